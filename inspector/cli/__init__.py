@@ -1,0 +1,68 @@
+"""The ``inspector`` command: the GUI when run bare, services from the command line otherwise.
+
+Every subcommand takes ``--data-dir DIR``. Success exits 0; bad input exits 2
+with a one-line message on stderr and no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from inspector import __version__
+from inspector.cli import checklist_cmd, demo_cmd, sites_cmd
+from inspector.cli.common import EXIT_USAGE, UsageError, data_dir_parent
+
+COMMAND_MODULES = (demo_cmd, checklist_cmd, sites_cmd)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="inspector",
+        description="社区教育站点督导检查 / Inspection of community-education sites. "
+        "Without a command, starts the program's window.",
+        parents=[data_dir_parent()],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--language", choices=["zh_CN", "en"], help=argparse.SUPPRESS)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # a console or pipe without Chinese: no crash
+            stream.reconfigure(errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if args.command is None:
+        from inspector.ui.app import run_gui  # Qt is imported only for the window
+
+        return run_gui(args.data_dir, language=args.language)
+    try:
+        return int(args.handler(args) or 0)
+    except UsageError as exc:
+        print(f"inspector: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("inspector: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (for example `| head`); nothing more to say.
+        sys.stderr.close()
+        return 0

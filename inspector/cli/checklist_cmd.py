@@ -1,0 +1,59 @@
+"""``inspector checklist show``: the criteria of one tier, in guideline order."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from inspector.cli.common import add_command, add_format, opened, print_json
+from inspector.domain.tiers import Tier
+
+
+def register(commands: Any) -> None:
+    checklist = commands.add_parser("checklist", help="checklist templates")
+    sub = checklist.add_subparsers(dest="checklist_command", metavar="ACTION", required=True,
+                                   parser_class=type(checklist))
+    show = add_command(sub, "show", "list the criteria of a tier's checklist", run_show)
+    show.add_argument("--tier", required=True, choices=[t.value for t in Tier])
+    show.add_argument("--language", choices=["zh", "en"], default="zh",
+                      help="language of the text output")
+    add_format(show)
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from inspector.services import templates
+
+    tier = Tier(args.tier)
+    with opened(args) as context, context.db.session() as session:
+        template = templates.latest_template(session)
+    rows = []
+    for level1 in template.indicators:
+        for level2 in level1.indicators:
+            for criterion in level2.criteria_for(tier):
+                rows.append((level1, level2, criterion))
+    if args.format == "json":
+        print_json([
+            {
+                "id": criterion.id,
+                "level1": level1.label("zh"),
+                "level1_en": level1.title.en,
+                "level2": level2.label("zh"),
+                "level2_en": level2.title.en,
+                "text": criterion.text.zh,
+                "text_en": criterion.text.en,
+                "tiers": [t.value for t in Tier if t in criterion.tiers],
+                "template": template.key,
+            }
+            for level1, level2, criterion in rows
+        ])
+        return 0
+    language = args.language
+    print(f"{template.title.get(language)} — {template.tier_name(tier, language)} "
+          f"({template.key}, {len(rows)})")
+    current = None
+    for level1, level2, criterion in rows:
+        if current != level2.id:
+            current = level2.id
+            print(f"\n{level1.label(language)} / {level2.label(language)}")
+        print(f"  [{criterion.id}] {criterion.text.get(language)}")
+    return 0

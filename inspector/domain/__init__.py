@@ -1,0 +1,1 @@
+"""The inspection domain: checklist templates, tiers and scoring. No Qt, no database."""

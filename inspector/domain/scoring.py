@@ -1,0 +1,122 @@
+"""Summaries of an inspection's ratings, derived entirely from the template.
+
+The score of a rating option, whether it is counted at all (不适用 is not),
+and the weights of criteria and indicators all come from the template file.
+An indicator score is the weighted mean of its counted criteria; a level-1
+score is the weighted mean of its level-2 scores; the overall score is the
+weighted mean of the level-1 scores. Anything with nothing counted has no
+score and is left out of its parent.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from inspector.domain.templates import ChecklistTemplate, Criterion
+from inspector.domain.tiers import Tier
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Result of one indicator (or the whole checklist)."""
+
+    id: str
+    label: str
+    total: int  # criteria that apply
+    rated: int  # criteria with any rating
+    counts: Mapping[str, int]  # rating id -> how many
+    score: float | None  # 0..1, None when nothing was counted
+
+    @property
+    def complete(self) -> bool:
+        return self.rated == self.total
+
+    @property
+    def percent(self) -> str:
+        return "—" if self.score is None else f"{self.score * 100:.1f}%"
+
+
+@dataclass(frozen=True)
+class InspectionSummary:
+    overall: Summary
+    level1: tuple[Summary, ...]
+    level2: tuple[Summary, ...]
+
+
+def _weighted_mean(pairs: Iterable[tuple[float, float | None]]) -> float | None:
+    numerator = denominator = 0.0
+    for weight, score in pairs:
+        if score is None:
+            continue
+        numerator += weight * score
+        denominator += weight
+    return None if denominator == 0 else numerator / denominator
+
+
+def summarize(
+    template: ChecklistTemplate,
+    tier: Tier,
+    ratings: Mapping[str, str],
+    language: str = "zh",
+) -> InspectionSummary:
+    """Summarise ``ratings`` (criterion id -> rating id) for a site of ``tier``.
+
+    Ratings for criteria that do not apply to the tier, and unknown rating ids,
+    are ignored rather than counted.
+    """
+    scale = {option.id: option for option in template.rating_scale}
+
+    def criterion_score(criterion: Criterion) -> float | None:
+        option = scale.get(ratings.get(criterion.id, ""))
+        if option is None or not option.counted:
+            return None
+        return option.score
+
+    def tally(criteria: Iterable[Criterion]) -> tuple[int, int, Counter[str]]:
+        counts: Counter[str] = Counter()
+        total = 0
+        for criterion in criteria:
+            total += 1
+            rating = ratings.get(criterion.id)
+            if rating in scale:
+                counts[rating] += 1
+        return total, sum(counts.values()), counts
+
+    level2_summaries: list[Summary] = []
+    level1_summaries: list[Summary] = []
+    level1_scores: list[tuple[float, float | None]] = []
+    for level1 in template.indicators:
+        level2_scores: list[tuple[float, float | None]] = []
+        level1_criteria: list[Criterion] = []
+        for level2 in level1.indicators:
+            criteria = level2.criteria_for(tier)
+            if not criteria:
+                continue
+            level1_criteria.extend(criteria)
+            score = _weighted_mean((c.weight, criterion_score(c)) for c in criteria)
+            total, rated, counts = tally(criteria)
+            level2_summaries.append(
+                Summary(level2.id, level2.label(language), total, rated, dict(counts), score)
+            )
+            level2_scores.append((level2.weight, score))
+        if not level1_criteria:
+            continue
+        score = _weighted_mean(level2_scores)
+        total, rated, counts = tally(level1_criteria)
+        level1_summaries.append(
+            Summary(level1.id, level1.label(language), total, rated, dict(counts), score)
+        )
+        level1_scores.append((level1.weight, score))
+
+    total, rated, counts = tally(template.criteria(tier))
+    overall = Summary(
+        "overall",
+        template.tier_name(tier, language),
+        total,
+        rated,
+        dict(counts),
+        _weighted_mean(level1_scores),
+    )
+    return InspectionSummary(overall, tuple(level1_summaries), tuple(level2_summaries))

@@ -1,0 +1,1 @@
+"""Services used by both the CLI and the GUI. No Qt."""

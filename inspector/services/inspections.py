@@ -1,0 +1,290 @@
+"""Inspections: starting one, rating criteria, completing and reopening.
+
+Every function works inside the caller's session and transaction; the
+caller commits (the GUI commits after every change, which is the autosave).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from sqlmodel import Session, col, select
+
+from inspector.domain.scoring import InspectionSummary, summarize
+from inspector.domain.templates import ChecklistTemplate, Criterion
+from inspector.domain.tiers import Tier
+from inspector.services import templates
+from inspector.services.sites import get_site
+from inspector.storage.models import (
+    Inspection,
+    InspectionEvent,
+    Response,
+    Site,
+    TemplateVersion,
+    utcnow,
+)
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    COMPLETED = "completed"
+
+
+class InspectionError(ValueError):
+    """An action on an inspection that is not allowed as asked; worded for the user."""
+
+
+class IncompleteError(InspectionError):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} 项未完成 / {len(problems)} items are not complete")
+
+
+@dataclass(frozen=True)
+class Problem:
+    criterion_id: str
+    reason: str  # "unrated" or "note_required"
+
+
+@dataclass(frozen=True)
+class InspectionListing:
+    id: str
+    site_id: str
+    site_code: str | None
+    site_name: str
+    tier: Tier
+    status: str
+    visit_date: date
+    inspectors: str
+    score: float | None
+
+
+@dataclass
+class InspectionState:
+    """An inspection with everything needed to show, check or print it."""
+
+    inspection: Inspection
+    site: Site
+    template: ChecklistTemplate
+    responses: dict[str, Response]
+
+    @property
+    def tier(self) -> Tier:
+        return Tier(self.inspection.tier)
+
+    @property
+    def criteria(self) -> tuple[Criterion, ...]:
+        return self.template.criteria(self.tier)
+
+    def ratings(self) -> dict[str, str]:
+        return {cid: r.rating for cid, r in self.responses.items() if r.rating}
+
+    def summary(self, language: str = "zh") -> InspectionSummary:
+        return summarize(self.template, self.tier, self.ratings(), language)
+
+    def problems(self) -> list[Problem]:
+        """What stops the inspection from being completed, in checklist order."""
+        found: list[Problem] = []
+        for criterion in self.criteria:
+            response = self.responses.get(criterion.id)
+            if response is None or not response.rating:
+                found.append(Problem(criterion.id, "unrated"))
+                continue
+            option = self.template.rating(response.rating)
+            if option.note_required and not response.note.strip():
+                found.append(Problem(criterion.id, "note_required"))
+        return found
+
+
+def template_for(session: Session, inspection: Inspection) -> ChecklistTemplate:
+    row = session.get(TemplateVersion, inspection.template_version_id)
+    if row is None:
+        raise InspectionError(f"inspection {inspection.id}: its checklist version is missing")
+    return templates.template_of(row)
+
+
+def get_inspection(session: Session, inspection_id: str) -> Inspection:
+    inspection = session.get(Inspection, inspection_id)
+    if inspection is None:
+        raise InspectionError(f"没有这次检查 / no such inspection: {inspection_id}")
+    return inspection
+
+
+def load_state(session: Session, inspection_id: str) -> InspectionState:
+    inspection = get_inspection(session, inspection_id)
+    responses = session.exec(
+        select(Response).where(Response.inspection_id == inspection_id)
+    ).all()
+    return InspectionState(
+        inspection=inspection,
+        site=get_site(session, inspection.site_id),
+        template=template_for(session, inspection),
+        responses={r.criterion_id: r for r in responses},
+    )
+
+
+def start_inspection(
+    session: Session,
+    site_id: str,
+    visit_date: date,
+    inspectors: str = "",
+    site_staff: str = "",
+    previous_id: str | None = None,
+) -> Inspection:
+    """A new draft inspection of a site, pinned to the newest checklist version."""
+    site = get_site(session, site_id)
+    if previous_id is not None:
+        previous = get_inspection(session, previous_id)
+        if previous.site_id != site_id:
+            raise InspectionError("a revisit must follow an inspection of the same site")
+    version = templates.latest_version(session)
+    inspection = Inspection(
+        site_id=site.id,
+        template_version_id=version.id,
+        tier=site.tier,
+        visit_date=visit_date,
+        inspectors=inspectors.strip(),
+        site_staff=site_staff.strip(),
+        previous_inspection_id=previous_id,
+    )
+    session.add(inspection)
+    session.flush()
+    return inspection
+
+
+def _editable(session: Session, inspection_id: str) -> tuple[Inspection, ChecklistTemplate]:
+    inspection = get_inspection(session, inspection_id)
+    if inspection.status != Status.DRAFT:
+        raise InspectionError("已完成的检查是只读的，请先重新打开 / a completed inspection is "
+                              "read-only; reopen it first")
+    return inspection, template_for(session, inspection)
+
+
+def _response(session: Session, inspection: Inspection, template: ChecklistTemplate,
+              criterion_id: str) -> Response:
+    try:
+        criterion = template.criterion(criterion_id)
+    except KeyError:
+        raise InspectionError(f"unknown criterion {criterion_id}") from None
+    if not criterion.applies_to(Tier(inspection.tier)):
+        raise InspectionError(f"criterion {criterion_id} does not apply to this site's tier")
+    response = session.exec(
+        select(Response).where(
+            Response.inspection_id == inspection.id, Response.criterion_id == criterion_id
+        )
+    ).first()
+    if response is None:
+        response = Response(inspection_id=inspection.id, criterion_id=criterion_id)
+        session.add(response)
+    return response
+
+
+def set_rating(session: Session, inspection_id: str, criterion_id: str,
+               rating: str | None) -> Response:
+    inspection, template = _editable(session, inspection_id)
+    if rating is not None:
+        try:
+            template.rating(rating)
+        except KeyError:
+            raise InspectionError(f"unknown rating {rating!r}") from None
+    response = _response(session, inspection, template, criterion_id)
+    response.rating = rating
+    _touch(session, inspection)
+    session.flush()
+    return response
+
+
+def set_note(session: Session, inspection_id: str, criterion_id: str, note: str) -> Response:
+    inspection, template = _editable(session, inspection_id)
+    response = _response(session, inspection, template, criterion_id)
+    response.note = note
+    _touch(session, inspection)
+    session.flush()
+    return response
+
+
+def update_details(session: Session, inspection_id: str, *, visit_date: date | None = None,
+                   inspectors: str | None = None, site_staff: str | None = None,
+                   general_note: str | None = None) -> Inspection:
+    inspection, _template = _editable(session, inspection_id)
+    if visit_date is not None:
+        inspection.visit_date = visit_date
+    if inspectors is not None:
+        inspection.inspectors = inspectors.strip()
+    if site_staff is not None:
+        inspection.site_staff = site_staff.strip()
+    if general_note is not None:
+        inspection.general_note = general_note
+    session.add(inspection)
+    session.flush()
+    return inspection
+
+
+def _touch(session: Session, inspection: Inspection) -> None:
+    inspection.updated_at = utcnow()
+    session.add(inspection)
+
+
+def complete(session: Session, inspection_id: str, actor: str) -> InspectionState:
+    """Mark a draft completed once every criterion is rated and required notes are written."""
+    _editable(session, inspection_id)
+    state = load_state(session, inspection_id)
+    problems = state.problems()
+    if problems:
+        raise IncompleteError(problems)
+    state.inspection.status = Status.COMPLETED
+    state.inspection.completed_at = utcnow()
+    session.add(state.inspection)
+    session.add(InspectionEvent(inspection_id=inspection_id, kind="completed", actor=actor))
+    session.flush()
+    return state
+
+
+def reopen(session: Session, inspection_id: str, actor: str, reason: str = "") -> Inspection:
+    """Make a completed inspection editable again; who and when are recorded."""
+    inspection = get_inspection(session, inspection_id)
+    if inspection.status == Status.DRAFT:
+        raise InspectionError("这次检查尚未完成 / the inspection is not completed")
+    if not actor.strip():
+        raise InspectionError("请填写重新打开人的姓名 / say who reopens the inspection")
+    inspection.status = Status.DRAFT
+    inspection.completed_at = None
+    session.add(inspection)
+    session.add(InspectionEvent(inspection_id=inspection_id, kind="reopened", actor=actor.strip(),
+                                reason=reason.strip()))
+    session.flush()
+    return inspection
+
+
+def events(session: Session, inspection_id: str) -> list[InspectionEvent]:
+    return list(session.exec(
+        select(InspectionEvent)
+        .where(InspectionEvent.inspection_id == inspection_id)
+        .order_by(col(InspectionEvent.at))
+    ).all())
+
+
+def list_inspections(session: Session, site_id: str | None = None) -> list[InspectionListing]:
+    """Inspections, newest visit first, with their overall score."""
+    query = select(Inspection, Site).where(Inspection.site_id == Site.id)
+    if site_id is not None:
+        query = query.where(Inspection.site_id == site_id)
+    query = query.order_by(col(Inspection.visit_date).desc(), col(Inspection.created_at).desc())
+    listings = []
+    for inspection, site in session.exec(query).all():
+        responses = session.exec(
+            select(Response.criterion_id, Response.rating).where(
+                Response.inspection_id == inspection.id
+            )
+        ).all()
+        template = template_for(session, inspection)
+        ratings = {cid: rating for cid, rating in responses if rating}
+        score = summarize(template, Tier(inspection.tier), ratings).overall.score
+        listings.append(InspectionListing(
+            id=inspection.id, site_id=site.id, site_code=site.code, site_name=site.name,
+            tier=Tier(inspection.tier), status=inspection.status,
+            visit_date=inspection.visit_date, inspectors=inspection.inspectors, score=score,
+        ))
+    return listings

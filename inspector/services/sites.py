@@ -1,0 +1,206 @@
+"""The site registry: the county college, township schools and village stations."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from sqlmodel import Session, col, select
+
+from inspector.domain.tiers import TIER_ORDER, Tier
+from inspector.storage.models import Inspection, Site
+
+# Site ids derived from administrative division codes are the same on every
+# installation, so two laptops loaded with the same registry agree on which
+# site is which before they ever exchange a bundle.
+SITE_NAMESPACE = uuid.UUID("6f1d3b8e-2f4a-5c7e-9b1d-3a5c7e9b1d3f")
+CODE_PATTERN = re.compile(r"^\d{12}$")
+
+
+class SiteError(ValueError):
+    """A site that cannot be saved as given."""
+
+
+def site_id_for_code(code: str) -> str:
+    return str(uuid.uuid5(SITE_NAMESPACE, f"site:{code}"))
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """A site's fields as entered or imported, before it is stored."""
+
+    name: str
+    tier: Tier
+    code: str | None = None
+    parent_code: str | None = None
+    address: str = ""
+    contact: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class LastInspection:
+    id: str
+    visit_date: date
+    status: str
+    score: float | None = None
+
+
+@dataclass
+class SiteNode:
+    """A site in the registry tree, with what the site list shows about it."""
+
+    id: str
+    name: str
+    tier: Tier
+    code: str | None
+    address: str
+    contact: str
+    phone: str
+    parent_id: str | None
+    children: list[SiteNode] = field(default_factory=list)
+    last_completed: LastInspection | None = None
+    in_progress: LastInspection | None = None
+
+    @classmethod
+    def from_row(cls, row: Site) -> SiteNode:
+        return cls(
+            id=row.id,
+            name=row.name,
+            tier=Tier(row.tier),
+            code=row.code,
+            address=row.address,
+            contact=row.contact,
+            phone=row.phone,
+            parent_id=row.parent_id,
+        )
+
+    def walk(self) -> Iterable[SiteNode]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def validate_code(code: str | None) -> str | None:
+    if code is None or code == "":
+        return None
+    if not CODE_PATTERN.match(code):
+        raise SiteError(f"区划代码必须是12位数字 / the division code must be 12 digits: {code!r}")
+    return code
+
+
+def list_sites(session: Session) -> list[Site]:
+    """Every site, county first, then townships and villages, each by code and name."""
+    rows = session.exec(select(Site)).all()
+    rank = {tier.value: i for i, tier in enumerate(TIER_ORDER)}
+    return sorted(rows, key=lambda s: (rank.get(s.tier, 9), s.code or "~", s.name))
+
+
+def site_tree(session: Session) -> list[SiteNode]:
+    """The registry as a forest (normally one county college at the root)."""
+    nodes = {row.id: SiteNode.from_row(row) for row in list_sites(session)}
+    _attach_inspections(session, nodes)
+    roots: list[SiteNode] = []
+    for node in nodes.values():
+        parent = nodes.get(node.parent_id) if node.parent_id else None
+        (parent.children if parent else roots).append(node)
+    return roots
+
+
+def _attach_inspections(session: Session, nodes: dict[str, SiteNode]) -> None:
+    rows = session.exec(
+        select(Inspection).order_by(col(Inspection.visit_date), col(Inspection.created_at))
+    ).all()
+    for row in rows:
+        node = nodes.get(row.site_id)
+        if node is None:
+            continue
+        info = LastInspection(row.id, row.visit_date, row.status)
+        if row.status == "draft":
+            node.in_progress = info
+        else:
+            node.last_completed = info
+
+
+def find_by_code(session: Session, code: str) -> Site | None:
+    return session.exec(select(Site).where(Site.code == code)).first()
+
+
+def get_site(session: Session, site_id: str) -> Site:
+    site = session.get(Site, site_id)
+    if site is None:
+        raise SiteError(f"没有这个站点 / no such site: {site_id}")
+    return site
+
+
+def check_parent(tier: Tier, parent: Site | None, name: str) -> None:
+    expected = tier.parent_tier
+    if expected is None:
+        if parent is not None:
+            raise SiteError(f"{name}: 县级学院没有上级站点 / a county college has no parent site")
+        return
+    if parent is None:
+        raise SiteError(f"{name}: 需要上级站点 / needs a parent site of tier {expected}")
+    if parent.tier != expected.value:
+        raise SiteError(
+            f"{name}: 上级站点层级不对 / its parent must be a {expected} site, "
+            f"not {parent.tier} ({parent.name})"
+        )
+
+
+class Outcome(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+def upsert_site(session: Session, data: SiteData, parent: Site | None) -> tuple[Site, Outcome]:
+    """Insert or update the site identified by its code (else by name under its parent)."""
+    code = validate_code(data.code)
+    check_parent(data.tier, parent, data.name)
+    site = find_by_code(session, code) if code else None
+    if site is None and code is None:
+        site = session.exec(
+            select(Site).where(
+                Site.name == data.name,
+                Site.tier == data.tier.value,
+                Site.parent_id == (parent.id if parent else None),
+            )
+        ).first()
+    values: dict[str, object] = {
+        "name": data.name,
+        "tier": data.tier.value,
+        "code": code,
+        "parent_id": parent.id if parent else None,
+        "address": data.address,
+        "contact": data.contact,
+        "phone": data.phone,
+    }
+    if site is None:
+        site = Site(
+            id=site_id_for_code(code) if code else str(uuid.uuid4()),
+            name=data.name,
+            tier=data.tier.value,
+            code=code,
+            parent_id=parent.id if parent else None,
+            address=data.address,
+            contact=data.contact,
+            phone=data.phone,
+        )
+        session.add(site)
+        session.flush()
+        return site, Outcome.CREATED
+    changed = False
+    for key, value in values.items():
+        if getattr(site, key) != value:
+            setattr(site, key, value)
+            changed = True
+    if not changed:
+        return site, Outcome.UNCHANGED
+    session.add(site)
+    session.flush()
+    return site, Outcome.UPDATED

@@ -1,0 +1,91 @@
+"""Checklist templates in the database: the shipped files registered once, versions kept forever."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from functools import lru_cache
+
+from sqlmodel import Session, col, select
+
+from inspector import assets
+from inspector.domain.templates import (
+    ChecklistTemplate,
+    TemplateError,
+    load_template,
+    parse_template,
+)
+from inspector.storage.models import TemplateVersion
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TEMPLATE_ID = "community-education-3tier"
+
+
+def shipped_templates() -> list[ChecklistTemplate]:
+    """Every template file that ships with the program, validated."""
+    return [load_template(entry) for entry in assets.checklist_files()]
+
+
+def _canonical(template: ChecklistTemplate) -> str:
+    return json.dumps(template.raw, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def register(session: Session, template: ChecklistTemplate) -> TemplateVersion:
+    """Store a template version unless it is there already; the same version may not change."""
+    content = _canonical(template)
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
+    existing = session.exec(
+        select(TemplateVersion).where(
+            TemplateVersion.template_id == template.id,
+            TemplateVersion.version == template.version,
+        )
+    ).first()
+    if existing is not None:
+        if existing.sha256 != digest:
+            raise TemplateError(
+                f"{template.key}: differs from the version already stored; "
+                "a changed guideline needs a new version number"
+            )
+        return existing
+    row = TemplateVersion(
+        template_id=template.id,
+        version=template.version,
+        title=template.title.zh,
+        content=content,
+        sha256=digest,
+    )
+    session.add(row)
+    session.flush()
+    log.info("registered checklist template %s", template.key)
+    return row
+
+
+def register_shipped(session: Session) -> list[TemplateVersion]:
+    return [register(session, template) for template in shipped_templates()]
+
+
+@lru_cache(maxsize=32)
+def _parse_stored(sha256: str, content: str, name: str) -> ChecklistTemplate:
+    return parse_template(json.loads(content), name)
+
+
+def template_of(row: TemplateVersion) -> ChecklistTemplate:
+    """The parsed template stored in a row (cached by content hash)."""
+    return _parse_stored(row.sha256, row.content, f"{row.template_id}@{row.version}")
+
+
+def latest_version(session: Session, template_id: str = DEFAULT_TEMPLATE_ID) -> TemplateVersion:
+    row = session.exec(
+        select(TemplateVersion)
+        .where(TemplateVersion.template_id == template_id)
+        .order_by(col(TemplateVersion.version).desc())
+    ).first()
+    if row is None:
+        raise LookupError(f"no checklist template '{template_id}' is installed")
+    return row
+
+
+def latest_template(session: Session, template_id: str = DEFAULT_TEMPLATE_ID) -> ChecklistTemplate:
+    return template_of(latest_version(session, template_id))

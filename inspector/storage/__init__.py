@@ -1,0 +1,1 @@
+"""Local storage: SQLModel tables over SQLite, migrated with Alembic. No Qt."""

@@ -1,0 +1,182 @@
+"""Opening the SQLite database: pragmas, migrations, backups, sessions."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session, create_engine
+
+from inspector.storage.models import Record, utcnow
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 15_000
+MIGRATIONS = "inspector.storage:migrations"
+
+
+class DatabaseError(RuntimeError):
+    """An expected problem with the database file, worded for the user."""
+
+
+class DatabaseTooNewError(DatabaseError):
+    pass
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+    @property
+    def changed(self) -> bool:
+        return self.from_revision != self.to_revision
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _bump_revisions(session: OrmSession, _context: Any, _instances: Any) -> None:
+    """Every changed record gets a new revision number and updated_at."""
+    now = utcnow()
+    for obj in session.dirty:
+        if isinstance(obj, Record) and session.is_modified(obj, include_collections=False):
+            obj.revision = (obj.revision or 0) + 1
+            obj.updated_at = now
+
+
+event.listen(OrmSession, "before_flush", _bump_revisions)
+
+
+def alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    config.set_main_option("sqlalchemy.url", url)
+    return config
+
+
+def head_revision() -> str:
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def backup_database(source: Path, backups_dir: Path, label: str) -> Path:
+    """Copy the database with SQLite's online backup API (consistent even in WAL mode)."""
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    stamp = utcnow().strftime("%Y%m%dT%H%M%S%f")
+    target = backups_dir / f"{source.stem}-{stamp}-{label}.sqlite3"
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    return target
+
+
+class Database:
+    """The program's database; one per data directory."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.url = f"sqlite:///{path}"
+        self.engine: Engine = create_engine(
+            self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+        )
+        event.listen(self.engine, "connect", _set_pragmas)
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed on success and rolled back on error."""
+        with self.session() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def current_revision(self) -> str | None:
+        if not self.path.exists():
+            return None
+        with sqlite3.connect(self.path) as conn:
+            has_table = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone() if (
+                has_table
+            ) else None
+        conn.close()
+        return row[0] if row else None
+
+    def migrate(self, backups_dir: Path) -> MigrationResult:
+        """Bring the schema to the newest revision, backing the file up first."""
+        config = alembic_config(self.url)
+        script = ScriptDirectory.from_config(config)
+        head = script.get_current_head()
+        assert head is not None
+        current = self.current_revision()
+        if current == head:
+            return MigrationResult(current, head, None)
+        if current is not None:
+            try:
+                script.get_revision(current)
+            except Exception as exc:  # alembic raises several kinds for unknown revisions
+                raise DatabaseTooNewError(
+                    f"数据库 {self.path} 由更新版本的程序创建（架构版本 {current}），"
+                    f"请升级本程序后再打开。The database {self.path} was written by a newer "
+                    f"version of Inspector (schema {current}); please upgrade the program."
+                ) from exc
+        backup = backup_database(self.path, backups_dir, f"before-{head}") if current else None
+        if backup:
+            log.info("backed up %s to %s before migrating", self.path, backup)
+        # Foreign keys must be off while batch migrations copy tables, or
+        # SQLite would cascade deletes into child rows; checked afterwards.
+        migration_engine = create_engine(self.url, poolclass=NullPool)
+        try:
+            with migration_engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+                connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                connection.commit()
+                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise DatabaseError(
+                        f"数据库迁移后外键检查失败 / foreign key check failed after migrating: "
+                        f"{problems[:5]}; the backup is {backup}"
+                    )
+                connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+        finally:
+            migration_engine.dispose()
+        return MigrationResult(current, head, backup)
+
+    def revision_in_db(self) -> str | None:
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    def close(self) -> None:
+        self.engine.dispose()
