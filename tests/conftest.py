@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from inspector.app_paths import AppPaths  # noqa: E402
-from inspector.services.context import AppContext, open_context  # noqa: E402
+from inspector.app_paths import AppPaths
+from inspector.services.context import AppContext, open_context
 
 
 @pytest.fixture(autouse=True)

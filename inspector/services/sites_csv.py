@@ -193,12 +193,20 @@ def _resolve_parents(
             parent_tier, key = Tier(site.tier), (row.parent, None)
         else:
             in_file = by_name.get((expected, row.parent), [])
-            in_db = [s for s in stored if s.name == row.parent and s.tier == expected.value]
+            # A stored site that the file also lists is one candidate, not two.
+            in_db = [
+                s for s in stored
+                if s.name == row.parent and s.tier == expected.value
+                and s.code not in by_code and not (s.code is None and in_file)
+            ]
             if len(in_file) + len(in_db) == 1:
                 parent_tier, key = expected, (None, row.parent)
             elif len(in_file) + len(in_db) > 1:
-                problems.append(RowProblem(row.line, f"上级站点“{row.parent}”不唯一，请填写区划代码"
-                                                     f" / more than one parent named {row.parent}"))
+                problems.append(RowProblem(
+                    row.line,
+                    f"上级站点“{row.parent}”不唯一，请填写区划代码 / more than one parent "
+                    f"named {row.parent}: give its code",
+                ))
                 continue
         if parent_tier is None:
             problems.append(
