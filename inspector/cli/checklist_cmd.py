@@ -5,14 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from inspector.cli.common import add_command, add_format, opened, print_json
+from inspector.cli.common import add_command, add_format, add_group, opened, print_json
 from inspector.domain.tiers import Tier
 
 
 def register(commands: Any) -> None:
-    checklist = commands.add_parser("checklist", help="checklist templates")
-    sub = checklist.add_subparsers(dest="checklist_command", metavar="ACTION", required=True,
-                                   parser_class=type(checklist))
+    sub = add_group(commands, "checklist", "checklist templates")
     show = add_command(sub, "show", "list the criteria of a tier's checklist", run_show)
     show.add_argument("--tier", required=True, choices=[t.value for t in Tier])
     show.add_argument("--language", choices=["zh", "en"], default="zh",

@@ -39,6 +39,16 @@ def add_command(
     return parser
 
 
+def add_group(commands: Any, name: str, help_text: str) -> Any:
+    """A command with its own actions (``inspector sites list``); returns their subparsers."""
+    group: argparse.ArgumentParser = commands.add_parser(
+        name, help=help_text, description=help_text, parents=[data_dir_parent()]
+    )
+    return group.add_subparsers(
+        dest=f"{name}_action", metavar="ACTION", required=True, parser_class=type(group)
+    )
+
+
 def add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text")
 

@@ -6,13 +6,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from inspector.cli.common import UsageError, add_command, add_format, opened, print_json
+from inspector.cli.common import UsageError, add_command, add_format, add_group, opened, print_json
 
 
 def register(commands: Any) -> None:
-    sites = commands.add_parser("sites", help="the site registry")
-    sub = sites.add_subparsers(dest="sites_command", metavar="ACTION", required=True,
-                               parser_class=type(sites))
+    sub = add_group(commands, "sites", "the site registry")
     imp = add_command(sub, "import", "add or update sites from a CSV file (UTF-8 or GBK)",
                       run_import)
     imp.add_argument("file", type=Path)

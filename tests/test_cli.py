@@ -1,0 +1,129 @@
+"""The command line: each command's output and its error exits (2, one line, no traceback)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from inspector.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> str:
+    return str(tmp_path / "data")
+
+
+def test_demo_twice_changes_nothing(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    code, out, _ = run(capsys, "demo", "--data-dir", data)
+    assert code == 0 and "31 sites added" in out
+    code, out, _ = run(capsys, "--data-dir", data, "demo")
+    assert code == 0 and "0 sites added, 0 updated, 31 unchanged" in out
+
+
+def test_checklist_show_village_json(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    code, out, _ = run(capsys, "checklist", "show", "--tier", "village", "--format", "json",
+                       "--data-dir", data)
+    assert code == 0
+    rows = json.loads(out)
+    assert len(rows) == 21
+    assert {"id", "level1", "level2", "text", "text_en"} <= set(rows[0])
+    assert rows[0] == rows[0] | {"id": "facilities.v1", "level1": "一、基础保障",
+                                 "level2": "（一）设施保障",
+                                 "text": "有可供开展社区教育活动的固定场所。"}
+    assert [r["id"] for r in rows][-3:] == ["impact.c1", "impact.c2", "impact.c3"]
+
+
+def test_checklist_show_text(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    code, out, _ = run(capsys, "checklist", "show", "--tier", "county", "--data-dir", data)
+    assert code == 0
+    assert "县（市、区）社区教育学院" in out and "(community-education-3tier@1, 27)" in out
+    code, out, _ = run(capsys, "checklist", "show", "--tier", "township", "--language", "en",
+                       "--data-dir", data)
+    assert code == 0 and "Township community school" in out
+
+
+def test_sites_list_export_import(capsys: pytest.CaptureFixture[str], data: str,
+                                  tmp_path: Path) -> None:
+    run(capsys, "demo", "--data-dir", data)
+    code, out, _ = run(capsys, "sites", "list", "--format", "json", "--data-dir", data)
+    sites = json.loads(out)
+    assert code == 0 and len(sites) == 31
+    assert sites[0]["name"] == "青溪县社区教育学院" and sites[0]["tier"] == "county"
+    code, out, _ = run(capsys, "sites", "list", "--data-dir", data)
+    assert "  330799101000  溪口镇社区学校  [township]" in out and out.endswith("31 sites\n")
+    target = tmp_path / "sites.csv"
+    code, out, _ = run(capsys, "sites", "export", str(target), "--data-dir", data)
+    assert code == 0 and target.read_bytes().startswith(b"\xef\xbb\xbf")
+    other = str(tmp_path / "other")
+    code, out, _ = run(capsys, "sites", "import", str(target), "--data-dir", other)
+    assert code == 0 and "31 added, 0 updated, 0 unchanged" in out
+
+
+def test_bad_csv_exits_2_with_one_line_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], data: str, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("名称,层级,上级\n某学院,county,\n某村,village,不存在的学校\n", encoding="utf-8")
+    code, out, err = run(capsys, "sites", "import", str(bad), "--data-dir", data)
+    assert code == 2
+    assert err.count("\n") == 1 and "line 3" in err and "nothing imported" in err
+    code, out, _ = run(capsys, "sites", "list", "--format", "json", "--data-dir", data)
+    assert json.loads(out) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["sites", "import", "/no/such/file.csv"], "no such file"),
+        (["checklist", "show", "--tier", "province"], "invalid choice"),
+        (["sites"], "required"),
+        (["no-such-command"], "invalid choice"),
+    ],
+)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], data: str, args: list[str],
+                             message: str) -> None:
+    code, _, err = run(capsys, *args, "--data-dir", data) if args != ["no-such-command"] else run(
+        capsys, *args)
+    assert code == 2
+    assert message in err and "Traceback" not in err
+    assert err.count("\n") == 1
+
+
+def test_newer_database_is_refused(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    run(capsys, "demo", "--data-dir", data)
+    db = Path(data) / "inspector.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'zzzz'")
+    conn.close()
+    code, _, err = run(capsys, "sites", "list", "--data-dir", data)
+    assert code == 2 and "newer version" in err and err.count("\n") == 1
+
+
+def test_entry_points_in_a_subprocess(tmp_path: Path) -> None:
+    data = str(tmp_path / "d")
+    result = subprocess.run(
+        [sys.executable, "-m", "inspector", "checklist", "show", "--tier", "village",
+         "--format", "json", "--data-dir", data],
+        capture_output=True, text=True, encoding="utf-8", check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 21
+    bad = subprocess.run(
+        [sys.executable, "-m", "inspector", "sites", "import", str(tmp_path / "none.csv"),
+         "--data-dir", data],
+        capture_output=True, text=True, encoding="utf-8", check=False,
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.strip().startswith("inspector: error: no such file")
+    assert "Traceback" not in bad.stderr
