@@ -147,3 +147,108 @@ class InspectionEvent(Record, table=True):
     actor: str = ""
     reason: str = ""
     at: datetime = Field(default_factory=utcnow)
+
+
+# ---------------------------------------------------------------------------
+# Sync bundles (issue 5; migration 0003). Everything below belongs to
+# inspector/services/sync. Appended only: the tables above are untouched
+# except for three nullable bookkeeping columns added to the synced tables.
+# ---------------------------------------------------------------------------
+
+# Columns the sync service keeps on every synced table (never set by the ORM):
+#   sync_vv  – the record's version vector {device id: edits} as canonical JSON
+#   sync_rev – the local revision that vector describes; revision != sync_rev
+#              means "changed here since it was last exported or imported"
+#   sync_seq – the sequence number of the bundle that first carried this
+#              version out (0: arrived from another device; NULL: never sent)
+SYNC_COLUMNS = ("sync_vv", "sync_rev", "sync_seq")
+
+
+class Assignment(Record, table=True):
+    """Which inspector visits which site in which period (sent from the office to laptops)."""
+
+    __tablename__ = "assignments"
+
+    site_id: str = Field(
+        sa_column=Column(String(36), ForeignKey("sites.id", ondelete="CASCADE"), index=True,
+                         nullable=False)
+    )
+    inspector_name: str = ""
+    period_start: date
+    period_end: date
+    note: str = ""
+
+
+class SyncDevice(Record, table=True):
+    """Another installation this one knows: an enrolled laptop, or the pinned county office."""
+
+    __tablename__ = "sync_devices"
+
+    role: str  # office / field
+    name: str = ""
+    public_key: str = Field(max_length=64)  # raw Ed25519 public key, hex
+    fingerprint: str = ""
+    status: str = Field(default="trusted", index=True)  # trusted / revoked
+    trusted_at: datetime = Field(default_factory=utcnow)
+    trusted_by: str = ""
+    revoked_at: datetime | None = None
+    revoked_by: str = ""
+    revoke_reason: str = ""
+
+
+class SyncBundle(Record, table=True):
+    """A bundle written here (direction "out") or imported here ("in"); id = the bundle id."""
+
+    __tablename__ = "sync_bundles"
+    __table_args__ = (UniqueConstraint("device_id", "sequence"),)
+
+    direction: str = Field(index=True)  # in / out
+    kind: str  # results / assignment / receipt
+    status: str = ""  # out: writing / written; in: imported
+    device_id: str = Field(index=True, max_length=36)  # the device that made the bundle
+    device_name: str = ""
+    sequence: int
+    bundle_created_at: datetime
+    manifest_sha256: str = Field(default="", max_length=64)
+    file_name: str = ""
+    scope: str = ""  # all / incremental
+    counts: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # JSON
+    changes: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # JSON
+    actor: str = ""
+    at: datetime = Field(default_factory=utcnow)  # when written or imported here
+    confirmed_at: datetime | None = None  # out: when the office's receipt said it arrived whole
+
+
+class SyncConflict(Record, table=True):
+    """A record changed on both sides since their last common version; both versions are kept."""
+
+    __tablename__ = "sync_conflicts"
+
+    table_name: str
+    record_id: str = Field(index=True, max_length=36)
+    bundle_id: str = Field(max_length=36)
+    device_id: str = Field(max_length=36)
+    local_json: str = Field(sa_column=Column(Text, nullable=False))
+    remote_json: str = Field(sa_column=Column(Text, nullable=False))
+    remote_vv: str = Field(sa_column=Column(Text, nullable=False))
+    status: str = Field(default="open", index=True)  # open / resolved / superseded
+    resolution: str = ""  # local / remote
+    resolved_by: str = ""
+    resolved_at: datetime | None = None
+
+
+SYNCED_TABLES = (Site, InspectorPerson, Assignment, Inspection, Response, Photo, InspectionEvent)
+
+
+def _add_sync_columns() -> None:
+    from sqlalchemy import Integer, Table
+
+    for model in SYNCED_TABLES:
+        table: Table = model.__table__  # type: ignore[union-attr]
+        if "sync_vv" not in table.c:
+            table.append_column(Column("sync_vv", Text, nullable=True))
+            table.append_column(Column("sync_rev", Integer, nullable=True))
+            table.append_column(Column("sync_seq", Integer, nullable=True))
+
+
+_add_sync_columns()
