@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--language", choices=["zh_CN", "en"], help=argparse.SUPPRESS)
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check offscreen that this installation works (temporary data only), then exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:
         module.register(commands)
@@ -53,6 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if args.self_test:
+        from inspector.selftest import run_self_test  # Qt is imported inside the Qt check
+
+        return run_self_test()
     if args.command is None:
         from inspector.ui.app import run_gui  # Qt is imported only for the window
 
