@@ -1,0 +1,284 @@
+"""The content-addressed photo store and its thumbnail cache (no database, no Qt).
+
+Layout under the data directory::
+
+    photos/ab/abcdef…(64 hex).jpg     original bytes, named by their SHA-256
+    photos/.incoming/<random>.part    files being received (same file system)
+    cache/thumbnails/ab/abcdef…-256.jpg
+
+A file reaches its final name only by an atomic rename after its bytes are
+written and fsynced, so a final name never holds half a file; the same bytes
+added twice are stored once. Every method is safe to call from worker threads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from inspector.app_paths import AppPaths
+from inspector.services import photo_image
+from inspector.services.photo_image import PhotoRejected
+
+CHUNK_BYTES = 1 << 20
+#: Larger files are refused before anything is copied.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+THUMBNAIL_SIZE = 256
+_INCOMING = ".incoming"
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class PhotoStoreError(RuntimeError):
+    """The photo store cannot be written (disk full, no permission); worded for the user."""
+
+
+@dataclass(frozen=True)
+class Received:
+    """Bytes copied from a source file: either a new fsynced temp file or an existing one."""
+
+    sha256: str
+    size_bytes: int
+    temp: Path | None  # None when the same bytes were already stored
+    existing: Path | None  # the stored file when temp is None
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles)."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_error(target: Path, exc: OSError) -> PhotoStoreError:
+    return PhotoStoreError(
+        f"无法写入照片库 {target.parent}（磁盘已满或没有权限？）：{exc.strerror or exc} / "
+        f"cannot write to the photo store {target.parent} (disk full or no permission?)"
+    )
+
+
+def write_atomic(target: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``target`` through a temp file in the same folder and a rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+    try:
+        with open(temp, "xb") as out:
+            out.write(data)
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+class PhotoStore:
+    """Original photo files by SHA-256, plus their cached thumbnails."""
+
+    def __init__(self, root: Path, thumbnails: Path) -> None:
+        self.root = root
+        self.thumbnails = thumbnails
+
+    @classmethod
+    def for_paths(cls, paths: AppPaths) -> PhotoStore:
+        return cls(paths.photos, paths.thumbnails)
+
+    # -- the originals ---------------------------------------------------------------
+
+    def path_for(self, sha256: str, extension: str) -> Path:
+        return self.root / sha256[:2] / f"{sha256}.{extension}"
+
+    def find(self, sha256: str) -> Path | None:
+        """The stored file with these bytes, whatever its extension, or None."""
+        for extension in photo_image.EXTENSIONS:
+            candidate = self.path_for(sha256, extension)
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def receive(self, source: Path) -> Received:
+        """Copy ``source`` into the incoming folder in 1 MiB chunks, hashing on the way.
+
+        When the store already holds the same bytes the copy is dropped at once.
+        Otherwise the copy is fsynced, ready for :meth:`keep` or :meth:`discard`.
+        Raises :class:`PhotoRejected` when the source cannot be read and
+        :class:`PhotoStoreError` when the store cannot be written.
+        """
+        incoming = self.root / _INCOMING
+        temp = incoming / f"{uuid.uuid4().hex}.part"
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            source_file = open(source, "rb")  # noqa: SIM115 (closed below, errors told apart)
+        except OSError as exc:
+            raise _unreadable(source, exc) from exc
+        try:
+            incoming.mkdir(parents=True, exist_ok=True)
+            with source_file, open(temp, "xb") as out:
+                while True:
+                    try:
+                        chunk = source_file.read(CHUNK_BYTES)
+                    except OSError as exc:
+                        raise _unreadable(source, exc) from exc
+                    if not chunk:
+                        break
+                    size += len(chunk)
+                    if size > MAX_FILE_BYTES:
+                        raise PhotoRejected(
+                            source, f"文件超过 {MAX_FILE_BYTES // 2**20} MB / the file is larger "
+                                    f"than {MAX_FILE_BYTES // 2**20} MB")
+                    digest.update(chunk)
+                    out.write(chunk)
+                sha256 = digest.hexdigest()
+                existing = self.find(sha256)
+                if existing is None:
+                    out.flush()
+                    os.fsync(out.fileno())
+        except PhotoRejected:
+            temp.unlink(missing_ok=True)
+            raise
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            raise _write_error(temp, exc) from exc
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        if size == 0:
+            temp.unlink(missing_ok=True)
+            raise PhotoRejected(source, "文件是空的 / the file is empty")
+        if existing is not None:
+            temp.unlink(missing_ok=True)
+            return Received(sha256, size, None, existing)
+        return Received(sha256, size, temp, None)
+
+    def keep(self, received: Received, extension: str) -> Path:
+        """Give received bytes their final name (atomic rename) and return it."""
+        if received.temp is None:
+            assert received.existing is not None
+            _touch(received.existing)  # a fresh mtime keeps the garbage collector away
+            return received.existing
+        target = self.path_for(received.sha256, extension)
+        try:
+            new_folder = not target.parent.is_dir()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if new_folder:
+                _fsync_dir(self.root)
+            if target.exists():  # the same bytes arrived by another way meanwhile
+                received.temp.unlink(missing_ok=True)
+                _touch(target)
+                return target
+            received.temp.replace(target)
+            _fsync_dir(target.parent)
+        except OSError as exc:
+            received.temp.unlink(missing_ok=True)
+            raise _write_error(target, exc) from exc
+        return target
+
+    def discard(self, received: Received) -> None:
+        if received.temp is not None:
+            received.temp.unlink(missing_ok=True)
+
+    def stored_files(self) -> Iterator[tuple[str, Path]]:
+        """(sha256, path) of every stored original."""
+        if not self.root.is_dir():
+            return
+        for folder in sorted(self.root.iterdir()):
+            if not folder.is_dir() or folder.name == _INCOMING:
+                continue
+            for path in sorted(folder.iterdir()):
+                sha256 = path.name.partition(".")[0]
+                if _SHA256.match(sha256) and path.is_file():
+                    yield sha256, path
+
+    def remove(self, sha256: str) -> int:
+        """Delete the original and its thumbnails; returns the bytes freed."""
+        freed = 0
+        path = self.find(sha256)
+        if path is not None:
+            freed = path.stat().st_size
+            path.unlink(missing_ok=True)
+        folder = self.thumbnails / sha256[:2]
+        if folder.is_dir():
+            for thumb in folder.glob(f"{sha256}-*.jpg"):
+                thumb.unlink(missing_ok=True)
+        return freed
+
+    def clean_incoming(self, older_than_seconds: float) -> int:
+        """Remove leftovers of imports interrupted by a crash; returns how many."""
+        incoming = self.root / _INCOMING
+        if not incoming.is_dir():
+            return 0
+        limit = time.time() - older_than_seconds
+        removed = 0
+        for part in incoming.glob("*.part"):
+            try:
+                if part.stat().st_mtime < limit:
+                    part.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                continue
+        return removed
+
+    # -- thumbnails and display ------------------------------------------------------
+
+    def thumbnail_path(self, sha256: str, size: int = THUMBNAIL_SIZE) -> Path:
+        return self.thumbnails / sha256[:2] / f"{sha256}-{size}.jpg"
+
+    def save_thumbnail(self, sha256: str, jpeg: bytes, size: int = THUMBNAIL_SIZE) -> Path:
+        target = self.thumbnail_path(sha256, size)
+        write_atomic(target, jpeg, durable=False)
+        return target
+
+    def thumbnail(self, sha256: str, size: int = THUMBNAIL_SIZE) -> Path:
+        """A JPEG at most ``size`` px on its long side, EXIF-oriented, cached on disk.
+
+        The user's rotation is NOT baked in (turn the image when showing it), so
+        rotating a photo never invalidates the cache. Decodes only on a cache miss.
+        """
+        target = self.thumbnail_path(sha256, size)
+        try:
+            if target.stat().st_size > 0:
+                return target
+        except FileNotFoundError:
+            pass
+        image = photo_image.render(self._original(sha256), size)
+        self.save_thumbnail(sha256, photo_image.encode_jpeg(image), size)
+        return target
+
+    def display_image(self, sha256: str, max_size: int, rotation: int = 0) -> Image.Image:
+        """An RGB image for a viewer: EXIF-oriented, turned by the user's ``rotation``
+        (degrees clockwise) and no larger than ``max_size`` on its long side."""
+        return photo_image.render(self._original(sha256), max_size, rotation)
+
+    def _original(self, sha256: str) -> Path:
+        path = self.find(sha256)
+        if path is None:
+            raise PhotoStoreError(f"照片文件丢失 / the photo file is missing: {sha256[:12]}…")
+        return path
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        return  # only a hint for the garbage collector; the file is there
+
+
+def _unreadable(source: Path, exc: OSError) -> PhotoRejected:
+    if isinstance(exc, FileNotFoundError):
+        return PhotoRejected(source, "文件不存在 / the file does not exist")
+    if isinstance(exc, IsADirectoryError):
+        return PhotoRejected(source, "这是文件夹，不是图片 / this is a folder, not an image")
+    return PhotoRejected(source, f"无法读取文件 / cannot read the file ({exc.strerror or exc})")
