@@ -4,12 +4,43 @@ from __future__ import annotations
 
 import struct
 import zlib
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pillow_heif
 from PIL import Image
 
+from inspector import assets
+from inspector.services.context import AppContext
+from inspector.services.inspections import load_state, start_inspection
+from inspector.services.photo_store import PhotoStore
+from inspector.services.sites import list_sites
+from inspector.services.sites_csv import import_sites
+
 pillow_heif.register_heif_opener()
+
+VISIT = date(2026, 11, 28)
+
+
+@dataclass
+class Visit:
+    """A draft inspection of a demo village, with its photo store and criterion ids."""
+
+    context: AppContext
+    store: PhotoStore
+    inspection_id: str
+    criteria: list[str]
+
+
+def start_visit(context: AppContext) -> Visit:
+    """Load the demo county's sites (not its demo inspections) and start a visit."""
+    with context.db.transaction() as session:
+        import_sites(session, assets.real_path(assets.resource("demo", "sites.csv")))
+        village = next(s for s in list_sites(session) if s.tier == "village")
+        inspection = start_inspection(session, village.id, VISIT, inspectors="王芳")
+        criteria = [c.id for c in load_state(session, inspection.id).criteria]
+    return Visit(context, PhotoStore.for_paths(context.paths), inspection.id, criteria)
 
 
 def _exif(orientation: int | None = None, taken: str | None = None,
@@ -31,7 +62,8 @@ def picture(size: tuple[int, int] = (64, 48), mode: str = "RGB", seed: int = 0) 
     width, height = size
     image = Image.new("RGB", size, (220, 30, 30))
     image.paste((30, 30, 220), (width // 2, 0, width, height))
-    image.putpixel((0, 0), (seed % 256, seed // 256 % 256, 7))  # different bytes per seed
+    if seed:  # a corner block whose colour differs per seed: different bytes per seed
+        image.paste((seed * 37 % 256, seed * 91 % 256, seed * 53 % 256), (0, 0, 8, 8))
     return image.convert(mode) if mode != "RGB" else image
 
 

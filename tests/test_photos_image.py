@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import photo_samples as samples
@@ -10,7 +10,15 @@ import pytest
 from PIL import Image
 
 from inspector.services import photo_image
-from inspector.services.photo_image import PhotoRejected, examine, parse_exif_date, probe, render
+from inspector.services.photo_image import (
+    SITE_TIMEZONE,
+    PhotoRejected,
+    examine,
+    parse_exif_date,
+    parse_exif_offset,
+    probe,
+    render,
+)
 
 
 def _is_red(rgb: tuple[int, ...]) -> bool:
@@ -38,7 +46,7 @@ def test_jpeg_metadata_date_taken_and_gps_with_signs_from_refs(tmp_path: Path) -
                         gps=("S", (30.0, 15.0, 36.0), "W", (120.0, 30.0, 0.0)))
     facts = probe(path)
     assert facts.media_type == "image/jpeg" and facts.extension == "jpg"
-    assert facts.taken_at == datetime(2026, 11, 28, 9, 30, 5)
+    assert facts.taken_at == datetime(2026, 11, 28, 9, 30, 5, tzinfo=SITE_TIMEZONE)
     assert facts.gps_lat == pytest.approx(-30.26)
     assert facts.gps_lon == pytest.approx(-120.5)
     assert (facts.width, facts.height) == (64, 48)
@@ -53,8 +61,12 @@ def test_gps_north_east_and_no_gps(tmp_path: Path) -> None:
 
 
 def test_exif_dates() -> None:
-    assert parse_exif_date("2026:01:02 03:04:05\x00") == datetime(2026, 1, 2, 3, 4, 5)
-    assert parse_exif_date(b"2026-01-02 03:04:05") == datetime(2026, 1, 2, 3, 4, 5)
+    assert parse_exif_date("2026:01:02 03:04:05\x00") == datetime(2026, 1, 2, 3, 4, 5,
+                                                                  tzinfo=SITE_TIMEZONE)
+    assert parse_exif_date(b"2026-01-02 03:04:05", UTC) == datetime(2026, 1, 2, 3, 4, 5,
+                                                                     tzinfo=UTC)
+    assert parse_exif_offset("-05:30") == timezone(-timedelta(hours=5, minutes=30))
+    assert parse_exif_offset("   :  ") is None
     assert parse_exif_date("0000:00:00 00:00:00") is None
     assert parse_exif_date("    :  :     :  :  ") is None
     assert parse_exif_date(None) is None
@@ -83,7 +95,7 @@ def test_heic_is_accepted_with_its_exif_date(tmp_path: Path) -> None:
     examined = examine(path, 32)
     assert examined.facts.media_type == "image/heic" and examined.facts.extension == "heic"
     assert (examined.facts.width, examined.facts.height) == (64, 48)
-    assert examined.facts.taken_at == datetime(2026, 11, 27, 17, 0)
+    assert examined.facts.taken_at == datetime(2026, 11, 27, 17, 0, tzinfo=SITE_TIMEZONE)
     assert examined.preview.size == (32, 24)
 
 

@@ -16,7 +16,7 @@ import math
 import re
 import struct
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,11 @@ _EXIF_IFD = 0x8769
 _GPS_IFD = 0x8825
 _DATE_TIME_ORIGINAL = 0x9003
 _DATE_TIME_DIGITIZED = 0x9004
+_OFFSET_TIME_ORIGINAL = 0x9011
+_OFFSET_TIME_DIGITIZED = 0x9012
+#: The time zone of a camera clock whose EXIF does not say (China Standard
+#: Time, where the sites are); also the zone in which "the visit's day" is judged.
+SITE_TIMEZONE = timezone(timedelta(hours=8), "CST")
 _TRANSPOSE = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
     3: Image.Transpose.ROTATE_180,
@@ -65,6 +70,7 @@ _CLOCKWISE = {
     270: Image.Transpose.ROTATE_90,
 }
 _EXIF_DATE = re.compile(r"(\d{4})[:\-](\d{2})[:\-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
+_EXIF_OFFSET = re.compile(r"^\s*([+-])(\d{2}):(\d{2})")
 _BACKGROUND = (255, 255, 255)
 
 
@@ -82,9 +88,8 @@ class ImageFacts:
     """What the program records about an image file.
 
     ``width``/``height`` are as displayed, i.e. after the EXIF orientation.
-    ``taken_at`` is the camera's own clock (EXIF DateTimeOriginal), a naive
-    local wall-clock time: EXIF rarely says which time zone it is in, and what
-    matters is the calendar day the inspector saw on the camera.
+    ``taken_at`` is EXIF DateTimeOriginal as an aware datetime: in the zone of
+    EXIF OffsetTimeOriginal when the camera wrote one, else :data:`SITE_TIMEZONE`.
     """
 
     media_type: str
@@ -191,26 +196,42 @@ def _sub_ifd(exif: Image.Exif, tag: int) -> dict[int, Any]:
         return {}
 
 
-def parse_exif_date(value: object) -> datetime | None:
-    """``"2026:11:28 10:11:12"`` → a naive datetime; blanks and zeros → None."""
+def _text(value: object) -> str | None:
     if isinstance(value, bytes):
         value = value.decode("ascii", "replace")
-    if not isinstance(value, str):
+    return value if isinstance(value, str) else None
+
+
+def parse_exif_offset(value: object) -> timezone | None:
+    """``"+08:00"`` → that fixed zone; anything else → None."""
+    match = _EXIF_OFFSET.match(_text(value) or "")
+    if not match:
         return None
-    match = _EXIF_DATE.search(value)
+    sign, hours, minutes = match.groups()
+    offset = timedelta(hours=int(hours), minutes=int(minutes))
+    if offset > timedelta(hours=14):
+        return None
+    return timezone(-offset if sign == "-" else offset)
+
+
+def parse_exif_date(value: object, zone: timezone = SITE_TIMEZONE) -> datetime | None:
+    """``"2026:11:28 10:11:12"`` → that time in ``zone``; blanks and zeros → None."""
+    match = _EXIF_DATE.search(_text(value) or "")
     if not match:
         return None
     try:
         year, month, day, hour, minute, second = (int(part) for part in match.groups())
-        return datetime(year, month, day, hour, minute, second)
+        return datetime(year, month, day, hour, minute, second, tzinfo=zone)
     except ValueError:
         return None
 
 
 def _taken_at(exif: Image.Exif) -> datetime | None:
     details = _sub_ifd(exif, _EXIF_IFD)
-    for tag in (_DATE_TIME_ORIGINAL, _DATE_TIME_DIGITIZED):
-        taken = parse_exif_date(details.get(tag))
+    for tag, offset_tag in ((_DATE_TIME_ORIGINAL, _OFFSET_TIME_ORIGINAL),
+                            (_DATE_TIME_DIGITIZED, _OFFSET_TIME_DIGITIZED)):
+        zone = parse_exif_offset(details.get(offset_tag)) or SITE_TIMEZONE
+        taken = parse_exif_date(details.get(tag), zone)
         if taken is not None:
             return taken
     return None

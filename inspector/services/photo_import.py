@@ -1,0 +1,320 @@
+"""Adding photos to an inspection: chosen files, dropped files, or a whole folder.
+
+Meant to run in a background worker (never on the GUI thread). Per file:
+
+1. copy into ``photos/.incoming`` in 1 MiB chunks while hashing (SHA-256);
+   bytes already in the store are not copied again;
+2. decode once (JPEG in draft mode) to validate it and make the 256 px
+   thumbnail; a bad file is refused with a reason and the batch goes on;
+3. fsync, then (in the calling thread) rename into ``photos/ab/<sha256>.<ext>``,
+   insert the :class:`~inspector.storage.models.Photo` row and **commit**.
+
+Steps 1–2 run on ``workers`` threads (Pillow and hashlib release the GIL, so
+two threads use two cores); step 3 runs in file order in the calling thread,
+which alone touches the session.
+
+Committing after every photo keeps SQLite's write lock short (the GUI thread
+autosaves meanwhile) and keeps every photo that was fully stored. Cancelling
+(or an error) stops between files: photos already committed stay, with their
+rows; the file being worked on is dropped — no row, no file under a final
+name, its temp copy deleted. A crash between rename and commit can leave an
+unreferenced file, which :func:`inspector.services.photos.collect_garbage`
+removes later.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Generator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from inspector.services.photo_image import ImageFacts, PhotoRejected, encode_jpeg, examine, probe
+from inspector.services.photo_store import THUMBNAIL_SIZE, PhotoStore, Received
+from inspector.services.photos import (
+    PhotoError,
+    PhotoRecord,
+    check_criterion,
+    editable_inspection,
+    next_position,
+    record_of,
+)
+from inspector.storage.models import Inspection, Photo
+
+log = logging.getLogger(__name__)
+
+#: File name endings looked for when importing a folder (compared case-insensitively).
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".webp", ".heic", ".heif"})
+DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
+
+
+class CancelToken:
+    """Set from any thread (the GUI's Cancel button); checked between files."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    done: int  # files handled so far (added, duplicate or refused)
+    total: int
+    path: Path  # the file just handled
+
+
+@dataclass
+class ImportReport:
+    total: int
+    added: list[PhotoRecord] = field(default_factory=list)
+    duplicates: list[Path] = field(default_factory=list)  # already there: nothing changed
+    rejected: list[tuple[Path, str]] = field(default_factory=list)  # (file, reason for the user)
+    assigned: list[PhotoRecord] = field(default_factory=list)  # general photos moved here
+    cancelled: bool = False
+
+    @property
+    def handled(self) -> int:
+        return len(self.added) + len(self.duplicates) + len(self.rejected) + len(self.assigned)
+
+    def message(self) -> str:
+        """One bilingual line summing the import up."""
+        if self.total == 0:
+            return "没有找到照片 / no photos found"
+        added = len(self.added) + len(self.assigned)
+        zh = f"已添加 {added} 张照片"
+        en = f"{added} photo{'s' if added != 1 else ''} added"
+        if self.duplicates:
+            zh += f"，{len(self.duplicates)} 张已存在"
+            en += f", {len(self.duplicates)} already there"
+        if self.rejected:
+            zh += f"，{len(self.rejected)} 个文件无法使用"
+            en += f", {len(self.rejected)} refused"
+        if self.cancelled:
+            zh += f"；已取消，{self.total - self.handled} 个文件未处理"
+            en += f"; cancelled, {self.total - self.handled} not handled"
+        return f"{zh} / {en}"
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A file received and checked, waiting in ``.incoming`` to be kept or discarded."""
+
+    received: Received
+    facts: ImageFacts
+    thumbnail: bytes | None  # JPEG bytes; None when the bytes were already stored
+
+
+def _prepare(store: PhotoStore, source: Path) -> _Prepared | PhotoRejected:
+    """The heavy, thread-safe part: copy, hash, decode, thumbnail. No database."""
+    try:
+        received = store.receive(source)
+    except PhotoRejected as rejected:
+        return rejected
+    try:
+        if received.existing is not None:
+            return _Prepared(received, probe(received.existing, display_path=source), None)
+        assert received.temp is not None
+        examined = examine(received.temp, THUMBNAIL_SIZE, display_path=source)
+        return _Prepared(received, examined.facts, encode_jpeg(examined.preview))
+    except PhotoRejected as rejected:
+        store.discard(received)
+        return rejected
+    except BaseException:
+        store.discard(received)
+        raise
+
+
+def _prepared_in_order(store: PhotoStore, paths: Sequence[Path], token: CancelToken,
+                       workers: int
+                       ) -> Generator[tuple[Path, _Prepared | PhotoRejected]]:
+    """Prepare files on ``workers`` threads, yielding results in the order given.
+
+    At most ``2 × workers`` files are in flight, so memory stays flat however
+    many files there are. Closing the iterator early discards what is in flight.
+    """
+    if workers <= 1:
+        for source in paths:
+            if token.cancelled:
+                return
+            yield source, _prepare(store, source)
+        return
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="photo-import") as pool:
+        window: deque[tuple[Path, Future[_Prepared | PhotoRejected]]] = deque()
+        queue = iter(paths)
+
+        def submit_next() -> None:
+            source = None if token.cancelled else next(queue, None)
+            if source is not None:
+                window.append((source, pool.submit(_prepare, store, source)))
+
+        try:
+            for _ in range(2 * workers):
+                submit_next()
+            while window:
+                source, future = window.popleft()
+                outcome = future.result()
+                submit_next()
+                yield source, outcome
+        finally:
+            for _, future in window:
+                future.cancel()
+            for _, future in window:
+                if not future.cancelled() and future.exception() is None:
+                    leftover = future.result()
+                    if isinstance(leftover, _Prepared):
+                        store.discard(leftover.received)
+
+
+def add_photos(
+    session: Session,
+    store: PhotoStore,
+    inspection_id: str,
+    criterion_id: str | None,
+    paths: Sequence[Path],
+    cancel_token: CancelToken | None = None,
+    progress_callback: Callable[[ImportProgress], None] | None = None,
+    *,
+    workers: int = DEFAULT_WORKERS,
+) -> ImportReport:
+    """Add image files to a criterion (``criterion_id=None``: general photos of the visit).
+
+    **Commits** ``session`` after every photo (give it a session of its own,
+    in the worker thread, with no pending changes). ``progress_callback`` is
+    called in the calling thread after each file. A photo already attached to
+    the same criterion is a duplicate (nothing changes); a general photo of the
+    visit added to a criterion is moved there (``report.assigned``).
+
+    Raises :class:`~inspector.services.inspections.InspectionError` for a
+    completed inspection or an unknown criterion (before touching any file),
+    :class:`~inspector.services.photo_store.PhotoStoreError` when the store
+    cannot be written (photos committed before stay).
+    """
+    inspection = editable_inspection(session, inspection_id)
+    check_criterion(session, inspection, criterion_id)
+    session.commit()  # end the read transaction; nothing is held during the slow work
+    token = cancel_token or CancelToken()
+    report = ImportReport(total=len(paths))
+    results = _prepared_in_order(store, paths, token, workers)
+    with closing(results):
+        for source, outcome in results:
+            if token.cancelled:
+                if isinstance(outcome, _Prepared):
+                    store.discard(outcome.received)
+                break
+            if isinstance(outcome, PhotoRejected):
+                report.rejected.append((source, outcome.reason))
+            else:
+                try:
+                    _keep(session, store, inspection, criterion_id, source, outcome, report)
+                except BaseException:
+                    store.discard(outcome.received)
+                    session.rollback()
+                    raise
+            if progress_callback is not None:
+                progress_callback(ImportProgress(report.handled, report.total, source))
+    report.cancelled = token.cancelled and report.handled < report.total
+    return report
+
+
+def _keep(session: Session, store: PhotoStore, inspection: Inspection,
+          criterion_id: str | None, source: Path, prepared: _Prepared,
+          report: ImportReport) -> None:
+    """Store one prepared file and commit its row (calling thread only)."""
+    status = session.exec(select(Inspection.status).where(Inspection.id == inspection.id)).one()
+    if status != "draft":  # completed in another window meanwhile
+        editable_inspection(session, inspection.id)
+    sha256 = prepared.received.sha256
+    same_bytes = session.exec(
+        select(Photo).where(Photo.inspection_id == inspection.id, Photo.sha256 == sha256)
+    ).all()
+    if any(row.criterion_id == criterion_id for row in same_bytes):
+        store.discard(prepared.received)
+        report.duplicates.append(source)
+        session.commit()
+        return
+    general = next((row for row in same_bytes if row.criterion_id is None), None)
+    if criterion_id is not None and general is not None:
+        store.discard(prepared.received)
+        general.position = next_position(session, inspection.id, criterion_id)
+        general.criterion_id = criterion_id
+        session.add(general)
+        session.commit()
+        report.assigned.append(record_of(general, inspection.visit_date))
+        return
+    facts = prepared.facts
+    store.keep(prepared.received, facts.extension)
+    row = Photo(
+        inspection_id=inspection.id,
+        criterion_id=criterion_id,
+        sha256=sha256,
+        original_name=source.name,
+        media_type=facts.media_type,
+        size_bytes=prepared.received.size_bytes,
+        width=facts.width,
+        height=facts.height,
+        taken_at=facts.taken_at,
+        gps_lat=facts.gps_lat,
+        gps_lon=facts.gps_lon,
+        position=next_position(session, inspection.id, criterion_id),
+    )
+    session.add(row)
+    session.commit()
+    report.added.append(record_of(row, inspection.visit_date))
+    if prepared.thumbnail is not None:
+        try:
+            store.save_thumbnail(sha256, prepared.thumbnail)
+        except OSError as exc:  # only a cache: PhotoStore.thumbnail() makes it again later
+            log.warning("could not cache the thumbnail of %s: %s", source, exc)
+
+
+def find_images(folder: Path, cancel_token: CancelToken | None = None) -> list[Path]:
+    """Image files under ``folder`` (recursively, by name ending), in path order.
+
+    Hidden files and folders are skipped (``.thumbnails`` on phones, macOS
+    ``._IMG_0001.JPG`` shadow files on SD cards); symbolic links to folders are
+    not followed.
+    """
+    found: list[Path] = []
+    for top, folders, files in os.walk(folder):
+        if cancel_token is not None and cancel_token.cancelled:
+            break
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in files:
+            if not name.startswith(".") and Path(name).suffix.lower() in IMAGE_SUFFIXES:
+                found.append(Path(top) / name)
+    return sorted(found, key=lambda path: [part.casefold() for part in path.parts])
+
+
+def import_folder(
+    session: Session,
+    store: PhotoStore,
+    inspection_id: str,
+    folder: Path,
+    cancel_token: CancelToken | None = None,
+    progress_callback: Callable[[ImportProgress], None] | None = None,
+    *,
+    workers: int = DEFAULT_WORKERS,
+) -> ImportReport:
+    """Import every image under ``folder`` (a DCIM copy, an SD card) as general photos.
+
+    Assign them to criteria afterwards with :func:`inspector.services.photos.assign`.
+    """
+    if not folder.is_dir():
+        raise PhotoError(f"找不到文件夹 / no such folder: {folder}")
+    editable_inspection(session, inspection_id)
+    paths = find_images(folder, cancel_token)
+    return add_photos(session, store, inspection_id, None, paths, cancel_token,
+                      progress_callback, workers=workers)

@@ -1,0 +1,286 @@
+"""Photo evidence of an inspection: listing, assigning, captions, rotation, deletion.
+
+Photos belong to a criterion of the inspection or, with ``criterion_id=None``,
+to the visit in general. The files live in the content-addressed
+:class:`~inspector.services.photo_store.PhotoStore`; a :class:`~inspector.storage.models.Photo`
+row holds the metadata. Importing is in :mod:`inspector.services.photo_import`.
+
+Like :mod:`inspector.services.inspections`, every edit here works inside the
+caller's session and only flushes; the caller commits. Edits are refused on a
+completed inspection (reopen it first).
+
+Deleting removes the row only; the file stays in the store so that the GUI can
+undo with :func:`restore_photo`. :func:`collect_garbage` removes files that no
+row references any more; run it at start-up, never while an undo is pending.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from enum import Enum
+from typing import Final
+
+from sqlalchemy import ColumnElement, func
+from sqlmodel import Session, col, select
+
+from inspector.domain.tiers import Tier
+from inspector.services.inspections import InspectionError, Status, get_inspection, template_for
+from inspector.services.photo_image import SITE_TIMEZONE
+from inspector.services.photo_store import PhotoStore
+from inspector.storage.models import Inspection, Photo
+
+MAX_CAPTION = 500
+
+
+class _All(Enum):
+    ALL = "all"
+
+
+#: ``photos_for(..., criterion_id=ALL_PHOTOS)``: every photo of the inspection.
+ALL_PHOTOS: Final = _All.ALL
+
+
+class PhotoError(InspectionError):
+    """A photo action that is not allowed as asked; worded for the user."""
+
+
+@dataclass(frozen=True)
+class PhotoRecord:
+    """One photo as the GUI shows it (a snapshot; the database row is the truth)."""
+
+    id: str
+    inspection_id: str
+    criterion_id: str | None  # None: a general photo of the visit
+    sha256: str
+    original_name: str
+    media_type: str
+    size_bytes: int
+    width: int  # after EXIF orientation, before the user's rotation
+    height: int
+    taken_at: datetime | None  # aware (UTC from the database); show it with local_taken_at
+    gps_lat: float | None
+    gps_lon: float | None
+    caption: str
+    rotation: int  # the user's extra rotation, degrees clockwise: 0, 90, 180 or 270
+    position: int
+    outside_visit: bool  # taken on another day than the visit date
+
+    @property
+    def shown_size(self) -> tuple[int, int]:
+        """Width and height as displayed, the user's rotation included."""
+        if self.rotation in (90, 270):
+            return self.height, self.width
+        return self.width, self.height
+
+    @property
+    def local_taken_at(self) -> datetime | None:
+        """When it was taken, on the sites' clock (China Standard Time)."""
+        return None if self.taken_at is None else self.taken_at.astimezone(SITE_TIMEZONE)
+
+    @property
+    def has_gps(self) -> bool:
+        return self.gps_lat is not None and self.gps_lon is not None
+
+
+@dataclass(frozen=True)
+class GarbageReport:
+    files_removed: int
+    bytes_freed: int
+    incoming_removed: int
+
+
+def taken_outside_visit(taken_at: datetime | None, visit_date: date) -> bool:
+    """True when the camera says the photo was taken on another day than the visit.
+
+    The day is judged on the sites' clock (:data:`SITE_TIMEZONE`). A photo
+    without a date taken is not flagged (nothing says it is wrong).
+    """
+    return taken_at is not None and taken_at.astimezone(SITE_TIMEZONE).date() != visit_date
+
+
+def record_of(row: Photo, visit_date: date) -> PhotoRecord:
+    values = {f.name: getattr(row, f.name) for f in fields(PhotoRecord)
+              if f.name != "outside_visit"}
+    return PhotoRecord(**values, outside_visit=taken_outside_visit(row.taken_at, visit_date))
+
+
+def editable_inspection(session: Session, inspection_id: str) -> Inspection:
+    """The inspection, if photos may still be added or changed."""
+    inspection = get_inspection(session, inspection_id)
+    if inspection.status != Status.DRAFT:
+        raise InspectionError("已完成的检查是只读的，请先重新打开 / a completed inspection is "
+                              "read-only; reopen it first")
+    return inspection
+
+
+def check_criterion(session: Session, inspection: Inspection, criterion_id: str | None) -> None:
+    """Refuse a criterion that is not on this inspection's checklist (None is always fine)."""
+    if criterion_id is None:
+        return
+    template = template_for(session, inspection)
+    try:
+        criterion = template.criterion(criterion_id)
+    except KeyError:
+        raise PhotoError(f"没有这一检查项 / unknown criterion {criterion_id}") from None
+    if not criterion.applies_to(Tier(inspection.tier)):
+        raise PhotoError(f"检查项 {criterion_id} 不适用于该站点层级 / criterion {criterion_id} "
+                         f"does not apply to this site's tier")
+
+
+def next_position(session: Session, inspection_id: str, criterion_id: str | None) -> int:
+    last = session.exec(
+        select(func.max(Photo.position)).where(
+            Photo.inspection_id == inspection_id, _same_criterion(criterion_id)
+        )
+    ).one()
+    return 0 if last is None else int(last) + 1
+
+
+def _same_criterion(criterion_id: str | None) -> ColumnElement[bool]:
+    column = col(Photo.criterion_id)
+    return column.is_(None) if criterion_id is None else column == criterion_id
+
+
+def photos_for(session: Session, inspection_id: str,
+               criterion_id: str | _All | None = ALL_PHOTOS) -> list[PhotoRecord]:
+    """Photos of one criterion (None: the general photos), or all of them, in order."""
+    inspection = get_inspection(session, inspection_id)
+    query = select(Photo).where(Photo.inspection_id == inspection_id)
+    if criterion_id is not ALL_PHOTOS:
+        assert not isinstance(criterion_id, _All)
+        query = query.where(_same_criterion(criterion_id))
+    query = query.order_by(col(Photo.criterion_id).is_not(None), col(Photo.criterion_id),
+                           col(Photo.position), col(Photo.created_at))
+    return [record_of(row, inspection.visit_date) for row in session.exec(query).all()]
+
+
+def photo_counts(session: Session, inspection_id: str) -> dict[str | None, int]:
+    """How many photos each criterion has (key None: general photos); absent means none."""
+    rows = session.exec(
+        select(Photo.criterion_id, func.count()).where(Photo.inspection_id == inspection_id)
+        .group_by(col(Photo.criterion_id))
+    ).all()
+    return {criterion_id: int(count) for criterion_id, count in rows}
+
+
+def _photo(session: Session, photo_id: str) -> Photo:
+    row = session.get(Photo, photo_id)
+    if row is None:
+        raise PhotoError(f"没有这张照片 / no such photo: {photo_id}")
+    return row
+
+
+def get_photo(session: Session, photo_id: str) -> PhotoRecord:
+    row = _photo(session, photo_id)
+    return record_of(row, get_inspection(session, row.inspection_id).visit_date)
+
+
+def _editable_photo(session: Session, photo_id: str) -> tuple[Photo, Inspection]:
+    row = _photo(session, photo_id)
+    return row, editable_inspection(session, row.inspection_id)
+
+
+def _saved(session: Session, row: Photo, inspection: Inspection) -> PhotoRecord:
+    session.add(row)
+    session.flush()
+    return record_of(row, inspection.visit_date)
+
+
+def assign(session: Session, photo_id: str, criterion_id: str | None) -> PhotoRecord:
+    """Move a photo to a criterion (None: back to the general photos), at the end."""
+    row, inspection = _editable_photo(session, photo_id)
+    check_criterion(session, inspection, criterion_id)
+    if row.criterion_id != criterion_id:
+        row.position = next_position(session, inspection.id, criterion_id)
+        row.criterion_id = criterion_id
+    return _saved(session, row, inspection)
+
+
+def set_caption(session: Session, photo_id: str, caption: str) -> PhotoRecord:
+    row, inspection = _editable_photo(session, photo_id)
+    caption = caption.strip()
+    if len(caption) > MAX_CAPTION:
+        raise PhotoError(f"说明不能超过 {MAX_CAPTION} 字 / a caption is at most {MAX_CAPTION} "
+                         f"characters")
+    row.caption = caption
+    return _saved(session, row, inspection)
+
+
+def rotate(session: Session, photo_id: str, degrees: int) -> PhotoRecord:
+    """Turn a photo by ``degrees`` clockwise (+90, -90, 180…); metadata only."""
+    if degrees % 90:
+        raise PhotoError("只能按 90 度旋转 / photos turn in steps of 90 degrees")
+    row, inspection = _editable_photo(session, photo_id)
+    row.rotation = (row.rotation + degrees) % 360
+    return _saved(session, row, inspection)
+
+
+def move(session: Session, photo_id: str, index: int) -> list[PhotoRecord]:
+    """Put a photo at ``index`` among the photos of its criterion; returns the new order."""
+    row, inspection = _editable_photo(session, photo_id)
+    siblings = [r for r in session.exec(
+        select(Photo).where(Photo.inspection_id == inspection.id,
+                            _same_criterion(row.criterion_id))
+        .order_by(col(Photo.position), col(Photo.created_at))
+    ).all() if r.id != row.id]
+    siblings.insert(max(0, min(index, len(siblings))), row)
+    for position, sibling in enumerate(siblings):
+        if sibling.position != position:
+            sibling.position = position
+            session.add(sibling)
+    session.flush()
+    return [record_of(r, inspection.visit_date) for r in siblings]
+
+
+def delete_photo(session: Session, photo_id: str) -> PhotoRecord:
+    """Remove a photo from its inspection; returns what :func:`restore_photo` needs to undo.
+
+    The file stays in the store (see :func:`collect_garbage`).
+    """
+    row, inspection = _editable_photo(session, photo_id)
+    record = record_of(row, inspection.visit_date)
+    session.delete(row)
+    session.flush()
+    return record
+
+
+def restore_photo(session: Session, store: PhotoStore, record: PhotoRecord) -> PhotoRecord:
+    """Undo :func:`delete_photo`: the same photo again, same id, caption and place."""
+    inspection = editable_inspection(session, record.inspection_id)
+    if session.get(Photo, record.id) is not None:
+        raise PhotoError("这张照片没有被删除 / this photo is not deleted")
+    if store.find(record.sha256) is None:
+        raise PhotoError(f"照片文件已清理，无法恢复 / the photo file {record.original_name} is "
+                         f"gone and cannot be restored")
+    check_criterion(session, inspection, record.criterion_id)
+    values = {f.name: getattr(record, f.name) for f in fields(PhotoRecord)
+              if f.name != "outside_visit"}
+    row = Photo(**values)
+    return _saved(session, row, inspection)
+
+
+def collect_garbage(session: Session, store: PhotoStore,
+                    min_age_seconds: float = 3600.0) -> GarbageReport:
+    """Delete stored files (and their thumbnails) that no photo row references.
+
+    Files touched within ``min_age_seconds`` are left alone, so that an import
+    running in another thread or process is never robbed of a file it is about
+    to reference. Also clears leftovers of imports interrupted by a crash.
+    """
+    referenced = set(session.exec(select(Photo.sha256).distinct()).all())
+    limit = time.time() - min_age_seconds
+    removed = freed = 0
+    for sha256, path in list(store.stored_files()):
+        if sha256 in referenced:
+            continue
+        try:
+            if path.stat().st_mtime >= limit:
+                continue
+        except FileNotFoundError:
+            continue
+        freed += store.remove(sha256)
+        removed += 1
+    incoming = store.clean_incoming(min_age_seconds)
+    return GarbageReport(removed, freed, incoming)
