@@ -1,0 +1,299 @@
+"""``inspector init|device|bundle|devices``: roles, device identity and signed sync bundles."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from pathlib import Path
+from typing import Any
+
+from inspector.app_paths import AppPaths
+from inspector.cli.common import UsageError, add_command, add_format, opened, print_json
+
+
+def register(commands: Any) -> None:
+    init = add_command(commands, "init", "choose this installation's role (office or field)",
+                       run_init)
+    init.add_argument("--role", choices=["office", "field"], required=True)
+    init.add_argument("--name", help="a name for this installation, shown to the other side")
+    init.add_argument("--change-role", action="store_true",
+                      help="confirm changing the role of an installation that has one")
+
+    device = add_command(commands, "device", "this installation's device identity", _group_help)
+    device_cmds = device.add_subparsers(dest="device_command", metavar="ACTION")
+    show = add_command(device_cmds, "show", "print the device id, role and key fingerprint",
+                       run_device_show)
+    add_format(show)
+
+    bundle = add_command(commands, "bundle", "export, verify and import sync bundles",
+                         _group_help)
+    bundle_cmds = bundle.add_subparsers(dest="bundle_command", metavar="ACTION")
+    export = add_command(bundle_cmds, "export", "write a signed bundle", run_export)
+    export.add_argument("-o", "--output", required=True, metavar="FILE")
+    export.add_argument("--all", action="store_true",
+                        help="everything, not only what the office has not confirmed")
+    export.add_argument("--kind", choices=["results", "assignment", "receipt"])
+    add_format(export)
+    verify = add_command(bundle_cmds, "verify", "check a bundle without importing it",
+                         run_verify)
+    verify.add_argument("file", metavar="FILE")
+    add_format(verify)
+    imp = add_command(bundle_cmds, "import", "verify, preview and merge a bundle", run_import)
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--dry-run", action="store_true", help="preview only; write nothing")
+    imp.add_argument("--trust-new-device", action="store_true",
+                     help="enroll the bundle's unknown device (compare its fingerprint first)")
+    imp.add_argument("--actor", help="who imports (default: the login name)")
+    add_format(imp)
+    history = add_command(bundle_cmds, "history", "bundles written and imported here",
+                          run_history)
+    add_format(history)
+    conflicts = add_command(bundle_cmds, "conflicts", "records changed on both sides",
+                            run_conflicts)
+    add_format(conflicts)
+    resolve = add_command(bundle_cmds, "resolve", "settle a conflict", run_resolve)
+    resolve.add_argument("conflict", metavar="ID")
+    resolve.add_argument("--keep", choices=["local", "remote"], required=True)
+    resolve.add_argument("--actor")
+
+    devices = add_command(commands, "devices", "devices this office accepts bundles from",
+                          _group_help)
+    devices_cmds = devices.add_subparsers(dest="devices_command", metavar="ACTION")
+    listing = add_command(devices_cmds, "list", "enrolled, pinned and revoked devices",
+                          run_devices_list)
+    add_format(listing)
+    revoke = add_command(devices_cmds, "revoke", "refuse a device's bundles from now on",
+                         run_devices_revoke)
+    revoke.add_argument("device", metavar="ID", help="the device id or its first characters")
+    revoke.add_argument("--reason", default="")
+    revoke.add_argument("--actor")
+
+
+def _group_help(args: argparse.Namespace) -> int:
+    raise UsageError("give an action; see --help")
+
+
+def _actor(args: argparse.Namespace) -> str:
+    if getattr(args, "actor", None):
+        return str(args.actor)
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
+def _paths(args: argparse.Namespace) -> AppPaths:
+    return AppPaths.resolve(getattr(args, "data_dir", None))
+
+
+def _sync_errors() -> tuple[type[Exception], ...]:
+    from inspector.services.sync.errors import SyncError
+
+    return (SyncError,)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from inspector.services.sync.identity import ROLE_LABELS, Role, set_role
+
+    with opened(args) as context:
+        try:
+            me = set_role(context.paths, Role(args.role), name=args.name,
+                          confirm_change=args.change_role)
+        except _sync_errors() as exc:
+            raise UsageError(str(exc)) from exc
+    assert me.role is not None
+    print(f"{ROLE_LABELS[me.role]}: device {me.device_id}, fingerprint {me.fingerprint}")
+    return 0
+
+
+def run_device_show(args: argparse.Namespace) -> int:
+    from inspector.services.sync.identity import ensure_identity
+
+    paths = _paths(args)
+    try:
+        me = ensure_identity(paths)
+    except _sync_errors() as exc:
+        raise UsageError(str(exc)) from exc
+    except OSError as exc:
+        raise UsageError(f"cannot use the data directory {paths.data_dir}: {exc}") from exc
+    info = {"device_id": me.device_id, "role": me.role.value if me.role else None,
+            "name": me.name, "fingerprint": me.fingerprint, "public_key": me.public_key_b64}
+    if args.format == "json":
+        print_json(info)
+    else:
+        print(f"device id:   {me.device_id}\nrole:        {info['role'] or '(not chosen)'}\n"
+              f"name:        {me.name}\nfingerprint: {me.fingerprint}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from inspector.services.sync.export import export_bundle
+
+    with opened(args) as context:
+        try:
+            result = export_bundle(context, Path(args.output), kind=args.kind,
+                                   include_all=args.all, actor=_actor(args))
+        except _sync_errors() as exc:
+            raise UsageError(str(exc)) from exc
+    if args.format == "json":
+        print_json({"file": str(result.path), "bundle_id": result.bundle_id,
+                    "kind": result.kind, "sequence": result.sequence, "scope": result.scope,
+                    "counts": result.counts, "size_bytes": result.size_bytes})
+    else:
+        counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
+        print(f"wrote {result.kind} bundle #{result.sequence} ({result.scope}) to {result.path}: "
+              f"{counts}; {result.size_bytes} bytes")
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from inspector.services.sync.verify import verify_file
+
+    try:
+        opened_bundle = verify_file(Path(args.file))
+    except _sync_errors() as exc:
+        raise UsageError(str(exc)) from exc
+    m = opened_bundle.manifest
+    info = {"bundle_id": m.bundle_id, "kind": m.kind, "format_version": m.format_version,
+            "device_id": m.source.device_id, "device_name": m.source.name,
+            "role": m.source.role.value, "fingerprint": m.source.fingerprint,
+            "sequence": m.sequence, "created_at": m.created_at, "scope": m.scope,
+            "counts": m.counts, "members": len(m.members)}
+    if args.format == "json":
+        print_json(info)
+    else:
+        print(f"intact and correctly signed: {m.kind} bundle #{m.sequence} from "
+              f"“{m.source.name}” ({m.source.role.value}, fingerprint {m.source.fingerprint}), "
+              f"made {m.created_at}, {len(m.members)} members")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from inspector.services.sync.importer import import_bundle
+
+    with opened(args) as context:
+        try:
+            prepared, result = import_bundle(
+                context, Path(args.file), dry_run=args.dry_run,
+                trust_new_device=args.trust_new_device, actor=_actor(args))
+        except _sync_errors() as exc:
+            raise UsageError(str(exc)) from exc
+    m = prepared.manifest
+    already = prepared.already_imported_at is not None
+    preview = prepared.preview
+    if args.format == "json":
+        print_json({**preview.totals(), "bundle_id": m.bundle_id, "kind": m.kind,
+                    "device": m.source.name, "fingerprint": m.source.fingerprint,
+                    "trust": prepared.trust.value, "dry_run": args.dry_run,
+                    "already_imported": already,
+                    "templates_new": preview.templates_new,
+                    "confirmed": result.confirmed_bundles if result else [],
+                    "tables": {n: vars(c) for n, c in preview.tables.items()}})
+        return 0
+    print(f"{m.kind} bundle #{m.sequence} from “{m.source.name}” "
+          f"(fingerprint {m.source.fingerprint}), made {m.created_at}")
+    if already:
+        print(f"already imported on {str(prepared.already_imported_at)[:19]}; nothing to do")
+        return 0
+    t = preview.totals()
+    print(f"records: new {t['new']}, updated {t['updated']}, identical {t['identical']}, "
+          f"conflicts {t['conflicts']}; photos: new {t['photos_new']}, known {t['photos_known']}")
+    if prepared.trust.value == "pin_office":
+        print(f"county office key {'would be' if args.dry_run else 'is now'} pinned: "
+              f"{m.source.fingerprint}")
+    elif prepared.trust.value == "new_device":
+        print(f"device “{m.source.name}” {'would be' if args.dry_run else 'is now'} trusted")
+    if args.dry_run:
+        print("dry run: nothing was written")
+    elif result is not None:
+        if result.confirmed_bundles:
+            print(f"the office confirmed {len(result.confirmed_bundles)} of this laptop's bundles")
+        if t["conflicts"]:
+            print("conflicts are listed by `inspector bundle conflicts`")
+        if result.backup:
+            print(f"backup before import: {result.backup}")
+    return 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    from sqlmodel import col, select
+
+    from inspector.storage.models import SyncBundle
+
+    with opened(args) as context, context.db.session() as session:
+        rows = session.exec(select(SyncBundle).order_by(col(SyncBundle.at).desc())).all()
+    items = [{"bundle_id": r.id, "direction": r.direction, "kind": r.kind, "status": r.status,
+              "device": r.device_name, "sequence": r.sequence, "at": str(r.at)[:19],
+              "file": r.file_name, "actor": r.actor,
+              "confirmed_at": str(r.confirmed_at)[:19] if r.confirmed_at else None}
+             for r in rows]
+    if args.format == "json":
+        print_json(items)
+        return 0
+    for item in items:
+        confirmed = f", confirmed {item['confirmed_at']}" if item["confirmed_at"] else ""
+        print(f"{item['at']}  {item['direction']:3}  {item['kind']:10} #{item['sequence']:<4} "
+              f"{item['device']}  {item['file']}{confirmed}")
+    return 0
+
+
+def run_conflicts(args: argparse.Namespace) -> int:
+    from inspector.services.sync.conflicts import list_conflicts
+
+    with opened(args) as context, context.db.session() as session:
+        views = list_conflicts(session)
+    if args.format == "json":
+        print_json([{"id": v.id, "table": v.table, "record_id": v.record_id,
+                     "differences": [{"field": f, "here": a, "incoming": b}
+                                     for f, a, b in v.differing]} for v in views])
+        return 0
+    if not views:
+        print("no open conflicts")
+    for v in views:
+        diffs = "; ".join(f"{f}: {a!r} ≠ {b!r}" for f, a, b in v.differing)
+        print(f"{v.id[:8]}  {v.table} {v.record_id[:8]}  {diffs}")
+    return 0
+
+
+def run_resolve(args: argparse.Namespace) -> int:
+    from inspector.services.sync.conflicts import resolve
+    from inspector.services.sync.identity import ensure_identity
+
+    with opened(args) as context:
+        me = ensure_identity(context.paths)
+        try:
+            with context.db.transaction() as session:
+                view = resolve(session, args.conflict, args.keep, _actor(args), me.device_id)
+        except _sync_errors() as exc:
+            raise UsageError(str(exc)) from exc
+    print(f"resolved: kept the {args.keep} version of {view.table} {view.record_id}")
+    return 0
+
+
+def run_devices_list(args: argparse.Namespace) -> int:
+    from inspector.services.sync.trust import list_devices
+
+    with opened(args) as context, context.db.session() as session:
+        devices = list_devices(session)
+    if args.format == "json":
+        print_json([vars(d) for d in devices])
+        return 0
+    if not devices:
+        print("no devices enrolled")
+    for d in devices:
+        print(f"{d.id}  {d.role:6} {d.status:8} {d.fingerprint}  {d.name}")
+    return 0
+
+
+def run_devices_revoke(args: argparse.Namespace) -> int:
+    from inspector.services.sync.trust import revoke
+
+    with opened(args) as context:
+        try:
+            with context.db.transaction() as session:
+                device = revoke(session, args.device, _actor(args), args.reason)
+                name, device_id = device.name, device.id
+        except _sync_errors() as exc:
+            raise UsageError(str(exc)) from exc
+    print(f"revoked {name} ({device_id}); its bundles are refused from now on")
+    return 0

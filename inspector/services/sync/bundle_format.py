@@ -1,0 +1,251 @@
+"""The bundle format, version 1 (specified in ``docs/bundle-format.md``).
+
+A bundle is a ZIP file holding exactly:
+
+- ``manifest.json`` – canonical JSON (UTF-8, keys sorted, no spaces)
+- ``manifest.sig`` – the 64-byte Ed25519 signature of those exact bytes
+- ``records/<table>.jsonl`` – one JSON array per line, in the manifest's column order
+- ``photos/<sha256>.<ext>`` – photo files as they are, stored without compression
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import re
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from inspector.services.sync.errors import BundleRefused
+from inspector.services.sync.identity import Role, fingerprint_of
+
+FORMAT_NAME = "inspector-bundle"
+FORMAT_VERSION = 1
+KNOWN_FORMAT_VERSIONS = frozenset({1})
+MANIFEST_NAME = "manifest.json"
+SIGNATURE_NAME = "manifest.sig"
+SIGNATURE_SIZE = 64
+KINDS = ("results", "assignment", "receipt")
+BUNDLE_SUFFIX = ".inspector-bundle"
+
+# Limits checked before a single byte is extracted.
+MAX_MEMBERS = 200_000
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+MAX_RECORDS_MEMBER_BYTES = 4 * 1024**3
+MAX_PHOTO_BYTES = 256 * 1024 * 1024
+MAX_TOTAL_BYTES = 256 * 1024**3
+MAX_COMPRESSION_RATIO = 200  # uncompressed / compressed, for compressed members
+CHUNK = 1024 * 1024
+
+RECORDS_NAME = re.compile(r"^records/([a-z_]{1,40})\.jsonl$")
+PHOTO_NAME = re.compile(r"^photos/([0-9a-f]{64})\.([a-z0-9]{1,8})$")
+SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
+
+
+def canonical_json(value: Any) -> bytes:
+    """The one byte form of a JSON value that is signed: sorted keys, no spaces, UTF-8."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def check_member_name(name: str) -> None:
+    """Refuse any name that is not one of the few shapes a bundle may hold."""
+    if (
+        not name
+        or name.startswith(("/", "\\"))
+        or "\\" in name
+        or "\x00" in name
+        or re.match(r"^[A-Za-z]:", name)
+        or any(part in ("", ".", "..") for part in name.split("/"))
+    ):
+        raise BundleRefused(f"包内文件名不安全 / unsafe member name in the bundle: {name!r}")
+    if name in (MANIFEST_NAME, SIGNATURE_NAME):
+        return
+    if not (RECORDS_NAME.match(name) or PHOTO_NAME.match(name)):
+        raise BundleRefused(f"包内有未知文件 / unexpected member in the bundle: {name!r}")
+
+
+@dataclass(frozen=True)
+class Member:
+    path: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class TableEntry:
+    name: str
+    path: str
+    columns: tuple[str, ...]
+    count: int
+
+
+@dataclass(frozen=True)
+class Source:
+    device_id: str
+    role: Role
+    name: str
+    public_key: bytes
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint_of(self.public_key)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    bundle_id: str
+    kind: str
+    source: Source
+    sequence: int
+    created_at: str
+    program_version: str
+    scope: str
+    templates: tuple[dict[str, str], ...]
+    tables: tuple[TableEntry, ...]
+    members: tuple[Member, ...]
+    receipts: tuple[dict[str, Any], ...] = ()
+    counts: dict[str, int] = field(default_factory=dict)
+    format_version: int = FORMAT_VERSION
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_NAME,
+            "format_version": self.format_version,
+            "bundle_id": self.bundle_id,
+            "kind": self.kind,
+            "source": {
+                "device_id": self.source.device_id,
+                "role": self.source.role.value,
+                "name": self.source.name,
+                "public_key": base64.b64encode(self.source.public_key).decode("ascii"),
+                "fingerprint": self.source.fingerprint,
+            },
+            "sequence": self.sequence,
+            "created_at": self.created_at,
+            "program_version": self.program_version,
+            "scope": self.scope,
+            "templates": list(self.templates),
+            "tables": {
+                t.name: {"path": t.path, "columns": list(t.columns), "count": t.count}
+                for t in self.tables
+            },
+            "counts": dict(self.counts),
+            "members": [
+                {"path": m.path, "size": m.size, "sha256": m.sha256} for m in self.members
+            ],
+            "receipts": list(self.receipts),
+        }
+
+    def to_bytes(self) -> bytes:
+        return canonical_json(self.to_json())
+
+    def table(self, name: str) -> TableEntry | None:
+        return next((t for t in self.tables if t.name == name), None)
+
+    def photo_members(self) -> list[Member]:
+        return [m for m in self.members if m.path.startswith("photos/")]
+
+
+def _refuse(what: str) -> BundleRefused:
+    return BundleRefused(f"清单格式错误 / the manifest is malformed: {what}")
+
+
+def _get(obj: Any, key: str, kind: type | tuple[type, ...]) -> Any:
+    if not isinstance(obj, dict) or key not in obj:
+        raise _refuse(f"missing {key!r}")
+    value = obj[key]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise _refuse(f"{key!r} has the wrong type")
+    return value
+
+
+def parse_manifest(data: bytes) -> Manifest:
+    """Parse and check the manifest's shape; the signature is checked separately."""
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _refuse(f"not JSON ({exc})") from None
+    if _get(raw, "format", str) != FORMAT_NAME:
+        raise BundleRefused("这不是检查数据包 / this is not an Inspector bundle")
+    version = _get(raw, "format_version", int)
+    if version not in KNOWN_FORMAT_VERSIONS:
+        raise BundleRefused(
+            f"数据包格式版本 {version} 不受支持，请升级程序 / bundle format version {version} "
+            f"is not supported by this program (it reads {sorted(KNOWN_FORMAT_VERSIONS)})"
+        )
+    if canonical_json(raw) != data:
+        raise _refuse("not in canonical form")
+    kind = _get(raw, "kind", str)
+    if kind not in KINDS:
+        raise _refuse(f"unknown kind {kind!r}")
+    src = _get(raw, "source", dict)
+    try:
+        public_key = base64.b64decode(_get(src, "public_key", str), validate=True)
+        device_id = str(uuid.UUID(_get(src, "device_id", str)))
+        role = Role(_get(src, "role", str))
+        bundle_id = str(uuid.UUID(_get(raw, "bundle_id", str)))
+    except (ValueError, binascii.Error) as exc:
+        raise _refuse(str(exc)) from None
+    if len(public_key) != 32:
+        raise _refuse("the public key is not 32 bytes")
+    members = []
+    for item in _get(raw, "members", list):
+        path = _get(item, "path", str)
+        check_member_name(path)
+        size = _get(item, "size", int)
+        digest = _get(item, "sha256", str)
+        if size < 0 or not SHA256_HEX.match(digest):
+            raise _refuse(f"bad size or SHA-256 for {path!r}")
+        members.append(Member(path, size, digest))
+    tables = []
+    for name, entry in sorted(_get(raw, "tables", dict).items()):
+        columns = tuple(_get(entry, "columns", list))
+        if not all(isinstance(c, str) for c in columns):
+            raise _refuse(f"columns of {name}")
+        tables.append(TableEntry(name, _get(entry, "path", str), columns,
+                                 _get(entry, "count", int)))
+    sequence = _get(raw, "sequence", int)
+    if sequence < 1:
+        raise _refuse("sequence must be positive")
+    templates = tuple(_get(raw, "templates", list))
+    if not all(isinstance(t, dict) and isinstance(t.get("key"), str)
+               and isinstance(t.get("sha256"), str) for t in templates):
+        raise _refuse("templates")
+    counts = _get(raw, "counts", dict)
+    return Manifest(
+        bundle_id=bundle_id,
+        kind=kind,
+        source=Source(device_id, role, _get(src, "name", str), public_key),
+        sequence=sequence,
+        created_at=_get(raw, "created_at", str),
+        program_version=_get(raw, "program_version", str),
+        scope=_get(raw, "scope", str),
+        templates=templates,
+        tables=tuple(tables),
+        members=tuple(members),
+        receipts=tuple(_get(raw, "receipts", list)),
+        counts={k: int(v) for k, v in counts.items() if isinstance(v, int)},
+        format_version=version,
+    )
+
+
+def verify_signature(manifest: Manifest, data: bytes, signature: bytes) -> None:
+    """The signature must be by the key the manifest names; trust in that key is separate."""
+    try:
+        Ed25519PublicKey.from_public_bytes(manifest.source.public_key).verify(signature, data)
+    except (InvalidSignature, ValueError):
+        raise BundleRefused(
+            "签名无效：数据包被改动过或不是由其声称的设备制作 / the signature is not valid: the "
+            "bundle was changed or was not made by the device it names"
+        ) from None

@@ -1,0 +1,111 @@
+"""Conflicts: records changed on both sides, both versions kept until a person chooses."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from inspector.services.sync import records as rec
+from inspector.services.sync.errors import SyncError
+from inspector.storage.models import SyncConflict, utcnow
+
+LABELS = {
+    "sites": "站点 / site", "inspectors": "检查人员 / inspector",
+    "assignments": "任务 / assignment", "inspections": "检查 / inspection",
+    "responses": "评定 / rating", "photos": "照片 / photo",
+    "inspection_events": "检查记录 / history",
+}
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """Both versions of one record, field by field, for showing side by side."""
+
+    id: str
+    table: str
+    record_id: str
+    device_id: str
+    bundle_id: str
+    detected_at: str
+    status: str
+    fields: tuple[tuple[str, Any, Any], ...]  # (name, here, incoming) for content fields
+
+    @property
+    def differing(self) -> tuple[tuple[str, Any, Any], ...]:
+        return tuple(f for f in self.fields if f[1] != f[2])
+
+
+def _view(session: Session, row: SyncConflict) -> ConflictView:
+    spec = rec.SPECS[row.table_name]
+    conn = session.connection()
+    tmap = rec.TemplateMap.load(conn)
+    current = conn.exec_driver_sql(rec.select_sql(spec, "id = ?"), (row.record_id,)).first()
+    here = (rec.as_dict(spec, rec.local_to_bundle_values(spec, current, tmap)) if current
+            else json.loads(row.local_json))
+    incoming = json.loads(row.remote_json)
+    fields = tuple((name, here.get(name), incoming.get(name)) for name in spec.columns
+                   if name not in rec.BOOKKEEPING)
+    return ConflictView(row.id, row.table_name, row.record_id, row.device_id, row.bundle_id,
+                        str(row.created_at)[:19], row.status, fields)
+
+
+def list_conflicts(session: Session, include_closed: bool = False) -> list[ConflictView]:
+    query = select(SyncConflict)
+    if not include_closed:
+        query = query.where(SyncConflict.status == "open")
+    rows = session.exec(query.order_by(col(SyncConflict.created_at))).all()
+    return [_view(session, row) for row in rows]
+
+
+def resolve(session: Session, conflict_id: str, choice: str, actor: str,
+            my_device_id: str) -> ConflictView:
+    """Keep this installation's version (``local``) or take the incoming one (``remote``).
+
+    The chosen version gets a version vector newer than both, so the next
+    bundle carries the decision to the other side instead of a new conflict.
+    """
+    if choice not in ("local", "remote"):
+        raise SyncError("choose local or remote")
+    row = session.get(SyncConflict, conflict_id)
+    if row is None:
+        matches = [c for c in session.exec(select(SyncConflict).where(
+            SyncConflict.status == "open")).all() if c.id.startswith(conflict_id)]
+        row = matches[0] if len(matches) == 1 else None
+    if row is None or row.status != "open":
+        raise SyncError(f"没有待处理的冲突 / no open conflict {conflict_id}")
+    spec = rec.SPECS[row.table_name]
+    conn = session.connection()
+    current = conn.exec_driver_sql(rec.select_sql(spec, "id = ?"), (row.record_id,)).first()
+    if current is None:
+        raise SyncError(f"记录已不存在 / the record {row.record_id} no longer exists")
+    width = len(spec.local_columns)
+    stored_vv, revision, sync_rev = current[width:]
+    joined = rec.vv_join(rec.effective_vv(stored_vv, revision, sync_rev, my_device_id),
+                         rec.vv_load(row.remote_vv))
+    if choice == "remote":
+        tmap = rec.TemplateMap.load(conn)
+        incoming = json.loads(row.remote_json)
+        values = rec.bundle_to_local_values(spec, [incoming[c] for c in spec.columns], tmap)
+        values[3] = revision + 1
+        sets = ", ".join(f"{c} = ?" for c in spec.local_columns[1:])
+        conn.exec_driver_sql(
+            f"UPDATE {spec.name} SET {sets}, sync_vv = ?, sync_rev = NULL, sync_seq = NULL "
+            "WHERE id = ?", (*values[1:], rec.vv_dump(joined), row.record_id))
+    else:
+        conn.exec_driver_sql(
+            f"UPDATE {spec.name} SET sync_vv = ?, sync_rev = NULL, sync_seq = NULL WHERE id = ?",
+            (rec.vv_dump(joined), row.record_id))
+    row.status, row.resolution = "resolved", choice
+    row.resolved_by, row.resolved_at = actor, utcnow()
+    session.add(row)
+    for other in session.exec(select(SyncConflict).where(
+            SyncConflict.status == "open", SyncConflict.record_id == row.record_id)).all():
+        if other.id != row.id and rec.vv_leq(rec.vv_load(other.remote_vv), joined):
+            other.status, other.resolution = "superseded", choice
+            other.resolved_by, other.resolved_at = actor, utcnow()
+            session.add(other)
+    session.flush()
+    return _view(session, row)

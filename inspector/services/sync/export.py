@@ -1,0 +1,334 @@
+"""Writing a bundle so that a pulled USB stick never leaves half a bundle under the final name.
+
+The bundle is written to a temporary file next to the target, flushed and
+fsynced, verified by reading it back, and only then renamed into place. The
+database learns about the export (sequence number, sealed record versions)
+only after the rename; a cancelled or failed export leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import sqlite3
+import uuid
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import col, select
+
+from inspector import __version__
+from inspector.services.context import AppContext
+from inspector.services.photo_store import PhotoStore
+from inspector.services.sync import bundle_format as bf
+from inspector.services.sync import records as rec
+from inspector.services.sync.errors import Control, NullControl, SyncError, check
+from inspector.services.sync.identity import DeviceIdentity, Role, ensure_identity
+from inspector.services.sync.receipts import confirmed_sequences, receipts_to_send
+from inspector.services.sync.verify import verify_file
+from inspector.storage.models import SyncBundle, utcnow
+
+KIND_TABLES = {
+    "results": ("sites", "inspectors", "inspections", "responses", "photos", "inspection_events"),
+    "assignment": ("sites", "inspectors", "assignments", "inspections", "responses", "photos",
+                   "inspection_events"),
+    "receipt": (),
+}
+DEFAULT_KIND = {Role.FIELD: "results", Role.OFFICE: "assignment"}
+ALLOWED_KINDS = {Role.FIELD: ("results",), Role.OFFICE: ("assignment", "receipt")}
+
+_COMPLETED = "SELECT id FROM inspections WHERE status = 'completed'"
+# The newest completed inspection of every site that has an assignment: what the
+# inspector re-checks at the next visit (its open items).
+_PREVIOUS = (
+    "SELECT i.id FROM inspections i WHERE i.status = 'completed'"
+    " AND i.site_id IN (SELECT site_id FROM assignments) AND NOT EXISTS ("
+    " SELECT 1 FROM inspections j WHERE j.site_id = i.site_id AND j.status = 'completed'"
+    " AND (j.visit_date > i.visit_date OR (j.visit_date = i.visit_date AND j.id > i.id)))"
+)
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    bundle_id: str
+    kind: str
+    sequence: int
+    scope: str
+    counts: dict[str, int]
+    size_bytes: int
+    manifest_sha256: str
+
+
+@dataclass
+class _Seal:
+    """Record versions to mark as sent once the bundle is in place."""
+
+    rows: dict[str, list[tuple[str | None, int | None, int, str]]] = field(default_factory=dict)
+
+
+def _filters(kind: str, table: str, incremental: bool, confirmed: set[int]) -> str:
+    parts = []
+    if kind == "results":
+        if table == "inspections":
+            parts.append("status = 'completed'")
+        elif table in ("responses", "photos", "inspection_events"):
+            parts.append(f"inspection_id IN ({_COMPLETED})")
+    elif kind == "assignment":
+        if table == "inspections":
+            parts.append(f"id IN ({_PREVIOUS})")
+        elif table in ("responses", "photos", "inspection_events"):
+            parts.append(f"inspection_id IN ({_PREVIOUS})")
+    if incremental:
+        done = ",".join(str(int(s)) for s in sorted(confirmed)) or "-1"
+        parts.append(f"(sync_rev IS NULL OR sync_rev != revision OR "
+                     f"(sync_seq > 0 AND sync_seq NOT IN ({done})))")
+    return " AND ".join(parts)
+
+
+@contextlib.contextmanager
+def _snapshot(context: AppContext) -> Iterator[sqlite3.Connection]:
+    """A read transaction: every table is read as of one moment."""
+    conn = sqlite3.connect(context.db.path, timeout=15)
+    try:
+        conn.execute("BEGIN")
+        yield conn
+    finally:
+        conn.rollback()
+        conn.close()
+
+
+def _reserve(context: AppContext, me: DeviceIdentity, bundle_id: str, kind: str, scope: str,
+             actor: str) -> int:
+    with context.db.transaction() as session:
+        last = session.exec(select(SyncBundle.sequence).where(
+            SyncBundle.device_id == me.device_id).order_by(col(SyncBundle.sequence).desc())
+        ).first()
+        sequence = (last or 0) + 1
+        session.add(SyncBundle(
+            id=bundle_id, direction="out", kind=kind, status="writing", device_id=me.device_id,
+            device_name=me.name, sequence=sequence, bundle_created_at=utcnow(), scope=scope,
+            actor=actor,
+        ))
+    return sequence
+
+
+def _info(name: str, compression: int) -> zipfile.ZipInfo:
+    """A member entry: a plain file (mode 0644), fixed date, the given compression."""
+    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+    info.compress_type = compression
+    info.external_attr = 0o100644 << 16
+    return info
+
+
+def _write_records(zf: zipfile.ZipFile, conn: sqlite3.Connection, kind: str, incremental: bool,
+                   confirmed: set[int], me: DeviceIdentity, sequence: int, seal: _Seal,
+                   control: Control) -> tuple[list[bf.TableEntry], list[bf.Member], set[str]]:
+    tmap = rec.TemplateMap.from_rows(conn.execute(rec.TEMPLATE_KEYS_SQL).fetchall())
+    tables, members, photo_shas = [], [], set()
+    for name in KIND_TABLES[kind]:
+        spec = rec.SPECS[name]
+        where = _filters(kind, name, incremental, confirmed)
+        cursor = conn.execute(rec.select_sql(spec, where).replace(
+            "sync_rev FROM", "sync_rev, sync_seq FROM"))
+        path = f"records/{name}.jsonl"
+        info = _info(path, zipfile.ZIP_DEFLATED)
+        digest, size, count = hashlib.sha256(), 0, 0
+        width = len(spec.local_columns)
+        to_seal = seal.rows.setdefault(name, [])
+        sha_at = spec.columns.index("sha256") if name == "photos" else -1
+        with zf.open(info, "w", force_zip64=True) as out:
+            buffer = io.BytesIO()
+            while rows := cursor.fetchmany(2000):
+                check(control)
+                for row in rows:
+                    stored_vv, revision, sync_rev, sync_seq = row[width:]
+                    vv = rec.effective_vv(stored_vv, revision, sync_rev, me.device_id)
+                    unsealed = sync_rev is None or sync_rev != revision
+                    if unsealed or (sync_seq or 0) > 0:
+                        to_seal.append((rec.vv_dump(vv) if unsealed else None,
+                                        revision if unsealed else None, sequence, row[0]))
+                    values = rec.to_bundle_row(spec, row, tmap, vv)
+                    if sha_at >= 0:
+                        photo_shas.add(values[sha_at])
+                    buffer.write(json.dumps(values, ensure_ascii=False,
+                                            separators=(",", ":")).encode("utf-8"))
+                    buffer.write(b"\n")
+                    count += 1
+                data = buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+                digest.update(data)
+                size += len(data)
+                out.write(data)
+                control.progress(count, 0, name)
+        tables.append(bf.TableEntry(name, path, (*spec.columns, rec.VV_COLUMN), count))
+        members.append(bf.Member(path, size, digest.hexdigest()))
+    if kind == "assignment":
+        rows = conn.execute(
+            "SELECT template_id, version, title, content, sha256 FROM template_versions"
+            " ORDER BY template_id, version").fetchall()
+        data = b"".join(json.dumps(list(r), ensure_ascii=False, separators=(",", ":"))
+                        .encode("utf-8") + b"\n" for r in rows)
+        path = f"records/{rec.TEMPLATE_TABLE}.jsonl"
+        zf.writestr(_info(path, zipfile.ZIP_DEFLATED), data)
+        tables.append(bf.TableEntry(rec.TEMPLATE_TABLE, path, rec.TEMPLATE_COLUMNS, len(rows)))
+        members.append(bf.Member(path, len(data), bf.sha256_hex(data)))
+    return tables, members, photo_shas
+
+
+def _write_photos(zf: zipfile.ZipFile, store: PhotoStore, shas: set[str],
+                  control: Control) -> list[bf.Member]:
+    found = []
+    for sha in sorted(shas):
+        source = store.find(sha)
+        if source is None:
+            raise SyncError(f"照片文件丢失，无法导出 / a photo file is missing from the photo "
+                            f"store: {sha[:12]}…")
+        found.append((sha, source, source.stat().st_size))
+    total = sum(size for _s, _p, size in found) or 1
+    done = 0
+    members = []
+    for sha, source, size in found:
+        check(control)
+        name = f"photos/{sha}{source.suffix.lower()}"
+        info = _info(name, zipfile.ZIP_STORED)
+        info.file_size = size
+        digest = hashlib.sha256()
+        with open(source, "rb") as src, zf.open(info, "w") as out:
+            while chunk := src.read(bf.CHUNK):
+                digest.update(chunk)
+                out.write(chunk)
+                done += len(chunk)
+                control.progress(done, total, name)
+        if digest.hexdigest() != sha:
+            raise SyncError(f"照片库中的文件已损坏 / the stored photo {source} is damaged "
+                            "(its content no longer matches its name)")
+        members.append(bf.Member(name, size, sha))
+    return members
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
+                  include_all: bool = False, actor: str = "",
+                  control: Control | None = None) -> ExportResult:
+    """Write a signed bundle to ``target``; raises SyncError or SyncCancelled."""
+    control = control or NullControl()
+    me = ensure_identity(context.paths)
+    role = me.require_role()
+    kind = kind or DEFAULT_KIND[role]
+    if kind not in ALLOWED_KINDS[role]:
+        raise SyncError(f"{role.value} 不能导出“{kind}”数据包 / the {role.value} does not "
+                        f"export {kind} bundles (it exports {', '.join(ALLOWED_KINDS[role])})")
+    target = Path(target)
+    if target.is_dir():
+        raise SyncError(f"请给出文件名，而不是文件夹 / {target} is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise SyncError(f"文件夹不存在 / the folder {target.parent} does not exist")
+    incremental = kind == "results" and not include_all
+    scope = "incremental" if incremental else "all"
+    bundle_id = str(uuid.uuid4())
+    sequence = _reserve(context, me, bundle_id, kind, scope, actor)
+    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
+    seal = _Seal()
+    try:
+        with context.db.session() as session:
+            confirmed = confirmed_sequences(session, me.device_id)
+            receipts = [r.to_json() for r in receipts_to_send(session)] if kind != "results" \
+                else []
+        with open(temp, "xb") as raw, zipfile.ZipFile(raw, "w", allowZip64=True) as zf:
+            with _snapshot(context) as conn:
+                tables, members, photo_shas = _write_records(
+                    zf, conn, kind, incremental, confirmed, me, sequence, seal, control)
+                templates = [{"key": f"{t}@{v}", "sha256": s} for t, v, s in conn.execute(
+                    "SELECT template_id, version, sha256 FROM template_versions").fetchall()]
+            members += _write_photos(zf, context_store(context), photo_shas, control)
+            counts = {t.name: t.count for t in tables}
+            counts["photo_files"] = len(photo_shas)
+            manifest = bf.Manifest(
+                bundle_id=bundle_id, kind=kind,
+                source=bf.Source(me.device_id, role, me.name, me.public_key),
+                sequence=sequence,
+                created_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                program_version=__version__, scope=scope,
+                templates=tuple(templates), tables=tuple(tables),
+                members=tuple(sorted(members, key=lambda m: m.path)),
+                receipts=tuple(receipts), counts=counts,
+            )
+            data = manifest.to_bytes()
+            zf.writestr(_info(bf.MANIFEST_NAME, zipfile.ZIP_DEFLATED), data)
+            zf.writestr(_info(bf.SIGNATURE_NAME, zipfile.ZIP_STORED), me.sign(data))
+            zf.close()
+            raw.flush()
+            os.fsync(raw.fileno())
+        check(control)
+        verified = verify_file(temp)  # read it back: what is on the stick is what we meant
+        if verified.manifest_bytes != data:
+            raise SyncError("导出的文件读回后不一致 / the written bundle reads back differently")
+        temp.replace(target)
+        _fsync_dir(target.parent)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        with context.db.transaction() as session:
+            row = session.get(SyncBundle, bundle_id)
+            if row is not None:
+                session.delete(row)
+        raise
+    _finish(context, bundle_id, target, manifest, data, seal)
+    return ExportResult(target, bundle_id, kind, sequence, scope, counts,
+                        target.stat().st_size, bf.sha256_hex(data))
+
+
+def context_store(context: AppContext) -> PhotoStore:
+    return PhotoStore.for_paths(context.paths)
+
+
+def _finish(context: AppContext, bundle_id: str, target: Path, manifest: bf.Manifest,
+            data: bytes, seal: _Seal) -> None:
+    """The bundle is in place: mark the versions it carried as sent, and log it."""
+    with context.db.transaction() as session:
+        conn = session.connection()
+        for name, rows in seal.rows.items():
+            fresh = [(vv, rev, seq, rid) for vv, rev, seq, rid in rows if vv is not None]
+            resent = [(seq, rid) for vv, _rev, seq, rid in rows if vv is None]
+            if fresh:
+                conn.exec_driver_sql(
+                    f"UPDATE {name} SET sync_vv = ?, sync_rev = ?, sync_seq = ? WHERE id = ?",
+                    fresh)
+            if resent:
+                conn.exec_driver_sql(f"UPDATE {name} SET sync_seq = ? WHERE id = ?", resent)
+        row = session.get(SyncBundle, bundle_id)
+        assert row is not None
+        row.status = "written"
+        row.file_name = target.name
+        row.manifest_sha256 = bf.sha256_hex(data)
+        row.counts = json.dumps(manifest.counts, sort_keys=True)
+        row.at = utcnow()
+        session.add(row)
+
+
+def bundle_file_name(me: DeviceIdentity, kind: str, sequence_hint: str = "") -> str:
+    """A default file name, e.g. ``results-桃源笔记本-20261128-1830.inspector-bundle``."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M")
+    safe = "".join(ch for ch in me.name if ch.isalnum() or ch in "-_")[:24] or "device"
+    return f"{kind}-{safe}-{stamp}{sequence_hint}{bf.BUNDLE_SUFFIX}"
+
+
+def describe_counts(counts: dict[str, Any]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))

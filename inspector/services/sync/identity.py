@@ -1,0 +1,177 @@
+"""This installation's identity: its role, a device id and an Ed25519 key pair.
+
+Made once, at first use, and kept in ``<data dir>/device/`` with owner-only
+permissions: ``identity.json`` (id, role, name) and ``private_key.pem``.
+The role (county office or field laptop) is chosen at first start; changing
+it later must be asked for explicitly.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import platform
+import uuid
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from inspector.app_paths import AppPaths
+from inspector.services.sync.errors import SyncError
+from inspector.storage.models import utcnow
+
+
+class Role(StrEnum):
+    OFFICE = "office"
+    FIELD = "field"
+
+
+ROLE_LABELS = {Role.OFFICE: "县级办公室 / county office", Role.FIELD: "外业笔记本 / field laptop"}
+
+
+def fingerprint_of(public_key: bytes) -> str:
+    """SHA-256 of the raw public key, first 16 bytes as 8 groups of 4 hex digits (to read aloud)."""
+    digest = hashlib.sha256(public_key).hexdigest()[:32].upper()
+    return " ".join(digest[i:i + 4] for i in range(0, 32, 4))
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    device_id: str
+    role: Role | None
+    name: str
+    created_at: str
+    private_key: Ed25519PrivateKey
+
+    @property
+    def public_key(self) -> bytes:
+        return self.private_key.public_key().public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        )
+
+    @property
+    def public_key_b64(self) -> str:
+        return base64.b64encode(self.public_key).decode("ascii")
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint_of(self.public_key)
+
+    def sign(self, data: bytes) -> bytes:
+        return self.private_key.sign(data)
+
+    def require_role(self) -> Role:
+        if self.role is None:
+            raise SyncError(
+                "尚未选择本机角色，请先运行 inspector init --role office 或 field / "
+                "this installation has no role yet: run `inspector init --role office|field`"
+            )
+        return self.role
+
+
+def _folder(paths: AppPaths) -> Path:
+    return paths.data_dir / "device"
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write a file only its owner may read, replacing any previous one atomically."""
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    tmp.chmod(0o600)
+    tmp.replace(path)
+
+
+def _read(paths: AppPaths) -> DeviceIdentity | None:
+    folder = _folder(paths)
+    meta_file, key_file = folder / "identity.json", folder / "private_key.pem"
+    if not meta_file.exists() or not key_file.exists():
+        return None
+    try:
+        meta = json.loads(meta_file.read_text("utf-8"))
+        key = serialization.load_pem_private_key(key_file.read_bytes(), password=None)
+    except (OSError, ValueError) as exc:
+        raise SyncError(f"本机身份文件已损坏 / the device identity in {folder} is damaged: "
+                        f"{exc}") from exc
+    if not isinstance(key, Ed25519PrivateKey):
+        raise SyncError(f"{key_file}: not an Ed25519 key")
+    role = meta.get("role")
+    return DeviceIdentity(
+        device_id=str(uuid.UUID(meta["device_id"])),
+        role=Role(role) if role else None,
+        name=str(meta.get("name", "")),
+        created_at=str(meta.get("created_at", "")),
+        private_key=key,
+    )
+
+
+def _save(paths: AppPaths, identity: DeviceIdentity) -> None:
+    folder = _folder(paths)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder.chmod(0o700)
+    key_file = folder / "private_key.pem"
+    if not key_file.exists():
+        pem = identity.private_key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        _write_private(key_file, pem)
+    meta = {
+        "device_id": identity.device_id,
+        "role": identity.role.value if identity.role else None,
+        "name": identity.name,
+        "created_at": identity.created_at,
+    }
+    _write_private(folder / "identity.json",
+                   json.dumps(meta, ensure_ascii=False, indent=2).encode("utf-8"))
+
+
+def load_identity(paths: AppPaths) -> DeviceIdentity | None:
+    """The identity if it was made already (None on a fresh installation)."""
+    return _read(paths)
+
+
+def ensure_identity(paths: AppPaths) -> DeviceIdentity:
+    """The identity, made now (without a role) if this is the first use."""
+    found = _read(paths)
+    if found is not None:
+        return found
+    paths.ensure()
+    identity = DeviceIdentity(
+        device_id=str(uuid.uuid4()),
+        role=None,
+        name=platform.node() or "inspector",
+        created_at=utcnow().isoformat(),
+        private_key=Ed25519PrivateKey.generate(),
+    )
+    _save(paths, identity)
+    return identity
+
+
+class RoleChangeError(SyncError):
+    pass
+
+
+def set_role(paths: AppPaths, role: Role, *, name: str | None = None,
+             confirm_change: bool = False) -> DeviceIdentity:
+    """Choose the role; changing an existing one needs ``confirm_change``."""
+    identity = ensure_identity(paths)
+    if identity.role is not None and identity.role != role and not confirm_change:
+        raise RoleChangeError(
+            f"本机已是{ROLE_LABELS[identity.role]}，更改角色需要确认（--change-role）/ this "
+            f"installation is already the {identity.role.value}; changing the role needs "
+            "explicit confirmation (--change-role)"
+        )
+    updated = replace(identity, role=role, name=name.strip() if name else identity.name)
+    _save(paths, updated)
+    return updated

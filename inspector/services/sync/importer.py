@@ -1,0 +1,214 @@
+"""Importing a bundle: verify everything, preview, then merge in one transaction.
+
+``prepare_import`` checks the bundle completely (structure, limits, names,
+signature, trust, replay, every member's size and SHA-256, templates, every
+record) and computes the preview without writing anything to the database or
+the photo store; photos the store lacks are copied to temp files on the way.
+``commit_import`` backs the database up, moves those photos into the store and
+merges in one transaction. ``discard`` drops the temp files.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from inspector.services.context import AppContext
+from inspector.services.photo_store import PhotoStore, Received
+from inspector.services.sync import bundle_format as bf
+from inspector.services.sync import merge
+from inspector.services.sync.errors import BundleRefused, Control, NullControl
+from inspector.services.sync.identity import DeviceIdentity, Role, ensure_identity
+from inspector.services.sync.receipts import Receipt, apply_receipts
+from inspector.services.sync.trust import TrustStatus, check_source, record_trust
+from inspector.services.sync.verify import OpenedBundle, check_members, open_bundle, staging_into
+from inspector.storage.database import backup_database
+from inspector.storage.models import SyncBundle, utcnow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PreparedImport:
+    """A bundle checked whole and previewed; nothing written yet."""
+
+    context: AppContext
+    me: DeviceIdentity
+    opened: OpenedBundle
+    trust: TrustStatus
+    preview: merge.Preview
+    already_imported_at: datetime | None = None
+    receipts_for_me: int = 0
+
+    @property
+    def manifest(self) -> bf.Manifest:
+        return self.opened.manifest
+
+    def discard(self) -> None:
+        self.opened.discard_staged()
+
+
+@dataclass
+class ImportResult:
+    bundle_id: str
+    preview: merge.Preview  # what was changed
+    backup: Path | None
+    trusted_new_device: bool
+    pinned_office: bool
+    confirmed_bundles: list[str] = field(default_factory=list)
+    already_imported: bool = False
+
+
+def _store(context: AppContext) -> PhotoStore:
+    return PhotoStore.for_paths(context.paths)
+
+
+def _previous(session: Session, manifest: bf.Manifest, manifest_sha: str) -> SyncBundle | None:
+    """The earlier import of this very bundle; a different bundle reusing its number is refused."""
+    same_number = session.exec(select(SyncBundle).where(
+        SyncBundle.device_id == manifest.source.device_id,
+        SyncBundle.sequence == manifest.sequence)).first()
+    same_id = session.get(SyncBundle, manifest.bundle_id)
+    for row in (same_number, same_id):
+        if row is None:
+            continue
+        if row.id == manifest.bundle_id and row.manifest_sha256 == manifest_sha \
+                and row.direction == "in":
+            return row
+        raise BundleRefused(
+            f"重放：设备的第 {manifest.sequence} 号数据包已经导入过另一个 / replayed bundle: "
+            f"sequence number {manifest.sequence} of this device was already used by another "
+            "bundle"
+        )
+    return None
+
+
+def prepare_import(context: AppContext, path: Path, *, trust_new_device: bool = False,
+                   stage_photos: bool = True, control: Control | None = None) -> PreparedImport:
+    """Check the bundle whole and preview it; raises :class:`BundleRefused`."""
+    control = control or NullControl()
+    me = ensure_identity(context.paths)
+    me.require_role()
+    opened = open_bundle(Path(path))
+    manifest = opened.manifest
+    with context.db.session() as session:
+        trust = check_source(session, me, manifest, trust_new_device)
+        previous = _previous(session, manifest, opened.manifest_sha256)
+    if previous is not None:
+        return PreparedImport(context, me, opened, trust, merge.Preview(),
+                              already_imported_at=previous.at)
+    store = _store(context)
+    stage = staging_into(store.root / ".incoming",
+                         lambda m: store.find(m.sha256) is None) if stage_photos else None
+    check_members(opened, control, stage)
+    try:
+        with context.db.engine.connect() as conn:
+            preview = merge.run(conn, opened, store, me.device_id, control, write=False)
+            conn.rollback()
+    except BaseException:
+        opened.discard_staged()
+        raise
+    mine = [r for r in map(Receipt.from_json, manifest.receipts)
+            if r is not None and r.device_id == me.device_id]
+    return PreparedImport(context, me, opened, trust, preview, receipts_for_me=len(mine))
+
+
+def commit_import(prepared: PreparedImport, actor: str = "",
+                  control: Control | None = None) -> ImportResult:
+    """Back up, move the staged photos into the store and merge in one transaction."""
+    control = control or NullControl()
+    context, manifest, opened = prepared.context, prepared.manifest, prepared.opened
+    if prepared.already_imported_at is not None:
+        return ImportResult(manifest.bundle_id, merge.Preview(), None, False, False,
+                            already_imported=True)
+    backup = None
+    if prepared.preview.changes_anything or prepared.trust is not TrustStatus.TRUSTED:
+        backup = backup_database(context.db.path, context.paths.backups,
+                                 f"before-import-{manifest.bundle_id[:8]}")
+    store = _store(context)
+    added: list[str] = []
+    try:
+        sizes = {m.sha256: m for m in manifest.photo_members()}
+        for sha, temp in list(opened.staged.items()):
+            member = sizes[sha]
+            if store.find(sha) is None:
+                added.append(sha)
+            store.keep(Received(sha, member.size, temp, None), member.path.rsplit(".", 1)[1])
+            del opened.staged[sha]
+        with context.db.transaction() as session:
+            conn = session.connection()
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            trust = check_source(session, prepared.me, manifest, prepared.trust is not
+                                 TrustStatus.TRUSTED)
+            if _previous(session, manifest, opened.manifest_sha256) is not None:
+                raise BundleRefused("这个数据包刚刚已经导入 / this bundle was just imported")
+            record_trust(session, manifest.source, trust, actor)
+            done = merge.run(conn, opened, store, prepared.me.device_id, control, write=True)
+            confirmed = []
+            if prepared.me.role is Role.FIELD:
+                confirmed = apply_receipts(session, prepared.me.device_id, list(manifest.receipts))
+            session.add(SyncBundle(
+                id=manifest.bundle_id, direction="in", kind=manifest.kind, status="imported",
+                device_id=manifest.source.device_id, device_name=manifest.source.name,
+                sequence=manifest.sequence,
+                bundle_created_at=_parse_time(manifest.created_at),
+                manifest_sha256=opened.manifest_sha256, file_name=opened.path.name,
+                scope=manifest.scope, counts=json.dumps(manifest.counts, sort_keys=True),
+                changes=json.dumps({**done.to_json(), "confirmed": confirmed}, sort_keys=True),
+                actor=actor, at=utcnow(),
+            ))
+            session.flush()
+    except IntegrityError as exc:
+        _remove(store, added)
+        raise BundleRefused(
+            "数据包引用了本机没有的记录（例如站点），未导入 / the bundle refers to records this "
+            f"installation does not have (for example a site); nothing was imported ({exc.orig})"
+        ) from None
+    except BaseException:
+        _remove(store, added)
+        opened.discard_staged()
+        raise
+    done.photos_new = prepared.preview.photos_new
+    done.photos_known = prepared.preview.photos_known
+    log.info("imported bundle %s from %s: %s", manifest.bundle_id, manifest.source.name,
+             done.totals())
+    return ImportResult(manifest.bundle_id, done, backup,
+                        trusted_new_device=trust is TrustStatus.NEW_DEVICE,
+                        pinned_office=trust is TrustStatus.PIN_OFFICE,
+                        confirmed_bundles=confirmed)
+
+
+def _remove(store: PhotoStore, shas: list[str]) -> None:
+    for sha in shas:
+        try:
+            store.remove(sha)
+        except OSError:
+            log.warning("could not remove photo %s after a failed import", sha, exc_info=True)
+
+
+def _parse_time(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return utcnow()
+
+
+def import_bundle(context: AppContext, path: Path, *, dry_run: bool = False,
+                  trust_new_device: bool = False, actor: str = "",
+                  control: Control | None = None) -> tuple[PreparedImport, ImportResult | None]:
+    """Prepare and (unless ``dry_run``) commit; the CLI's one call."""
+    prepared = prepare_import(context, path, trust_new_device=trust_new_device,
+                              stage_photos=not dry_run, control=control)
+    if dry_run:
+        prepared.discard()
+        return prepared, None
+    try:
+        return prepared, commit_import(prepared, actor, control)
+    finally:
+        prepared.discard()

@@ -1,0 +1,213 @@
+"""Which tables travel in bundles, and how their rows become JSON lines and back.
+
+Rows are read and written as the raw values SQLite stores (text timestamps
+``YYYY-MM-DD HH:MM:SS.ffffff`` in UTC, dates ``YYYY-MM-DD``), so a record
+arrives byte for byte as it left. Each line is a JSON array in the column
+order the manifest lists, ending with the record's version vector.
+
+Inspections name their checklist version by key (``template_id@version``)
+instead of the row id, because each installation numbers its template rows
+itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Date, DateTime, Float, Integer, Table
+from sqlalchemy.engine import Connection
+
+from inspector.services.sync.errors import BundleRefused
+from inspector.storage import models
+
+VV = dict[str, int]
+VV_COLUMN = "_vv"
+BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "revision"})
+TEMPLATE_COLUMN = "template"  # stands for inspections.template_version_id in bundles
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$")
+
+
+def _checker(column: Any) -> Callable[[Any], bool]:
+    nullable = bool(column.nullable)
+    kind = column.type
+    if isinstance(kind, DateTime):
+        def check(v: Any) -> bool:
+            return isinstance(v, str) and bool(_DATETIME.match(v))
+    elif isinstance(kind, Date):
+        def check(v: Any) -> bool:
+            return isinstance(v, str) and bool(_DATE.match(v))
+    elif isinstance(kind, Integer):
+        def check(v: Any) -> bool:
+            return isinstance(v, int) and not isinstance(v, bool)
+    elif isinstance(kind, Float):
+        def check(v: Any) -> bool:
+            return isinstance(v, int | float) and not isinstance(v, bool)
+    else:
+        def check(v: Any) -> bool:
+            return isinstance(v, str)
+    if nullable:
+        return lambda v: v is None or check(v)
+    return check
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    table: Table
+    local_columns: tuple[str, ...]  # in the database, without sync bookkeeping
+    columns: tuple[str, ...]  # in the bundle, without the trailing version vector
+    content: tuple[int, ...]  # positions compared to decide "identical"
+    checkers: tuple[Callable[[Any], bool], ...]
+    template_position: int | None  # inspections: where the template key sits
+
+
+def _spec(model: Any) -> TableSpec:
+    table: Table = model.__table__
+    local = tuple(c.name for c in table.columns if c.name not in models.SYNC_COLUMNS)
+    columns = tuple(TEMPLATE_COLUMN if c == "template_version_id" else c for c in local)
+    checkers = []
+    for name in local:
+        column = table.c[name]
+        checkers.append((lambda v: isinstance(v, str)) if name == "template_version_id"
+                        else _checker(column))
+    return TableSpec(
+        name=table.name,
+        table=table,
+        local_columns=local,
+        columns=columns,
+        content=tuple(i for i, c in enumerate(columns) if c not in BOOKKEEPING),
+        checkers=tuple(checkers),
+        template_position=columns.index(TEMPLATE_COLUMN) if TEMPLATE_COLUMN in columns else None,
+    )
+
+
+# Parents before children, so rows can be inserted in this order.
+SPECS: dict[str, TableSpec] = {
+    spec.name: spec for spec in (_spec(m) for m in models.SYNCED_TABLES)
+}
+ORDER = tuple(SPECS)
+TEMPLATE_TABLE = "template_versions"
+TEMPLATE_COLUMNS = ("template_id", "version", "title", "content", "sha256")
+
+
+# -- version vectors -------------------------------------------------------
+
+def vv_load(text: str | None) -> VV:
+    return json.loads(text) if text else {}
+
+
+def vv_dump(vv: VV) -> str:
+    return json.dumps(vv, sort_keys=True, separators=(",", ":"))
+
+
+def vv_leq(a: VV, b: VV) -> bool:
+    """Every edit a knows, b knows too."""
+    return all(b.get(device, 0) >= count for device, count in a.items())
+
+
+def vv_join(a: VV, b: VV) -> VV:
+    return {d: max(a.get(d, 0), b.get(d, 0)) for d in sorted(a.keys() | b.keys())}
+
+
+def effective_vv(stored: str | None, revision: int, sync_rev: int | None, device_id: str) -> VV:
+    """The local version vector, counting unsent local edits as one more edit by this device."""
+    vv = vv_load(stored)
+    if sync_rev is None or sync_rev != revision:
+        vv[device_id] = vv.get(device_id, 0) + 1
+    return vv
+
+
+# -- templates -------------------------------------------------------------
+
+TEMPLATE_KEYS_SQL = "SELECT id, template_id, version, sha256 FROM template_versions"
+
+
+@dataclass
+class TemplateMap:
+    """Local template row ids and their portable keys, both ways."""
+
+    key_by_id: dict[str, str]
+    id_by_key: dict[str, str]
+    sha_by_key: dict[str, str]
+
+    @classmethod
+    def load(cls, conn: Connection) -> TemplateMap:
+        return cls.from_rows(conn.exec_driver_sql(TEMPLATE_KEYS_SQL).fetchall())
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Sequence[Any]]) -> TemplateMap:
+        key_by_id = {r[0]: f"{r[1]}@{r[2]}" for r in rows}
+        return cls(
+            key_by_id=key_by_id,
+            id_by_key={k: i for i, k in key_by_id.items()},
+            sha_by_key={f"{r[1]}@{r[2]}": r[3] for r in rows},
+        )
+
+
+# -- rows ------------------------------------------------------------------
+
+def select_sql(spec: TableSpec, where: str = "") -> str:
+    cols = ", ".join(spec.local_columns)
+    return (f"SELECT {cols}, sync_vv, revision, sync_rev FROM {spec.name}"
+            + (f" WHERE {where}" if where else ""))
+
+
+def to_bundle_row(spec: TableSpec, row: Sequence[Any], tmap: TemplateMap, vv: VV) -> list[Any]:
+    values = list(row[: len(spec.local_columns)])
+    if spec.template_position is not None:
+        values[spec.template_position] = tmap.key_by_id[values[spec.template_position]]
+    values.append(vv)
+    return values
+
+
+def check_bundle_row(spec: TableSpec, values: Any, line_no: int) -> None:
+    """The row has the right length and every value the right type (or the bundle is refused)."""
+    width = len(spec.columns) + 1
+    if not isinstance(values, list) or len(values) != width:
+        raise BundleRefused(f"records/{spec.name}.jsonl line {line_no}: wrong shape")
+    for value, check, name in zip(values, spec.checkers, spec.columns, strict=False):
+        if not check(value):
+            raise BundleRefused(
+                f"records/{spec.name}.jsonl line {line_no}: bad value for {name}: {value!r:.60}"
+            )
+    vv = values[-1]
+    if not isinstance(vv, dict) or not all(
+        isinstance(k, str) and isinstance(v, int) and v > 0 for k, v in vv.items()
+    ):
+        raise BundleRefused(f"records/{spec.name}.jsonl line {line_no}: bad version vector")
+
+
+def content_of(spec: TableSpec, values: Sequence[Any]) -> tuple[Any, ...]:
+    return tuple(values[i] for i in spec.content)
+
+
+def local_to_bundle_values(spec: TableSpec, row: Sequence[Any], tmap: TemplateMap) -> list[Any]:
+    """A local row's values in bundle form (no version vector)."""
+    values = list(row[: len(spec.local_columns)])
+    if spec.template_position is not None:
+        values[spec.template_position] = tmap.key_by_id.get(values[spec.template_position], "?")
+    return values
+
+
+def bundle_to_local_values(spec: TableSpec, values: Sequence[Any],
+                           tmap: TemplateMap) -> list[Any]:
+    local = list(values[: len(spec.columns)])
+    if spec.template_position is not None:
+        key = local[spec.template_position]
+        if key not in tmap.id_by_key:
+            raise BundleRefused(
+                f"数据包使用了本机没有的检查表版本 / the bundle uses a checklist version this "
+                f"installation does not have: {key}"
+            )
+        local[spec.template_position] = tmap.id_by_key[key]
+    return local
+
+
+def as_dict(spec: TableSpec, values: Iterable[Any]) -> dict[str, Any]:
+    return dict(zip(spec.columns, values, strict=False))

@@ -1,0 +1,237 @@
+"""Checking a bundle before anything is touched.
+
+Nothing is ever extracted by the names inside the archive: members are read
+as streams, capped at the size the signed manifest states, and photos are
+written only to temporary files the photo store names itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import uuid
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from inspector.services.sync import bundle_format as bf
+from inspector.services.sync.errors import BundleRefused, Control, NullControl, check
+
+#: Called for each photo member; returns a file to copy it into, or None to only hash it.
+StageOpener = Callable[[bf.Member], "tuple[Path, IO[bytes]] | None"]
+
+
+@dataclass
+class OpenedBundle:
+    """A bundle whose structure, manifest and signature are checked (members not yet)."""
+
+    path: Path
+    manifest: bf.Manifest
+    manifest_bytes: bytes
+    infos: dict[str, zipfile.ZipInfo]
+    file_size: int
+    staged: dict[str, Path] = field(default_factory=dict)  # photo sha256 -> temp file
+
+    @property
+    def manifest_sha256(self) -> str:
+        return bf.sha256_hex(self.manifest_bytes)
+
+    def discard_staged(self) -> None:
+        for temp in self.staged.values():
+            temp.unlink(missing_ok=True)
+        self.staged.clear()
+
+
+def _damaged(path: Path, exc: BaseException) -> BundleRefused:
+    return BundleRefused(
+        f"数据包已损坏或不完整（文件可能没有复制完）/ the bundle {path.name} is damaged or "
+        f"truncated: {exc}"
+    )
+
+
+def open_zip(path: Path) -> zipfile.ZipFile:
+    try:
+        if path.is_symlink() or not path.is_file():
+            raise BundleRefused(f"不是文件 / not a regular file: {path}")
+        return zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise BundleRefused(
+            f"这不是检查数据包（不是 ZIP 文件，或文件不完整）/ {path.name} is not a bundle: not a "
+            "ZIP file, or the file is incomplete"
+        ) from None
+    except OSError as exc:
+        raise BundleRefused(f"无法读取 / cannot read {path}: {exc.strerror or exc}") from None
+
+
+def check_structure(zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    """Limits, names, links and duplicates, from the central directory alone."""
+    infos = zf.infolist()
+    if len(infos) > bf.MAX_MEMBERS:
+        raise BundleRefused(f"文件数量过多 / too many members ({len(infos)} > {bf.MAX_MEMBERS})")
+    by_name: dict[str, zipfile.ZipInfo] = {}
+    folded: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        bf.check_member_name(name)
+        if name in by_name or name.casefold() in folded:
+            raise BundleRefused(f"包内文件名重复 / duplicate member name: {name!r}")
+        mode = info.external_attr >> 16
+        if info.is_dir() or stat.S_IFMT(mode) not in (0, stat.S_IFREG):
+            raise BundleRefused(f"包内有链接或文件夹 / link or folder in the bundle: {name!r}")
+        if info.flag_bits & 0x1:
+            raise BundleRefused(f"包内文件被加密 / encrypted member: {name!r}")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise BundleRefused(f"不支持的压缩方式 / unsupported compression: {name!r}")
+        limit = (bf.MAX_MANIFEST_BYTES if name in (bf.MANIFEST_NAME, bf.SIGNATURE_NAME)
+                 else bf.MAX_PHOTO_BYTES if name.startswith("photos/")
+                 else bf.MAX_RECORDS_MEMBER_BYTES)
+        if info.file_size > limit:
+            raise BundleRefused(f"包内文件过大 / member too large: {name!r} ({info.file_size} "
+                                f"bytes)")
+        if (info.compress_type != zipfile.ZIP_STORED and info.file_size >
+                bf.MAX_COMPRESSION_RATIO * max(info.compress_size, 1)):
+            raise BundleRefused(f"压缩比异常（疑似压缩炸弹）/ suspicious compression ratio "
+                                f"(zip bomb?): {name!r}")
+        total += info.file_size
+        by_name[name] = info
+        folded.add(name.casefold())
+    if total > bf.MAX_TOTAL_BYTES:
+        raise BundleRefused("数据包解压后过大 / the bundle is too large when unpacked")
+    return by_name
+
+
+def read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, path: Path) -> bytes:
+    try:
+        with zf.open(info) as member:
+            data = member.read(cap + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        raise _damaged(path, exc) from None
+    if len(data) > cap:
+        raise BundleRefused(f"包内文件超出限制 / member larger than allowed: {info.filename}")
+    return data
+
+
+def open_bundle(path: Path) -> OpenedBundle:
+    """Structure, manifest and signature; raises :class:`BundleRefused`."""
+    with open_zip(path) as zf:
+        try:
+            infos = check_structure(zf)
+            if bf.MANIFEST_NAME not in infos or bf.SIGNATURE_NAME not in infos:
+                raise BundleRefused("数据包缺少清单或签名 / the bundle has no manifest or "
+                                    "signature")
+            data = read_capped(zf, infos[bf.MANIFEST_NAME], bf.MAX_MANIFEST_BYTES, path)
+            signature = read_capped(zf, infos[bf.SIGNATURE_NAME], bf.SIGNATURE_SIZE, path)
+        except (zipfile.BadZipFile, EOFError, OSError) as exc:
+            raise _damaged(path, exc) from None
+    manifest = bf.parse_manifest(data)
+    if len(signature) != bf.SIGNATURE_SIZE:
+        raise BundleRefused("签名长度不对 / the signature has the wrong length")
+    bf.verify_signature(manifest, data, signature)
+    listed = {m.path for m in manifest.members}
+    present = set(infos) - {bf.MANIFEST_NAME, bf.SIGNATURE_NAME}
+    if listed != present:
+        extra, missing = sorted(present - listed), sorted(listed - present)
+        raise BundleRefused(
+            "数据包内容与清单不符 / the bundle's members differ from its manifest"
+            + (f"; not listed: {extra[:3]}" if extra else "")
+            + (f"; missing: {missing[:3]}" if missing else "")
+        )
+    for member in manifest.members:
+        if infos[member.path].file_size != member.size:
+            raise BundleRefused(f"文件大小与清单不符 / size differs from the manifest: "
+                                f"{member.path}")
+        photo = bf.PHOTO_NAME.match(member.path)
+        if photo and photo.group(1) != member.sha256:
+            raise BundleRefused(f"照片名与内容摘要不符 / photo name and SHA-256 differ: "
+                                f"{member.path}")
+    for table in manifest.tables:
+        if table.path not in listed:
+            raise BundleRefused(f"清单中的表 {table.name} 没有文件 / table without member")
+    try:
+        file_size = path.stat().st_size
+    except OSError as exc:
+        raise BundleRefused(f"cannot read {path}: {exc}") from None
+    return OpenedBundle(path, manifest, data, infos, file_size)
+
+
+def check_members(opened: OpenedBundle, control: Control | None = None,
+                  stage: StageOpener | None = None) -> None:
+    """Read every member once, capped at its signed size, and compare size and SHA-256.
+
+    Photos the ``stage`` callback asks for are copied to the temp file it opens
+    on the way; on any failure every staged file is removed again.
+    """
+    control = control or NullControl()
+    total = sum(m.size for m in opened.manifest.members) or 1
+    done = 0
+    try:
+        with open_zip(opened.path) as zf:
+            for member in opened.manifest.members:
+                check(control)
+                info = zf.getinfo(member.path)
+                target = stage(member) if stage and member.path.startswith("photos/") else None
+                digest = hashlib.sha256()
+                size = 0
+                try:
+                    out = target[1] if target else None
+                    if target:
+                        opened.staged[member.sha256] = target[0]
+                    with zf.open(info) as stream:
+                        while True:
+                            chunk = stream.read(min(bf.CHUNK, member.size - size + 1))
+                            if not chunk:
+                                break
+                            size += len(chunk)
+                            if size > member.size:
+                                raise BundleRefused(f"文件比清单所写的大 / member larger than "
+                                                    f"signed: {member.path}")
+                            digest.update(chunk)
+                            if out is not None:
+                                out.write(chunk)
+                            done += len(chunk)
+                            control.progress(done, total, member.path)
+                    if out is not None:
+                        out.flush()
+                        os.fsync(out.fileno())  # durable before the database points at it
+                finally:
+                    if target:
+                        target[1].close()
+                if size != member.size or digest.hexdigest() != member.sha256:
+                    raise BundleRefused(
+                        f"文件内容与签名清单不符（被改动或损坏）/ {member.path} differs from the "
+                        "signed manifest (changed or damaged)"
+                    )
+    except BundleRefused:
+        opened.discard_staged()
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as exc:
+        opened.discard_staged()
+        raise _damaged(opened.path, exc) from None
+    except BaseException:
+        opened.discard_staged()
+        raise
+
+
+def staging_into(folder: Path, wanted: Callable[[bf.Member], bool]) -> StageOpener:
+    """A stage callback writing wanted photos to new ``*.part`` files in ``folder``."""
+
+    def opener(member: bf.Member) -> tuple[Path, IO[bytes]] | None:
+        if not wanted(member):
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        temp = folder / f"{uuid.uuid4().hex}.part"
+        return temp, open(temp, "xb")
+
+    return opener
+
+
+def verify_file(path: Path, control: Control | None = None) -> OpenedBundle:
+    """Everything that can be checked without a database: structure, signature, members."""
+    opened = open_bundle(path)
+    check_members(opened, control)
+    return opened
