@@ -9,10 +9,16 @@ from inspector.cli.common import add_command, opened
 
 
 def register(commands: Any) -> None:
-    add_command(commands, "demo", "load the demo county (safe to run again)", run)
+    parser = add_command(commands, "demo", "load the demo county (safe to run again)", run)
+    parser.add_argument("--role", choices=["field", "office"],
+                        help="make a demo field laptop or county office for sync bundles")
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "role", None):
+        from inspector.cli.sync_cmd import run_demo_role
+
+        return run_demo_role(args)
     from inspector.services.demo import load_demo
 
     with opened(args) as context:

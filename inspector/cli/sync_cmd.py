@@ -297,3 +297,21 @@ def run_devices_revoke(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from exc
     print(f"revoked {name} ({device_id}); its bundles are refused from now on")
     return 0
+
+
+def run_demo_role(args: argparse.Namespace) -> int:
+    """``inspector demo --role field|office`` (the option is declared in demo_cmd)."""
+    from inspector.services.sync.demo_roles import prepare_demo
+    from inspector.services.sync.identity import ROLE_LABELS, Role
+
+    with opened(args) as context:
+        try:
+            result = prepare_demo(context, Role(args.role))
+        except _sync_errors() as exc:
+            raise UsageError(str(exc)) from exc
+    me = result.identity
+    assert me.role is not None
+    print(f"demo {ROLE_LABELS[me.role]} in {context.paths.data_dir}: {result.sites_created} sites "
+          f"added, {result.inspections} inspections added, {result.assignments} assignments; "
+          f"device “{me.name}”, fingerprint {me.fingerprint}")
+    return 0

@@ -83,10 +83,11 @@ def resolve(session: Session, conflict_id: str, choice: str, actor: str,
         raise SyncError(f"记录已不存在 / the record {row.record_id} no longer exists")
     width = len(spec.local_columns)
     stored_vv, revision, sync_rev = current[width:]
-    joined = rec.vv_join(rec.effective_vv(stored_vv, revision, sync_rev, my_device_id),
-                         rec.vv_load(row.remote_vv))
+    tmap = rec.TemplateMap.load(conn)
+    here = rec.local_to_bundle_values(spec, current, tmap)
+    joined = rec.vv_join(rec.effective_vv(spec, here, stored_vv, revision, sync_rev,
+                                          my_device_id), rec.vv_load(row.remote_vv))
     if choice == "remote":
-        tmap = rec.TemplateMap.load(conn)
         incoming = json.loads(row.remote_json)
         values = rec.bundle_to_local_values(spec, [incoming[c] for c in spec.columns], tmap)
         values[3] = revision + 1

@@ -150,12 +150,14 @@ def _write_records(zf: zipfile.ZipFile, conn: sqlite3.Connection, kind: str, inc
                 check(control)
                 for row in rows:
                     stored_vv, revision, sync_rev, sync_seq = row[width:]
-                    vv = rec.effective_vv(stored_vv, revision, sync_rev, me.device_id)
+                    values = rec.local_to_bundle_values(spec, row, tmap)
+                    vv = rec.effective_vv(spec, values, stored_vv, revision, sync_rev,
+                                          me.device_id)
                     unsealed = sync_rev is None or sync_rev != revision
                     if unsealed or (sync_seq or 0) > 0:
                         to_seal.append((rec.vv_dump(vv) if unsealed else None,
                                         revision if unsealed else None, sequence, row[0]))
-                    values = rec.to_bundle_row(spec, row, tmap, vv)
+                    values.append(vv)
                     if sha_at >= 0:
                         photo_shas.add(values[sha_at])
                     buffer.write(json.dumps(values, ensure_ascii=False,

@@ -158,10 +158,11 @@ def _load_locals(conn: Connection, spec: rec.TableSpec, ids: list[str], tmap: re
     found = {}
     for row in rows:
         stored_vv, revision, sync_rev = row[width:]
+        values = rec.local_to_bundle_values(spec, row, tmap)
         found[row[0]] = _Local(
-            values=rec.local_to_bundle_values(spec, row, tmap),
+            values=values,
             revision=revision,
-            vv=rec.effective_vv(stored_vv, revision, sync_rev, me),
+            vv=rec.effective_vv(spec, values, stored_vv, revision, sync_rev, me),
             stored_vv=rec.vv_load(stored_vv),
         )
     return found

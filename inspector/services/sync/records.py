@@ -12,6 +12,7 @@ itself.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -115,10 +116,28 @@ def vv_join(a: VV, b: VV) -> VV:
     return {d: max(a.get(d, 0), b.get(d, 0)) for d in sorted(a.keys() | b.keys())}
 
 
-def effective_vv(stored: str | None, revision: int, sync_rev: int | None, device_id: str) -> VV:
-    """The local version vector, counting unsent local edits as one more edit by this device."""
+def origin_vv(spec: TableSpec, values: Sequence[Any]) -> VV:
+    """The first version of a record that was never exchanged: named by its content.
+
+    Two installations that made the same record independently (the demo
+    county, sites identified by their division codes) thus agree on its
+    version, instead of seeing a conflict.
+    """
+    digest = hashlib.sha256(json.dumps(content_of(spec, values), ensure_ascii=False,
+                                       separators=(",", ":")).encode("utf-8")).hexdigest()
+    return {f"~{digest[:16]}": 1}
+
+
+def effective_vv(spec: TableSpec, values: Sequence[Any], stored: str | None, revision: int,
+                 sync_rev: int | None, device_id: str) -> VV:
+    """The local version vector, counting unsent local edits as one more edit by this device.
+
+    ``values`` are the record's values in bundle form (used for a record never exchanged).
+    """
     vv = vv_load(stored)
     if sync_rev is None or sync_rev != revision:
+        if not vv:
+            return origin_vv(spec, values)
         vv[device_id] = vv.get(device_id, 0) + 1
     return vv
 
@@ -156,14 +175,6 @@ def select_sql(spec: TableSpec, where: str = "") -> str:
     cols = ", ".join(spec.local_columns)
     return (f"SELECT {cols}, sync_vv, revision, sync_rev FROM {spec.name}"
             + (f" WHERE {where}" if where else ""))
-
-
-def to_bundle_row(spec: TableSpec, row: Sequence[Any], tmap: TemplateMap, vv: VV) -> list[Any]:
-    values = list(row[: len(spec.local_columns)])
-    if spec.template_position is not None:
-        values[spec.template_position] = tmap.key_by_id[values[spec.template_position]]
-    values.append(vv)
-    return values
 
 
 def check_bundle_row(spec: TableSpec, values: Any, line_no: int) -> None:
