@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import sqlite3
+import warnings
+import zipfile
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PIL import Image
 
+from inspector import assets
 from inspector.app_paths import AppPaths
 from inspector.services import inspections
 from inspector.services.context import AppContext, open_context
-from inspector.services.demo import load_demo
 from inspector.services.photo_store import PhotoStore
 from inspector.services.sites import site_id_for_code
+from inspector.services.sites_csv import import_sites
+from inspector.services.sync.bundle_format import canonical_json
 from inspector.services.sync.identity import Role, set_role
 from inspector.storage.models import Photo
 
@@ -27,7 +35,8 @@ def installation(root: Path, name: str, role: Role) -> AppContext:
     """A data directory with the demo county and a role."""
     paths = AppPaths.resolve(root / name)
     context = open_context(paths)
-    load_demo(context)
+    with context.db.transaction() as session:  # the demo county's sites, no demo inspections
+        import_sites(session, assets.real_path(assets.resource("demo", "sites.csv")))
     set_role(paths, role, name=name)
     return context
 
@@ -84,3 +93,33 @@ def dump(context: AppContext) -> tuple[list[str], list[tuple[str, str]]]:
             files.append((str(path.relative_to(context.paths.photos)),
                           hashlib.sha256(path.read_bytes()).hexdigest()))
     return rows, files
+
+
+def rewrite_bundle(source: Path, target: Path, *,
+                   change: Callable[[str, bytes], bytes | None] | None = None,
+                   extra: Sequence[tuple[zipfile.ZipInfo | str, bytes]] = (),
+                   manifest: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+                   signer: Ed25519PrivateKey | None = None) -> Path:
+    """A copy of a bundle with members changed, dropped or added, and the manifest
+    changed and re-signed by ``signer`` (without a signer the old signature stays)."""
+    with zipfile.ZipFile(source) as zf:
+        members = {info.filename: zf.read(info) for info in zf.infolist()}
+    data = members.pop("manifest.json")
+    signature = members.pop("manifest.sig")
+    if manifest is not None:
+        data = canonical_json(manifest(json.loads(data)))
+    if signer is not None:
+        signature = signer.sign(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # duplicate names are written on purpose
+        with zipfile.ZipFile(target, "w") as out:
+            for name, content in members.items():
+                changed = change(name, content) if change else content
+                if changed is not None:
+                    out.writestr(name, changed, compress_type=zipfile.ZIP_STORED
+                                 if name.startswith("photos/") else zipfile.ZIP_DEFLATED)
+            for info, content in extra:
+                out.writestr(info, content, compress_type=zipfile.ZIP_DEFLATED)
+            out.writestr("manifest.json", data)
+            out.writestr("manifest.sig", signature)
+    return target

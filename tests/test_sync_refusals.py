@@ -1,0 +1,263 @@
+"""Every refused bundle leaves the database and the photo store exactly as they were.
+
+Each case tampers with a real bundle, imports it through the CLI, expects
+exit status 2 with a one-line reason, and compares a full dump (every row,
+every photo file with its hash, temp files included) before and after.
+"""
+
+from __future__ import annotations
+
+import stat
+import subprocess
+import sys
+import uuid
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sync_helpers import completed_inspection, dump, installation, rewrite_bundle
+
+from inspector.cli import main
+from inspector.services.context import AppContext
+from inspector.services.sync.export import export_bundle
+from inspector.services.sync.identity import Role, ensure_identity
+from inspector.services.sync.importer import import_bundle
+
+
+@dataclass
+class Scene:
+    root: Path
+    field: AppContext
+    office: AppContext
+    good: Path  # a bundle the office would accept
+    first: Path  # already imported by the office
+
+    def key(self) -> Ed25519PrivateKey:
+        return ensure_identity(self.field.paths).private_key
+
+
+@pytest.fixture(scope="module")
+def scene(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scene]:
+    root = tmp_path_factory.mktemp("refusals")
+    field = installation(root, "field", Role.FIELD)
+    office = installation(root, "office", Role.OFFICE)
+    completed_inspection(field, photos=1, seed=10)
+    first = export_bundle(field, root / "first.bundle").path
+    import_bundle(office, first, trust_new_device=True)
+    completed_inspection(field, photos=2, seed=11)
+    good = export_bundle(field, root / "good.bundle").path
+    yield Scene(root, field, office, good, first)
+    field.close()
+    office.close()
+
+
+def _photo(name: str) -> bool:
+    return name.startswith("photos/")
+
+
+def _flip_photo_byte(name: str, data: bytes) -> bytes:
+    if not _photo(name):
+        return data
+    return data[:100] + bytes([data[100] ^ 0xFF]) + data[101:]
+
+
+def _change_record(name: str, data: bytes) -> bytes:
+    return data.replace("张三".encode(), "李四".encode()) if "inspections" in name else data
+
+
+def _symlink(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name)
+    info.external_attr = (stat.S_IFLNK | 0o777) << 16
+    return info
+
+
+def _resign(scene: Scene, change: Callable[[dict], dict]) -> Callable[[Path, Path], Path]:
+    return lambda src, dst: rewrite_bundle(src, dst, manifest=change, signer=scene.key())
+
+
+def _cases(scene: Scene) -> dict[str, tuple[Callable[[Path, Path], Path], str]]:
+    other_key = Ed25519PrivateKey.generate()
+    sha = "ab" * 32
+
+    def replay(manifest: dict) -> dict:
+        return {**manifest, "bundle_id": str(uuid.uuid4()), "sequence": 1}
+
+    def new_key(manifest: dict) -> dict:
+        import base64
+
+        from cryptography.hazmat.primitives import serialization
+
+        raw = other_key.public_key().public_bytes(serialization.Encoding.Raw,
+                                                  serialization.PublicFormat.Raw)
+        source = {**manifest["source"], "public_key": base64.b64encode(raw).decode()}
+        return {**manifest, "source": source}
+
+    def stranger(src: Path, dst: Path) -> Path:
+        other = installation(scene.root, f"stranger-{uuid.uuid4().hex[:6]}", Role.FIELD)
+        try:
+            completed_inspection(other, photos=1, seed=12)
+            return export_bundle(other, dst).path
+        finally:
+            other.close()
+
+    def truncated(src: Path, dst: Path) -> Path:
+        data = src.read_bytes()
+        dst.write_bytes(data[: len(data) // 2])
+        return dst
+
+    def not_zip(src: Path, dst: Path) -> Path:
+        dst.write_text("这不是数据包 / not a bundle\n" * 50, "utf-8")
+        return dst
+
+    def bomb(src: Path, dst: Path) -> Path:
+        return rewrite_bundle(src, dst, extra=[("records/bomb.jsonl", b"\0" * 20_000_000)])
+
+    return {
+        "changed photo byte": (lambda s, d: rewrite_bundle(s, d, change=_flip_photo_byte),
+                               "differs from the signed manifest"),
+        "changed record": (lambda s, d: rewrite_bundle(s, d, change=_change_record),
+                           "differs from the signed manifest"),
+        "changed record and manifest": (
+            lambda s, d: rewrite_bundle(s, d, change=_change_record,
+                                        manifest=lambda m: {**m, "scope": "all"}),
+            "signature is not valid"),
+        "signed by another key": (
+            lambda s, d: rewrite_bundle(s, d, manifest=lambda m: m, signer=other_key),
+            "signature is not valid"),
+        "another key named in the manifest": (
+            lambda s, d: rewrite_bundle(s, d, manifest=new_key, signer=other_key),
+            "not the one enrolled"),
+        "unknown device": (stranger, "unknown device"),
+        "replayed sequence number": (_resign(scene, replay), "replayed"),
+        "unknown format version": (_resign(scene, lambda m: {**m, "format_version": 99}),
+                                   "format version 99"),
+        "dot-dot member": (lambda s, d: rewrite_bundle(s, d, extra=[("../evil.txt", b"x")]),
+                           "unsafe member name"),
+        "absolute member": (lambda s, d: rewrite_bundle(s, d, extra=[("/etc/evil", b"x")]),
+                            "unsafe member name"),
+        "drive member": (lambda s, d: rewrite_bundle(s, d, extra=[("C:/evil.txt", b"x")]),
+                         "unsafe member name"),
+        "symlink member": (
+            lambda s, d: rewrite_bundle(s, d, extra=[(_symlink(f"photos/{sha}.jpg"), b"/etc")]),
+            "link or folder"),
+        "zip bomb": (bomb, "zip bomb"),
+        "duplicate member": (
+            lambda s, d: rewrite_bundle(s, d, extra=[("records/inspections.jsonl", b"[]\n")]),
+            "duplicate member"),
+        "member not in the manifest": (
+            lambda s, d: rewrite_bundle(s, d, extra=[(f"photos/{sha}.jpg", b"extra")]),
+            "differ from its manifest"),
+        "member missing": (
+            lambda s, d: rewrite_bundle(s, d, change=lambda n, b: None if _photo(n) else b),
+            "differ from its manifest"),
+        "truncated file": (truncated, "incomplete"),
+        "not a zip file": (not_zip, "not a ZIP file"),
+    }
+
+
+CASES = ["changed photo byte", "changed record", "changed record and manifest",
+         "signed by another key", "another key named in the manifest", "unknown device",
+         "replayed sequence number", "unknown format version", "dot-dot member",
+         "absolute member", "drive member", "symlink member", "zip bomb", "duplicate member",
+         "member not in the manifest", "member missing", "truncated file", "not a zip file"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_refused_bundle_changes_nothing(scene: Scene, case: str, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    make, reason = _cases(scene)[case]
+    bad = make(scene.good, tmp_path / "bad.bundle")
+    before = dump(scene.office)
+    capsys.readouterr()
+    status = main(["--data-dir", str(scene.office.paths.data_dir), "bundle", "import", str(bad)])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.count("\n") == 1 and reason in err, err
+    assert "Traceback" not in err
+    assert dump(scene.office) == before
+
+
+def test_the_untampered_bundle_is_accepted_afterwards(scene: Scene) -> None:
+    """The refusals above were about the tampering, not about the bundle itself."""
+    prepared, done = import_bundle(scene.office, scene.good, dry_run=True)
+    assert done is None and prepared.preview.totals()["new"] > 0
+
+
+def test_dry_run_writes_nothing_even_for_a_new_device(tmp_path: Path) -> None:
+    field = installation(tmp_path, "field", Role.FIELD)
+    office = installation(tmp_path, "office", Role.OFFICE)
+    try:
+        completed_inspection(field, photos=1, seed=13)
+        bundle = export_bundle(field, tmp_path / "r.bundle").path
+        before = dump(office)
+        prepared, done = import_bundle(office, bundle, dry_run=True, trust_new_device=True)
+        assert done is None and prepared.preview.totals()["photos_new"] == 1
+        assert dump(office) == before
+    finally:
+        field.close()
+        office.close()
+
+
+def test_revoked_device_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    field = installation(tmp_path, "field", Role.FIELD)
+    office = installation(tmp_path, "office", Role.OFFICE)
+    try:
+        completed_inspection(field, photos=0, seed=14)
+        import_bundle(office, export_bundle(field, tmp_path / "1.bundle").path,
+                      trust_new_device=True)
+        device = ensure_identity(field.paths).device_id
+        office_dir = str(office.paths.data_dir)
+        assert main(["--data-dir", office_dir, "devices", "revoke", device[:8]]) == 0
+        completed_inspection(field, photos=0, seed=15)
+        bundle = export_bundle(field, tmp_path / "2.bundle").path
+        before = dump(office)
+        capsys.readouterr()
+        assert main(["--data-dir", office_dir, "bundle", "import", str(bundle)]) == 2
+        assert "revoked" in capsys.readouterr().err
+        assert dump(office) == before
+    finally:
+        field.close()
+        office.close()
+
+
+_KILLER = """
+import os, sys
+from inspector.services.sync import merge
+original = merge._Writer.flush
+def flush(self):
+    busy = bool(self.inserts)
+    original(self)
+    if busy:
+        os._exit(137)  # like a kill: no rollback, no cleanup, no atexit
+merge._Writer.flush = flush
+from inspector.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_killed_during_import_leaves_the_database_as_before(tmp_path: Path) -> None:
+    field = installation(tmp_path, "field", Role.FIELD)
+    office = installation(tmp_path, "office", Role.OFFICE)
+    try:
+        completed_inspection(field, photos=1, seed=16)
+        bundle = export_bundle(field, tmp_path / "r.bundle").path
+        rows_before, _files = dump(office)
+        office_dir = str(office.paths.data_dir)
+        office.close()
+        run = subprocess.run(
+            [sys.executable, "-c", _KILLER, "--data-dir", office_dir, "bundle", "import",
+             str(bundle), "--trust-new-device"], capture_output=True, timeout=120)
+        assert run.returncode == 137, run.stderr
+        reopened = installation(tmp_path, "office", Role.OFFICE)
+        try:
+            assert dump(reopened)[0] == rows_before
+            # And the same bundle still imports whole afterwards.
+            _, done = import_bundle(reopened, bundle, trust_new_device=True)
+            assert done is not None and done.preview.totals()["new"] > 0
+        finally:
+            reopened.close()
+    finally:
+        field.close()
