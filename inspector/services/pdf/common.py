@@ -1,0 +1,345 @@
+"""What every printed page shares: A4 layout, styles, header, footer, QR code, page N of M.
+
+A document is a list of *sections* (one per site for checklists, one for a
+report). Each section starts on a new page with a :class:`SectionStart`
+flowable; pages are numbered within their section ("第 2 页 / 共 3 页"), and
+the header of every page carries the section's title and QR code. Page
+decorations are drawn when the document is saved, once the page count of
+every section is known.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+import inspector
+from inspector.services.pdf.fonts import CJK_FONT, FontSet, default_fonts
+
+log = logging.getLogger(__name__)
+
+# JPEG streams go into the file as they are: ASCII85 in pure Python would make
+# a report with many photos slow and a quarter larger.
+rl_config.useA85 = 0
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_LEFT = MARGIN_RIGHT = 16 * mm
+MARGIN_TOP = 27 * mm
+MARGIN_BOTTOM = 18 * mm
+CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+QR_SIZE = 17 * mm
+RULE_COLOR = colors.HexColor("#9e9e9e")
+TEXT_GREY = colors.HexColor("#424242")
+QR_PREFIX = "INSPECTOR"
+
+ProgressFn = Callable[[int, int, str], None]
+CancelledFn = Callable[[], bool]
+
+
+class PdfError(Exception):
+    """A PDF could not be written; the message is meant for the user."""
+
+
+class Cancelled(Exception):
+    """The user cancelled the generation of a PDF."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Progress reporting and cancellation for long generations (both optional)."""
+
+    report: ProgressFn | None = None
+    cancelled: CancelledFn | None = None
+
+    def step(self, done: int, total: int, what: str = "") -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled()
+        if self.report is not None:
+            self.report(done, total, what)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of pages numbered together: one site's checklist, or one report."""
+
+    key: str
+    title: str  # header, left
+    subtitle: str  # header, below the title
+    qr_payload: str | None = None
+
+
+def qr_payload(template_key: str, tier: str, site_code: str | None) -> str:
+    """The text in a page's QR code: site code, tier and template version.
+
+    ``INSPECTOR;site=330799001001;tier=village;template=community-education-3tier@1``
+    (``site=`` is empty on a blank checklist). :func:`parse_qr_payload` reads it back.
+    """
+    return f"{QR_PREFIX};site={site_code or ''};tier={tier};template={template_key}"
+
+
+def parse_qr_payload(text: str) -> dict[str, str]:
+    parts = text.split(";")
+    if not parts or parts[0] != QR_PREFIX:
+        raise ValueError(f"not an Inspector checklist code: {text!r}")
+    fields = dict(part.split("=", 1) for part in parts[1:] if "=" in part)
+    return {key: fields.get(key, "") for key in ("site", "tier", "template")}
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the footer of every page says, and the PDF's metadata."""
+
+    title: str
+    template_key: str
+    template_version: int
+    printed_on: date | None = None  # None: today
+    program_version: str = inspector.__version__
+
+
+@dataclass(frozen=True)
+class BuiltPdf:
+    path: Path
+    pages: int
+
+
+class SectionStart(Flowable):
+    """Zero-size marker: the pages from here on belong to ``section``."""
+
+    def __init__(self, section: Section) -> None:
+        super().__init__()
+        self.section = section
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.inspector_section = self.section
+
+
+@dataclass
+class Styles:
+    """Paragraph styles, all in the embedded CJK font with Chinese line breaking."""
+
+    fonts: FontSet
+    title: ParagraphStyle = field(init=False)
+    subtitle: ParagraphStyle = field(init=False)
+    heading1: ParagraphStyle = field(init=False)
+    heading2: ParagraphStyle = field(init=False)
+    heading3: ParagraphStyle = field(init=False)
+    body: ParagraphStyle = field(init=False)
+    cell: ParagraphStyle = field(init=False)
+    cell_center: ParagraphStyle = field(init=False)
+    small: ParagraphStyle = field(init=False)
+
+    def __post_init__(self) -> None:
+        def style(name: str, size: float, leading: float, **extra: Any) -> ParagraphStyle:
+            extra.setdefault("textColor", colors.black)
+            return ParagraphStyle(name, fontName=CJK_FONT, fontSize=size, leading=leading,
+                                  wordWrap="CJK", **extra)
+
+        self.title = style("title", 17, 24, alignment=TA_CENTER, spaceAfter=2 * mm)
+        self.subtitle = style("subtitle", 12, 17, alignment=TA_CENTER, spaceAfter=4 * mm)
+        self.heading1 = style("heading1", 12.5, 18, spaceBefore=4 * mm, spaceAfter=2 * mm,
+                              keepWithNext=1)
+        self.heading2 = style("heading2", 10.5, 15, spaceBefore=2.5 * mm, spaceAfter=1.5 * mm,
+                              textColor=colors.HexColor("#1a237e"), keepWithNext=1)
+        self.heading3 = style("heading3", 9.5, 14.5, spaceBefore=1 * mm,
+                              textColor=colors.HexColor("#1a237e"), keepWithNext=1)
+        self.body = style("body", 9.5, 14.5)
+        self.cell = style("cell", 8.5, 12)
+        self.cell_center = style("cell_center", 8.5, 12, alignment=TA_CENTER)
+        self.small = style("small", 7.5, 10, textColor=TEXT_GREY)
+
+    def para(self, text: str, style: ParagraphStyle | None = None, *,
+             markup_prefix: str = "", markup_suffix: str = "") -> Paragraph:
+        """A paragraph of plain text (escaped, with font fallback)."""
+        return Paragraph(markup_prefix + self.fonts.markup(text) + markup_suffix,
+                         style or self.body)
+
+
+def make_table(rows: Sequence[Sequence[object]], commands: Sequence[tuple[object, ...]] = (),
+               **options: Any) -> Table:
+    """A table whose plain-string cells are set in the embedded font (never Helvetica)."""
+    style = TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK_FONT), *commands])
+    return Table([list(row) for row in rows], style=style, **options)
+
+
+class _PageDecorations:
+    def __init__(self, info: DocumentInfo, fonts: FontSet) -> None:
+        self.info = info
+        self.fonts = fonts
+        self._qr_cache: dict[str, list[list[bool]]] = {}
+        self.pages = 0
+
+    def draw(self, canvas: Canvas, section: Section | None, page: int, pages: int) -> None:
+        fonts = self.fonts
+        canvas.saveState()
+        top = PAGE_HEIGHT - 10 * mm
+        text_right = PAGE_WIDTH - MARGIN_RIGHT - (QR_SIZE + 3 * mm if section and
+                                                   section.qr_payload else 0)
+        if section is not None:
+            canvas.setFillColor(TEXT_GREY)
+            self._fit(canvas, MARGIN_LEFT, top - 3 * mm, section.title, 9, text_right)
+            self._fit(canvas, MARGIN_LEFT, top - 8.5 * mm, section.subtitle, 8, text_right)
+            if section.qr_payload:
+                self._qr(canvas, section.qr_payload, PAGE_WIDTH - MARGIN_RIGHT - QR_SIZE,
+                         PAGE_HEIGHT - 6 * mm - QR_SIZE)
+        canvas.setStrokeColor(RULE_COLOR)
+        canvas.setLineWidth(0.5)
+        rule_y = PAGE_HEIGHT - MARGIN_TOP + 3 * mm
+        canvas.line(MARGIN_LEFT, rule_y, text_right - 2 * mm if section and section.qr_payload
+                    else PAGE_WIDTH - MARGIN_RIGHT, rule_y)
+        canvas.line(MARGIN_LEFT, 13 * mm, PAGE_WIDTH - MARGIN_RIGHT, 13 * mm)
+        canvas.setFillColor(TEXT_GREY)
+        info = self.info
+        fonts.draw(canvas, MARGIN_LEFT, 8.5 * mm,
+                   f"{info.template_key}（模板版本 {info.template_version}）", 7.5)
+        fonts.draw(canvas, PAGE_WIDTH / 2, 8.5 * mm, f"第 {page} 页 / 共 {pages} 页", 8.5,
+                   anchor="middle")
+        printed = (info.printed_on or date.today()).isoformat()
+        fonts.draw(canvas, PAGE_WIDTH - MARGIN_RIGHT, 8.5 * mm,
+                   f"打印日期 {printed} · Inspector {info.program_version}", 7.5, anchor="end")
+        canvas.restoreState()
+
+    def _fit(self, canvas: Canvas, x: float, y: float, text: str, size: float,
+             right: float) -> None:
+        """Draw one header line, shrinking it (down to 6 pt) or cutting it to fit."""
+        available = right - x
+        while size > 6 and self.fonts.width(text, size) > available:
+            size -= 0.5
+        while len(text) > 1 and self.fonts.width(text, size) > available:
+            text = text[:-2] + "…"
+        self.fonts.draw(canvas, x, y, text, size)
+
+    def _qr(self, canvas: Canvas, payload: str, x: float, y: float) -> None:
+        modules = self._qr_cache.get(payload)
+        if modules is None:
+            code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+            code.addData(payload)
+            code.make()
+            modules = [[bool(cell) for cell in row] for row in code.modules]
+            self._qr_cache[payload] = modules
+        border = 2
+        count = len(modules)
+        box = QR_SIZE / (count + 2 * border)
+        canvas.setFillColor(colors.black)
+        for r, row in enumerate(modules):
+            c = 0
+            while c < count:
+                if not row[c]:
+                    c += 1
+                    continue
+                start = c
+                while c < count and row[c]:
+                    c += 1
+                canvas.rect(x + (start + border) * box, y + QR_SIZE - (r + border + 1) * box,
+                            (c - start) * box, box * 1.02, stroke=0, fill=1)
+
+
+class _NumberedCanvas(Canvas):
+    """Keeps every page until save, then draws the decorations with the section's page count."""
+
+    def __init__(self, *args: Any, decorations: _PageDecorations, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._decorations = decorations
+        self._pages: list[dict[str, Any]] = []
+        self.inspector_section: Section | None = None
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        sections = [state.get("inspector_section") for state in self._pages]
+        totals: dict[str | None, int] = {}
+        for section in sections:
+            key = section.key if section else None
+            totals[key] = totals.get(key, 0) + 1
+        numbers: dict[str | None, int] = {}
+        self._decorations.pages = len(self._pages)
+        for state, section in zip(self._pages, sections, strict=True):
+            self.__dict__.update(state)
+            key = section.key if section else None
+            numbers[key] = numbers.get(key, 0) + 1
+            self._decorations.draw(self, section, numbers[key], totals[key])
+            super().showPage()
+        self._pages = []
+        super().save()
+
+
+def _remove(partial: Path) -> None:
+    """Delete a half-written file, if there is one (a failure here changes nothing)."""
+    try:
+        partial.unlink(missing_ok=True)
+    except OSError as exc:
+        log.info("could not remove %s: %s", partial, exc)
+
+
+def build_pdf(target: Path, story: Sequence[Flowable], info: DocumentInfo,
+              fonts: FontSet | None = None) -> BuiltPdf:
+    """Lay out ``story`` on A4 pages and write it to ``target`` (replaced only when complete)."""
+    fonts = fonts or default_fonts()
+    target = Path(target)
+    partial = target.with_name(f".{target.name}.partial")
+    decorations = _PageDecorations(info, fonts)
+    doc = BaseDocTemplate(
+        str(partial),
+        pagesize=A4,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=info.title,
+        author="Inspector",
+        creator=f"Inspector {info.program_version}",
+        subject=info.template_key,
+        initialFontName=CJK_FONT,
+        initialFontSize=10,
+    )
+    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, CONTENT_WIDTH,
+                  PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="a4", frames=[frame])])
+
+    def canvas_maker(*args: Any, **kwargs: Any) -> _NumberedCanvas:
+        return _NumberedCanvas(*args, decorations=decorations, **kwargs)
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        doc.build(list(story), canvasmaker=canvas_maker)
+        partial.replace(target)
+    except PermissionError as exc:
+        _remove(partial)
+        raise PdfError(f"无法写入 {target}（文件可能正在被其他程序打开）/ cannot write {target} "
+                       f"(is it open in another program?)") from exc
+    except OSError as exc:
+        _remove(partial)
+        raise PdfError(f"无法写入 {target} / cannot write {target}: "
+                       f"{exc.strerror or exc}") from exc
+    except BaseException:
+        _remove(partial)
+        raise
+    return BuiltPdf(target, decorations.pages)

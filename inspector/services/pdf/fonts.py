@@ -1,0 +1,351 @@
+"""Fonts for every PDF the program writes, and Chinese line breaking.
+
+Every glyph in our PDFs comes from an embedded TrueType font:
+
+* the bundled Droid Sans Fallback Full (CJK, including Extension A). It has
+  no Latin letters or digits at all — it is a *fallback* font on Android;
+* Bitstream Vera Sans, which ships inside ReportLab itself, for Latin letters,
+  digits and Western punctuation;
+* optional system fonts (for example SimSun-ExtB on Windows) for rare
+  characters neither of the first two has, loaded only when such a character
+  turns up.
+
+Text is split into runs, each set in the first of these fonts that has all of
+its characters. A character that no font has is printed as a visible red
+marker (:data:`MISSING_MARKER`) and logged, never silently dropped.
+
+Line breaking: paragraphs use ``wordWrap='CJK'``, and :func:`install_line_breaking`
+replaces ReportLab's CJK splitter once, centrally, with one that never starts
+a line with closing punctuation (:data:`CLOSING_PUNCTUATION`) nor ends one with
+opening punctuation, by moving characters to the next line rather than letting
+them hang into the margin.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from inspector import assets
+
+log = logging.getLogger(__name__)
+
+CJK_FONT = "InspectorCJK"
+LATIN_FONT = "InspectorLatin"
+LATIN_FONT_FILE = "Vera.ttf"  # found on ReportLab's own font search path
+
+# Punctuation that may not start a line (GB/T 15834: 句号、问号、叹号、逗号、顿号、
+# 分号、冒号 and the closing half of quotes, brackets and book-title marks; plus
+# the ellipsis and dash, which may not be split, and Western closing punctuation).
+CLOSING_PUNCTUATION = (
+    "，。、；：？！）》〉」』】〕〗］｝”’…—"
+    "｡､・‰℃°%"
+    ",.;:?!)]}"
+)
+# Punctuation that may not end a line: the opening half of quotes and brackets.
+OPENING_PUNCTUATION = "（《〈「『【〔〖［｛“‘([{"
+
+_CLOSING = frozenset(CLOSING_PUNCTUATION)
+_OPENING = frozenset(OPENING_PUNCTUATION)
+
+MISSING_MARKER = "〓"  # 〓 (geta mark): the traditional sign for a character that cannot be set
+MISSING_COLOR = "#c62828"
+
+
+def _system_fallback_candidates() -> tuple[Path, ...]:
+    """TrueType fonts that some machines have and that cover rare characters."""
+    windir = Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts"
+    return (
+        windir / "simsunb.ttf",  # SimSun-ExtB: CJK Extension B
+        windir / "SimsunExtG.ttf",  # Windows 11: Extensions G and later
+        Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"),
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    )
+
+
+@dataclass
+class _LoadedFont:
+    name: str
+    glyphs: frozenset[int]
+
+
+@dataclass
+class FontSet:
+    """The fonts registered with ReportLab and which characters each one has.
+
+    ``fallback_paths`` are tried, in order and only when needed, for characters
+    the CJK and Latin fonts lack.
+    """
+
+    fallback_paths: Sequence[Path] = field(default_factory=_system_fallback_candidates)
+    _fonts: list[_LoadedFont] = field(default_factory=list, init=False)
+    _pending: list[Path] = field(default_factory=list, init=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+    _choice: dict[str, str | None] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        self._fonts = [
+            _register(CJK_FONT, str(assets.cjk_font_path())),
+            _register(LATIN_FONT, LATIN_FONT_FILE),
+        ]
+        self._pending = [Path(p) for p in self.fallback_paths]
+
+    @property
+    def main(self) -> str:
+        return CJK_FONT
+
+    @property
+    def names(self) -> list[str]:
+        return [font.name for font in self._fonts]
+
+    def has(self, font_name: str, char: str) -> bool:
+        return any(f.name == font_name and ord(char) in f.glyphs for f in self._fonts)
+
+    def font_for(self, char: str) -> str | None:
+        """The first font that has ``char`` (loading fallbacks as needed), or None."""
+        chosen = self._choice.get(char, "")
+        if chosen != "":
+            return chosen
+        with self._lock:
+            code = ord(char)
+            found = next((f.name for f in self._fonts if code in f.glyphs), None)
+            while found is None and self._pending:
+                loaded = self._load_fallback(self._pending.pop(0))
+                if loaded is not None and code in loaded.glyphs:
+                    found = loaded.name
+            if found is None:
+                log.warning("no font has U+%04X %r; printed as %s", code, char, MISSING_MARKER)
+            self._choice[char] = found
+            return found
+
+    def _load_fallback(self, path: Path) -> _LoadedFont | None:
+        if not path.is_file():
+            return None
+        try:
+            digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]
+            font = _register(f"InspectorFallback-{digest}", str(path))
+        except (TTFError, OSError, ValueError) as exc:  # CFF outlines, damaged file, ...
+            log.info("fallback font %s not usable: %s", path, exc)
+            return None
+        log.info("fallback font %s loaded", path)
+        self._fonts.append(font)
+        return font
+
+    # ------------------------------------------------------------------ text runs
+
+    def runs(self, text: str) -> Iterator[tuple[str | None, str]]:
+        """Split text into (font name, characters) runs; font None marks missing characters.
+
+        A character the current run's font has stays in that run, so spaces
+        and shared punctuation do not fragment the text.
+        """
+        current: str | None = None
+        buffer: list[str] = []
+        for char in text:
+            if current is not None and self.has(current, char):
+                buffer.append(char)
+                continue
+            font = self.font_for(char)
+            if font != current or font is None:
+                if buffer:
+                    yield current, "".join(buffer)
+                buffer = []
+                current = font
+            buffer.append(char)
+        if buffer:
+            yield current, "".join(buffer)
+
+    def markup(self, text: str) -> str:
+        """Paragraph markup for plain text: escaped, font runs tagged, newlines as breaks."""
+        parts: list[str] = []
+        for line_number, line in enumerate(text.split("\n")):
+            if line_number:
+                parts.append("<br/>")
+            for font, run in self.runs(line):
+                if font is None:
+                    parts.append(f'<font name="{CJK_FONT}" color="{MISSING_COLOR}">'
+                                 f"{MISSING_MARKER * len(run)}</font>")
+                elif font == CJK_FONT:
+                    parts.append(escape(run))
+                else:
+                    parts.append(f'<font name="{font}">{escape(run)}</font>')
+        return "".join(parts)
+
+    def width(self, text: str, size: float) -> float:
+        return sum(
+            pdfmetrics.stringWidth(MISSING_MARKER * len(run) if font is None else run,
+                                   font or CJK_FONT, size)
+            for font, run in self.runs(text)
+        )
+
+    def draw(self, canvas: Any, x: float, y: float, text: str, size: float,
+             anchor: str = "start") -> float:
+        """Draw one line of text on a canvas with font fallback; returns its width."""
+        total = self.width(text, size)
+        if anchor == "end":
+            x -= total
+        elif anchor == "middle":
+            x -= total / 2
+        for font, run in self.runs(text):
+            shown = MISSING_MARKER * len(run) if font is None else run
+            name = font or CJK_FONT
+            canvas.saveState()
+            if font is None:
+                canvas.setFillColor(MISSING_COLOR)
+            canvas.setFont(name, size)
+            canvas.drawString(x, y, shown)
+            canvas.restoreState()
+            x += pdfmetrics.stringWidth(shown, name, size)
+        return total
+
+
+def _register(name: str, path: str) -> _LoadedFont:
+    try:
+        font = pdfmetrics.getFont(name)
+    except KeyError:
+        font = TTFont(name, path)
+        pdfmetrics.registerFont(font)
+    glyphs = frozenset(code for code in font.face.charToGlyph if code >= 0x20)
+    return _LoadedFont(name, glyphs)
+
+
+_default: FontSet | None = None
+_default_lock = threading.Lock()
+
+
+def default_fonts() -> FontSet:
+    """The process-wide font set (ReportLab's font registry is process-wide too)."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            install_line_breaking()
+            _default = FontSet()
+        return _default
+
+
+# --------------------------------------------------------------------------- line breaking
+
+
+def _unit_width(unit: Any, max_width: float) -> float:
+    width = unit.width
+    if hasattr(width, "normalizedValue"):
+        width._normalizer = max_width
+        width = width.normalizedValue(max_width)
+    return float(width)
+
+
+def _is_word_char(char: str) -> bool:
+    return bool(char) and ord(char) < 0x3000 and not char.isspace()
+
+
+def break_point(chars: Sequence[str], start: int, end: int) -> int:
+    """Where to end the line that would naturally end before ``chars[end]``.
+
+    Latin words are not cut when a space or CJK character offers a break in
+    the second half of the line; closing punctuation never starts the next
+    line and opening punctuation never ends this one (characters move down).
+    """
+    point = end
+    if _is_word_char(chars[point]) and _is_word_char(chars[point - 1]):
+        for j in range(point - 1, (start + point) // 2, -1):
+            if chars[j] and (chars[j].isspace() or ord(chars[j]) >= 0x3000):
+                point = j + 1
+                break
+    candidate = point
+    while candidate > start + 1 and (
+        chars[candidate] in _CLOSING or chars[candidate - 1] in _OPENING
+    ):
+        candidate -= 1
+    if chars[candidate] not in _CLOSING and chars[candidate - 1] not in _OPENING:
+        point = candidate
+    return point
+
+
+def cjk_frag_split(frags: Iterable[Any], max_widths: Sequence[float], calc_bounds: bool,
+                   encoding: str = "utf8") -> Any:
+    """ReportLab's ``cjkFragSplit`` with Chinese line-start and line-end rules."""
+    from reportlab.platypus import paragraph as rl
+
+    units: list[Any] = []
+    for frag in frags:
+        text = frag.text
+        if isinstance(text, bytes):
+            text = text.decode(encoding)
+        if text:
+            units.extend(rl.cjkU(char, frag, encoding) for char in text)
+        else:
+            units.append(rl.cjkU(text, frag, encoding))
+    lines: list[Any] = []
+    start = 0
+    count = len(units)
+    while start < count:
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        used = 0.0
+        i = start
+        forced = False
+        while i < count:
+            unit = units[i]
+            width = _unit_width(unit, max_width)
+            if hasattr(unit.frag, "lineBreak"):
+                used += width
+                i += 1
+                forced = True
+                break
+            if used + width > max_width + rl._FUZZ and i > start:
+                break
+            used += width
+            i += 1
+        end = i if forced or i >= count else break_point(units, start, i)
+        line = units[start:end]
+        used = sum(_unit_width(u, max_width) for u in line)
+        lines.append(rl.makeCJKParaLine(line, max_width, used, max_width - used, forced,
+                                        calc_bounds))
+        start = end
+        if not forced:
+            while start < count and units[start] == " ":  # no space at the start of a line
+                start += 1
+    return rl.ParaLines(kind=1, lines=lines)
+
+
+_installed = False
+
+
+def install_line_breaking() -> None:
+    """Make every CJK-wrapped paragraph use :func:`cjk_frag_split` (idempotent)."""
+    global _installed
+    if _installed:
+        return
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph as rl
+
+    extra = "".join(c for c in CLOSING_PUNCTUATION if c not in textsplit.ALL_CANNOT_START)
+    textsplit.ALL_CANNOT_START += extra
+    rl.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
+
+    def break_lines_cjk(self: Any, max_widths: Any) -> Any:
+        if not isinstance(max_widths, list | tuple):
+            max_widths = [max_widths]
+        self.height = 0
+        rl._handleBulletWidth(self.bulletText, self.style, max_widths)
+        if not self.frags:
+            return rl.ParaLines(kind=0, fontSize=self.style.fontSize,
+                                fontName=self.style.fontName, textColor=self.style.textColor,
+                                lines=[], ascent=self.style.fontSize,
+                                descent=-0.2 * self.style.fontSize)
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
+            return self.blPara
+        auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        return cjk_frag_split(self.frags, max_widths, auto_leading not in ("", "off"))
+
+    rl.Paragraph.breakLinesCJK = break_lines_cjk
+    _installed = True

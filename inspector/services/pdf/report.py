@@ -1,0 +1,342 @@
+"""The report of an inspection: cover, summary, every criterion with its photos, corrections.
+
+Scores, which ratings count, which need a note and every text come from the
+inspection's own checklist template (through :mod:`inspector.domain.scoring`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer
+
+from inspector.domain.scoring import Summary, summarize
+from inspector.domain.templates import Criterion, RatingOption
+from inspector.services.pdf.blank_checklist import GRID, LEVEL1_FILL, LEVEL2_FILL, signature_block
+from inspector.services.pdf.common import (
+    CONTENT_WIDTH,
+    BuiltPdf,
+    DocumentInfo,
+    Progress,
+    Section,
+    SectionStart,
+    Styles,
+    build_pdf,
+    make_table,
+    qr_payload,
+)
+from inspector.services.pdf.fonts import FontSet, default_fonts
+from inspector.services.pdf.images import (
+    MissingImage,
+    PreparedImage,
+    PrintImageCache,
+    PrintRequest,
+    long_side_pixels,
+)
+from inspector.services.pdf.sources import ReportData
+from inspector.services.photo_image import SITE_TIMEZONE
+from inspector.services.photos import PhotoRecord
+
+PHOTOS_PER_ROW = 3
+PHOTO_BOX = (CONTENT_WIDTH / PHOTOS_PER_ROW - 5 * mm, 40 * mm)
+STATUS_LABELS = {"draft": "草稿（检查尚未完成）", "completed": "已完成"}
+GOOD = colors.HexColor("#2e7d32")
+PARTLY = colors.HexColor("#e65100")
+BAD = colors.HexColor("#c62828")
+NEUTRAL = colors.HexColor("#616161")
+
+
+def short_id(identifier: str) -> str:
+    return identifier.replace("-", "")[:8]
+
+
+def local_time(moment: datetime) -> str:
+    """An aware (or naive UTC) moment on the sites' clock (China Standard Time)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(SITE_TIMEZONE).strftime("%Y-%m-%d %H:%M")
+
+
+def rating_color(option: RatingOption | None) -> colors.Color:
+    if option is None or option.score is None:
+        return NEUTRAL
+    if option.score >= 1:
+        return GOOD
+    return BAD if option.score <= 0 else PARTLY
+
+
+def photo_requests(data: ReportData) -> list[PrintRequest]:
+    requests = []
+    for photo in data.photos:
+        width, height = photo.shown_size
+        requests.append(PrintRequest(
+            key=photo.id,
+            sha256=photo.sha256,
+            long_side=long_side_pixels(width, height, *PHOTO_BOX),
+            rotation=photo.rotation,
+        ))
+    return requests
+
+
+class _ReportBuilder:
+    def __init__(self, data: ReportData, images: dict[str, PreparedImage], styles: Styles,
+                 fonts: FontSet) -> None:
+        self.data = data
+        self.images = images
+        self.styles = styles
+        self.fonts = fonts
+        self.template = data.template
+        self.scale = {option.id: option for option in data.template.rating_scale}
+
+    # ------------------------------------------------------------------ pieces
+
+    def rating_markup(self, rating: str | None) -> str:
+        option = self.scale.get(rating or "")
+        label = option.label.zh if option else "未评定"
+        color = rating_color(option).hexval()[2:]
+        return f'<font color="#{color}">{self.fonts.markup(label)}</font>'
+
+    def cover(self) -> list[Flowable]:
+        data, styles = self.data, self.styles
+        site = data.site
+        completed = local_time(data.completed_at) if data.completed_at else "—"
+        pairs = [
+            ("站点名称", site.name), ("区划代码", site.code or "—"),
+            ("层级", self.template.tier_name(data.tier, "zh")), ("地址", site.address or "—"),
+            ("检查日期", data.visit_date.isoformat()),
+            ("状态", STATUS_LABELS.get(data.status, data.status)),
+            ("检查人员", data.inspectors or "—"), ("站点在场人员", data.site_staff or "—"),
+            ("检查编号", short_id(data.inspection_id)), ("完成时间", completed),
+        ]
+        rows = []
+        for i in range(0, len(pairs), 2):
+            row: list[object] = []
+            for label, value in pairs[i:i + 2]:
+                row += [styles.para(label, styles.cell), styles.para(value, styles.cell)]
+            rows.append(row)
+        label_w = 24 * mm
+        value_w = CONTENT_WIDTH / 2 - label_w
+        table = make_table(rows, [
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("BACKGROUND", (0, 0), (0, -1), LEVEL2_FILL),
+            ("BACKGROUND", (2, 0), (2, -1), LEVEL2_FILL),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ], colWidths=[label_w, value_w, label_w, value_w])
+        story: list[Flowable] = [
+            styles.para("督导检查报告", styles.title),
+            styles.para(f"{self.template.title.zh}", styles.subtitle),
+            table,
+        ]
+        if data.status != "completed":
+            story += [Spacer(1, 2 * mm), styles.para(
+                "本次检查尚未完成，以下内容仅供参考。", styles.body,
+                markup_prefix=f'<font color="#{BAD.hexval()[2:]}">', markup_suffix="</font>")]
+        return story
+
+    def scoring_note(self) -> str:
+        counted = "、".join(f"“{o.label.zh}”{o.score:g} 分" for o in self.template.rating_scale
+                           if o.counted and o.score is not None)
+        excluded = "、".join(f"“{o.label.zh}”" for o in self.template.rating_scale
+                            if not o.counted)
+        note = f"得分率：各项按权重加权平均（{counted}）"
+        if excluded:
+            note += f"；{excluded}的项目不计入"
+        return note + "。"
+
+    def summary(self) -> list[Flowable]:
+        styles = self.styles
+        summary = summarize(self.template, self.data.tier, self.data.ratings(), "zh")
+        scale = self.template.rating_scale
+        header = [styles.para("指标", styles.cell_center), styles.para("项数", styles.cell_center)]
+        header += [styles.para(o.label.zh, styles.cell_center) for o in scale]
+        header += [styles.para("未评定", styles.cell_center),
+                   styles.para("得分率", styles.cell_center)]
+        rows: list[list[object]] = [header]
+        commands: list[tuple[object, ...]] = [
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("BACKGROUND", (0, 0), (-1, 0), LEVEL1_FILL),
+            ("LEFTPADDING", (1, 0), (-1, -1), 1.5),
+            ("RIGHTPADDING", (1, 0), (-1, -1), 1.5),
+        ]
+
+        def row(item: Summary, label: str) -> list[object]:
+            cells: list[object] = [styles.para(label, styles.cell),
+                                   styles.para(str(item.total), styles.cell_center)]
+            cells += [styles.para(str(item.counts.get(o.id, 0)), styles.cell_center)
+                      for o in scale]
+            cells += [styles.para(str(item.total - item.rated), styles.cell_center),
+                      styles.para(item.percent, styles.cell_center)]
+            return cells
+
+        for level1 in summary.level1:
+            rows.append(row(level1, level1.label))
+            commands.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), LEVEL2_FILL))
+            for level2 in summary.level2:
+                if self.template.level1_of(level2.id).id == level1.id:
+                    rows.append(row(level2, f"\u3000{level2.label}"))
+        rows.append(row(summary.overall, f"总体（{summary.overall.label}）"))
+        commands.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), LEVEL1_FILL))
+        rating_w = 14 * mm
+        count_w = 12 * mm
+        label_w = CONTENT_WIDTH - rating_w * len(scale) - 3 * count_w - 3 * mm
+        widths = [label_w, count_w] + [rating_w] * len(scale) + [count_w, count_w + 3 * mm]
+        return [
+            styles.para("一、检查结果汇总", styles.heading1),
+            make_table(rows, commands, colWidths=widths, repeatRows=1),
+            Spacer(1, 1.5 * mm),
+            styles.para(self.scoring_note(), styles.small),
+        ]
+
+    def photo_cell(self, photo: PhotoRecord) -> list[Flowable]:
+        styles = self.styles
+        prepared = self.images.get(photo.id)
+        box_w, box_h = PHOTO_BOX
+        cell: list[Flowable] = []
+        if prepared is None or isinstance(prepared, MissingImage):
+            reason = prepared.reason if prepared else "照片缺失 / photo missing"
+            cell.append(make_table([[styles.para(reason, styles.cell_center)]], [
+                ("BOX", (0, 0), (-1, -1), 0.5, NEUTRAL),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ], colWidths=[box_w], rowHeights=[box_h]))
+        else:
+            scale = min(box_w / prepared.width, box_h / prepared.height)
+            cell.append(Image(str(prepared.path), prepared.width * scale,
+                              prepared.height * scale))
+        if photo.caption:
+            cell.append(styles.para(photo.caption, styles.cell))
+        taken = local_time(photo.taken_at) if photo.taken_at else "拍摄时间不详"
+        if photo.outside_visit:
+            taken += "（非检查当日）"
+        cell.append(styles.para(f"{taken} · #{short_id(photo.id)}", styles.small))
+        return cell
+
+    def photo_grid(self, photos: Sequence[PhotoRecord]) -> list[Flowable]:
+        if not photos:
+            return []
+        rows: list[list[object]] = []
+        for i in range(0, len(photos), PHOTOS_PER_ROW):
+            row: list[object] = [self.photo_cell(p) for p in photos[i:i + PHOTOS_PER_ROW]]
+            row += [""] * (PHOTOS_PER_ROW - len(row))
+            rows.append(row)
+        return [make_table(rows, [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
+        ], colWidths=[CONTENT_WIDTH / PHOTOS_PER_ROW] * PHOTOS_PER_ROW, splitInRow=1,
+            hAlign="LEFT")]
+
+    def criterion_block(self, number: int, criterion: Criterion) -> list[Flowable]:
+        styles = self.styles
+        answer = self.data.answers.get(criterion.id)
+        rating = answer.rating if answer else None
+        note = answer.note.strip() if answer else ""
+        head: list[Flowable] = [
+            styles.para(f"{number}. {criterion.text.zh}", styles.body),
+            styles.para("", styles.body, markup_prefix="评定：" + self.rating_markup(rating)),
+        ]
+        block: list[Flowable] = [KeepTogether(head)]
+        if note:
+            block.append(styles.para(note, styles.body, markup_prefix="情况说明："))
+        block += self.photo_grid(self.data.photos_of(criterion.id))
+        block.append(Spacer(1, 2.5 * mm))
+        return block
+
+    def details(self) -> list[Flowable]:
+        styles = self.styles
+        story: list[Flowable] = [styles.para("二、逐项检查情况", styles.heading1)]
+        number = 0
+        for level1 in self.template.indicators:
+            level2s = [l2 for l2 in level1.indicators if l2.criteria_for(self.data.tier)]
+            if not level2s:
+                continue
+            story.append(styles.para(level1.label("zh"), styles.heading2))
+            for level2 in level2s:
+                story.append(styles.para(level2.label("zh"), styles.heading3))
+                for criterion in level2.criteria_for(self.data.tier):
+                    number += 1
+                    story += self.criterion_block(number, criterion)
+        general = self.data.photos_of(None)
+        if general:
+            story.append(styles.para("现场照片", styles.heading2))
+            story += self.photo_grid(general)
+        return story
+
+    def corrections(self) -> list[Flowable]:
+        styles = self.styles
+        story: list[Flowable] = [styles.para("三、需要整改的问题", styles.heading1)]
+        rows: list[list[object]] = [[styles.para(t, styles.cell_center)
+                                     for t in ("序号", "检查内容", "评定", "情况说明")]]
+        for criterion in self.data.template.criteria(self.data.tier):
+            answer = self.data.answers.get(criterion.id)
+            option = self.scale.get(answer.rating or "") if answer else None
+            if answer is None or option is None or not option.note_required:
+                continue
+            level2 = self.template.level2(criterion.level2_id)
+            rows.append([
+                styles.para(str(len(rows)), styles.cell_center),
+                styles.para(f"{level2.label('zh')}：{criterion.text.zh}", styles.cell),
+                styles.para("", styles.cell_center, markup_prefix=self.rating_markup(
+                    answer.rating)),
+                styles.para(answer.note.strip() or "（未填写）", styles.cell),
+            ])
+        if len(rows) == 1:
+            story.append(styles.para("无。", styles.body))
+            return story
+        story.append(make_table(rows, [
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, 0), LEVEL1_FILL),
+        ], colWidths=[10 * mm, 70 * mm, 18 * mm, CONTENT_WIDTH - 98 * mm], repeatRows=1,
+            splitInRow=1))
+        return story
+
+    def story(self) -> list[Flowable]:
+        data = self.data
+        site = data.site
+        section = Section(
+            key="report",
+            title=self.template.title.zh,
+            subtitle=(f"督导检查报告 · {site.name}" + (f"（{site.code}）" if site.code else "")
+                      + f" · {data.visit_date.isoformat()}"),
+            qr_payload=qr_payload(self.template.key, data.tier.value, site.code),
+        )
+        story: list[Flowable] = [SectionStart(section), *self.cover(), *self.summary()]
+        if data.general_note.strip():
+            story += [self.styles.para("综合意见", self.styles.heading2),
+                      self.styles.para(data.general_note.strip(), self.styles.body)]
+        story += self.details()
+        story += self.corrections()
+        story += [Spacer(1, 6 * mm), self.styles.para("四、签字", self.styles.heading1),
+                  signature_block(self.styles, self.fonts)]
+        return story
+
+
+def write_report(target: Path, data: ReportData, images: PrintImageCache, *,
+                 printed_on: date | None = None, fonts: FontSet | None = None,
+                 progress: Progress | None = None) -> BuiltPdf:
+    """Write the report of one inspection to ``target``."""
+    fonts = fonts or default_fonts()
+    progress = progress or Progress()
+    requests = photo_requests(data)
+    total = len(requests) + 1
+    progress.step(0, total, "照片")
+    prepared = images.prepare(requests, on_done=lambda done: progress.step(done, total, "照片"))
+    builder = _ReportBuilder(data, prepared, Styles(fonts), fonts)
+    info = DocumentInfo(
+        title=f"督导检查报告 — {data.site.name} {data.visit_date.isoformat()}",
+        template_key=data.template.key,
+        template_version=data.template.version,
+        printed_on=printed_on,
+    )
+    built = build_pdf(target, builder.story(), info, fonts)
+    progress.step(total, total, "")
+    return built

@@ -1,0 +1,93 @@
+"""The paper checklist: blank per tier, pre-filled for sites, fonts, QR payload, rendering."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pdf_helpers import all_text, font_problems, ink_ratio, page_texts, render_pages, squeeze
+
+from inspector.domain.tiers import Tier
+from inspector.services.pdf.blank_checklist import Sheet, SiteInfo, instructions, write_checklists
+from inspector.services.pdf.common import Cancelled, Progress, parse_qr_payload, qr_payload
+from inspector.services.pdf.fonts import MISSING_MARKER
+from inspector.services.templates import shipped_templates
+
+TEMPLATE = shipped_templates()[0]
+
+
+@pytest.mark.parametrize("tier", list(Tier))
+def test_a_blank_checklist_holds_every_criterion_of_its_tier(tmp_path: Path, tier: Tier) -> None:
+    built = write_checklists(tmp_path / "blank.pdf", TEMPLATE, [Sheet(tier)],
+                             printed_on=date(2026, 5, 1))
+    text = all_text(built.path)
+    for criterion in TEMPLATE.criteria(tier):
+        assert squeeze(criterion.text.zh) in text, criterion.id
+    others = [c for c in TEMPLATE.criteria() if not c.applies_to(tier)
+              and all(c.text.zh != o.text.zh for o in TEMPLATE.criteria(tier))]
+    assert all(squeeze(c.text.zh) not in text for c in others)
+    assert squeeze(TEMPLATE.title.zh) in text and squeeze(TEMPLATE.tier_name(tier)) in text
+    for option in TEMPLATE.rating_scale:
+        assert option.label.zh in text
+    for label in ("站点名称", "区划代码", "检查日期", "检查人员", "站点在场人员", "盖章", "签名"):
+        assert label in text
+    assert squeeze(instructions(TEMPLATE)) in text
+    pages = page_texts(built.path)
+    assert built.pages == len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        page = squeeze(page)
+        assert f"第{number}页/共{len(pages)}页" in page
+        assert TEMPLATE.key in page and "2026-05-01" in page
+    assert font_problems(built.path) == []
+
+
+def test_pre_filled_sheets_start_on_new_pages_and_are_numbered_per_site(tmp_path: Path) -> None:
+    sites = [
+        SiteInfo("东门社区教学点", "330799001001", Tier.VILLAGE, "东门社区党群服务中心"),
+        SiteInfo("城关街道社区学校", "330799001000", Tier.TOWNSHIP, "解放路42号"),
+    ]
+    built = write_checklists(tmp_path / "round.pdf", TEMPLATE,
+                             [Sheet(site.tier, site) for site in sites])
+    pages = [squeeze(text) for text in page_texts(built.path)]
+    starts = [i for i, text in enumerate(pages) if "第1页/" in text]
+    assert len(starts) == 2 and starts[0] == 0
+    first, second = pages[:starts[1]], pages[starts[1]:]
+    assert all(f"共{len(first)}页" in page for page in first)
+    assert all(f"共{len(second)}页" in page for page in second)
+    assert "330799001001" in first[0] and "东门社区党群服务中心" in first[0]
+    assert "330799001000" in second[0] and squeeze(TEMPLATE.tier_name(Tier.TOWNSHIP)) in second[0]
+    for criterion in TEMPLATE.criteria(Tier.TOWNSHIP):
+        assert squeeze(criterion.text.zh) in "".join(second)
+
+
+def test_the_qr_payload_names_site_tier_and_template_version() -> None:
+    payload = qr_payload(TEMPLATE.key, "village", "330799001001")
+    assert parse_qr_payload(payload) == {"site": "330799001001", "tier": "village",
+                                         "template": TEMPLATE.key}
+    assert parse_qr_payload(qr_payload(TEMPLATE.key, "county", None))["site"] == ""
+    with pytest.raises(ValueError):
+        parse_qr_payload("https://example.com")
+
+
+def test_a_rare_character_in_a_site_name_shows_as_a_marker_and_pages_render(
+        tmp_path: Path) -> None:
+    name = "\U00020000家村教学点" + "很长的名字" * 12
+    site = SiteInfo(name, "330799001009", Tier.VILLAGE, "地址" * 40)
+    built = write_checklists(tmp_path / "rare.pdf", TEMPLATE, [Sheet(Tier.VILLAGE, site)])
+    text = all_text(built.path)
+    assert MISSING_MARKER + "家村教学点" in text
+    assert font_problems(built.path) == []
+    images = render_pages(built.path, tmp_path / "png")
+    assert len(images) == built.pages
+    for image in images:
+        assert ink_ratio(image) > 0.01
+
+
+def test_cancelling_leaves_no_file(tmp_path: Path) -> None:
+    target = tmp_path / "cancelled.pdf"
+    with pytest.raises(Cancelled):
+        write_checklists(target, TEMPLATE, [Sheet(Tier.VILLAGE)] * 3,
+                         progress=Progress(cancelled=lambda: True))
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,216 @@
+"""The inspection report: contents, photos at print size, stress cases, cache, fonts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pdf_helpers import all_text, font_problems, ink_ratio, render_pages, squeeze
+from PIL import Image
+from pypdf import PdfReader
+
+from inspector.domain.tiers import Tier
+from inspector.services import inspections, photo_image
+from inspector.services.context import AppContext
+from inspector.services.demo_inspections import VISITS, demo_id
+from inspector.services.pdf import images as print_images
+from inspector.services.pdf.common import Cancelled, Progress
+from inspector.services.pdf.fonts import MISSING_MARKER
+from inspector.services.pdf.images import PrintImageCache, PrintRequest
+from inspector.services.pdf.report import short_id, write_report
+from inspector.services.pdf.sources import report_data
+from inspector.services.photo_import import add_photos
+from inspector.services.photo_store import PhotoStore
+from inspector.services.sites import site_id_for_code
+
+SENTENCE = "屋顶漏水，墙面有裂缝，（需要在雨季前）维修。"
+LONG = 200  # sentences: more than a page
+
+
+def _report(context: AppContext, inspection_id: str, target: Path) -> tuple[Path, object]:
+    with context.db.session() as session:
+        data = report_data(session, inspection_id)
+    built = write_report(target, data, PrintImageCache.for_paths(context.paths),
+                         printed_on=date(2026, 6, 30))
+    return built.path, data
+
+
+def _image_sizes(pdf: Path) -> list[tuple[int, int]]:
+    sizes = []
+    for page in PdfReader(pdf).pages:
+        for image in page.images:
+            sizes.append(image.image.size)
+    return sizes
+
+
+def test_the_demo_report_holds_ratings_notes_photos_and_corrections(
+        demo_context: AppContext, tmp_path: Path) -> None:
+    visit = VISITS[0]
+    inspection_id = demo_id(visit.site_code, visit.label)
+    pdf, data = _report(demo_context, inspection_id, tmp_path / "report.pdf")
+    text = all_text(pdf)
+    template = data.template  # type: ignore[attr-defined]
+    for criterion in template.criteria(data.tier):  # type: ignore[attr-defined]
+        assert squeeze(criterion.text.zh) in text
+        answer = data.answers[criterion.id]  # type: ignore[attr-defined]
+        assert template.rating(answer.rating).label.zh in text
+        if answer.note:
+            assert squeeze(answer.note) in text
+    for photo in data.photos:  # type: ignore[attr-defined]
+        assert f"#{short_id(photo.id)}" in text
+        assert squeeze(photo.caption) in text
+    for heading in ("督导检查报告", "检查结果汇总", "逐项检查情况", "需要整改的问题", "盖章"):
+        assert heading in text
+    assert squeeze(visit.general_note) in text and visit.site_code in text
+    assert "85.8%" in text  # the overall score, computed by inspector.domain.scoring
+    assert font_problems(pdf) == []
+    assert len(_image_sizes(pdf)) == len(visit.photos)
+    assert max(max(size) for size in _image_sizes(pdf)) < 600, "photos are not downscaled"
+    for image in render_pages(pdf, tmp_path / "png"):
+        assert ink_ratio(image) > 0.01
+
+
+def _photo(path: Path, size: tuple[int, int], color: tuple[int, int, int],
+           orientation: int | None = None) -> Path:
+    image = Image.new("RGB", size, color)
+    for x in range(0, size[0], 40):  # some structure, so that it is not a flat colour
+        image.paste((255 - color[0], color[1], 200), (x, 0, x + 10, size[1]))
+    exif = Image.Exif()
+    if orientation:
+        exif[0x0112] = orientation
+    image.save(path, "JPEG", quality=80, exif=exif)
+    return path
+
+
+@pytest.fixture
+def stress_visit(demo_context: AppContext, tmp_path: Path) -> tuple[AppContext, str]:
+    """A village inspection with very long notes and 60 + 3 photos of awkward shapes."""
+    context = demo_context
+    long_note = SENTENCE * LONG
+    with context.db.transaction() as session:
+        inspection = inspections.start_inspection(
+            session, site_id_for_code("330799001002"), date(2026, 7, 1),
+            inspectors="王建国、\U00020000小明", site_staff="刘文斌")
+        state = inspections.load_state(session, inspection.id)
+        worst = min((o for o in state.template.rating_scale if o.counted),
+                    key=lambda o: o.score or 0)
+        for index, criterion in enumerate(state.criteria):
+            inspections.set_rating(session, inspection.id, criterion.id, worst.id)
+            inspections.set_note(session, inspection.id, criterion.id,
+                                 long_note if index == 0 else "需要整改。")
+        inspection_id = inspection.id
+        first, second = state.criteria[0].id, state.criteria[1].id
+    folder = tmp_path / "camera"
+    folder.mkdir()
+    many = [_photo(folder / f"p{i:02d}.jpg", (320, 240), (i * 4, 120, 255 - i * 4))
+            for i in range(60)]
+    odd = [
+        _photo(folder / "panorama.jpg", (3000, 400), (30, 90, 160)),
+        _photo(folder / "portrait.jpg", (300, 900), (160, 90, 30)),
+        _photo(folder / "turned.jpg", (600, 300), (90, 160, 30), orientation=6),
+    ]
+    store = PhotoStore.for_paths(context.paths)
+    with context.db.session() as session:
+        assert len(add_photos(session, store, inspection_id, first, many).added) == 60
+    with context.db.session() as session:
+        assert len(add_photos(session, store, inspection_id, second, odd).added) == 3
+    return context, inspection_id
+
+
+def test_long_notes_sixty_photos_and_odd_shapes_neither_overflow_nor_vanish(
+        stress_visit: tuple[AppContext, str], tmp_path: Path) -> None:
+    context, inspection_id = stress_visit
+    pdf, data = _report(context, inspection_id, tmp_path / "stress.pdf")
+    text = all_text(pdf)
+    for photo in data.photos:  # type: ignore[attr-defined]
+        assert f"#{short_id(photo.id)}" in text
+    # the note is printed twice (its criterion, the corrections list) and spans pages: at
+    # most one sentence per page is cut by the page's header and footer
+    pages = len(PdfReader(pdf).pages)
+    assert 2 * LONG - pages <= text.count(SENTENCE) <= 2 * LONG
+    assert MISSING_MARKER + "小明" in text
+    sizes = _image_sizes(pdf)
+    assert len(sizes) == 63
+    wide = max(sizes, key=lambda s: s[0] / s[1])
+    tall = max(sizes, key=lambda s: s[1] / s[0])
+    assert wide[0] / wide[1] > 7 and tall[1] / tall[0] > 2.9
+    turned = [s for s in sizes if abs(s[1] / s[0] - 2) < 0.05]
+    assert turned, "the EXIF-rotated photo is printed upright (portrait)"
+    assert font_problems(pdf) == []
+    pages = render_pages(pdf, tmp_path / "png", dpi=20)
+    assert len(pages) == len(PdfReader(pdf).pages) > 5
+    assert all(ink_ratio(page) > 0.005 for page in pages)
+
+
+def test_a_second_report_decodes_no_photo_again(demo_context: AppContext, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    visit = VISITS[1]
+    inspection_id = demo_id(visit.site_code, visit.label)
+    calls: list[Path] = []
+    real_render = photo_image.render
+
+    def counting_render(path: Path, *args: object, **kwargs: object) -> Image.Image:
+        calls.append(path)
+        return real_render(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(photo_image, "render", counting_render)
+    first, _ = _report(demo_context, inspection_id, tmp_path / "one.pdf")
+    assert len(calls) == len(visit.photos)
+    second, _ = _report(demo_context, inspection_id, tmp_path / "two.pdf")
+    assert len(calls) == len(visit.photos), "the second report used the print cache"
+    assert all_text(first) == all_text(second)
+
+
+def test_a_missing_photo_file_is_shown_as_missing_not_fatal(demo_context: AppContext,
+                                                            tmp_path: Path) -> None:
+    visit = VISITS[0]
+    inspection_id = demo_id(visit.site_code, visit.label)
+    with demo_context.db.session() as session:
+        data = report_data(session, inspection_id)
+    store = PhotoStore.for_paths(demo_context.paths)
+    lost = store.find(data.photos[0].sha256)
+    assert lost is not None
+    lost.unlink()
+    built = write_report(tmp_path / "r.pdf", data, PrintImageCache.for_paths(demo_context.paths))
+    assert "照片文件缺失" in all_text(built.path)
+    assert len(_image_sizes(built.path)) == len(visit.photos) - 1
+
+
+def test_cancel_while_preparing_photos(demo_context: AppContext, tmp_path: Path) -> None:
+    visit = VISITS[0]
+    with demo_context.db.session() as session:
+        data = report_data(session, demo_id(visit.site_code, visit.label))
+    seen: list[int] = []
+
+    def cancel_after_two() -> bool:
+        return len(seen) >= 2
+
+    progress = Progress(report=lambda done, total, what: seen.append(done),
+                        cancelled=cancel_after_two)
+    with pytest.raises(Cancelled):
+        write_report(tmp_path / "r.pdf", data, PrintImageCache.for_paths(demo_context.paths),
+                     progress=progress)
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_print_size_follows_the_printed_box() -> None:
+    box = (150.0, 113.0)  # points
+    landscape = print_images.long_side_pixels(4000, 3000, *box)
+    assert landscape == round(150 / 72 * 200)
+    portrait = print_images.long_side_pixels(3000, 4000, *box)
+    assert portrait == round(113 / 72 * 200)
+    request = PrintRequest("k", "ab" * 32, landscape, 90)
+    cache = PrintImageCache(PhotoStore(Path("/x"), Path("/y")), Path("/cache"))
+    assert cache.path_for(request).name.startswith("ab" * 32 + f"-{landscape}-r90")
+
+
+def test_a_draft_report_says_it_is_not_final(demo_context: AppContext, tmp_path: Path) -> None:
+    with demo_context.db.transaction() as session:
+        inspection = inspections.start_inspection(
+            session, site_id_for_code("330799001003"), date(2026, 7, 2))
+        inspection_id = inspection.id
+    pdf, data = _report(demo_context, inspection_id, tmp_path / "draft.pdf")
+    text = all_text(pdf)
+    assert "草稿" in text and "未评定" in text
+    assert data.tier is Tier.VILLAGE  # type: ignore[attr-defined]
