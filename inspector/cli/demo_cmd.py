@@ -26,4 +26,7 @@ def run(args: argparse.Namespace) -> int:
     sites = result.sites
     print(f"demo data in {context.paths.data_dir}: {sites.created} sites added, "
           f"{sites.updated} updated, {sites.unchanged} unchanged")
+    for added in result.inspections.added:  # completed demo inspections with photos
+        print(f"  inspection {added.id}: {added.site_name} ({added.site_code}), "
+              f"{added.visit_date.isoformat()}, {added.photos} photos")
     return 0

@@ -11,16 +11,18 @@ from dataclasses import dataclass
 
 from inspector import assets
 from inspector.services.context import AppContext
+from inspector.services.demo_inspections import DemoInspectionsResult, load_demo_inspections
 from inspector.services.sites_csv import ImportResult, import_sites
 
 
 @dataclass(frozen=True)
 class DemoResult:
     sites: ImportResult
+    inspections: DemoInspectionsResult
 
 
 def load_demo(context: AppContext) -> DemoResult:
     """Fill the data directory with the demo county; running it again changes nothing."""
     with context.db.transaction() as session:
         sites = import_sites(session, assets.real_path(assets.resource("demo", "sites.csv")))
-    return DemoResult(sites=sites)
+    return DemoResult(sites=sites, inspections=load_demo_inspections(context))
