@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from inspector import __version__
-from inspector.cli import checklist_cmd, demo_cmd, sites_cmd, sync_cmd
+from inspector.cli import checklist_cmd, demo_cmd, print_cmd, sites_cmd, sync_cmd
 from inspector.cli.common import EXIT_USAGE, UsageError, data_dir_parent
 
-COMMAND_MODULES = (demo_cmd, checklist_cmd, sites_cmd, sync_cmd)
+COMMAND_MODULES = (demo_cmd, checklist_cmd, sites_cmd, print_cmd, sync_cmd)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from inspector.cli import print_cmd
 from inspector.cli.common import add_command, add_format, add_group, opened, print_json
 from inspector.domain.tiers import Tier
 
@@ -16,6 +17,7 @@ def register(commands: Any) -> None:
     show.add_argument("--language", choices=["zh", "en"], default="zh",
                       help="language of the text output")
     add_format(show)
+    print_cmd.add_checklist_print(sub)  # `checklist print`: inspector/cli/print_cmd.py
 
 
 def run_show(args: argparse.Namespace) -> int:

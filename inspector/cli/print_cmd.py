@@ -1,0 +1,141 @@
+"""Printing from the command line.
+
+* ``inspector checklist print --tier village -o FILE.pdf [--site CODE ...]`` (the ``print``
+  action is added to the ``checklist`` group by :func:`add_checklist_print`);
+* ``inspector inspections list [--format text|json]``;
+* ``inspector report INSPECTION_ID -o FILE.pdf``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from inspector.cli.common import UsageError, add_command, add_format, add_group, opened, print_json
+from inspector.domain.tiers import Tier
+
+
+def register(commands: Any) -> None:
+    sub = add_group(commands, "inspections", "inspections in the data directory")
+    listing = add_command(sub, "list", "list inspections, newest visit first", run_list)
+    add_format(listing)
+    report = add_command(commands, "report", "print the report of an inspection to a PDF file",
+                         run_report)
+    report.add_argument("inspection", metavar="INSPECTION_ID",
+                        help="the inspection's id (or its first 8 or more characters)")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+
+
+def add_checklist_print(checklist_actions: Any) -> None:
+    """The ``checklist print`` action (called by the ``checklist`` group's register())."""
+    command = add_command(checklist_actions, "print",
+                          "print a tier's paper checklist to a PDF file, blank or for sites",
+                          run_checklist_print)
+    command.add_argument("--tier", choices=[t.value for t in Tier],
+                         help="the tier (needed for a blank checklist)")
+    command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    command.add_argument("--site", action="append", default=[], metavar="CODE",
+                         help="pre-fill for the site with this code (repeat for a day's round; "
+                              "each site starts on a new page)")
+
+
+def _check_output(path: Path) -> Path:
+    if path.suffix.lower() != ".pdf":
+        raise UsageError(f"the output file must end in .pdf: {path}")
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder")
+    return path
+
+
+def run_checklist_print(args: argparse.Namespace) -> int:
+    from inspector.services.pdf.blank_checklist import write_checklists
+    from inspector.services.pdf.common import PdfError
+    from inspector.services.pdf.sources import SourceError, checklist_sheets
+
+    output = _check_output(args.output)
+    tier = Tier(args.tier) if args.tier else None
+    if tier is None and not args.site:
+        raise UsageError("give --tier for a blank checklist, or --site CODE")
+    with opened(args) as context, context.db.session() as session:
+        try:
+            template, sheets = checklist_sheets(session, tier, args.site)
+        except SourceError as exc:
+            raise UsageError(str(exc)) from exc
+    try:
+        built = write_checklists(output, template, sheets)
+    except PdfError as exc:
+        raise UsageError(str(exc)) from exc
+    what = ", ".join(s.site.code or s.site.name for s in sheets if s.site) or f"blank {tier}"
+    print(f"{built.path}: {built.pages} pages ({what}; {template.key})")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from inspector.services.inspections import list_inspections
+
+    with opened(args) as context, context.db.session() as session:
+        listings = list_inspections(session)
+    if args.format == "json":
+        print_json([
+            {
+                "id": item.id,
+                "site_code": item.site_code,
+                "site_name": item.site_name,
+                "tier": item.tier.value,
+                "status": item.status,
+                "date": item.visit_date.isoformat(),
+                "inspectors": item.inspectors,
+                "score": None if item.score is None else round(item.score, 4),
+            }
+            for item in listings
+        ])
+        return 0
+    if not listings:
+        print("no inspections (try `inspector demo`)")
+        return 0
+    for item in listings:
+        score = "—" if item.score is None else f"{item.score * 100:.1f}%"
+        print(f"{item.visit_date.isoformat()}  {item.status:<9}  {item.tier.value:<8}  "
+              f"{item.site_code or '-':<12}  {score:>6}  {item.id}  {item.site_name}")
+    return 0
+
+
+def _resolve(session: Any, given: str) -> str:
+    from inspector.services.inspections import list_inspections
+
+    wanted = given.strip().lower()
+    ids = [item.id for item in list_inspections(session)]
+    if wanted in ids:
+        return wanted
+    compact = wanted.replace("-", "")
+    matches = [i for i in ids if len(compact) >= 8 and i.replace("-", "").startswith(compact)]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise UsageError(f"{given} matches {len(matches)} inspections; give more of the id")
+    raise UsageError(f"no inspection {given} (see `inspector inspections list`)")
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from inspector.services.inspections import InspectionError
+    from inspector.services.pdf.common import PdfError
+    from inspector.services.pdf.images import PrintImageCache
+    from inspector.services.pdf.report import write_report
+    from inspector.services.pdf.sources import report_data
+    from inspector.services.photo_store import PhotoStoreError
+
+    output = _check_output(args.output)
+    with opened(args) as context:
+        with context.db.session() as session:
+            try:
+                data = report_data(session, _resolve(session, args.inspection))
+            except InspectionError as exc:
+                raise UsageError(str(exc)) from exc
+        try:
+            built = write_report(output, data, PrintImageCache.for_paths(context.paths))
+        except (PdfError, PhotoStoreError) as exc:
+            raise UsageError(str(exc)) from exc
+    print(f"{built.path}: {built.pages} pages, {len(data.photos)} photos "
+          f"({data.site.name}, {data.visit_date.isoformat()}, {data.status})")
+    return 0

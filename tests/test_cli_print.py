@@ -1,0 +1,109 @@
+"""`inspector checklist print`, `inspector inspections list`, `inspector report`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pdf_helpers import all_text, font_problems, page_texts, squeeze
+
+from inspector.cli import main
+from inspector.services.demo_inspections import VISITS, demo_id
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    folder = str(tmp_path / "data")
+    assert run(capsys, "demo", "--data-dir", folder)[0] == 0
+    return folder
+
+
+def test_demo_adds_completed_inspections_once_with_the_same_ids(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    first, second = str(tmp_path / "a"), str(tmp_path / "b")
+    code, out, _ = run(capsys, "demo", "--data-dir", first)
+    assert code == 0
+    for visit in VISITS:
+        assert demo_id(visit.site_code, visit.label) in out
+    code, out, _ = run(capsys, "demo", "--data-dir", first)
+    assert code == 0 and "inspection" not in out
+    run(capsys, "demo", "--data-dir", second)
+    lists = []
+    for folder in (first, second):
+        code, out, _ = run(capsys, "inspections", "list", "--format", "json", "--data-dir", folder)
+        lists.append(json.loads(out))
+    assert lists[0] == lists[1] and len(lists[0]) == len(VISITS)
+
+
+def test_inspections_list_json_and_text(capsys: pytest.CaptureFixture[str], data: str) -> None:
+    code, out, _ = run(capsys, "inspections", "list", "--format", "json", "--data-dir", data)
+    assert code == 0
+    listed = json.loads(out)
+    assert {"id", "site_code", "site_name", "tier", "status", "date"} <= set(listed[0])
+    assert {item["status"] for item in listed} == {"completed"}
+    assert [item["date"] for item in listed] == sorted((i["date"] for i in listed), reverse=True)
+    code, out, _ = run(capsys, "inspections", "list", "--data-dir", data)
+    assert code == 0 and listed[0]["id"] in out and listed[0]["site_name"] in out
+
+
+def test_report_by_short_id(capsys: pytest.CaptureFixture[str], data: str,
+                            tmp_path: Path) -> None:
+    visit = VISITS[0]
+    inspection_id = demo_id(visit.site_code, visit.label)
+    target = tmp_path / "out" / "report.pdf"
+    code, out, err = run(capsys, "report", inspection_id[:8], "-o", str(target),
+                         "--data-dir", data)
+    assert code == 0, err
+    assert str(target) in out and f"{len(visit.photos)} photos" in out
+    text = all_text(target)
+    assert visit.site_code in text and squeeze(visit.general_note) in text
+    assert font_problems(target) == []
+
+
+def test_checklist_print_blank_and_for_sites(capsys: pytest.CaptureFixture[str], data: str,
+                                             tmp_path: Path) -> None:
+    blank = tmp_path / "blank.pdf"
+    code, out, _ = run(capsys, "checklist", "print", "--tier", "county", "-o", str(blank),
+                       "--data-dir", data)
+    assert code == 0 and "blank county" in out and blank.stat().st_size > 0
+    rounds = tmp_path / "round.pdf"
+    code, out, _ = run(capsys, "checklist", "print", "--tier", "village", "-o", str(rounds),
+                       "--site", "330799001001", "--site", "330799001002", "--data-dir", data)
+    assert code == 0, out
+    pages = [squeeze(text) for text in page_texts(rounds)]
+    assert sum("第1页/" in page for page in pages) == 2
+    assert "330799001001" in pages[0] and "330799001002" in "".join(pages)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["checklist", "print", "-o", "x.pdf"], "--tier"),
+    (["checklist", "print", "--tier", "village", "-o", "x.txt"], ".pdf"),
+    (["checklist", "print", "-o", "x.pdf", "--site", "999999999999"], "999999999999"),
+    (["checklist", "print", "--tier", "county", "-o", "x.pdf", "--site", "330799001001"],
+     "330799001001"),
+    (["report", "no-such-inspection", "-o", "x.pdf"], "no inspection"),
+])
+def test_print_usage_errors_exit_2_with_one_line(capsys: pytest.CaptureFixture[str], data: str,
+                                                 tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 args: list[str], message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, *args, "--data-dir", data)
+    assert code == 2
+    assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_an_unwritable_output_is_a_clear_error(capsys: pytest.CaptureFixture[str], data: str,
+                                               tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    code, _, err = run(capsys, "checklist", "print", "--tier", "village", "-o",
+                       str(blocker / "x.pdf"), "--data-dir", data)
+    assert code == 2 and "cannot write" in err
