@@ -18,19 +18,14 @@ VENV="$BUILD/venv"
 say() { printf '==> %s\n' "$*"; }
 fail() { printf 'build.sh: error: %s\n' "$*" >&2; exit 1; }
 
-# Frozen builds carry their own Python, so it must have the security fixes
-# of 2024, among them CVE-2024-0450 (zipfile "quoted-overlap" zip bomb):
-# 3.11.10 or later, 3.12.6 or later, or 3.13+.
-PY_CHECK='import sys
-v = sys.version_info
-ok = v >= (3, 13) or (3, 12, 6) <= v < (3, 13) or (3, 11, 10) <= v < (3, 12)
-print(".".join(map(str, v[:3])))
-sys.exit(0 if ok else 1)'
+# Frozen builds carry their own Python: packaging/check_python.py says which
+# are fit (CPython 3.11.10+, 3.12.6+ or 3.13+: CVE-2024-0450 and other fixes).
+PY_CHECK="$ROOT/packaging/check_python.py"
 
 pick_python() {
     local candidate version
     if [[ -n "${PYTHON:-}" ]]; then
-        version=$("$PYTHON" -c "$PY_CHECK") || fail "$PYTHON is Python ${version:-?}: \
+        version=$("$PYTHON" "$PY_CHECK") || fail "$PYTHON is Python ${version:-?}: \
 frozen builds need CPython 3.11.10+, 3.12.6+ or 3.13+ (CVE-2024-0450). \
 Install a newer Python and set PYTHON to it."
         echo "$PYTHON"
@@ -46,7 +41,7 @@ Install a newer Python and set PYTHON to it."
     fi
     for candidate in "${candidates[@]}"; do
         command -v "$candidate" >/dev/null 2>&1 || continue
-        if version=$("$candidate" -c "$PY_CHECK" 2>/dev/null); then
+        if version=$("$candidate" "$PY_CHECK" 2>/dev/null); then
             command -v "$candidate"
             return
         fi
