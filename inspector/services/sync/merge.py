@@ -120,30 +120,47 @@ class _Local:
 
 
 def _records(zf: zipfile.ZipFile, member: bf.Member, control: Control
-             ) -> Iterator[list[tuple[int, Any]]]:
-    """Parsed lines in batches, re-hashed on the way (the file may change after verifying)."""
+             ) -> Iterator[tuple[int, list[Any]]]:
+    """(first line number, parsed rows) in batches, re-hashed on the way (the file may
+    change after it was verified)."""
     digest = hashlib.sha256()
     size = 0
-    batch: list[tuple[int, Any]] = []
+    lines: list[bytes] = []
+    first = 1
     with zf.open(member.path) as raw:
         reader = io.BufferedReader(cast(Any, raw), 1 << 20)
-        for line_no, line in enumerate(reader, 1):
+        for line in reader:
             size += len(line)
             if size > member.size:
                 raise BundleRefused(f"{member.path} changed since it was verified")
             digest.update(line)
-            try:
-                batch.append((line_no, json.loads(line)))
-            except ValueError:
-                raise BundleRefused(f"{member.path} line {line_no}: not JSON") from None
-            if len(batch) >= BATCH:
+            lines.append(line)
+            if len(lines) >= BATCH:
                 check(control)
-                yield batch
-                batch = []
-    if batch:
-        yield batch
+                yield first, _parse(lines, member.path, first)
+                first += len(lines)
+                lines = []
+    if lines:
+        yield first, _parse(lines, member.path, first)
     if size != member.size or digest.hexdigest() != member.sha256:
         raise BundleRefused(f"{member.path} changed since it was verified")
+
+
+def _parse(lines: list[bytes], path: str, first: int) -> list[Any]:
+    """All lines in one parse; line by line only to name the line that is not JSON."""
+    try:
+        rows = json.loads(b"[" + b",".join(lines) + b"]")
+        if isinstance(rows, list) and len(rows) == len(lines):
+            return rows
+    except ValueError:
+        pass
+    rows = []
+    for offset, line in enumerate(lines):
+        try:
+            rows.append(json.loads(line))
+        except ValueError:
+            raise BundleRefused(f"{path} line {first + offset}: not JSON") from None
+    return rows
 
 
 def _member(opened: OpenedBundle, path: str) -> bf.Member:
@@ -236,6 +253,15 @@ class _Writer:
         for pending in (self.inserts, self.updates, self.joins, self.conflicts, self.superseded):
             pending.clear()
 
+    def add_new(self, rows: list[list[Any]], tmap: rec.TemplateMap) -> None:
+        dump = rec.vv_dump
+        if self.spec.template_position is None:
+            self.inserts.extend((*row[:-1], dump(row[-1]), row[3], 0) for row in rows)
+            return
+        for row in rows:
+            values = rec.bundle_to_local_values(self.spec, row, tmap)
+            self.inserts.append((*values, dump(row[-1]), values[3], 0))
+
     def write(self, outcome: Outcome, remote: list[Any], local: _Local | None,
               tmap: rec.TemplateMap, conflicts: list[Any]) -> None:
         spec = self.spec
@@ -278,8 +304,8 @@ def _templates(conn: Connection, opened: OpenedBundle, tmap: rec.TemplateMap, wr
     if table.columns != rec.TEMPLATE_COLUMNS:
         raise BundleRefused("template_versions: unknown columns")
     with open_zip(opened.path) as zf:
-        for batch in _records(zf, _member(opened, table.path), _never_cancelled()):
-            for line_no, row in batch:
+        for first, rows in _records(zf, _member(opened, table.path), _never_cancelled()):
+            for line_no, row in enumerate(rows, first):
                 if (not isinstance(row, list) or len(row) != 5 or not all(
                         isinstance(v, str) for i, v in enumerate(row) if i != 1)
                         or not isinstance(row[1], int)):
@@ -356,25 +382,37 @@ def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
                 "SELECT 1 FROM sync_conflicts WHERE status = 'open' AND table_name = ? LIMIT 1",
                 (name,)).first() is not None
             sha_at = spec.columns.index("sha256") if name == "photos" else -1
-            for batch in _records(zf, _member(opened, table.path), control):
-                rows = []
-                for line_no, row in batch:
-                    rec.check_bundle_row(spec, row, line_no)
-                    rows.append(row)
-                    if sha_at >= 0 and row[sha_at] not in bundle_photos and \
-                            store.find(row[sha_at]) is None:
-                        raise BundleRefused(f"照片 {row[sha_at][:12]}… 既不在数据包中也不在本机 / "
-                                            "a photo record has no file in the bundle or here")
+            empty = conn.exec_driver_sql(f"SELECT 1 FROM {name} LIMIT 1").first() is None
+            for first, rows in _records(zf, _member(opened, table.path), control):
+                rec.check_batch(spec, rows, first)
+                if sha_at >= 0:
+                    for sha in {row[sha_at] for row in rows} - bundle_photos:
+                        if store.find(sha) is None:
+                            raise BundleRefused(f"照片 {sha[:12]}… 既不在数据包中也不在本机 / a "
+                                                "photo record has no file in the bundle or here")
                 ids = [row[0] for row in rows]
-                locals_ = _load_locals(conn, spec, ids, tmap, me)
+                # An empty table (the first import) needs no look-ups: every row is new.
+                locals_ = _load_locals(conn, spec, ids, tmap, me) if not empty else {}
                 conflicts = _open_conflicts(conn, name, ids) if any_open else {}
+                new_rows = [row for row in rows if row[0] not in locals_]
+                counts.new += len(new_rows)
+                position = spec.template_position
+                if position is not None:
+                    for row in new_rows:
+                        if row[position] not in tmap.id_by_key:
+                            rec.bundle_to_local_values(spec, row, tmap)  # refuses, naming it
+                room = MAX_LISTED_CHANGES - len(preview.changes)
+                preview.changes.extend(RecordChange(name, row[0], Outcome.NEW.value)
+                                       for row in new_rows[:max(room, 0)])
+                if write:
+                    writer.add_new(new_rows, tmap)
                 for row in rows:
                     local = locals_.get(row[0])
+                    if local is None:
+                        continue
                     known = conflicts.get(row[0], [])
                     outcome = _classify(spec, row, local, known)
                     counts.add(outcome)
-                    if outcome is Outcome.NEW and not write:
-                        rec.bundle_to_local_values(spec, row, tmap)  # template known?
                     if outcome not in (Outcome.IDENTICAL, Outcome.OLDER, Outcome.JOIN,
                                        Outcome.CONFLICT_KNOWN) and \
                             len(preview.changes) < MAX_LISTED_CHANGES:

@@ -13,6 +13,7 @@ itself.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -57,6 +58,19 @@ def _checker(column: Any) -> Callable[[Any], bool]:
     return check
 
 
+def _kind(column: Any) -> str:
+    kind = column.type
+    if isinstance(kind, DateTime):
+        return "datetime"
+    if isinstance(kind, Date):
+        return "date"
+    if isinstance(kind, Integer):
+        return "int"
+    if isinstance(kind, Float):
+        return "float"
+    return "str"
+
+
 @dataclass(frozen=True)
 class TableSpec:
     name: str
@@ -66,6 +80,7 @@ class TableSpec:
     content: tuple[int, ...]  # positions compared to decide "identical"
     checkers: tuple[Callable[[Any], bool], ...]
     template_position: int | None  # inspections: where the template key sits
+    kinds: tuple[tuple[str, bool], ...] = ()  # (kind, nullable) per column
 
 
 def _spec(model: Any) -> TableSpec:
@@ -85,6 +100,8 @@ def _spec(model: Any) -> TableSpec:
         content=tuple(i for i, c in enumerate(columns) if c not in BOOKKEEPING),
         checkers=tuple(checkers),
         template_position=columns.index(TEMPLATE_COLUMN) if TEMPLATE_COLUMN in columns else None,
+        kinds=tuple(("str", False) if name == "template_version_id"
+                    else (_kind(table.c[name]), bool(table.c[name].nullable)) for name in local),
     )
 
 
@@ -103,8 +120,15 @@ def vv_load(text: str | None) -> VV:
     return json.loads(text) if text else {}
 
 
+VV_KEY = re.compile(r"~[0-9a-f]{16}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def vv_dump(vv: VV) -> str:
-    return json.dumps(vv, sort_keys=True, separators=(",", ":"))
+    """Canonical JSON of a version vector (keys are checked to need no escaping)."""
+    if len(vv) == 1:
+        for key, value in vv.items():
+            return f'{{"{key}":{value}}}'
+    return "{" + ",".join(f'"{key}":{vv[key]}' for key in sorted(vv)) + "}"
 
 
 def vv_leq(a: VV, b: VV) -> bool:
@@ -189,9 +213,45 @@ def check_bundle_row(spec: TableSpec, values: Any, line_no: int) -> None:
             )
     vv = values[-1]
     if not isinstance(vv, dict) or not all(
-        isinstance(k, str) and isinstance(v, int) and v > 0 for k, v in vv.items()
+        isinstance(k, str) and VV_KEY.fullmatch(k) and type(v) is int and v > 0
+        for k, v in vv.items()
     ):
         raise BundleRefused(f"records/{spec.name}.jsonl line {line_no}: bad version vector")
+
+
+_TYPES: dict[str, set[type]] = {
+    "str": {str}, "int": {int}, "float": {int, float}, "date": {str}, "datetime": {str},
+}
+_PATTERNS = {"date": _DATE, "datetime": _DATETIME}
+
+
+def _column_ok(kind: str, nullable: bool, values: list[Any]) -> bool:
+    if nullable:
+        values = [v for v in values if v is not None]
+    if not set(map(type, values)) <= _TYPES[kind]:
+        return False
+    pattern = _PATTERNS.get(kind)
+    return pattern is None or all(map(pattern.fullmatch, values))
+
+
+def check_batch(spec: TableSpec, rows: list[Any], first_line: int) -> None:
+    """:func:`check_bundle_row` for many rows at once, column by column (the fast path)."""
+    width = len(spec.columns) + 1
+    ok = set(map(type, rows)) <= {list} and set(map(len, rows)) <= {width}
+    if ok:
+        for index, (kind, nullable) in enumerate(spec.kinds):
+            if not _column_ok(kind, nullable, [row[index] for row in rows]):
+                ok = False
+                break
+    if ok:
+        vvs = [row[-1] for row in rows]
+        ok = (set(map(type, vvs)) <= {dict}
+              and all(map(VV_KEY.fullmatch, itertools.chain.from_iterable(vvs)))
+              and all(type(n) is int and n > 0
+                      for n in itertools.chain.from_iterable(v.values() for v in vvs)))
+    if not ok:  # find the first bad row and say what is wrong with it
+        for offset, row in enumerate(rows):
+            check_bundle_row(spec, row, first_line + offset)
 
 
 def content_of(spec: TableSpec, values: Sequence[Any]) -> tuple[Any, ...]:
