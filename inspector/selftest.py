@@ -155,8 +155,9 @@ def check_qt(_work: Path) -> str:
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
     from PySide6.QtGui import QFontDatabase, QGuiApplication, QImageReader
+    from PySide6.QtWidgets import QApplication
 
-    app = QCoreApplication.instance() or QGuiApplication(["inspector-self-test"])
+    app = QCoreApplication.instance() or QApplication(["inspector-self-test"])
     if not isinstance(app, QGuiApplication):
         raise CheckFailed("a non-GUI Qt application is already running")
     problems: list[str] = []

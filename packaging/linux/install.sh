@@ -113,6 +113,6 @@ case "${1:-}" in
             --remove-data) uninstall_program yes ;;
             *) fail "unknown option: $2" ;;
         esac ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
     *) fail "unknown option: $1 (try --help)" ;;
 esac

@@ -1,0 +1,131 @@
+"""Desktop integration and build files: menu entry, AppStream data, icons, installers."""
+
+from __future__ import annotations
+
+import configparser
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+import inspector
+from inspector import assets
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGING = ROOT / "packaging"
+LINUX = PACKAGING / "linux"
+METAINFO = LINUX / "cn.sqjy.Inspector.metainfo.xml"
+PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+IN_CI = os.environ.get("CI") == "true"
+
+sys.path.insert(0, str(PACKAGING))
+import check_python  # noqa: E402
+
+
+def _tool(name: str) -> str | None:
+    """A validator from the system; CI installs it, so there it must be present."""
+    found = shutil.which(name)
+    assert found or not IN_CI, f"{name} is missing: .ci/run installs it"
+    return found
+
+
+def test_desktop_entry_is_bilingual_and_valid() -> None:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read(LINUX / "inspector.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Type"] == "Application"
+    assert desktop["Name"] == "Inspector"
+    assert desktop["Name[zh_CN]"] == "社区教育督导检查"
+    assert desktop["Comment[zh_CN]"]
+    assert desktop["Icon"] == "inspector"
+    assert desktop["Exec"] == "inspector" and desktop["Terminal"] == "false"
+    # Qt tells the desktop which entry a window belongs to by this name.
+    assert (LINUX / "inspector.desktop").stem == inspector.APP_ID
+    validator = _tool("desktop-file-validate")
+    if validator:
+        result = subprocess.run([validator, str(LINUX / "inspector.desktop")],
+                                capture_output=True, text=True)
+        assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+
+
+def test_metainfo_matches_desktop_entry_version_and_validates() -> None:
+    root = ET.parse(METAINFO).getroot()
+    assert root.findtext("id") == METAINFO.name.removesuffix(".metainfo.xml")
+    assert root.findtext("launchable") == "inspector.desktop"
+    names = {el.get("{http://www.w3.org/XML/1998/namespace}lang"): el.text
+             for el in root.findall("name")}
+    assert names == {None: "Inspector", "zh_CN": "社区教育督导检查"}
+    newest = root.find("releases/release")
+    assert newest is not None and newest.get("version") == inspector.__version__
+    validator = _tool("appstreamcli")
+    if validator:
+        result = subprocess.run([validator, "validate", "--no-net", str(METAINFO)],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_icons_are_rendered_at_every_size() -> None:
+    ET.parse(ROOT / "resources" / "icons" / "inspector.svg")  # well-formed source
+    for size in PNG_SIZES:
+        with Image.open(assets.real_path(assets.resource("icons", f"inspector-{size}.png"))) as png:
+            assert png.size == (size, size) and png.mode == "RGBA"
+            assert png.getpixel((0, 0))[3] == 0  # transparent corners: a rounded tile
+            assert png.getpixel((size // 2, size // 2))[3] == 255
+    with Image.open(assets.real_path(assets.resource("icons", "inspector.ico"))) as ico:
+        assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
+
+
+def test_no_module_reads_files_by_path_relative_to_the_source() -> None:
+    offenders = []
+    for path in (ROOT / "inspector").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"__file__|os\.getcwd\(|Path\.cwd\(|Path\(\s*[\"']\.", text):
+            offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == [], "reach packaged files through inspector.assets instead"
+
+
+@pytest.mark.parametrize(
+    ("version", "fit"),
+    [
+        ((3, 11, 7), False), ((3, 11, 9), False), ((3, 11, 10), True), ((3, 11, 14), True),
+        ((3, 12, 1), False), ((3, 12, 6), True), ((3, 13, 0), True), ((3, 14, 2), True),
+        ((3, 10, 16), False),
+    ],
+)
+def test_build_refuses_a_python_without_the_security_fixes(
+    version: tuple[int, int, int], fit: bool
+) -> None:
+    assert check_python.acceptable(version) is fit
+
+
+def test_build_script_stops_before_building_with_an_old_python(tmp_path: Path) -> None:
+    old = tmp_path / "python3"
+    old.write_text("#!/bin/sh\necho 3.11.7\nexit 1\n", encoding="utf-8")
+    old.chmod(0o755)
+    result = subprocess.run(
+        ["bash", str(PACKAGING / "build.sh")], capture_output=True, text=True,
+        env={**os.environ, "PYTHON": str(old)}, timeout=60,
+    )
+    assert result.returncode == 1
+    assert "Python 3.11.7" in result.stderr and "CVE-2024-0450" in result.stderr
+    assert "Creating the build venv" not in result.stdout
+
+
+def test_windows_installer_script_is_per_user_bilingual_and_keeps_data() -> None:
+    iss = (PACKAGING / "windows" / "inspector.iss").read_text(encoding="utf-8-sig")
+    assert re.search(r"^PrivilegesRequired=lowest$", iss, re.M)
+    assert 'Name: "chinesesimplified"' in iss and 'Name: "english"' in iss
+    assert re.search(r"^DefaultDirName=\{autopf\}", iss, re.M)  # per-user under {userpf}
+    assert "{autodesktop}" in iss and "{autoprograms}" in iss
+    assert "chinesesimplified.AppTitle=社区教育督导检查" in iss
+    # Data is deleted on uninstall only when the user answers Yes (default: No).
+    assert "DelTree(ExpandConstant('{localappdata}\\inspector')" in iss
+    assert "MB_YESNO or MB_DEFBUTTON2) = IDYES" in iss
+    assert "UninstallSilent" in iss  # a silent uninstall never deletes data
