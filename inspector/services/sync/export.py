@@ -32,7 +32,7 @@ from inspector.services.sync import records as rec
 from inspector.services.sync.errors import Control, NullControl, SyncError, check
 from inspector.services.sync.identity import DeviceIdentity, Role, ensure_identity
 from inspector.services.sync.receipts import confirmed_sequences, receipts_to_send
-from inspector.services.sync.verify import verify_file
+from inspector.services.sync.verify import drop_from_cache, verify_file
 from inspector.storage.models import SyncBundle, utcnow
 
 KIND_TABLES = {
@@ -280,7 +280,11 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
             raw.flush()
             os.fsync(raw.fileno())
         check(control)
-        verified = verify_file(temp)  # read it back: what is on the stick is what we meant
+        # Read it back from the medium: what is on the stick is what we meant. The
+        # photos were hashed while being written; reading them back checks their
+        # size and CRC-32, the records are hashed again.
+        drop_from_cache(temp)
+        verified = verify_file(temp, control, hash_photos=False)
         if verified.manifest_bytes != data:
             raise SyncError("导出的文件读回后不一致 / the written bundle reads back differently")
         temp.replace(target)

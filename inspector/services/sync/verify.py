@@ -160,11 +160,13 @@ def open_bundle(path: Path) -> OpenedBundle:
 
 
 def check_members(opened: OpenedBundle, control: Control | None = None,
-                  stage: StageOpener | None = None) -> None:
+                  stage: StageOpener | None = None, hash_photos: bool = True) -> None:
     """Read every member once, capped at its signed size, and compare size and SHA-256.
 
     Photos the ``stage`` callback asks for are copied to the temp file it opens
-    on the way; on any failure every staged file is removed again.
+    on the way; on any failure every staged file is removed again. Without
+    ``hash_photos`` (reading back a bundle just written, whose photos were
+    hashed while writing) photos are checked by size and the ZIP's CRC-32 only.
     """
     control = control or NullControl()
     total = sum(m.size for m in opened.manifest.members) or 1
@@ -176,6 +178,7 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
                 info = zf.getinfo(member.path)
                 target = stage(member) if stage and member.path.startswith("photos/") else None
                 digest = hashlib.sha256()
+                hashed = hash_photos or not member.path.startswith("photos/")
                 size = 0
                 try:
                     out = target[1] if target else None
@@ -190,7 +193,8 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
                             if size > member.size:
                                 raise BundleRefused(f"文件比清单所写的大 / member larger than "
                                                     f"signed: {member.path}")
-                            digest.update(chunk)
+                            if hashed:
+                                digest.update(chunk)
                             if out is not None:
                                 out.write(chunk)
                             done += len(chunk)
@@ -201,7 +205,7 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
                 finally:
                     if target:
                         target[1].close()
-                if size != member.size or digest.hexdigest() != member.sha256:
+                if size != member.size or (hashed and digest.hexdigest() != member.sha256):
                     raise BundleRefused(
                         f"文件内容与签名清单不符（被改动或损坏）/ {member.path} differs from the "
                         "signed manifest (changed or damaged)"
@@ -230,8 +234,21 @@ def staging_into(folder: Path, wanted: Callable[[bf.Member], bool]) -> StageOpen
     return opener
 
 
-def verify_file(path: Path, control: Control | None = None) -> OpenedBundle:
+def verify_file(path: Path, control: Control | None = None,
+                hash_photos: bool = True) -> OpenedBundle:
     """Everything that can be checked without a database: structure, signature, members."""
     opened = open_bundle(path)
-    check_members(opened, control)
+    check_members(opened, control, hash_photos=hash_photos)
     return opened
+
+
+def drop_from_cache(path: Path) -> None:
+    """Ask the OS to forget the file's cached pages, so reading it back reads the medium."""
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is None:
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        advise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(fd)
