@@ -49,7 +49,7 @@ def _store_files(visit: Visit) -> list[Path]:
     return [path for _, path in visit.store.stored_files()]
 
 
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("workers", [0, 1, 2])
 def test_a_mixed_batch_adds_the_good_and_names_the_bad(visit: Visit, tmp_path: Path,
                                                        workers: int) -> None:
     good = [
@@ -118,7 +118,7 @@ def test_a_general_photo_added_to_a_criterion_moves_there(visit: Visit, tmp_path
                                                 visit.criteria[2])] == [general.id]
 
 
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("workers", [0, 1, 2])
 def test_cancel_leaves_nothing_half_stored(visit: Visit, tmp_path: Path, workers: int) -> None:
     paths = [samples.jpeg(tmp_path / f"IMG_{i:04}.jpg", (120, 90), seed=i) for i in range(8)]
     token = CancelToken()
@@ -153,7 +153,7 @@ def test_cancel_in_the_middle_of_a_file_drops_that_file(visit: Visit, tmp_path: 
         return result
 
     monkeypatch.setattr(photo_import, "examine", examine_then_cancel)
-    report = _add(visit, paths, None, cancel_token=token, workers=1)
+    report = _add(visit, paths, None, cancel_token=token, workers=0)
     assert [r.original_name for r in report.added] == ["IMG_0.jpg"]
     assert report.cancelled
     assert len(_rows(visit)) == 1 and len(_store_files(visit)) == 1

@@ -51,19 +51,19 @@ def test_same_bytes_are_stored_once(store: PhotoStore, tmp_path: Path) -> None:
     assert [path for _, path in store.stored_files()] == [kept]
 
 
-def test_a_failed_copy_leaves_no_file_under_a_final_name(store: PhotoStore, tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_no_file_under_a_final_name(store: PhotoStore, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     source = samples.jpeg(tmp_path / "a.jpg", (400, 300))
     monkeypatch.setattr(photo_store, "CHUNK_BYTES", 1000)
-    real_fsync = photo_store.os.fsync
+    received = store.receive(source)
 
     def full_disk(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(photo_store.os, "fsync", full_disk)
-    with pytest.raises(PhotoStoreError, match="disk full"):
-        store.receive(source)
-    monkeypatch.setattr(photo_store.os, "fsync", real_fsync)
+    with monkeypatch.context() as patch:
+        patch.setattr(photo_store.os, "fsync", full_disk)
+        with pytest.raises(PhotoStoreError, match="disk full"):
+            store.keep(received, "jpg")
     assert list(store.stored_files()) == []
     assert not any((store.root / ".incoming").iterdir())
 

@@ -18,7 +18,7 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +42,7 @@ class PhotoStoreError(RuntimeError):
 
 @dataclass(frozen=True)
 class Received:
-    """Bytes copied from a source file: either a new fsynced temp file or an existing one."""
+    """Bytes copied from a source file: either a new temp file or an existing stored one."""
 
     sha256: str
     size_bytes: int
@@ -68,9 +68,11 @@ def _write_error(target: Path, exc: OSError) -> PhotoStoreError:
     )
 
 
-def write_atomic(target: Path, data: bytes, *, durable: bool = True) -> None:
+def write_atomic(target: Path, data: bytes, *, durable: bool = True,
+                 folder_exists: bool = False) -> None:
     """Write ``data`` to ``target`` through a temp file in the same folder and a rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not folder_exists:
+        target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
     try:
         with open(temp, "xb") as out:
@@ -90,6 +92,16 @@ class PhotoStore:
     def __init__(self, root: Path, thumbnails: Path) -> None:
         self.root = root
         self.thumbnails = thumbnails
+        self._made: set[Path] = set()  # folders known to exist (saves a syscall per file)
+
+    def _folder(self, folder: Path) -> bool:
+        """Make sure ``folder`` exists; True when it had to be created."""
+        if folder in self._made:
+            return False
+        created = not folder.is_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        self._made.add(folder)
+        return created
 
     @classmethod
     def for_paths(cls, paths: AppPaths) -> PhotoStore:
@@ -112,7 +124,7 @@ class PhotoStore:
         """Copy ``source`` into the incoming folder in 1 MiB chunks, hashing on the way.
 
         When the store already holds the same bytes the copy is dropped at once.
-        Otherwise the copy is fsynced, ready for :meth:`keep` or :meth:`discard`.
+        Otherwise the copy waits for :meth:`keep` (fsync + rename) or :meth:`discard`.
         Raises :class:`PhotoRejected` when the source cannot be read and
         :class:`PhotoStoreError` when the store cannot be written.
         """
@@ -125,7 +137,7 @@ class PhotoStore:
         except OSError as exc:
             raise _unreadable(source, exc) from exc
         try:
-            incoming.mkdir(parents=True, exist_ok=True)
+            self._folder(incoming)
             with source_file, open(temp, "xb") as out:
                 while True:
                     try:
@@ -143,9 +155,6 @@ class PhotoStore:
                     out.write(chunk)
                 sha256 = digest.hexdigest()
                 existing = self.find(sha256)
-                if existing is None:
-                    out.flush()
-                    os.fsync(out.fileno())
         except PhotoRejected:
             temp.unlink(missing_ok=True)
             raise
@@ -163,28 +172,40 @@ class PhotoStore:
             return Received(sha256, size, None, existing)
         return Received(sha256, size, temp, None)
 
-    def keep(self, received: Received, extension: str) -> Path:
-        """Give received bytes their final name (atomic rename) and return it."""
+    def keep(self, received: Received, extension: str, *, sync_folder: bool = True) -> Path:
+        """Make received bytes durable (fsync) and give them their final name (atomic rename).
+
+        With ``sync_folder=False`` the folder entry is not fsynced here; the
+        caller then calls :meth:`sync_folders` once for a whole batch.
+        """
         if received.temp is None:
             assert received.existing is not None
             _touch(received.existing)  # a fresh mtime keeps the garbage collector away
             return received.existing
         target = self.path_for(received.sha256, extension)
         try:
-            new_folder = not target.parent.is_dir()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if new_folder:
-                _fsync_dir(self.root)
+            with open(received.temp, "r+b") as temp:  # writable: Windows needs it to flush
+                os.fsync(temp.fileno())
+            new_folder = self._folder(target.parent)
             if target.exists():  # the same bytes arrived by another way meanwhile
                 received.temp.unlink(missing_ok=True)
                 _touch(target)
                 return target
             received.temp.replace(target)
-            _fsync_dir(target.parent)
+            if sync_folder:
+                self.sync_folders([target.parent] + ([self.root] if new_folder else []))
         except OSError as exc:
             received.temp.unlink(missing_ok=True)
             raise _write_error(target, exc) from exc
         return target
+
+    def sync_folders(self, folders: Iterable[Path]) -> None:
+        """fsync folder entries so that renames into them survive a power cut."""
+        for folder in {*folders, self.root}:
+            try:
+                _fsync_dir(folder)
+            except OSError as exc:
+                raise _write_error(folder / "x", exc) from exc
 
     def discard(self, received: Received) -> None:
         if received.temp is not None:
@@ -238,7 +259,12 @@ class PhotoStore:
 
     def save_thumbnail(self, sha256: str, jpeg: bytes, size: int = THUMBNAIL_SIZE) -> Path:
         target = self.thumbnail_path(sha256, size)
-        write_atomic(target, jpeg, durable=False)
+        self._folder(target.parent)
+        try:
+            write_atomic(target, jpeg, durable=False, folder_exists=True)
+        except FileNotFoundError:  # the cache was cleared while the program ran
+            self._made.discard(target.parent)
+            write_atomic(target, jpeg, durable=False)
         return target
 
     def thumbnail(self, sha256: str, size: int = THUMBNAIL_SIZE) -> Path:
