@@ -1,0 +1,117 @@
+"""The preview shown before an import writes anything: what would change, and who signed it.
+
+For a device not trusted yet (at the office) or the first office bundle (on
+a laptop) the fingerprint is shown large, and "Import" stays disabled until
+the user ticks that they compared it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from inspector.services.sync.importer import PreparedImport
+
+
+class ImportPreviewDialog(QDialog):
+    def __init__(self, prepared: PreparedImport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.prepared = prepared
+        manifest = prepared.manifest
+        self.setWindowTitle(self.tr("Import bundle — preview"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+
+        kinds = {"results": self.tr("inspection results"),
+                 "assignment": self.tr("assignments from the county office"),
+                 "receipt": self.tr("receipt from the county office")}
+        heading = QLabel(self.tr("Bundle no. %1 with %2 from “%3”, made %4.")
+                         .replace("%1", str(manifest.sequence))
+                         .replace("%2", kinds.get(manifest.kind, manifest.kind))
+                         .replace("%3", manifest.source.name)
+                         .replace("%4", manifest.created_at.replace("T", " ").rstrip("Z")))
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+
+        self.confirm: QCheckBox | None = None
+        trust = prepared.trust.value
+        if trust in ("new_device", "pin_office"):
+            text = (self.tr("This laptop is not trusted yet. Compare its fingerprint with the one "
+                            "shown on the laptop (Sync screen) before importing:")
+                    if trust == "new_device" else
+                    self.tr("This is the first bundle from the county office. Its key will be "
+                            "remembered; compare the fingerprint with the office (by phone or "
+                            "on paper):"))
+            warning = QLabel(text)
+            warning.setWordWrap(True)
+            layout.addWidget(warning)
+            fingerprint = QLabel(manifest.source.fingerprint)
+            font = QFont("monospace")
+            font.setStyleHint(QFont.StyleHint.Monospace)
+            font.setPointSizeF(fingerprint.font().pointSizeF() * 1.5)
+            fingerprint.setFont(font)
+            fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            fingerprint.setAccessibleName(self.tr("Fingerprint"))
+            layout.addWidget(fingerprint)
+            self.confirm = QCheckBox(self.tr("I compared the fingerprint and it is the same"))
+            layout.addWidget(self.confirm)
+
+        totals = prepared.preview.totals()
+        if prepared.already_imported_at is not None:
+            note = QLabel(self.tr("This bundle was imported already; importing it again changes "
+                                  "nothing."))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Count")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for label, key in ((self.tr("New records"), "new"),
+                           (self.tr("Updated records"), "updated"),
+                           (self.tr("Identical records (nothing to do)"), "identical"),
+                           (self.tr("Conflicts (changed on both sides; both kept)"), "conflicts"),
+                           (self.tr("New photos"), "photos_new"),
+                           (self.tr("Photos already here"), "photos_known")):
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            self.table.setItem(row, 0, QTableWidgetItem(label))
+            count = QTableWidgetItem(str(totals[key]))
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 1, count)
+        if prepared.receipts_for_me:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            self.table.setItem(row, 0, QTableWidgetItem(
+                self.tr("Receipts for this laptop's bundles")))
+            self.table.setItem(row, 1, QTableWidgetItem(str(prepared.receipts_for_me)))
+        layout.addWidget(self.table)
+        safe = QLabel(self.tr("Nothing has been written yet. A backup of the database is made "
+                              "before importing; nothing here is deleted."))
+        safe.setWordWrap(True)
+        layout.addWidget(safe)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(self.tr("&Import"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        if self.confirm is not None:
+            self.import_button.setEnabled(False)
+            self.confirm.toggled.connect(self.import_button.setEnabled)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)

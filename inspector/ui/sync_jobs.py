@@ -1,0 +1,156 @@
+"""Background jobs of the Sync screen: plain functions run by :mod:`inspector.ui.worker`.
+
+Nothing here touches widgets. A cancelled sync service raises
+:class:`~inspector.services.sync.errors.SyncCancelled`; the jobs turn that into
+the worker's :class:`~inspector.ui.worker.Cancelled`, so the handle reports
+``cancelled`` rather than ``failed``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from inspector.ui.worker import Cancelled, JobControl
+
+if TYPE_CHECKING:
+    from inspector.services.context import AppContext
+    from inspector.services.sync.conflicts import ConflictView
+    from inspector.services.sync.export import ExportResult
+    from inspector.services.sync.importer import ImportResult, PreparedImport
+    from inspector.services.sync.trust import DeviceInfo
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    at: str
+    direction: str  # in / out
+    kind: str
+    device: str
+    sequence: int
+    file_name: str
+    status: str
+    confirmed_at: str | None
+    changes: dict[str, int]
+
+
+@dataclass(frozen=True)
+class SyncOverview:
+    device_id: str
+    role: str | None
+    name: str
+    fingerprint: str
+    devices: list[DeviceInfo]
+    history: list[HistoryRow]
+    conflicts: list[ConflictView]
+
+
+@contextmanager
+def _cancellable() -> Iterator[None]:
+    from inspector.services.sync.errors import SyncCancelled
+
+    try:
+        yield
+    except SyncCancelled:
+        raise Cancelled from None
+
+
+def load_overview(context: AppContext) -> SyncOverview:
+    from sqlmodel import col, select
+
+    from inspector.services.sync.conflicts import list_conflicts
+    from inspector.services.sync.identity import ensure_identity
+    from inspector.services.sync.trust import list_devices
+    from inspector.storage.models import SyncBundle
+
+    me = ensure_identity(context.paths)
+    with context.db.session() as session:
+        devices = list_devices(session)
+        rows = session.exec(select(SyncBundle).where(SyncBundle.status != "writing")
+                            .order_by(col(SyncBundle.at).desc())).all()
+        conflicts = list_conflicts(session)
+    history = []
+    for r in rows:
+        try:
+            changes = {k: v for k, v in json.loads(r.changes or "{}").items()
+                       if isinstance(v, int)}
+        except ValueError:
+            changes = {}
+        history.append(HistoryRow(
+            str(r.at)[:16], r.direction, r.kind, r.device_name, r.sequence, r.file_name,
+            r.status, str(r.confirmed_at)[:16] if r.confirmed_at else None,
+            changes or {k: v for k, v in json.loads(r.counts or "{}").items()
+                        if isinstance(v, int)}))
+    return SyncOverview(me.device_id, me.role.value if me.role else None, me.name,
+                        me.fingerprint, devices, history, conflicts)
+
+
+def choose_role(context: AppContext, role: str, name: str, confirm_change: bool) -> SyncOverview:
+    from inspector.services.sync.identity import Role, set_role
+
+    set_role(context.paths, Role(role), name=name or None, confirm_change=confirm_change)
+    return load_overview(context)
+
+
+def export(context: AppContext, folder: Path, kind: str | None, include_all: bool, actor: str,
+           control: JobControl) -> ExportResult:
+    from inspector.services.sync.export import DEFAULT_KIND, bundle_file_name, export_bundle
+    from inspector.services.sync.identity import ensure_identity
+
+    me = ensure_identity(context.paths)
+    chosen = kind or DEFAULT_KIND[me.require_role()]
+    target = folder / bundle_file_name(me, chosen)
+    with _cancellable():
+        return export_bundle(context, target, kind=chosen, include_all=include_all,
+                             actor=actor, control=control)
+
+
+def prepare(context: AppContext, path: Path, control: JobControl) -> PreparedImport:
+    """Verify and preview as if the signer were trusted; the screen asks before committing."""
+    from inspector.services.sync.importer import prepare_import
+
+    with _cancellable():
+        return prepare_import(context, path, trust_new_device=True, control=control)
+
+
+def commit(prepared: PreparedImport, actor: str, control: JobControl) -> ImportResult:
+    from inspector.services.sync.importer import commit_import
+
+    try:
+        with _cancellable():
+            return commit_import(prepared, actor, control)
+    finally:
+        prepared.discard()
+
+
+def discard(prepared: PreparedImport) -> None:
+    prepared.discard()
+
+
+def resolve(context: AppContext, conflict_id: str, choice: str, actor: str) -> SyncOverview:
+    from inspector.services.sync.conflicts import resolve as resolve_conflict
+    from inspector.services.sync.identity import ensure_identity
+
+    me = ensure_identity(context.paths)
+    with context.db.transaction() as session:
+        resolve_conflict(session, conflict_id, choice, actor, me.device_id)
+    return load_overview(context)
+
+
+def revoke(context: AppContext, device_id: str, actor: str, reason: str) -> SyncOverview:
+    from inspector.services.sync.trust import revoke as revoke_device
+
+    with context.db.transaction() as session:
+        revoke_device(session, device_id, actor, reason)
+    return load_overview(context)
+
+
+def job(fn: Callable[[], T]) -> Callable[[JobControl], T]:
+    """A job that needs no progress or cancellation."""
+    return lambda _control: fn()

@@ -1,0 +1,396 @@
+"""The Sync screen: exchange bundles with the county office or the field laptops.
+
+Tabs: *Exchange* (export to a folder or USB drive, import with a preview),
+*History* (bundles sent and received, with the office's receipts), *Devices*
+(enrolled, pinned and revoked devices) and *Conflicts* (both versions side by
+side). All disk work runs on the :class:`~inspector.ui.worker.Worker`; long
+work shows progress and can be cancelled. On a fresh installation the screen
+first asks for the role (county office or field laptop).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.ui import sync_jobs
+from inspector.ui.sync_conflicts import ConflictsPanel
+from inspector.ui.worker import JobControl, JobHandle, Worker
+
+if TYPE_CHECKING:
+    from inspector.services.context import AppContext
+    from inspector.services.sync.importer import PreparedImport
+    from inspector.ui.sync_jobs import SyncOverview
+
+
+def _is_expected(exc: BaseException) -> bool:
+    from inspector.services.sync.errors import SyncError
+    from inspector.storage.database import DatabaseError
+
+    return isinstance(exc, SyncError | OSError | DatabaseError)
+
+
+class SyncScreen(QWidget):
+    """Give it the worker; call :meth:`set_context` once the data is open."""
+
+    overview_loaded = Signal(object)  # SyncOverview
+    exported = Signal(object)  # ExportResult
+    imported = Signal(object)  # ImportResult
+
+    def __init__(self, worker: Worker, actor: Callable[[], str] | None = None,
+                 parent: QWidget | None = None, *,
+                 ask_preview: Callable[[PreparedImport], bool] | None = None,
+                 ask_folder: Callable[[], Path | None] | None = None,
+                 ask_file: Callable[[], Path | None] | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.context: AppContext | None = None
+        self.overview: SyncOverview | None = None
+        self.handle: JobHandle | None = None
+        self._actor = actor or (lambda: "")
+        self._ask_preview = ask_preview or self._preview_dialog
+        self._ask_folder = ask_folder or self._folder_dialog
+        self._ask_file = ask_file or self._file_dialog
+        self.setAccessibleName(self.tr("Sync"))
+        layout = QVBoxLayout(self)
+        self.identity = QLabel(self.tr("Opening…"))
+        self.identity.setWordWrap(True)
+        layout.addWidget(self.identity)
+        layout.addWidget(self._role_box())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._exchange_tab(), self.tr("&Exchange"))
+        self.history = self._table([self.tr("When"), self.tr("Direction"), self.tr("Kind"),
+                                    self.tr("Device"), self.tr("No."), self.tr("File"),
+                                    self.tr("Confirmed by the office / changes")])
+        self.tabs.addTab(self.history, self.tr("&History"))
+        self.tabs.addTab(self._devices_tab(), self.tr("&Devices"))
+        self.conflicts = ConflictsPanel()
+        self.conflicts.resolve_requested.connect(self.resolve)
+        self.tabs.addTab(self.conflicts, self.tr("&Conflicts"))
+        layout.addWidget(self.tabs, 1)
+        self._set_enabled(False)
+
+    # ------------------------------------------------------------------ building
+
+    def _role_box(self) -> QGroupBox:
+        self.role_box = QGroupBox(self.tr("Choose this computer's role (once)"))
+        box = QVBoxLayout(self.role_box)
+        self.office_choice = QRadioButton(self.tr("County office: receives results, sends "
+                                                  "assignments and receipts"))
+        self.field_choice = QRadioButton(self.tr("Field laptop: inspects sites, sends results "
+                                                 "to the office"))
+        self.field_choice.setChecked(True)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("A name for this computer, e.g. 张明的笔记本"))
+        self.role_button = QPushButton(self.tr("Save the role"))
+        self.role_button.clicked.connect(lambda: self.choose_role(
+            "office" if self.office_choice.isChecked() else "field", self.name_edit.text()))
+        for widget in (self.office_choice, self.field_choice, self.name_edit, self.role_button):
+            box.addWidget(widget)
+        self.role_box.setVisible(False)
+        return self.role_box
+
+    def _exchange_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("E&xport a bundle to a folder or USB drive…"))
+        self.export_button.clicked.connect(self.choose_export_folder)
+        self.kind_box = QComboBox()
+        self.kind_box.addItem(self.tr("Assignments and receipts"), "assignment")
+        self.kind_box.addItem(self.tr("Receipts only"), "receipt")
+        self.all_box = QCheckBox(self.tr("Everything, not only what the office has not "
+                                         "confirmed"))
+        row.addWidget(self.export_button)
+        row.addWidget(self.kind_box)
+        row.addWidget(self.all_box)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.import_button = QPushButton(self.tr("&Import a bundle…"))
+        self.import_button.clicked.connect(self.choose_import_file)
+        layout.addWidget(self.import_button)
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        return page
+
+    def _devices_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.devices = self._table([self.tr("Name"), self.tr("Role"), self.tr("Status"),
+                                    self.tr("Fingerprint"), self.tr("Trusted since")])
+        layout.addWidget(self.devices)
+        self.revoke_button = QPushButton(self.tr("&Revoke the selected device…"))
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        layout.addWidget(self.revoke_button)
+        return page
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    # ------------------------------------------------------------------ state
+
+    def set_context(self, context: AppContext | None) -> JobHandle | None:
+        self.context = context
+        return self.refresh()
+
+    def refresh(self) -> JobHandle | None:
+        context = self.context
+        if context is None:
+            return None
+        return self._start(sync_jobs.job(lambda: sync_jobs.load_overview(context)),
+                           "sync overview", self._show_overview, busy=False)
+
+    def _show_overview(self, overview: SyncOverview) -> None:
+        from inspector.services.sync.identity import ROLE_LABELS, Role
+
+        self.overview = overview
+        role = Role(overview.role) if overview.role else None
+        self.role_box.setVisible(role is None)
+        self.identity.setText(
+            self.tr("This computer: %1 “%2” · fingerprint %3")
+            .replace("%1", ROLE_LABELS[role] if role else self.tr("role not chosen yet"))
+            .replace("%2", overview.name).replace("%3", overview.fingerprint))
+        office = role is Role.OFFICE
+        self.kind_box.setVisible(office)
+        self.all_box.setVisible(role is Role.FIELD)
+        self.revoke_button.setVisible(office)
+        self._fill_history(overview)
+        self._fill_devices(overview)
+        self.conflicts.set_conflicts(overview.conflicts)
+        self.tabs.setTabText(3, self.tr("&Conflicts (%1)").replace(
+            "%1", str(len(overview.conflicts))) if overview.conflicts else self.tr("&Conflicts"))
+        self._set_enabled(role is not None)
+        self.overview_loaded.emit(overview)
+
+    def _fill_history(self, overview: SyncOverview) -> None:
+        self.history.setRowCount(0)
+        kinds = {"results": self.tr("results"), "assignment": self.tr("assignment"),
+                 "receipt": self.tr("receipt")}
+        for item in overview.history:
+            if item.direction == "out":
+                state = (self.tr("confirmed %1").replace("%1", item.confirmed_at)
+                         if item.confirmed_at else self.tr("not confirmed yet"))
+            else:
+                c = item.changes
+                state = self.tr("new %1, updated %2, conflicts %3").replace(
+                    "%1", str(c.get("new", 0))).replace("%2", str(c.get("updated", 0))).replace(
+                    "%3", str(c.get("conflicts", 0)))
+            self._add_row(self.history, [
+                item.at, self.tr("sent") if item.direction == "out" else self.tr("received"),
+                kinds.get(item.kind, item.kind), item.device, str(item.sequence),
+                item.file_name, state])
+
+    def _fill_devices(self, overview: SyncOverview) -> None:
+        self.devices.setRowCount(0)
+        statuses = {"trusted": self.tr("trusted"), "revoked": self.tr("revoked")}
+        for device in overview.devices:
+            role = self.tr("county office") if device.role == "office" else self.tr("laptop")
+            self._add_row(self.devices, [device.name, role, statuses.get(device.status,
+                                         device.status), device.fingerprint, device.trusted_at])
+
+    def _add_row(self, table: QTableWidget, values: list[str]) -> None:
+        row = table.rowCount()
+        table.insertRow(row)
+        for column, value in enumerate(values):
+            table.setItem(row, column, QTableWidgetItem(value))
+
+    def _set_enabled(self, enabled: bool) -> None:
+        busy = self.handle is not None and not self.handle.is_done and \
+            self.progress.isVisible()
+        for widget in (self.export_button, self.import_button, self.revoke_button,
+                       self.conflicts):
+            widget.setEnabled(enabled and not busy)
+
+    # ------------------------------------------------------------------ running
+
+    def _start(self, fn: Callable[[JobControl], Any], name: str,
+               done: Callable[[Any], None], *, busy: bool = True,
+               text: str = "") -> JobHandle:
+        handle = self.worker.submit(fn, name)
+        self.handle = handle
+        if busy:
+            self.progress.setRange(0, 0)
+            self.progress.setVisible(True)
+            self.cancel_button.setVisible(True)
+            self.message.setText(text)
+            self._set_enabled(False)
+            handle.progress.connect(self._on_progress)
+        handle.finished.connect(done)
+        handle.failed.connect(self._failed)
+        handle.cancelled.connect(
+            lambda: self.message.setText(self.tr("Cancelled. Nothing was left behind.")))
+        handle.done.connect(self._job_done)
+        return handle
+
+    def _on_progress(self, done: int, total: int, _text: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * min(done, total) / total))
+        else:
+            self.progress.setRange(0, 0)
+
+    def _job_done(self) -> None:
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self._set_enabled(bool(self.overview and self.overview.role))
+
+    def cancel(self) -> None:
+        if self.handle is not None:
+            self.handle.cancel()
+
+    def _failed(self, exc: BaseException) -> None:
+        if _is_expected(exc):
+            self.message.setText(str(exc))
+            QMessageBox.warning(self, self.tr("Sync"), str(exc))
+        else:
+            from inspector.ui.errors import show_error
+
+            show_error(self, exc, self.tr("Sync failed"))
+
+    # ------------------------------------------------------------------ actions
+
+    def choose_role(self, role: str, name: str, confirm_change: bool = False) -> JobHandle | None:
+        context = self.context
+        if context is None:
+            return None
+        return self._start(sync_jobs.job(lambda: sync_jobs.choose_role(
+            context, role, name.strip(), confirm_change)), "choose role", self._show_overview,
+            busy=False)
+
+    def choose_export_folder(self) -> JobHandle | None:
+        folder = self._ask_folder()
+        return self.export_to(folder) if folder else None
+
+    def export_to(self, folder: Path) -> JobHandle | None:
+        context = self.context
+        if context is None:
+            return None
+        kind = self.kind_box.currentData() if self.kind_box.isVisible() else None
+        include_all = self.all_box.isChecked()
+        actor = self._actor()
+        return self._start(
+            lambda control: sync_jobs.export(context, folder, kind, include_all, actor, control),
+            "export bundle", self._exported, text=self.tr("Writing the bundle…"))
+
+    def _exported(self, result: Any) -> None:
+        self.message.setText(self.tr("Bundle written and checked: %1").replace(
+            "%1", str(result.path)))
+        self.exported.emit(result)
+        self.refresh()
+
+    def choose_import_file(self) -> JobHandle | None:
+        path = self._ask_file()
+        return self.import_from(path) if path else None
+
+    def import_from(self, path: Path) -> JobHandle | None:
+        context = self.context
+        if context is None:
+            return None
+        return self._start(lambda control: sync_jobs.prepare(context, path, control),
+                           "check bundle", self._prepared,
+                           text=self.tr("Checking the bundle… (nothing is written yet)"))
+
+    def _prepared(self, prepared: PreparedImport) -> None:
+        if not self._ask_preview(prepared):
+            self.worker.submit(sync_jobs.job(lambda: sync_jobs.discard(prepared)), "discard")
+            self.message.setText(self.tr("Not imported. Nothing was changed."))
+            return
+        actor = self._actor()
+        self._start(lambda control: sync_jobs.commit(prepared, actor, control),
+                    "import bundle", self._imported, text=self.tr("Importing…"))
+
+    def _imported(self, result: Any) -> None:
+        if result.already_imported:
+            self.message.setText(self.tr("This bundle was imported before; nothing changed."))
+        else:
+            totals = result.preview.totals()
+            self.message.setText(
+                self.tr("Imported: %1 new, %2 updated, %3 conflicts, %4 new photos.")
+                .replace("%1", str(totals["new"])).replace("%2", str(totals["updated"]))
+                .replace("%3", str(totals["conflicts"])).replace("%4", str(totals["photos_new"])))
+        self.imported.emit(result)
+        self.refresh()
+
+    def resolve(self, conflict_id: str, choice: str) -> JobHandle | None:
+        context = self.context
+        if context is None:
+            return None
+        actor = self._actor()
+        return self._start(sync_jobs.job(lambda: sync_jobs.resolve(
+            context, conflict_id, choice, actor)), "resolve conflict", self._show_overview,
+            busy=False)
+
+    def revoke_selected(self) -> JobHandle | None:
+        context, overview = self.context, self.overview
+        row = self.devices.currentRow()
+        if context is None or overview is None or not 0 <= row < len(overview.devices):
+            return None
+        device = overview.devices[row]
+        answer = QMessageBox.question(
+            self, self.tr("Revoke device"),
+            self.tr("Refuse all bundles from “%1” from now on? What it sent before stays.")
+            .replace("%1", device.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        actor = self._actor()
+        return self._start(sync_jobs.job(lambda: sync_jobs.revoke(
+            context, device.id, actor, "")), "revoke", self._show_overview, busy=False)
+
+    # ------------------------------------------------------------------ dialogs
+
+    def _preview_dialog(self, prepared: PreparedImport) -> bool:
+        from inspector.ui.sync_import_dialog import ImportPreviewDialog
+
+        return bool(ImportPreviewDialog(prepared, self).exec())
+
+    def _folder_dialog(self) -> Path | None:
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Export to which folder or USB drive?"), start)
+        return Path(folder) if folder else None
+
+    def _file_dialog(self) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import which bundle?"), "",
+            self.tr("Inspector bundles (*.inspector-bundle *.zip);;All files (*)"))
+        return Path(name) if name else None

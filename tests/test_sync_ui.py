@@ -1,0 +1,158 @@
+"""The Sync screen: role choice, export with progress, import with preview, conflicts."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sync_helpers import completed_inspection, installation
+
+from inspector.app_paths import AppPaths
+from inspector.services import inspections
+from inspector.services.context import open_context
+from inspector.services.sync.export import export_bundle
+from inspector.services.sync.identity import Role
+from inspector.services.sync.importer import PreparedImport, import_bundle
+from inspector.ui.sync_import_dialog import ImportPreviewDialog
+from inspector.ui.sync_screen import SyncScreen
+from inspector.ui.worker import Worker
+
+TIMEOUT = 20_000
+SHOTS = os.environ.get("INSPECTOR_SCREENSHOTS")  # a folder to save screenshots in, if set
+
+
+def _shot(widget: object, name: str) -> None:
+    if SHOTS:
+        widget.grab().save(str(Path(SHOTS) / f"{name}.png"))  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def worker(qtbot: QtBot) -> Worker:
+    w = Worker()
+    yield w
+    w.cancel_all()
+    w.wait(TIMEOUT)
+
+
+def _screen(qtbot: QtBot, worker: Worker, context: object, **kwargs: object) -> SyncScreen:
+    screen = SyncScreen(worker, actor=lambda: "王芳", **kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(screen)
+    screen.resize(900, 560)
+    with qtbot.waitSignal(screen.overview_loaded, timeout=TIMEOUT):
+        screen.set_context(context)  # type: ignore[arg-type]
+    return screen
+
+
+def test_a_fresh_installation_asks_for_its_role_first(qtbot: QtBot, worker: Worker,
+                                                      tmp_path: Path) -> None:
+    context = open_context(AppPaths.resolve(tmp_path / "fresh"))
+    try:
+        screen = _screen(qtbot, worker, context)
+        assert not screen.role_box.isHidden()
+        assert not screen.export_button.isEnabled()
+        _shot(screen, "sync-choose-role")
+        with qtbot.waitSignal(screen.overview_loaded, timeout=TIMEOUT):
+            screen.office_choice.setChecked(True)
+            screen.name_edit.setText("县督导办")
+            screen.role_button.click()
+        assert screen.role_box.isHidden()
+        assert screen.overview is not None and screen.overview.role == "office"
+        assert screen.export_button.isEnabled()
+    finally:
+        context.close()
+
+
+def test_export_then_import_with_preview_and_history(qtbot: QtBot, worker: Worker,
+                                                     tmp_path: Path) -> None:
+    field = installation(tmp_path, "field", Role.FIELD)
+    office = installation(tmp_path, "office", Role.OFFICE)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    try:
+        completed_inspection(field, photos=2, seed=30)
+        laptop = _screen(qtbot, worker, field, ask_folder=lambda: stick)
+        with qtbot.waitSignal(laptop.exported, timeout=TIMEOUT) as sent:
+            laptop.export_button.click()
+        bundle = sent.args[0].path
+        assert bundle.parent == stick and bundle.exists()
+        assert not list(stick.glob(".*.part"))
+
+        seen: list[PreparedImport] = []
+
+        def approve(prepared: PreparedImport) -> bool:
+            seen.append(prepared)
+            dialog = ImportPreviewDialog(prepared)
+            qtbot.addWidget(dialog)
+            assert dialog.confirm is not None  # a new laptop: compare the fingerprint first
+            assert not dialog.import_button.isEnabled()
+            dialog.confirm.setChecked(True)
+            assert dialog.import_button.isEnabled()
+            dialog.resize(600, 460)
+            _shot(dialog, "sync-import-preview")
+            return True
+
+        desk = _screen(qtbot, worker, office, ask_preview=approve, ask_file=lambda: bundle)
+        with qtbot.waitSignal(desk.imported, timeout=TIMEOUT) as done:
+            desk.import_button.click()
+        assert seen and seen[0].preview.totals()["photos_new"] == 2
+        assert done.args[0].preview.totals()["new"] > 0
+        qtbot.waitUntil(lambda: desk.history.rowCount() == 1, timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: desk.devices.rowCount() == 1, timeout=TIMEOUT)
+        desk.tabs.setCurrentIndex(1)
+        _shot(desk, "sync-history")
+    finally:
+        field.close()
+        office.close()
+
+
+def test_declining_the_preview_changes_nothing(qtbot: QtBot, worker: Worker,
+                                               tmp_path: Path) -> None:
+    from sync_helpers import dump
+
+    field = installation(tmp_path, "field", Role.FIELD)
+    office = installation(tmp_path, "office", Role.OFFICE)
+    try:
+        completed_inspection(field, photos=1, seed=31)
+        bundle = export_bundle(field, tmp_path / "r.bundle").path
+        before = dump(office)
+        desk = _screen(qtbot, worker, office, ask_preview=lambda _p: False)
+        desk.import_from(bundle)
+        qtbot.waitUntil(lambda: "Nothing was changed" in desk.message.text(), timeout=TIMEOUT)
+        worker.wait(TIMEOUT)
+        assert dump(office) == before
+    finally:
+        field.close()
+        office.close()
+
+
+def test_conflicts_are_shown_side_by_side_and_resolved(qtbot: QtBot, worker: Worker,
+                                                       tmp_path: Path) -> None:
+    field = installation(tmp_path, "field", Role.FIELD)
+    office = installation(tmp_path, "office", Role.OFFICE)
+    try:
+        inspection_id = completed_inspection(field, photos=0, seed=32)
+        import_bundle(office, export_bundle(field, tmp_path / "1.bundle").path,
+                      trust_new_device=True)
+        for context, note in ((field, "外业：已整改"), (office, "办公室：未整改")):
+            with context.db.transaction() as session:
+                inspections.reopen(session, inspection_id, "王芳", "补充")
+                inspections.update_details(session, inspection_id, general_note=note)
+                inspections.complete(session, inspection_id, "王芳")
+        import_bundle(office, export_bundle(field, tmp_path / "2.bundle").path)
+        desk = _screen(qtbot, worker, office)
+        panel = desk.conflicts
+        assert panel.list.count() == 1
+        texts = {panel.table.item(r, 0).text(): (panel.table.item(r, 1).text(),
+                                                 panel.table.item(r, 2).text())
+                 for r in range(panel.table.rowCount())}
+        assert texts["general_note"] == ("办公室：未整改", "外业：已整改")
+        desk.tabs.setCurrentIndex(3)
+        _shot(desk, "sync-conflicts")
+        with qtbot.waitSignal(desk.overview_loaded, timeout=TIMEOUT):
+            panel.keep_remote.click()
+        assert panel.list.count() == 0
+    finally:
+        field.close()
+        office.close()
