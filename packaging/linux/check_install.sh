@@ -27,7 +27,11 @@ SHARE="$HOME/.local/share"
     cat "$WORK/self-test.log"; fail "installed program's self-test"; }
 DESKTOP="$SHARE/applications/inspector.desktop"
 grep -qx "Exec=\"$APP\"" "$DESKTOP" || fail "menu entry does not start $APP"
-if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$DESKTOP"; fi
+if command -v desktop-file-validate >/dev/null; then
+    [[ -z "$(desktop-file-validate "$DESKTOP")" ]] || fail "desktop-file-validate: $DESKTOP"
+elif [[ "${CI:-}" == true ]]; then
+    fail "desktop-file-validate is missing (apt-get install desktop-file-utils)"
+fi
 for size in 16 32 48 128 256 512; do
     [[ -f "$SHARE/icons/hicolor/${size}x${size}/apps/inspector.png" ]] || fail "icon $size missing"
 done
