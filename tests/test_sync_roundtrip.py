@@ -184,3 +184,43 @@ def test_role_decides_what_is_exported_and_imported(field: AppContext, office: A
     finally:
         other_office.close()
     assert not list(tmp_path.glob(".*.part"))
+
+
+class _CancelAfter:
+    """A control that asks to stop after a number of progress reports."""
+
+    def __init__(self, reports: int) -> None:
+        self.left = reports
+        self.seen = 0
+
+    @property
+    def cancelled(self) -> bool:
+        return self.left <= 0
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self.seen += 1
+        self.left -= 1
+
+
+def test_cancelled_export_and_import_leave_nothing_behind(field: AppContext, office: AppContext,
+                                                          tmp_path: Path) -> None:
+    from inspector.services.sync.errors import SyncCancelled
+    from inspector.services.sync.importer import prepare_import
+
+    completed_inspection(field, photos=3, seed=5)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    before = dump(field)
+    with pytest.raises(SyncCancelled):
+        export_bundle(field, stick / "r.bundle", control=_CancelAfter(3))
+    assert list(stick.iterdir()) == []
+    assert dump(field) == before  # no sequence number used, no version marked as sent
+    bundle = export_bundle(field, stick / "r.bundle")
+    assert bundle.sequence == 1
+
+    before = dump(office)
+    control = _CancelAfter(2)
+    with pytest.raises(SyncCancelled):
+        prepare_import(office, bundle.path, trust_new_device=True, control=control)
+    assert control.seen >= 2
+    assert dump(office) == before  # the photos copied so far were removed again

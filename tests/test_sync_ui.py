@@ -147,7 +147,7 @@ def test_conflicts_are_shown_side_by_side_and_resolved(qtbot: QtBot, worker: Wor
         texts = {panel.table.item(r, 0).text(): (panel.table.item(r, 1).text(),
                                                  panel.table.item(r, 2).text())
                  for r in range(panel.table.rowCount())}
-        assert texts["general_note"] == ("办公室：未整改", "外业：已整改")
+        assert texts["总体意见 / general note"] == ("办公室：未整改", "外业：已整改")
         desk.tabs.setCurrentIndex(3)
         _shot(desk, "sync-conflicts")
         with qtbot.waitSignal(desk.overview_loaded, timeout=TIMEOUT):

@@ -70,13 +70,14 @@ class ConflictsPanel(QWidget):
         self.set_conflicts([])
 
     def set_conflicts(self, conflicts: list[ConflictView]) -> None:
-        from inspector.services.sync.conflicts import LABELS
+        from inspector.services.sync.conflicts import FIELD_LABELS, LABELS
 
         self.conflicts = conflicts
         self.list.clear()
         for view in conflicts:
             label = LABELS.get(view.table, view.table)
-            names = ", ".join(name for name, _a, _b in view.differing[:3])
+            names = ", ".join(FIELD_LABELS.get(name, name).split(" / ")[0]
+                              for name, _a, _b in view.differing[:3])
             item = QListWidgetItem(f"{label} {view.record_id[:8]} — {names}")
             item.setData(Qt.ItemDataRole.UserRole, view.id)
             self.list.addItem(item)
@@ -91,6 +92,8 @@ class ConflictsPanel(QWidget):
             self._show(-1)
 
     def _show(self, row: int) -> None:
+        from inspector.services.sync.conflicts import FIELD_LABELS
+
         self.table.setRowCount(0)
         enabled = 0 <= row < len(self.conflicts)
         self.keep_local.setEnabled(enabled)
@@ -101,7 +104,7 @@ class ConflictsPanel(QWidget):
         for name, here, incoming in self.conflicts[row].fields:
             index = self.table.rowCount()
             self.table.insertRow(index)
-            cells = [QTableWidgetItem(name), QTableWidgetItem(_text(here)),
+            cells = [QTableWidgetItem(FIELD_LABELS.get(name, name)), QTableWidgetItem(_text(here)),
                      QTableWidgetItem(_text(incoming))]
             for column, cell in enumerate(cells):
                 if here != incoming:

@@ -19,6 +19,27 @@ LABELS = {
     "inspection_events": "检查记录 / history",
 }
 
+FIELD_LABELS = {
+    "name": "名称 / name", "tier": "层级 / tier", "parent_id": "上级站点 / parent site",
+    "code": "区划代码 / division code", "address": "地址 / address",
+    "contact": "联系人 / contact", "phone": "电话 / phone",
+    "organisation": "单位 / organisation", "site_id": "站点 / site",
+    "inspector_name": "检查人员 / inspectors", "period_start": "开始 / from",
+    "period_end": "结束 / to", "note": "说明 / note", "template": "检查表版本 / checklist",
+    "status": "状态 / status", "visit_date": "检查日期 / visit date",
+    "inspectors": "检查人员 / inspectors", "site_staff": "站点人员 / site staff",
+    "previous_inspection_id": "上次检查 / previous inspection",
+    "completed_at": "完成时间 / completed at", "general_note": "总体意见 / general note",
+    "inspection_id": "检查 / inspection", "criterion_id": "检查项 / criterion",
+    "rating": "评定 / rating", "sha256": "照片文件 / photo file",
+    "original_name": "原文件名 / file name", "media_type": "类型 / type",
+    "size_bytes": "大小 / size", "width": "宽 / width", "height": "高 / height",
+    "taken_at": "拍摄时间 / taken at", "gps_lat": "纬度 / latitude",
+    "gps_lon": "经度 / longitude", "caption": "说明 / caption", "rotation": "旋转 / rotation",
+    "position": "顺序 / position", "kind": "事件 / event", "actor": "操作人 / by",
+    "reason": "原因 / reason", "at": "时间 / when",
+}
+
 
 @dataclass(frozen=True)
 class ConflictView:
