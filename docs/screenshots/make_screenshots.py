@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Make the README's screenshots from demo data, in Chinese, with the real widgets.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py
+
+Writes ``main-window.png`` (and ``checklist.png`` once the checklist page
+exists) next to this script. Nothing outside a temporary data directory is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from inspector.app_paths import AppPaths
+from inspector.services import inspections
+from inspector.services.context import AppContext, open_context
+from inspector.services.demo import load_demo
+from inspector.services.sites import find_by_code
+from inspector.ui.app import create_application, install_translators, register_cjk_font
+from inspector.ui.main_window import MainWindow
+from inspector.ui.settings import UiSettings
+from inspector.ui.site_tree import NODE_ROLE
+from inspector.ui.worker import Worker
+
+HERE = Path(__file__).resolve().parent
+
+
+def prepare(context: AppContext) -> None:
+    """Demo county with one completed inspection and one in progress."""
+    load_demo(context)
+    with context.db.transaction() as session:
+        done = find_by_code(session, "330799001001")
+        assert done is not None
+        inspection = inspections.start_inspection(session, done.id, date(2026, 11, 20),
+                                                  inspectors="王芳、李明")
+        state = inspections.load_state(session, inspection.id)
+        for index, criterion in enumerate(state.criteria):
+            rating = "partly" if index % 5 == 1 else "meets"
+            inspections.set_rating(session, inspection.id, criterion.id, rating)
+            if rating == "partly":
+                inspections.set_note(session, inspection.id, criterion.id, "制度未上墙")
+        inspections.complete(session, inspection.id, actor="王芳")
+        current = find_by_code(session, "330799101000")
+        assert current is not None
+        inspections.start_inspection(session, current.id, date(2026, 11, 28), inspectors="王芳")
+
+
+def wait_for(signal: object, timeout_ms: int = 20_000) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def main() -> int:
+    app = create_application(sys.argv[:1])
+    register_cjk_font(app)
+    install_translators(app, "zh_CN")
+    with tempfile.TemporaryDirectory() as temp:
+        paths = AppPaths.resolve(temp)
+        context = open_context(paths)
+        prepare(context)
+        context.close()
+        worker = Worker()
+        window = MainWindow(paths, UiSettings(), worker)
+        window.resize(1180, 680)
+        window.show()
+        QTimer.singleShot(0, window.start)
+        wait_for(window.sites_loaded)
+        window.tree.expandAll()
+        window.tree.select_site(_site_id(window, "东门社区教学点"))
+        app.processEvents()
+        window.grab().save(str(HERE / "main-window.png"))
+        window.close()
+        worker.wait()
+    return 0
+
+
+def _site_id(window: MainWindow, name: str) -> str:
+    for root in range(window.tree.topLevelItemCount()):
+        node = window.tree.topLevelItem(root).data(0, NODE_ROLE)
+        for site in node.walk():
+            if site.name == name:
+                return str(site.id)
+    raise LookupError(name)
+
+
+if __name__ == "__main__":
+    QApplication.setDesktopSettingsAware(False)
+    sys.exit(main())

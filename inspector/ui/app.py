@@ -1,0 +1,111 @@
+"""Starting the GUI: the application object, fonts, translations, the error hook.
+
+Start-up order matters to the user, who double-clicks and waits: only PySide6
+is imported before the main window is shown; the database (SQLModel, Alembic)
+is opened and the site tree loaded afterwards on the worker thread.
+
+For ``benchmarks/startup.py`` the environment variable ``INSPECTOR_STARTUP_PROBE``
+set to ``window`` or ``tree`` makes the program print a marker line when the
+window is shown or the site tree is filled, and quit.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from inspector import APP_ID, APP_NAME, __version__, assets
+from inspector.app_paths import AppPaths
+from inspector.ui.main_window import MainWindow
+from inspector.ui.settings import DEFAULT_LANGUAGE, LANGUAGES, load_settings
+from inspector.ui.worker import Worker
+
+log = logging.getLogger(__name__)
+
+PROBE_ENV = "INSPECTOR_STARTUP_PROBE"
+PROBE_WINDOW = "inspector-startup: window-shown"
+PROBE_TREE = "inspector-startup: tree-filled"
+CJK_FAMILY_FALLBACK = "Droid Sans Fallback"
+
+
+def register_cjk_font(app: QGuiApplication) -> str | None:
+    """Make the bundled CJK font available and a fallback of the application font."""
+    font_id = QFontDatabase.addApplicationFont(str(assets.cjk_font_path()))
+    if font_id < 0:
+        log.warning("the bundled CJK font could not be loaded")
+        return None
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    family = families[0] if families else CJK_FAMILY_FALLBACK
+    font = QFont(app.font())
+    font.setFamilies([*font.families(), family])
+    app.setFont(font)
+    return family
+
+
+def install_translators(app: QGuiApplication, language: str) -> list[QTranslator]:
+    """Our strings, then Qt's own (OK, Cancel, …), in ``language``."""
+    installed: list[QTranslator] = []
+    ours = QTranslator(app)
+    if ours.load(str(assets.real_path(assets.translations_dir() / f"inspector_{language}.qm"))):
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        log.warning("no translation for %s", language)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
+    QLocale.setDefault(QLocale(language))
+    return installed
+
+
+def create_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_ID)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    return app
+
+
+def run_gui(data_dir: str | None, language: str | None = None) -> int:
+    """Show the main window on ``data_dir`` (or the default data directory); the exit code."""
+    app = create_application(sys.argv[:1])
+    paths = AppPaths.resolve(data_dir)
+    settings = load_settings(paths.settings_file)
+    chosen = language if language in LANGUAGES else settings.language or DEFAULT_LANGUAGE
+    register_cjk_font(app)
+    install_translators(app, chosen)
+    worker = Worker()
+    window = MainWindow(paths, settings, worker)
+    probe = os.environ.get(PROBE_ENV, "")
+    if probe == "tree":
+        window.sites_loaded.connect(lambda _count: _probe_and_quit(app, PROBE_TREE))
+    window.show()
+    if probe == "window":
+        QTimer.singleShot(0, lambda: _probe_and_quit(app, PROBE_WINDOW))
+    QTimer.singleShot(0, window.start)
+    from inspector.ui.errors import ExceptionHook  # after the window is up: start-up time
+
+    hook = ExceptionHook(lambda: window)
+    hook.install()
+    try:
+        return app.exec()
+    finally:
+        hook.uninstall()
+        worker.cancel_all()
+        worker.wait(10_000)
+
+
+def _probe_and_quit(app: QApplication, marker: str) -> None:
+    print(marker, flush=True)
+    app.quit()

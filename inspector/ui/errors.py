@@ -1,0 +1,160 @@
+"""What the user sees when something goes wrong.
+
+Expected failures (a database from a newer program, a file that cannot be read,
+a full disk, an action the rules do not allow) become a plain message. Anything
+else is a bug: a dialog shows a report the user can copy and send; the data
+already saved stays saved because every change is committed as it is made.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import platform
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector import __version__
+
+log = logging.getLogger(__name__)
+
+
+def expected_types() -> tuple[type[BaseException], ...]:
+    """Exception types that mean "the user can do something about it", not "a bug"."""
+    from inspector.domain.templates import TemplateError
+    from inspector.services.inspections import InspectionError
+    from inspector.services.sites import SiteError
+    from inspector.services.sites_csv import CsvImportError
+    from inspector.storage.database import DatabaseError
+
+    found: list[type[BaseException]] = [
+        OSError, DatabaseError, InspectionError, SiteError, CsvImportError, TemplateError,
+    ]
+    try:  # the photo service names its own expected failure, when it is installed
+        photos: object = importlib.import_module("inspector.services.photos")
+    except ImportError:
+        photos = None
+    error = getattr(photos, "PhotoError", None)
+    if isinstance(error, type) and issubclass(error, BaseException):
+        found.append(error)
+    return tuple(found)
+
+
+def is_expected(exc: BaseException) -> bool:
+    return isinstance(exc, expected_types())
+
+
+def plain_message(exc: BaseException) -> str:
+    """One or two sentences for an expected failure, without a traceback."""
+    if isinstance(exc, PermissionError):
+        return QCoreApplication.translate("ErrorMessages", "Permission denied: %1").replace(
+            "%1", str(exc.filename or exc))
+    if isinstance(exc, FileNotFoundError):
+        return QCoreApplication.translate("ErrorMessages", "File not found: %1").replace(
+            "%1", str(exc.filename or exc))
+    if isinstance(exc, OSError) and exc.errno == 28:
+        return QCoreApplication.translate(
+            "ErrorMessages", "The disk is full. Free some space and try again.")
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return QCoreApplication.translate(
+            "ErrorMessages", "The file could not be read or written%1: %2").replace(
+            "%1", where).replace("%2", exc.strerror or str(exc))
+    return str(exc)
+
+
+def error_report(exc: BaseException) -> str:
+    """Everything a developer needs to understand the bug, as copyable text."""
+    lines = [
+        f"Inspector {__version__}",
+        f"Python {platform.python_version()} on {platform.platform()}",
+        f"Qt {QLibraryInfo.version().toString()}",
+        "",
+        *traceback.format_exception(type(exc), exc, exc.__traceback__),
+    ]
+    return "\n".join(line.rstrip("\n") for line in lines)
+
+
+class ErrorReportDialog(QDialog):
+    """An unexpected error: an apology, a copyable report and a Close button."""
+
+    def __init__(self, report: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Unexpected error"))
+        self.report = report
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Something unexpected went wrong. Everything saved before this moment is kept.\n"
+            "Please copy the report below and send it to the people who support this program."
+        ))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.text = QPlainTextEdit(report)
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName(self.tr("Error report"))
+        self.text.setMinimumSize(560, 240)
+        layout.addWidget(self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton(self.tr("&Copy report"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(self.copy_report)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def copy_report(self) -> None:
+        QApplication.clipboard().setText(self.report)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
+    """Tell the user about a failure: a plain message if expected, else a report."""
+    if is_expected(exc):
+        log.info("expected failure: %s", exc)
+        title = title or QCoreApplication.translate("ErrorMessages", "Cannot continue")
+        QMessageBox.warning(parent, title, plain_message(exc))
+        return
+    log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    ErrorReportDialog(error_report(exc), parent).exec()
+
+
+class ExceptionHook:
+    """``sys.excepthook`` for the GUI: exceptions in slots reach a dialog, not a dead window."""
+
+    def __init__(self, parent: Callable[[], QWidget | None]) -> None:
+        self._parent = parent
+        self._showing = False
+        self._previous = sys.excepthook
+
+    def install(self) -> None:
+        sys.excepthook = self
+
+    def uninstall(self) -> None:
+        sys.excepthook = self._previous
+
+    def __call__(self, kind: type[BaseException], exc: BaseException,
+                 tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            self._previous(kind, exc, tb)
+            return
+        if exc.__traceback__ is None:
+            exc = exc.with_traceback(tb)
+        if self._showing or QApplication.instance() is None:
+            self._previous(kind, exc, tb)
+            return
+        self._showing = True
+        try:
+            show_error(self._parent(), exc)
+        finally:
+            self._showing = False

@@ -1,0 +1,263 @@
+"""The main window: the site tree, the selected site's details and the menus."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from inspector import __version__
+from inspector.app_paths import AppPaths
+from inspector.ui import jobs
+from inspector.ui.qt_compat import emit
+from inspector.ui.settings import UiSettings, save_settings
+from inspector.ui.site_details import SiteDetails
+from inspector.ui.site_tree import SiteTree
+from inspector.ui.worker import JobHandle, Worker
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from inspector.services.context import AppContext
+    from inspector.services.sites import SiteNode
+    from inspector.services.sites_csv import ImportResult
+
+log = logging.getLogger(__name__)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
+    from inspector.ui.errors import show_error as show  # loaded when first needed
+
+    show(parent, exc, title)
+
+
+class MainWindow(QMainWindow):
+    """Opens the data directory in the background once shown, then fills the site tree."""
+
+    data_opened = Signal(object)  # AppContext
+    sites_loaded = Signal(int)  # number of sites in the tree
+
+    def __init__(self, paths: AppPaths, settings: UiSettings, worker: Worker,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.settings = settings
+        self.worker = worker
+        self.context: AppContext | None = None
+        self._closed = False
+        self.setWindowTitle(self.tr("Inspector — community-education site inspection"))
+        self.resize(1100, 700)
+
+        self.pages = QStackedWidget()
+        self.setCentralWidget(self.pages)
+        self.sites_page = QSplitter(Qt.Orientation.Horizontal)
+        self.tree = SiteTree()
+        self.details = SiteDetails()
+        self.sites_page.addWidget(self.tree)
+        self.sites_page.addWidget(self.details)
+        self.sites_page.setStretchFactor(0, 3)
+        self.sites_page.setStretchFactor(1, 2)
+        self.pages.addWidget(self.sites_page)
+        self.tree.site_chosen.connect(self.details.show_site)
+
+        self.status_text = QLabel()
+        self.statusBar().addWidget(self.status_text, 1)
+        self._build_menus()
+        self._set_busy(self.tr("Opening the data…"))
+
+    # ------------------------------------------------------------------ menus
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import sites from CSV…"), self)
+        self.import_action.triggered.connect(self.import_sites)
+        self.export_action = QAction(self.tr("&Export sites to CSV…"), self)
+        self.export_action.triggered.connect(self.export_sites)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        self.file_menu = file_menu
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        settings_action = QAction(self.tr("&Language and name…"), self)
+        settings_action.triggered.connect(self.edit_settings)
+        settings_menu.addAction(settings_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about_action = QAction(self.tr("&About Inspector"), self)
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
+        self._data_actions = [self.import_action, self.export_action]
+
+    def _set_busy(self, text: str) -> None:
+        self.status_text.setText(text)
+
+    def _set_data_enabled(self, enabled: bool) -> None:
+        for action in self._data_actions:
+            action.setEnabled(enabled)
+
+    # ------------------------------------------------------------------ loading
+
+    def start(self) -> JobHandle:
+        """Open the data directory on the worker; the tree fills when it is ready."""
+        self._set_data_enabled(False)
+        handle = self.worker.submit(lambda _control: jobs.open_data(self.paths), "open data")
+        handle.finished.connect(self._data_ready)
+        handle.failed.connect(self._data_failed)
+        return handle
+
+    def _data_ready(self, context: AppContext) -> None:
+        if self._closed:  # the window went away while the data was opening
+            context.close()
+            return
+        self.context = context
+        self._set_data_enabled(True)
+        emit(self.data_opened, context)
+        self.reload_sites()
+
+    def _data_failed(self, exc: BaseException) -> None:
+        self._set_busy(self.tr("The data could not be opened."))
+        show_error(self, exc, self.tr("Cannot open the data"))
+
+    def reload_sites(self) -> JobHandle | None:
+        context = self.context
+        if context is None:
+            return None
+        self._set_busy(self.tr("Loading the sites…"))
+        handle = self.worker.submit(lambda _control: jobs.load_site_tree(context), "load sites")
+        handle.finished.connect(self._sites_ready)
+        handle.failed.connect(lambda exc: show_error(self, exc))
+        return handle
+
+    def _sites_ready(self, roots: list[SiteNode]) -> None:
+        self.tree.set_sites(roots)
+        count = self.tree.site_count()
+        if count:
+            self._set_busy(self.tr("%n site(s)", "", count))
+        else:
+            self._set_busy(self.tr("No sites yet. Use File → Import sites from CSV."))
+        self.tree.setFocus()
+        emit(self.sites_loaded, count)
+
+    # ------------------------------------------------------------------ CSV
+
+    def import_sites(self) -> None:
+        context = self.context
+        if context is None:
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import sites"), str(Path.home()), self.tr("CSV files (*.csv)"))
+        if not name:
+            return
+        self.import_sites_from(Path(name))
+
+    def import_sites_from(self, path: Path) -> JobHandle | None:
+        context = self.context
+        if context is None:
+            return None
+        self._set_busy(self.tr("Importing %1…").replace("%1", path.name))
+        handle = self.worker.submit_serial(
+            lambda _control: jobs.import_sites_csv(context, path), "import sites")
+        handle.finished.connect(self._imported)
+        handle.failed.connect(self._csv_failed)
+        return handle
+
+    def _imported(self, result: ImportResult) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(self, self.tr("Sites imported"), self.tr(
+            "New: %1, changed: %2, unchanged: %3.")
+            .replace("%1", str(result.created)).replace("%2", str(result.updated))
+            .replace("%3", str(result.unchanged)))
+        self.reload_sites()
+
+    def _csv_failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self._set_busy("")
+        problems = getattr(exc, "problems", None)
+        if problems and len(problems) > 1:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Nothing was imported"),
+                              self.tr("The file has %n bad row(s); nothing was imported.", "",
+                                      len(problems)), parent=self)
+            box.setDetailedText("\n".join(str(problem) for problem in problems))
+            box.exec()
+            return
+        show_error(self, exc, self.tr("Nothing was imported"))
+
+    def export_sites(self) -> None:
+        context = self.context
+        if context is None:
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export sites"), str(Path.home() / "sites.csv"),
+            self.tr("CSV files (*.csv)"))
+        if not name:
+            return
+        path = Path(name)
+        handle = self.worker.submit(lambda _control: jobs.export_sites_csv(context, path),
+                                    "export sites")
+        handle.finished.connect(lambda count: self._set_busy(
+            self.tr("%n site(s) exported to %1", "", count).replace("%1", path.name)))
+        handle.failed.connect(lambda exc: show_error(self, exc, self.tr("Export failed")))
+
+    # ------------------------------------------------------------------ settings, about
+
+    def edit_settings(self) -> None:
+        from inspector.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.chosen()
+        try:
+            save_settings(self.paths.settings_file, chosen)
+        except OSError as exc:
+            show_error(self, exc, self.tr("Settings not saved"))
+            return
+        if chosen.language != self.settings.language:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(self, self.tr("Language"), self.tr(
+                "The new language will be used the next time the program starts."))
+        self.settings = chosen
+
+    def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self, self.tr("About Inspector"), self.tr(
+            "<h3>Inspector %1</h3>"
+            "<p>On-site inspection of a county's community-education sites: the county "
+            "college, township schools and village stations.</p>"
+            "<p>Data directory: %2</p>").replace("%1", __version__)
+            .replace("%2", str(self.paths.data_dir)))
+
+    # ------------------------------------------------------------------ closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
+        self.worker.cancel_all()
+        self.worker.wait(10_000)
+        if self.context is not None:
+            self.context.close()
+            self.context = None
+        event.accept()

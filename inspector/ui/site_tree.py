@@ -1,0 +1,129 @@
+"""The site registry as a tree: county college → township schools → village stations."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from inspector.ui.qt_compat import emit
+
+if TYPE_CHECKING:
+    from inspector.services.sites import LastInspection, SiteNode
+
+SITE_ID_ROLE = Qt.ItemDataRole.UserRole
+NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def tier_name(tier: str) -> str:
+    """The tier's name as the guideline writes it (translated for English)."""
+    names = {
+        "county": QCoreApplication.translate("Tiers", "County community-education college"),
+        "township": QCoreApplication.translate("Tiers", "Township community school"),
+        "village": QCoreApplication.translate("Tiers", "Village teaching station"),
+    }
+    return names.get(str(tier), str(tier))
+
+
+def percent(score: float | None) -> str:
+    return "—" if score is None else f"{score * 100:.0f}%"
+
+
+def last_result_text(last: LastInspection | None) -> str:
+    if last is None:
+        return ""
+    return f"{last.visit_date.isoformat()}  {percent(last.score)}"
+
+
+def in_progress_text(current: LastInspection | None) -> str:
+    if current is None:
+        return ""
+    return QCoreApplication.translate("SiteTree", "Yes, since %1").replace(
+        "%1", current.visit_date.isoformat())
+
+
+class SiteTree(QTreeWidget):
+    """Shows :class:`SiteNode` trees; emits ``site_chosen`` with the selected node."""
+
+    site_chosen = Signal(object)  # SiteNode | None
+    site_activated = Signal(object)  # SiteNode (Enter or double-click)
+
+    COLUMNS = 5
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(self.COLUMNS)
+        self.setHeaderLabels([
+            self.tr("Site"), self.tr("Tier"), self.tr("Division code"),
+            self.tr("Last inspection"), self.tr("In progress"),
+        ])
+        self.setAccessibleName(self.tr("Sites"))
+        self.setAccessibleDescription(self.tr(
+            "The county's sites: the college, its township schools and their village stations"))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.setAllColumnsShowFocus(True)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.currentItemChanged.connect(self._current_changed)
+        self.itemActivated.connect(self._activated)
+        self._items: dict[str, QTreeWidgetItem] = {}
+
+    def set_sites(self, roots: list[SiteNode]) -> None:
+        """Replace the tree's content, keeping the selected site selected."""
+        selected = self.current_site()
+        selected_id = selected.id if selected else None
+        self.blockSignals(True)
+        try:
+            self.clear()
+            self._items = {}
+            for root in roots:
+                self.addTopLevelItem(self._item(root))
+            self.expandToDepth(0)
+        finally:
+            self.blockSignals(False)
+        target = self._items.get(selected_id or "") or self.topLevelItem(0)
+        if target is not None:
+            self.setCurrentItem(target)
+        emit(self.site_chosen, self.current_site())
+
+    def _item(self, node: SiteNode) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([
+            node.name, tier_name(node.tier), node.code or "",
+            last_result_text(node.last_completed), in_progress_text(node.in_progress),
+        ])
+        item.setData(0, SITE_ID_ROLE, node.id)
+        item.setData(0, NODE_ROLE, node)
+        item.setToolTip(0, node.address or node.name)
+        self._items[node.id] = item
+        for child in node.children:
+            item.addChild(self._item(child))
+        return item
+
+    def site_count(self) -> int:
+        return len(self._items)
+
+    def site_names(self) -> list[str]:
+        return [item.text(0) for item in self._items.values()]
+
+    def current_site(self) -> SiteNode | None:
+        item = self.currentItem()
+        return item.data(0, NODE_ROLE) if item is not None else None
+
+    def select_site(self, site_id: str) -> bool:
+        item = self._items.get(site_id)
+        if item is None:
+            return False
+        self.setCurrentItem(item)
+        return True
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        emit(self.site_chosen, current.data(0, NODE_ROLE) if current is not None else None)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        emit(self.site_activated, item.data(0, NODE_ROLE))

@@ -1,0 +1,184 @@
+"""The one way the GUI runs work off the UI thread.
+
+A job is a plain function ``fn(control) -> result`` run on a ``QThreadPool``.
+It never touches widgets: it reports progress through ``control.progress()``
+and checks ``control.cancelled`` (or calls ``control.check()``) to stop early.
+Its result, its exception, its progress and its cancellation come back as Qt
+signals of a :class:`JobHandle`, delivered on the UI thread.
+
+Two queues exist: ``submit`` runs jobs in parallel (photo imports, thumbnails);
+``submit_serial`` runs jobs one after another in submission order, which is
+what saving needs (two quick changes to the same answer must land in order).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+
+from inspector.ui.qt_compat import emit
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a job by :meth:`JobControl.check` once cancellation was asked for."""
+
+
+class JobControl:
+    """What a running job sees: the cancellation token and a progress reporter."""
+
+    def __init__(self, relay: _Relay) -> None:
+        self._relay = relay
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        """Stop the job here (raising :class:`Cancelled`) if cancellation was asked for."""
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        emit(self._relay.progress, done, total, text)
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; the pool thread emits, Qt queues the calls to the UI thread."""
+
+    progress = Signal(int, int, str)
+    outcome = Signal(str, object)  # "finished" | "failed" | "cancelled", payload
+
+
+class JobHandle(QObject):
+    """A submitted job. Connect to its signals; they arrive on the UI thread.
+
+    Exactly one of ``finished(result)``, ``failed(exception)`` or ``cancelled()``
+    is emitted, then ``done()``.
+    """
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    done = Signal()
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._relay = _Relay(self)
+        self.control = JobControl(self._relay)
+        self.is_done = False
+        self._relay.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._relay.outcome.connect(self._on_outcome, Qt.ConnectionType.QueuedConnection)
+
+    def cancel(self) -> None:
+        self.control.cancel()
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        if not self.is_done:
+            emit(self.progress, done, total, text)
+
+    @Slot(str, object)
+    def _on_outcome(self, kind: str, payload: object) -> None:
+        self.is_done = True
+        if kind == "finished":
+            emit(self.finished, payload)
+        elif kind == "failed":
+            emit(self.failed, payload)
+        else:
+            emit(self.cancelled)
+        emit(self.done)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[JobControl], Any], handle: JobHandle) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn: Callable[[JobControl], Any] | None = fn
+        self._control = handle.control
+        self._relay: _Relay | None = handle._relay
+
+    def run(self) -> None:
+        relay, fn = self._relay, self._fn
+        # The handle (on the UI thread) keeps the relay alive until the outcome is
+        # delivered; this thread lets go of its references before the handle does.
+        self._relay = self._fn = None
+        assert relay is not None and fn is not None
+        try:
+            if self._control.cancelled:
+                raise Cancelled
+            result = fn(self._control)
+        except Cancelled:
+            emit(relay.outcome, "cancelled", None)
+        except BaseException as exc:  # handed to the UI thread, which decides what to show
+            log.debug("job failed", exc_info=True)
+            emit(relay.outcome, "failed", exc)
+        else:
+            emit(relay.outcome, "finished", result)
+        del relay, fn
+
+
+class Worker(QObject):
+    """Runs jobs on background threads; create one per application and pass it down."""
+
+    idle = Signal()
+
+    def __init__(self, max_threads: int = 2, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._parallel = QThreadPool(self)
+        self._parallel.setMaxThreadCount(max(1, max_threads))
+        self._serial = QThreadPool(self)
+        self._serial.setMaxThreadCount(1)
+        self._running: set[JobHandle] = set()
+
+    def submit(self, fn: Callable[[JobControl], Any], name: str = "job") -> JobHandle:
+        """Run ``fn`` on the parallel pool."""
+        return self._start(self._parallel, fn, name)
+
+    def submit_serial(self, fn: Callable[[JobControl], Any], name: str = "save") -> JobHandle:
+        """Run ``fn`` after every serial job submitted before it has ended."""
+        return self._start(self._serial, fn, name)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def pending(self) -> list[JobHandle]:
+        return list(self._running)
+
+    def cancel_all(self) -> None:
+        for handle in list(self._running):
+            handle.cancel()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until both pools are empty (used at shutdown and in tests)."""
+        serial_done = self._serial.waitForDone(msecs)
+        return self._parallel.waitForDone(msecs) and serial_done
+
+    def _start(self, pool: QThreadPool, fn: Callable[[JobControl], Any], name: str) -> JobHandle:
+        handle = JobHandle(name)
+        self._running.add(handle)
+        handle.done.connect(lambda: self._forget(handle))
+        pool.start(_Runnable(fn, handle))
+        return handle
+
+    def _forget(self, handle: JobHandle) -> None:
+        # Called while ``handle`` emits ``done``: let go of it only after that emission
+        # has returned, or the emitting object could be destroyed under Qt's feet.
+        QTimer.singleShot(0, self, lambda: self._release(handle))
+
+    def _release(self, handle: JobHandle) -> None:
+        self._running.discard(handle)
+        if not self._running:
+            emit(self.idle)

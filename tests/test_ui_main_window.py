@@ -1,0 +1,142 @@
+"""The main window: opens on a data directory in the background and shows the site tree."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from ui_helpers import LOAD_TIMEOUT_MS, add_completed_inspection, open_window
+
+from inspector.app_paths import AppPaths
+from inspector.services.context import AppContext, open_context
+from inspector.ui import errors
+from inspector.ui.main_window import MainWindow
+from inspector.ui.settings import UiSettings, load_settings, save_settings
+from inspector.ui.site_tree import SITE_ID_ROLE, tier_name
+from inspector.ui.worker import Worker
+
+
+def test_main_window_shows_the_demo_sites(qtbot: QtBot, demo_context: AppContext) -> None:
+    add_completed_inspection(demo_context, "330799001001", date(2026, 11, 20))
+    demo_context.close()
+    with open_window(qtbot, demo_context.paths) as window:
+        tree = window.tree
+        assert tree.site_count() == 31  # 1 college, 6 townships, 24 villages
+        college = tree.topLevelItem(0)
+        assert college.text(0) == "青溪县社区教育学院"
+        assert college.text(2) == "330799000000"
+        assert college.childCount() == 6
+        township = college.child(0)
+        assert township.text(0) == "城关街道社区学校"
+        assert township.text(1) == tier_name("township")
+        village = township.child(0)
+        assert village.text(0) == "东门社区教学点"
+        assert village.text(3).startswith("2026-11-20")
+        assert village.text(3).endswith("%")
+        assert tree.select_site(village.data(0, SITE_ID_ROLE))
+        assert window.details.title.text() == "东门社区教学点"
+        assert window.details.fields["code"].text() == "330799001001"
+
+
+def test_an_empty_data_directory_says_how_to_add_sites(qtbot: QtBot, paths: AppPaths) -> None:
+    with open_window(qtbot, paths) as window:
+        assert window.tree.site_count() == 0
+        assert "CSV" in window.status_text.text()
+        assert paths.database.exists()
+
+
+def test_a_database_from_a_newer_program_gets_a_plain_message(
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_context(paths).close()
+    with sqlite3.connect(paths.database) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.close()
+    shown: list[str] = []
+    monkeypatch.setattr(errors.QMessageBox, "warning",
+                        lambda _parent, _title, text: shown.append(text))
+    worker = Worker()
+    window = MainWindow(paths, UiSettings(), worker)
+    qtbot.addWidget(window)
+    handle = window.start()
+    with qtbot.waitSignal(handle.done, timeout=LOAD_TIMEOUT_MS):
+        pass
+    assert len(shown) == 1
+    assert "newer" in shown[0]
+    assert "Traceback" not in shown[0]
+    assert window.context is None
+    window.close()
+
+
+def test_importing_sites_from_csv_fills_the_tree(
+    qtbot: QtBot, paths: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    csv_file = tmp_path / "sites.csv"
+    csv_file.write_text(
+        "区划代码,名称,层级,上级\n"
+        "330700000000,示范县社区教育学院,县（市、区）社区教育学院,\n"
+        "330700001000,示范镇社区学校,乡镇（街道）社区学校,330700000000\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)
+    with open_window(qtbot, paths) as window:
+        with qtbot.waitSignal(window.sites_loaded, timeout=LOAD_TIMEOUT_MS) as loaded:
+            window.import_sites_from(csv_file)
+        assert loaded.args == [2]
+        assert set(window.tree.site_names()) == {"示范县社区教育学院", "示范镇社区学校"}
+
+
+def test_a_bad_csv_row_is_reported_and_nothing_is_imported(
+    qtbot: QtBot, paths: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    csv_file = tmp_path / "bad.csv"
+    csv_file.write_text("区划代码,名称,层级,上级\n12,坏站点,村,\n", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(errors.QMessageBox, "warning",
+                        lambda _parent, _title, text: shown.append(text))
+    with open_window(qtbot, paths) as window:
+        handle = window.import_sites_from(csv_file)
+        assert handle is not None
+        with qtbot.waitSignal(handle.done, timeout=LOAD_TIMEOUT_MS):
+            pass
+        assert shown and "bad.csv" in shown[0]
+        assert window.tree.site_count() == 0
+
+
+def test_settings_are_kept_in_the_data_directory(paths: AppPaths) -> None:
+    assert load_settings(paths.settings_file) == UiSettings(language="zh_CN")
+    paths.ensure()
+    paths.settings_file.write_text('{"other": 1}', encoding="utf-8")
+    save_settings(paths.settings_file, UiSettings(language="en", inspector_name="李明"))
+    assert load_settings(paths.settings_file) == UiSettings(language="en", inspector_name="李明")
+    assert '"other": 1' in paths.settings_file.read_text(encoding="utf-8")
+    paths.settings_file.write_text("{broken", encoding="utf-8")
+    assert load_settings(paths.settings_file).language == "zh_CN"
+
+
+def test_unexpected_errors_show_a_copyable_report(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reports: list[str] = []
+    monkeypatch.setattr(errors.ErrorReportDialog, "exec",
+                        lambda dialog: reports.append(dialog.report) or 0)
+    warnings: list[str] = []
+    monkeypatch.setattr(errors.QMessageBox, "warning",
+                        lambda _parent, _title, text: warnings.append(text))
+    hook = errors.ExceptionHook(lambda: None)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        hook(RuntimeError, exc, exc.__traceback__)
+    try:
+        raise PermissionError(13, "Permission denied", "/media/usb/a.csv")
+    except PermissionError as exc:
+        hook(PermissionError, exc, exc.__traceback__)
+    assert len(reports) == 1
+    assert "RuntimeError: boom" in reports[0]
+    assert "Traceback" in reports[0] and "Inspector" in reports[0]
+    assert warnings == ["Permission denied: /media/usb/a.csv"]

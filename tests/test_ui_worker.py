@@ -1,0 +1,113 @@
+"""The background-work primitive: results, errors, progress and cancellation reach the UI thread."""
+
+from __future__ import annotations
+
+import threading
+
+from pytestqt.qtbot import QtBot
+
+from inspector.ui.worker import JobControl, Worker
+
+TIMEOUT_MS = 10_000
+
+
+def test_result_arrives_on_the_ui_thread(qtbot: QtBot) -> None:
+    worker = Worker()
+    ui_thread = threading.get_ident()
+    seen: dict[str, int] = {}
+
+    def job(_control: JobControl) -> int:
+        seen["job"] = threading.get_ident()
+        return 42
+
+    with qtbot.waitSignal(worker.idle, timeout=TIMEOUT_MS):
+        handle = worker.submit(job)
+        handle.finished.connect(lambda result: seen.setdefault("slot", threading.get_ident()))
+        handle.finished.connect(lambda result: seen.setdefault("result", result))
+    assert seen["result"] == 42
+    assert seen["job"] != ui_thread
+    assert seen["slot"] == ui_thread
+    assert not worker.busy
+
+
+def test_an_exception_is_handed_back_not_raised(qtbot: QtBot) -> None:
+    worker = Worker()
+
+    def job(_control: JobControl) -> None:
+        raise OSError(28, "No space left on device")
+
+    handle = worker.submit(job)
+    with qtbot.waitSignal(handle.failed, timeout=TIMEOUT_MS) as failed:
+        pass
+    assert isinstance(failed.args[0], OSError)
+
+
+def test_progress_and_cooperative_cancel(qtbot: QtBot) -> None:
+    worker = Worker()
+    started = threading.Event()
+    release = threading.Event()
+    progress: list[tuple[int, int, str]] = []
+
+    def job(control: JobControl) -> str:
+        control.progress(1, 3, "first")
+        started.set()
+        release.wait(TIMEOUT_MS / 1000)
+        control.check()
+        return "not reached"
+
+    handle = worker.submit(job)
+    handle.progress.connect(lambda done, total, text: progress.append((done, total, text)))
+    assert started.wait(TIMEOUT_MS / 1000)
+    handle.cancel()
+    release.set()
+    with qtbot.waitSignal(handle.cancelled, timeout=TIMEOUT_MS):
+        pass
+    assert progress == [(1, 3, "first")]
+    assert handle.is_done
+
+
+def test_serial_jobs_run_in_submission_order(qtbot: QtBot) -> None:
+    worker = Worker(max_threads=4)
+    order: list[int] = []
+    lock = threading.Lock()
+
+    def job_for(number: int):  # type: ignore[no-untyped-def]
+        def job(_control: JobControl) -> None:
+            with lock:
+                order.append(number)
+        return job
+
+    with qtbot.waitSignal(worker.idle, timeout=TIMEOUT_MS):
+        for number in range(20):
+            worker.submit_serial(job_for(number))
+    assert order == list(range(20))
+
+
+def test_emitting_many_signals_keeps_the_interpreter_sound(qtbot: QtBot) -> None:
+    """PySide6 6.12.0's emit() steals a reference to True; qt_compat.emit gives it back."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    from inspector.ui.qt_compat import emit
+
+    class Pinger(QObject):
+        ping = Signal(object)
+
+    pinger = Pinger()
+    before = sys.getrefcount(True)
+    for number in range(2000):
+        emit(pinger.ping, number)
+    assert abs(sys.getrefcount(True) - before) < 50
+
+
+def test_gui_modules_emit_only_through_the_compat_helper() -> None:
+    from pathlib import Path
+
+    import inspector.ui
+
+    folder = Path(inspector.ui.__file__).parent
+    owned = [path for path in folder.glob("*.py")
+             if not path.name.startswith(("print_", "sync_", "qt_compat"))]
+    offenders = [path.name for path in owned if ".emit(" in path.read_text(encoding="utf-8")]
+    assert offenders == []

@@ -1,0 +1,53 @@
+"""Helpers shared by the GUI tests (tests/test_ui_*.py): windows on a fresh data directory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+
+from pytestqt.qtbot import QtBot
+
+from inspector.app_paths import AppPaths
+from inspector.services.context import AppContext
+from inspector.ui.main_window import MainWindow
+from inspector.ui.settings import UiSettings
+from inspector.ui.worker import Worker
+
+LOAD_TIMEOUT_MS = 20_000
+
+
+def add_completed_inspection(context: AppContext, site_code: str, visit: date) -> str:
+    """A completed inspection of a demo site: everything meets, one criterion partly with a note."""
+    from inspector.services import inspections
+    from inspector.services.sites import find_by_code
+
+    with context.db.transaction() as session:
+        site = find_by_code(session, site_code)
+        assert site is not None
+        inspection = inspections.start_inspection(session, site.id, visit, inspectors="王芳")
+        state = inspections.load_state(session, inspection.id)
+        for index, criterion in enumerate(state.criteria):
+            rating = "partly" if index == 0 else "meets"
+            inspections.set_rating(session, inspection.id, criterion.id, rating)
+            if rating == "partly":
+                inspections.set_note(session, inspection.id, criterion.id, "制度未上墙")
+        inspections.complete(session, inspection.id, actor="王芳")
+        return inspection.id
+
+
+@contextmanager
+def open_window(qtbot: QtBot, paths: AppPaths,
+                settings: UiSettings | None = None) -> Iterator[MainWindow]:
+    """The main window on ``paths``, shown, with its site tree loaded; closed afterwards."""
+    worker = Worker()
+    window = MainWindow(paths, settings or UiSettings(), worker)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sites_loaded, timeout=LOAD_TIMEOUT_MS):
+        window.start()
+    try:
+        yield window
+    finally:
+        window.close()
+        worker.wait(LOAD_TIMEOUT_MS)

@@ -1,0 +1,761 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>传入</translation>
+    </message>
+    <message>
+        <source>Keep &amp;this computer&apos;s version</source>
+        <translation>保留本机版本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Take the i&amp;ncoming version</source>
+        <translation>采用传入版本(&amp;N)</translation>
+    </message>
+    <message>
+        <source>No conflicts. Records changed on both sides would be listed here.</source>
+        <translation>没有冲突。两边都修改过的记录会列在这里。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) were changed both here and on the other side. Both versions are kept; choose which one is right.</source>
+        <translation>
+            <numerusform>有 %n 条记录在本机和对方都被修改过。两个版本都已保留，请选择正确的一个。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorMessages</name>
+    <message>
+        <source>Permission denied: %1</source>
+        <translation>没有权限：%1</translation>
+    </message>
+    <message>
+        <source>File not found: %1</source>
+        <translation>找不到文件：%1</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and try again.</source>
+        <translation>磁盘已满。请腾出一些空间后再试。</translation>
+    </message>
+    <message>
+        <source>The file could not be read or written%1: %2</source>
+        <translation>无法读写文件%1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot continue</source>
+        <translation>无法继续</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReportDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Everything saved before this moment is kept.
+Please copy the report below and send it to the people who support this program.</source>
+        <translation>程序遇到了意外问题。此前保存的所有内容都已保留。
+请复制下面的报告，发送给本程序的技术支持人员。</translation>
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation>错误报告</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>复制报告(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import bundle — preview</source>
+        <translation>导入同步包——预览</translation>
+    </message>
+    <message>
+        <source>inspection results</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>assignments from the county office</source>
+        <translation>县里下发的任务</translation>
+    </message>
+    <message>
+        <source>receipt from the county office</source>
+        <translation>县里的回执</translation>
+    </message>
+    <message>
+        <source>Bundle no. %1 with %2 from “%3”, made %4.</source>
+        <translation>来自“%3”的第 %1 号同步包，内含%2，生成于 %4。</translation>
+    </message>
+    <message>
+        <source>This laptop is not trusted yet. Compare its fingerprint with the one shown on the laptop (Sync screen) before importing:</source>
+        <translation>尚未信任这台笔记本电脑。导入前，请将下面的指纹与该电脑“同步”页面上显示的指纹核对：</translation>
+    </message>
+    <message>
+        <source>This is the first bundle from the county office. Its key will be remembered; compare the fingerprint with the office (by phone or on paper):</source>
+        <translation>这是县里发来的第一个同步包。将记住其密钥；请与县里（通过电话或纸面）核对指纹：</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>I compared the fingerprint and it is the same</source>
+        <translation>我已核对指纹，两者一致</translation>
+    </message>
+    <message>
+        <source>This bundle was imported already; importing it again changes nothing.</source>
+        <translation>此同步包已导入过，再次导入不会有任何改变。</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>New records</source>
+        <translation>新记录</translation>
+    </message>
+    <message>
+        <source>Updated records</source>
+        <translation>更新的记录</translation>
+    </message>
+    <message>
+        <source>Identical records (nothing to do)</source>
+        <translation>相同的记录（无需处理）</translation>
+    </message>
+    <message>
+        <source>Conflicts (changed on both sides; both kept)</source>
+        <translation>冲突（两边都修改过，均已保留）</translation>
+    </message>
+    <message>
+        <source>New photos</source>
+        <translation>新照片</translation>
+    </message>
+    <message>
+        <source>Photos already here</source>
+        <translation>已有的照片</translation>
+    </message>
+    <message>
+        <source>Receipts for this laptop&apos;s bundles</source>
+        <translation>本机同步包的回执</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. A backup of the database is made before importing; nothing here is deleted.</source>
+        <translation>目前尚未写入任何内容。导入前会先备份数据库；本机的任何内容都不会被删除。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Inspector — community-education site inspection</source>
+        <translation>社区教育督导检查</translation>
+    </message>
+    <message>
+        <source>Opening the data…</source>
+        <translation>正在打开数据……</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import sites from CSV…</source>
+        <translation>从 CSV 导入站点(&amp;I)……</translation>
+    </message>
+    <message>
+        <source>&amp;Export sites to CSV…</source>
+        <translation>导出站点到 CSV(&amp;E)……</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language and name…</source>
+        <translation>语言和姓名(&amp;L)……</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Inspector</source>
+        <translation>关于本程序(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The data could not be opened.</source>
+        <translation>无法打开数据。</translation>
+    </message>
+    <message>
+        <source>Cannot open the data</source>
+        <translation>无法打开数据</translation>
+    </message>
+    <message>
+        <source>Loading the sites…</source>
+        <translation>正在加载站点……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s)</source>
+        <translation>
+            <numerusform>共 %n 个站点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sites yet. Use File → Import sites from CSV.</source>
+        <translation>还没有站点。请使用“文件 → 从 CSV 导入站点”。</translation>
+    </message>
+    <message>
+        <source>Import sites</source>
+        <translation>导入站点</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1……</translation>
+    </message>
+    <message>
+        <source>Sites imported</source>
+        <translation>站点已导入</translation>
+    </message>
+    <message>
+        <source>New: %1, changed: %2, unchanged: %3.</source>
+        <translation>新增 %1 个，修改 %2 个，未变 %3 个。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file has %n bad row(s); nothing was imported.</source>
+        <translation>
+            <numerusform>文件中有 %n 行有误，未导入任何内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export sites</source>
+        <translation>导出站点</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s) exported to %1</source>
+        <translation>
+            <numerusform>已将 %n 个站点导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>设置未保存</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language will be used the next time the program starts.</source>
+        <translation>新的语言将在下次启动程序时生效。</translation>
+    </message>
+    <message>
+        <source>About Inspector</source>
+        <translation>关于本程序</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Inspector %1&lt;/h3&gt;&lt;p&gt;On-site inspection of a county&apos;s community-education sites: the county college, township schools and village stations.&lt;/p&gt;&lt;p&gt;Data directory: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;社区教育督导检查 %1&lt;/h3&gt;&lt;p&gt;用于县域社区教育三级办学服务机构（县级社区教育学院、乡镇社区学校、村教学站点）的现场督导检查。&lt;/p&gt;&lt;p&gt;数据目录：%2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Blank checklist…</source>
+        <translation>空白检查表(&amp;B)……</translation>
+    </message>
+    <message>
+        <source>Checklist for this &amp;site</source>
+        <translation>本站点的检查表(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Inspection &amp;report</source>
+        <translation>检查报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save checklist for this site as PDF…</source>
+        <translation>将本站点的检查表保存为 PDF……</translation>
+    </message>
+    <message>
+        <source>Save inspection report as PDF…</source>
+        <translation>将检查报告保存为 PDF……</translation>
+    </message>
+    <message>
+        <source>Blank checklist</source>
+        <translation>空白检查表</translation>
+    </message>
+    <message>
+        <source>Checklist for which tier?</source>
+        <translation>打印哪一层级的检查表？</translation>
+    </message>
+    <message>
+        <source>Preparing the checklist…</source>
+        <translation>正在准备检查表……</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>正在准备检查报告……</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Preparing photos: %1 of %2</source>
+        <translation>正在准备照片：第 %1 张，共 %2 张</translation>
+    </message>
+    <message>
+        <source>Laying out the pages…</source>
+        <translation>正在排版……</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 pages).</source>
+        <translation>已保存 %1（共 %2 页）。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>No PDF viewer</source>
+        <translation>没有 PDF 阅读器</translation>
+    </message>
+    <message>
+        <source>No program to show PDF files is installed. The file is here:
+%1</source>
+        <translation>本机没有安装可以打开 PDF 文件的程序。文件位于：
+%1</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>无法打印</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Filled in as inspector of new inspections</source>
+        <translation>新建检查时自动填为检查人</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>您的姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when the program is started again.</source>
+        <translation>更改语言后，需重新启动程序才能生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SiteDetails</name>
+    <message>
+        <source>Site details</source>
+        <translation>站点详情</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Division code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Last inspection</source>
+        <translation>上次检查</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>No site selected</source>
+        <translation>未选择站点</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>SiteTree</name>
+    <message>
+        <source>Yes, since %1</source>
+        <translation>是，始于 %1</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Division code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <source>Last inspection</source>
+        <translation>上次检查</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>The county&apos;s sites: the college, its township schools and their village stations</source>
+        <translation>全县站点：社区教育学院、乡镇社区学校及村教学站点</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>正在打开……</translation>
+    </message>
+    <message>
+        <source>&amp;Exchange</source>
+        <translation>交换(&amp;E)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Confirmed by the office / changes</source>
+        <translation>县里确认 / 变更</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Devices</source>
+        <translation>设备(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>冲突(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Choose this computer&apos;s role (once)</source>
+        <translation>选择本机的角色（只需一次）</translation>
+    </message>
+    <message>
+        <source>County office: receives results, sends assignments and receipts</source>
+        <translation>县里办公室：接收检查结果，下发任务和回执</translation>
+    </message>
+    <message>
+        <source>Field laptop: inspects sites, sends results to the office</source>
+        <translation>外出笔记本：检查站点，把结果交给县里</translation>
+    </message>
+    <message>
+        <source>A name for this computer, e.g. 张明的笔记本</source>
+        <translation>本机名称，例如“张明的笔记本”</translation>
+    </message>
+    <message>
+        <source>Save the role</source>
+        <translation>保存角色</translation>
+    </message>
+    <message>
+        <source>E&amp;xport a bundle to a folder or USB drive…</source>
+        <translation>导出同步包到文件夹或U盘(&amp;X)……</translation>
+    </message>
+    <message>
+        <source>Assignments and receipts</source>
+        <translation>任务和回执</translation>
+    </message>
+    <message>
+        <source>Receipts only</source>
+        <translation>仅回执</translation>
+    </message>
+    <message>
+        <source>Everything, not only what the office has not confirmed</source>
+        <translation>全部内容，而不仅是县里尚未确认的</translation>
+    </message>
+    <message>
+        <source>&amp;Import a bundle…</source>
+        <translation>导入同步包(&amp;I)……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Trusted since</source>
+        <translation>信任起始时间</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke the selected device…</source>
+        <translation>撤销所选设备(&amp;R)……</translation>
+    </message>
+    <message>
+        <source>This computer: %1 “%2” · fingerprint %3</source>
+        <translation>本机：%1“%2”· 指纹 %3</translation>
+    </message>
+    <message>
+        <source>role not chosen yet</source>
+        <translation>尚未选择角色</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts (%1)</source>
+        <translation>冲突(&amp;C)（%1）</translation>
+    </message>
+    <message>
+        <source>results</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>assignment</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <source>confirmed %1</source>
+        <translation>已于 %1 确认</translation>
+    </message>
+    <message>
+        <source>not confirmed yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <source>new %1, updated %2, conflicts %3</source>
+        <translation>新增 %1，更新 %2，冲突 %3</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>已信任</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>county office</source>
+        <translation>县里办公室</translation>
+    </message>
+    <message>
+        <source>laptop</source>
+        <translation>笔记本电脑</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was left behind.</source>
+        <translation>已取消，没有留下任何残余文件。</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>同步失败</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>正在写入同步包……</translation>
+    </message>
+    <message>
+        <source>Bundle written and checked: %1</source>
+        <translation>同步包已写入并校验：%1</translation>
+    </message>
+    <message>
+        <source>Checking the bundle… (nothing is written yet)</source>
+        <translation>正在检查同步包……（尚未写入任何内容）</translation>
+    </message>
+    <message>
+        <source>Not imported. Nothing was changed.</source>
+        <translation>未导入，没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+    <message>
+        <source>This bundle was imported before; nothing changed.</source>
+        <translation>此同步包以前已导入过，没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 conflicts, %4 new photos.</source>
+        <translation>已导入：新增 %1，更新 %2，冲突 %3，新照片 %4 张。</translation>
+    </message>
+    <message>
+        <source>Revoke device</source>
+        <translation>撤销设备</translation>
+    </message>
+    <message>
+        <source>Refuse all bundles from “%1” from now on? What it sent before stays.</source>
+        <translation>从现在起拒绝来自“%1”的所有同步包吗？它以前发来的内容将保留。</translation>
+    </message>
+    <message>
+        <source>Export to which folder or USB drive?</source>
+        <translation>导出到哪个文件夹或U盘？</translation>
+    </message>
+    <message>
+        <source>Import which bundle?</source>
+        <translation>导入哪个同步包？</translation>
+    </message>
+    <message>
+        <source>Inspector bundles (*.inspector-bundle *.zip);;All files (*)</source>
+        <translation>督导检查同步包 (*.inspector-bundle *.zip);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Tiers</name>
+    <message>
+        <source>County community-education college</source>
+        <translation>县（市、区）社区教育学院</translation>
+    </message>
+    <message>
+        <source>Township community school</source>
+        <translation>乡镇（街道）社区学校</translation>
+    </message>
+    <message>
+        <source>Village teaching station</source>
+        <translation>村（社区）教学站（点）</translation>
+    </message>
+</context>
+</TS>
