@@ -45,8 +45,8 @@ def _screen(qtbot: QtBot, worker: Worker, context: object, **kwargs: object) -> 
     return screen
 
 
-def test_a_fresh_installation_asks_for_its_role_first(qtbot: QtBot, worker: Worker,
-                                                      tmp_path: Path) -> None:
+def test_a_fresh_installation_asks_for_its_role_first(
+        qtbot: QtBot, worker: Worker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     context = open_context(AppPaths.resolve(tmp_path / "fresh"))
     try:
         screen = _screen(qtbot, worker, context)
@@ -60,6 +60,16 @@ def test_a_fresh_installation_asks_for_its_role_first(qtbot: QtBot, worker: Work
         assert screen.role_box.isHidden()
         assert screen.overview is not None and screen.overview.role == "office"
         assert screen.export_button.isEnabled()
+        # Changing the role later is an explicit, confirmed action.
+        from PySide6.QtWidgets import QMessageBox
+
+        answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
+        monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: next(answers))
+        assert screen.change_role() is None
+        with qtbot.waitSignal(screen.overview_loaded, timeout=TIMEOUT):
+            screen.change_role_button.click()
+        assert screen.overview is not None and screen.overview.role == "field"
+        assert screen.overview.name == "县督导办"
     finally:
         context.close()
 

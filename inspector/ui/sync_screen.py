@@ -75,9 +75,15 @@ class SyncScreen(QWidget):
         self._ask_file = ask_file or self._file_dialog
         self.setAccessibleName(self.tr("Sync"))
         layout = QVBoxLayout(self)
+        header = QHBoxLayout()
         self.identity = QLabel(self.tr("Opening…"))
         self.identity.setWordWrap(True)
-        layout.addWidget(self.identity)
+        header.addWidget(self.identity, 1)
+        self.change_role_button = QPushButton(self.tr("Change role…"))
+        self.change_role_button.setVisible(False)
+        self.change_role_button.clicked.connect(self.change_role)
+        header.addWidget(self.change_role_button)
+        layout.addLayout(header)
         layout.addWidget(self._role_box())
         self.tabs = QTabWidget()
         self.tabs.addTab(self._exchange_tab(), self.tr("&Exchange"))
@@ -186,6 +192,7 @@ class SyncScreen(QWidget):
         self.overview = overview
         role = Role(overview.role) if overview.role else None
         self.role_box.setVisible(role is None)
+        self.change_role_button.setVisible(role is not None)
         self.identity.setText(
             self.tr("This computer: %1 “%2” · fingerprint %3")
             .replace("%1", ROLE_LABELS[role] if role else self.tr("role not chosen yet"))
@@ -296,6 +303,24 @@ class SyncScreen(QWidget):
         return self._start(sync_jobs.job(lambda: sync_jobs.choose_role(
             context, role, name.strip(), confirm_change)), "choose role", self._show_overview,
             busy=False)
+
+    def change_role(self) -> JobHandle | None:
+        """Switch between county office and field laptop, after an explicit confirmation."""
+        overview = self.overview
+        if overview is None or overview.role is None:
+            return None
+        other = "field" if overview.role == "office" else "office"
+        text = (self.tr("Make this computer a field laptop? It will then send results instead "
+                        "of receiving them.") if other == "field" else
+                self.tr("Make this computer the county office? It will then receive results "
+                        "from the laptops instead of sending them."))
+        answer = QMessageBox.question(self, self.tr("Change role"), text,
+                                      QMessageBox.StandardButton.Yes |
+                                      QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return self.choose_role(other, overview.name, confirm_change=True)
 
     def choose_export_folder(self) -> JobHandle | None:
         folder = self._ask_folder()

@@ -160,7 +160,10 @@ def commit_import(prepared: PreparedImport, actor: str = "",
                 bundle_created_at=_parse_time(manifest.created_at),
                 manifest_sha256=opened.manifest_sha256, file_name=opened.path.name,
                 scope=manifest.scope, counts=json.dumps(manifest.counts, sort_keys=True),
-                changes=json.dumps({**done.to_json(), "confirmed": confirmed}, sort_keys=True),
+                changes=json.dumps({**done.to_json(), "confirmed": confirmed,
+                                    "records": [[c.table, c.record_id, c.outcome]
+                                                for c in done.changes]},
+                                   ensure_ascii=False, sort_keys=True),
                 actor=actor, at=utcnow(),
             ))
             session.flush()
