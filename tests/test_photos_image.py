@@ -160,3 +160,15 @@ def test_render_applies_exif_then_user_rotation(tmp_path: Path) -> None:
     assert _is_red(turned.getpixel((29, 12)))  # type: ignore[arg-type]
     assert _is_blue(turned.getpixel((2, 12)))  # type: ignore[arg-type]
     assert render(path, 32, rotation=-90).size == (32, 24)
+
+
+def test_heic_orientation_is_applied_once(tmp_path: Path) -> None:
+    """pillow-heif turns HEIC images itself and resets the EXIF tag: no double turn."""
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    path = tmp_path / "portrait.heic"
+    samples.picture((64, 48)).save(path, format="HEIF", exif=exif.tobytes())
+    examined = examine(path, 32)
+    assert (examined.facts.width, examined.facts.height) == (48, 64)
+    assert examined.preview.size == (24, 32)
+    assert _is_red(examined.preview.getpixel((12, 2)))  # type: ignore[arg-type]
