@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ChecklistPage</name>
+    <message>
+        <source>← &amp;Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous indicator · F2 note · Ctrl+I add photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspectors: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site staff: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only. Reopen it to change anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General photos of the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved!</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPanel</name>
     <message>
         <source>Conflicts</source>
@@ -37,6 +124,37 @@
             <numerusform>%n record was changed both here and on the other side. Both versions are kept; choose which one is right.</numerusform>
             <numerusform>%n records were changed both here and on the other side. Both versions are kept; choose which one is right.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CriterionCard</name>
+    <message>
+        <source>Criterion %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: what was seen, what is missing (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last visit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rating needs a note saying what is missing.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -302,6 +420,33 @@ Please copy the report below and send it to the people who support this program.
     </message>
 </context>
 <context>
+    <name>MissingDialog</name>
+    <message>
+        <source>Not finished yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspection cannot be completed yet. Every criterion needs a rating, and a rating of partly meets or does not meet needs a note saying what is missing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrintActions</name>
     <message>
         <source>&amp;Print</source>
@@ -394,6 +539,41 @@ Please copy the report below and send it to the people who support this program.
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Reopen the inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen this completed inspection so that it can be changed? Your name and the time are recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -472,6 +652,57 @@ Please copy the report below and send it to the people who support this program.
     </message>
 </context>
 <context>
+    <name>SiteHistory</name>
+    <message>
+        <source>&lt;b&gt;Inspections of this site&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspections of this site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start inspection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start an inspection of this site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SiteTree</name>
     <message>
         <source>Yes, since %1</source>
@@ -507,6 +738,108 @@ Please copy the report below and send it to the people who support this program.
     </message>
 </context>
 <context>
+    <name>StartInspectionDialog</name>
+    <message>
+        <source>Start an inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names, separated by 、</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inspectors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site staff present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site &amp;staff present:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, a first visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit of %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revisit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter who inspects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <source>Complete the inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A completed inspection is read-only. It can be reopened later; reopening is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Complete inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncScreen</name>
     <message>
         <source>Sync</source>
@@ -514,6 +847,10 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>Opening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -694,6 +1031,18 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>Sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make this computer a field laptop? It will then send results instead of receiving them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make this computer the county office? It will then receive results from the laptops instead of sending them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
