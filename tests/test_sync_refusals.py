@@ -103,6 +103,24 @@ def _cases(scene: Scene) -> dict[str, tuple[Callable[[Path, Path], Path], str]]:
         finally:
             other.close()
 
+    def unknown_template(src: Path, dst: Path) -> Path:
+        """Records naming a checklist version nobody has, consistently re-hashed and signed."""
+        import hashlib
+
+        def change(name: str, data: bytes) -> bytes:
+            return data.replace(b"community-education-3tier@1", b"community-education-3tier@9") \
+                if name == "records/inspections.jsonl" else data
+
+        with zipfile.ZipFile(src) as zf:
+            changed = change("records/inspections.jsonl", zf.read("records/inspections.jsonl"))
+
+        def manifest(m: dict) -> dict:
+            members = [{**e, "size": len(changed), "sha256": hashlib.sha256(changed).hexdigest()}
+                       if e["path"] == "records/inspections.jsonl" else e for e in m["members"]]
+            return {**m, "members": members}
+
+        return rewrite_bundle(src, dst, change=change, manifest=manifest, signer=scene.key())
+
     def truncated(src: Path, dst: Path) -> Path:
         data = src.read_bytes()
         dst.write_bytes(data[: len(data) // 2])
@@ -153,6 +171,7 @@ def _cases(scene: Scene) -> dict[str, tuple[Callable[[Path, Path], Path], str]]:
         "member missing": (
             lambda s, d: rewrite_bundle(s, d, change=lambda n, b: None if _photo(n) else b),
             "differ from its manifest"),
+        "unknown checklist version": (unknown_template, "community-education-3tier@9"),
         "truncated file": (truncated, "incomplete"),
         "not a zip file": (not_zip, "not a ZIP file"),
     }
@@ -162,7 +181,8 @@ CASES = ["changed photo byte", "changed record", "changed record and manifest",
          "signed by another key", "another key named in the manifest", "unknown device",
          "replayed sequence number", "unknown format version", "dot-dot member",
          "absolute member", "drive member", "symlink member", "zip bomb", "duplicate member",
-         "member not in the manifest", "member missing", "truncated file", "not a zip file"]
+         "member not in the manifest", "member missing", "unknown checklist version",
+         "truncated file", "not a zip file"]
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -9,10 +9,14 @@ See ``docs/bundle-format.md``. Modules:
 - :mod:`records` – which tables travel and how rows become JSON and back
 - :mod:`export` – writing a bundle safely (temp file, fsync, read back, rename)
 - :mod:`verify` – checking a bundle before anything is touched
+- :mod:`streams` – records members read as batches, re-hashed on the way
+- :mod:`bundle_templates` – checklist versions: known ones must match, new ones arrive
 - :mod:`merge` – preview and the one-transaction merge with conflicts
+- :mod:`conflicts` – listing and resolving conflicts
 - :mod:`importer` – verify, trust, preview, back up, merge, record
 - :mod:`trust` – enrolled, revoked and pinned devices
 - :mod:`receipts` – what the office confirms it received
+- :mod:`assignments`, :mod:`demo_roles` – assignments; ``inspector demo --role``
 """
 
 from inspector.services.sync.errors import BundleRefused, SyncCancelled, SyncError

@@ -17,27 +17,23 @@ Nothing is ever deleted by a merge. The caller owns the transaction.
 
 from __future__ import annotations
 
-import hashlib
-import io
 import json
 import uuid
-import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from inspector.domain.templates import TemplateError, parse_template
 from inspector.services.photo_store import PhotoStore
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import records as rec
-from inspector.services.sync.errors import BundleRefused, Control, check
+from inspector.services.sync.bundle_templates import check_templates
+from inspector.services.sync.errors import BundleRefused, Control
+from inspector.services.sync.streams import member_of, records_of
 from inspector.services.sync.verify import OpenedBundle, open_zip
 from inspector.storage.models import utcnow
 
-BATCH = 900  # ids per lookup (below SQLite's variable limit)
 MAX_LISTED_CHANGES = 500
 
 
@@ -117,54 +113,6 @@ class _Local:
     revision: int
     vv: rec.VV  # effective
     stored_vv: rec.VV
-
-
-def _records(zf: zipfile.ZipFile, member: bf.Member, control: Control
-             ) -> Iterator[tuple[int, list[Any]]]:
-    """(first line number, parsed rows) in batches, re-hashed on the way (the file may
-    change after it was verified)."""
-    digest = hashlib.sha256()
-    size = 0
-    lines: list[bytes] = []
-    first = 1
-    with zf.open(member.path) as raw:
-        reader = io.BufferedReader(cast(Any, raw), 1 << 20)
-        for line in reader:
-            size += len(line)
-            if size > member.size:
-                raise BundleRefused(f"{member.path} changed since it was verified")
-            digest.update(line)
-            lines.append(line)
-            if len(lines) >= BATCH:
-                check(control)
-                yield first, _parse(lines, member.path, first)
-                first += len(lines)
-                lines = []
-    if lines:
-        yield first, _parse(lines, member.path, first)
-    if size != member.size or digest.hexdigest() != member.sha256:
-        raise BundleRefused(f"{member.path} changed since it was verified")
-
-
-def _parse(lines: list[bytes], path: str, first: int) -> list[Any]:
-    """All lines in one parse; line by line only to name the line that is not JSON."""
-    try:
-        rows = json.loads(b"[" + b",".join(lines) + b"]")
-        if isinstance(rows, list) and len(rows) == len(lines):
-            return rows
-    except ValueError:
-        pass
-    rows = []
-    for offset, line in enumerate(lines):
-        try:
-            rows.append(json.loads(line))
-        except ValueError:
-            raise BundleRefused(f"{path} line {first + offset}: not JSON") from None
-    return rows
-
-
-def _member(opened: OpenedBundle, path: str) -> bf.Member:
-    return next(m for m in opened.manifest.members if m.path == path)
 
 
 def _load_locals(conn: Connection, spec: rec.TableSpec, ids: list[str], tmap: rec.TemplateMap,
@@ -290,74 +238,13 @@ class _Writer:
             self.superseded.extend((cid,) for cid, cvv in conflicts if rec.vv_leq(cvv, rvv))
 
 
-def _templates(conn: Connection, opened: OpenedBundle, tmap: rec.TemplateMap, write: bool,
-               preview: Preview) -> None:
-    """Check the bundle's checklist versions against ours; an assignment may bring new ones."""
-    for entry in opened.manifest.templates:
-        known = tmap.sha_by_key.get(entry["key"])
-        if known is not None and known != entry["sha256"]:
-            raise BundleRefused(f"检查表版本 {entry['key']} 与本机的不同 / the checklist version "
-                                f"{entry['key']} differs from the one installed here")
-    table = opened.manifest.table(rec.TEMPLATE_TABLE)
-    if table is None:
-        return
-    if table.columns != rec.TEMPLATE_COLUMNS:
-        raise BundleRefused("template_versions: unknown columns")
-    with open_zip(opened.path) as zf:
-        for first, rows in _records(zf, _member(opened, table.path), _never_cancelled()):
-            for line_no, row in enumerate(rows, first):
-                if (not isinstance(row, list) or len(row) != 5 or not all(
-                        isinstance(v, str) for i, v in enumerate(row) if i != 1)
-                        or not isinstance(row[1], int)):
-                    raise BundleRefused(f"template_versions line {line_no}: wrong shape")
-                template_id, version, title, content, sha = row
-                key = f"{template_id}@{version}"
-                if bf.sha256_hex(content.encode("utf-8")) != sha:
-                    raise BundleRefused(f"检查表 {key} 内容与摘要不符 / checklist {key}: "
-                                        "content and SHA-256 differ")
-                if key in tmap.sha_by_key:
-                    if tmap.sha_by_key[key] != sha:
-                        raise BundleRefused(f"检查表版本 {key} 与本机的不同 / the checklist "
-                                            f"version {key} differs from the one installed here")
-                    continue
-                try:
-                    template = parse_template(json.loads(content), key)
-                except (TemplateError, ValueError) as exc:
-                    raise BundleRefused(f"本程序无法读取检查表 {key}，请升级 / this program "
-                                        f"cannot read the checklist {key}: {exc}") from None
-                if (template.id, template.version) != (template_id, version):
-                    raise BundleRefused(f"checklist {key}: its content names another version")
-                new_id = str(uuid.uuid4())
-                if write:
-                    now = str(utcnow().replace(tzinfo=None))
-                    conn.exec_driver_sql(
-                        "INSERT INTO template_versions (id, created_at, updated_at, revision,"
-                        " template_id, version, title, content, sha256) VALUES"
-                        " (?, ?, ?, 1, ?, ?, ?, ?, ?)",
-                        (new_id, now, now, template_id, version, title, content, sha))
-                tmap.id_by_key[key] = new_id
-                tmap.key_by_id[new_id] = key
-                tmap.sha_by_key[key] = sha
-                preview.templates_new.append(key)
-
-
-class _NeverCancelled:
-    cancelled = False
-
-    def progress(self, done: int, total: int, text: str = "") -> None:
-        return None
-
-
-def _never_cancelled() -> Control:
-    return _NeverCancelled()
-
-
 def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
         control: Control, *, write: bool) -> Preview:
     """Classify (and with ``write``, merge) every record of the bundle."""
     preview = Preview()
     tmap = rec.TemplateMap.load(conn)
-    _templates(conn, opened, tmap, write, preview)
+    templates_new = check_templates(conn, opened, tmap, write)
+    preview.templates_new.extend(templates_new)
     bundle_photos = {m.sha256 for m in opened.manifest.photo_members()}
     for sha in sorted(bundle_photos):
         if store.find(sha) is None:
@@ -383,7 +270,7 @@ def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
                 (name,)).first() is not None
             sha_at = spec.columns.index("sha256") if name == "photos" else -1
             empty = conn.exec_driver_sql(f"SELECT 1 FROM {name} LIMIT 1").first() is None
-            for first, rows in _records(zf, _member(opened, table.path), control):
+            for first, rows in records_of(zf, member_of(opened, table.path), control):
                 rec.check_batch(spec, rows, first)
                 if sha_at >= 0:
                     for sha in {row[sha_at] for row in rows} - bundle_photos:
