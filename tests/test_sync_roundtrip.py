@@ -224,3 +224,37 @@ def test_cancelled_export_and_import_leave_nothing_behind(field: AppContext, off
         prepare_import(office, bundle.path, trust_new_device=True, control=control)
     assert control.seen >= 2
     assert dump(office) == before  # the photos copied so far were removed again
+
+
+def test_cli_assignments_device_and_json_import(field: AppContext, office: AppContext,
+                                                tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from inspector.cli import main
+
+    office_dir, field_dir = str(office.paths.data_dir), str(field.paths.data_dir)
+    assert main(["--data-dir", office_dir, "assignments", "add", "--site", VILLAGE,
+                 "--inspectors", "王芳", "--from", "2026-12-01", "--to", "2026-12-20"]) == 0
+    assert main(["--data-dir", field_dir, "device", "show", "--format", "json"]) == 0
+    capsys.readouterr()
+    completed_inspection(field, photos=1, seed=6)
+    bundle = str(tmp_path / "r.bundle")
+    assert main(["--data-dir", field_dir, "bundle", "export", "-o", bundle]) == 0
+    assert main(["--data-dir", office_dir, "bundle", "verify", bundle]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", office_dir, "bundle", "import", bundle, "--dry-run",
+                 "--trust-new-device", "--format", "json"]) == 0
+    preview = json.loads(capsys.readouterr().out)
+    assert {"new", "updated", "identical", "conflicts", "photos_new", "photos_known"} <= set(
+        preview) and preview["photos_new"] == 1 and preview["dry_run"]
+    assert main(["--data-dir", office_dir, "bundle", "import", bundle,
+                 "--trust-new-device"]) == 0
+    assert main(["--data-dir", office_dir, "devices", "list", "--format", "json"]) == 0
+    assignment = str(tmp_path / "a.bundle")
+    assert main(["--data-dir", office_dir, "bundle", "export", "-o", assignment]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", field_dir, "bundle", "import", assignment]) == 0
+    out = capsys.readouterr().out
+    assert "pinned" in out and "confirmed 1" in out
+    assert main(["--data-dir", field_dir, "init", "--role", "office"]) == 2

@@ -56,6 +56,19 @@ def register(commands: Any) -> None:
     resolve.add_argument("--keep", choices=["local", "remote"], required=True)
     resolve.add_argument("--actor")
 
+    assignments = add_command(commands, "assignments",
+                              "which inspector visits which site when (office)", _group_help)
+    assignment_cmds = assignments.add_subparsers(dest="assignments_command", metavar="ACTION")
+    add = add_command(assignment_cmds, "add", "assign a site to inspectors for a period",
+                      run_assignments_add)
+    add.add_argument("--site", required=True, metavar="CODE", help="the site's division code")
+    add.add_argument("--inspectors", required=True, metavar="NAMES")
+    add.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
+    add.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
+    add.add_argument("--note", default="")
+    listing_a = add_command(assignment_cmds, "list", "the assignments", run_assignments_list)
+    add_format(listing_a)
+
     devices = add_command(commands, "devices", "devices this office accepts bundles from",
                           _group_help)
     devices_cmds = devices.add_subparsers(dest="devices_command", metavar="ACTION")
@@ -314,4 +327,46 @@ def run_demo_role(args: argparse.Namespace) -> int:
     print(f"demo {ROLE_LABELS[me.role]} in {context.paths.data_dir}: {result.sites_created} sites "
           f"added, {result.inspections} inspections added, {result.assignments} assignments; "
           f"device “{me.name}”, fingerprint {me.fingerprint}")
+    return 0
+
+
+def run_assignments_add(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from inspector.services.sites import SiteError, find_by_code
+    from inspector.services.sync.assignments import add_assignment
+    from inspector.services.sync.errors import SyncError
+
+    try:
+        start, end = date.fromisoformat(args.start), date.fromisoformat(args.end)
+    except ValueError as exc:
+        raise UsageError(f"dates are written YYYY-MM-DD: {exc}") from exc
+    with opened(args) as context:
+        try:
+            with context.db.transaction() as session:
+                site = find_by_code(session, args.site)
+                if site is None:
+                    raise UsageError(f"没有区划代码为 {args.site} 的站点 / no site with code "
+                                     f"{args.site}")
+                row = add_assignment(session, site.id, args.inspectors, start, end, args.note)
+                name, assignment_id = site.name, row.id
+        except (SiteError, SyncError) as exc:
+            raise UsageError(str(exc)) from exc
+    print(f"assigned {name} to {args.inspectors}, {start} – {end} ({assignment_id})")
+    return 0
+
+
+def run_assignments_list(args: argparse.Namespace) -> int:
+    from inspector.services.sync.assignments import list_assignments
+
+    with opened(args) as context, context.db.session() as session:
+        items = list_assignments(session)
+    if args.format == "json":
+        print_json([vars(a) for a in items])
+        return 0
+    if not items:
+        print("no assignments")
+    for a in items:
+        print(f"{a.period_start} – {a.period_end}  {a.site_code or '':12}  {a.site_name}  "
+              f"{a.inspector_name}")
     return 0
