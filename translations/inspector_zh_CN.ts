@@ -5,87 +5,87 @@
     <name>ChecklistPage</name>
     <message>
         <source>← &amp;Sites</source>
-        <translation type="unfinished"></translation>
+        <translation>← 站点列表(&amp;S)</translation>
     </message>
     <message>
         <source>Back to the sites</source>
-        <translation type="unfinished"></translation>
+        <translation>返回站点列表</translation>
     </message>
     <message>
         <source>Inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
         <source>Save status</source>
-        <translation type="unfinished"></translation>
+        <translation>保存状态</translation>
     </message>
     <message>
         <source>&amp;Finish…</source>
-        <translation type="unfinished"></translation>
+        <translation>完成检查(&amp;F)……</translation>
     </message>
     <message>
         <source>&amp;Reopen…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开(&amp;R)……</translation>
     </message>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <source>Indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>检查要点</translation>
     </message>
     <message>
         <source>Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous indicator · F2 note · Ctrl+I add photos</source>
-        <translation type="unfinished"></translation>
+        <translation>快捷键：1–4 评定 · Ctrl+↓/↑ 下一条/上一条 · Ctrl+PgDn/PgUp 下一个/上一个指标 · F2 填写说明 · Ctrl+I 添加照片</translation>
     </message>
     <message>
         <source>completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中</translation>
     </message>
     <message>
         <source>Inspectors: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>检查人：%1</translation>
     </message>
     <message>
         <source>Site staff: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>站点人员：%1</translation>
     </message>
     <message>
         <source>Revisit of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>复查（上次 %1）</translation>
     </message>
     <message>
         <source>Read-only. Reopen it to change anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>只读。如需修改，请先重新打开。</translation>
     </message>
     <message>
         <source>General photos of the visit</source>
-        <translation type="unfinished"></translation>
+        <translation>现场总体照片</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存……</translation>
     </message>
     <message>
         <source>All changes saved</source>
-        <translation type="unfinished"></translation>
+        <translation>所有修改已保存</translation>
     </message>
     <message>
         <source>Not saved!</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存！</translation>
     </message>
 </context>
 <context>
@@ -129,31 +129,31 @@
     <name>CriterionCard</name>
     <message>
         <source>Criterion %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 条</translation>
     </message>
     <message>
         <source>Previous visit</source>
-        <translation type="unfinished"></translation>
+        <translation>上次检查</translation>
     </message>
     <message>
         <source>Shortcut: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>快捷键：%1</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Note: what was seen, what is missing (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>说明：看到了什么，缺少什么（F2）</translation>
     </message>
     <message>
         <source>Last visit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次：%1</translation>
     </message>
     <message>
         <source>This rating needs a note saying what is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>此评定需要填写说明，写明缺少什么。</translation>
     </message>
 </context>
 <context>
@@ -420,27 +420,27 @@ Please copy the report below and send it to the people who support this program.
     <name>MissingDialog</name>
     <message>
         <source>Not finished yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未完成</translation>
     </message>
     <message>
         <source>The inspection cannot be completed yet. Every criterion needs a rating, and a rating of partly meets or does not meet needs a note saying what is missing:</source>
-        <translation type="unfinished"></translation>
+        <translation>检查还不能完成。每条都需要评定；评为“基本符合”或“不符合”的，需要填写说明，写明缺少什么：</translation>
     </message>
     <message>
         <source>What is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成的项目</translation>
     </message>
     <message>
         <source>not rated</source>
-        <translation type="unfinished"></translation>
+        <translation>未评定</translation>
     </message>
     <message>
         <source>needs a note</source>
-        <translation type="unfinished"></translation>
+        <translation>需要说明</translation>
     </message>
     <message>
         <source>&amp;Go to it</source>
-        <translation type="unfinished"></translation>
+        <translation>转到该条(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -540,35 +540,35 @@ Please copy the report below and send it to the people who support this program.
     <name>ReopenDialog</name>
     <message>
         <source>Reopen the inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开检查</translation>
     </message>
     <message>
         <source>Reopen this completed inspection so that it can be changed? Your name and the time are recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>要重新打开这次已完成的检查以便修改吗？将记录您的姓名和时间。</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished">您的姓名</translation>
+        <translation>您的姓名</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <translation type="unfinished">您的姓名(&amp;N)：</translation>
+        <translation>您的姓名(&amp;N)：</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>原因(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开(&amp;R)</translation>
     </message>
     <message>
         <source>Please enter your name</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入您的姓名</translation>
     </message>
 </context>
 <context>
@@ -653,51 +653,51 @@ Please copy the report below and send it to the people who support this program.
     <name>SiteHistory</name>
     <message>
         <source>&lt;b&gt;Inspections of this site&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;本站点的检查记录&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Inspections of this site</source>
-        <translation type="unfinished"></translation>
+        <translation>本站点的检查记录</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Inspectors</source>
-        <translation type="unfinished"></translation>
+        <translation>检查人</translation>
     </message>
     <message>
         <source>&amp;Start inspection…</source>
-        <translation type="unfinished"></translation>
+        <translation>开始检查(&amp;S)……</translation>
     </message>
     <message>
         <source>Start an inspection of this site</source>
-        <translation type="unfinished"></translation>
+        <translation>开始检查本站点</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished">打开(&amp;O)</translation>
+        <translation>打开(&amp;O)</translation>
     </message>
     <message>
         <source>Open the selected inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>打开所选的检查</translation>
     </message>
     <message>
         <source>completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中</translation>
     </message>
 </context>
 <context>
@@ -739,102 +739,102 @@ Please copy the report below and send it to the people who support this program.
     <name>StartInspectionDialog</name>
     <message>
         <source>Start an inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>开始检查</translation>
     </message>
     <message>
         <source>Inspectors</source>
-        <translation type="unfinished"></translation>
+        <translation>检查人</translation>
     </message>
     <message>
         <source>Names, separated by 、</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名，用“、”分隔</translation>
     </message>
     <message>
         <source>&amp;Inspectors:</source>
-        <translation type="unfinished"></translation>
+        <translation>检查人(&amp;I)：</translation>
     </message>
     <message>
         <source>Date of the visit</source>
-        <translation type="unfinished"></translation>
+        <translation>检查日期</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>日期(&amp;D)：</translation>
     </message>
     <message>
         <source>Site staff present</source>
-        <translation type="unfinished"></translation>
+        <translation>在场的站点人员</translation>
     </message>
     <message>
         <source>Site &amp;staff present:</source>
-        <translation type="unfinished"></translation>
+        <translation>在场站点人员(&amp;S)：</translation>
     </message>
     <message>
         <source>Revisit of</source>
-        <translation type="unfinished"></translation>
+        <translation>复查</translation>
     </message>
     <message>
         <source>No, a first visit</source>
-        <translation type="unfinished"></translation>
+        <translation>否，首次检查</translation>
     </message>
     <message>
         <source>Revisit of %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>复查 %1 的检查（%2）</translation>
     </message>
     <message>
         <source>&amp;Revisit:</source>
-        <translation type="unfinished"></translation>
+        <translation>复查(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始(&amp;S)</translation>
     </message>
     <message>
         <source>Please enter who inspects.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写检查人。</translation>
     </message>
 </context>
 <context>
     <name>SummaryDialog</name>
     <message>
         <source>Complete the inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>完成检查</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>汇总</translation>
     </message>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Rated</source>
-        <translation type="unfinished"></translation>
+        <translation>已评定</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Overall</source>
-        <translation type="unfinished"></translation>
+        <translation>总体</translation>
     </message>
     <message>
         <source>Completed by</source>
-        <translation type="unfinished"></translation>
+        <translation>完成人</translation>
     </message>
     <message>
         <source>Completed &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>完成人(&amp;B)：</translation>
     </message>
     <message>
         <source>A completed inspection is read-only. It can be reopened later; reopening is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成的检查为只读。以后可以重新打开，重新打开会被记录。</translation>
     </message>
     <message>
         <source>&amp;Complete inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>完成检查(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ from inspector.ui.worker import Worker
 HERE = Path(__file__).resolve().parent
 
 
-def prepare(context: AppContext) -> None:
+def prepare(context: AppContext) -> str:
     """Demo county with one completed inspection and one in progress."""
     load_demo(context)
     with context.db.transaction() as session:
@@ -51,7 +51,16 @@ def prepare(context: AppContext) -> None:
         inspections.complete(session, inspection.id, actor="王芳")
         current = find_by_code(session, "330799101000")
         assert current is not None
-        inspections.start_inspection(session, current.id, date(2026, 11, 28), inspectors="王芳")
+        draft = inspections.start_inspection(session, current.id, date(2026, 11, 28),
+                                             inspectors="王芳、李明", site_staff="校长 陈国华")
+        criteria = inspections.load_state(session, draft.id).criteria
+        for criterion, rating in zip(criteria[:4], ["meets", "meets", "partly", "meets"],
+                                     strict=True):
+            inspections.set_rating(session, draft.id, criterion.id, rating)
+        inspections.set_note(session, draft.id, criteria[0].id, "有独立场地，挂牌规范。")
+        inspections.set_note(session, draft.id, criteria[2].id,
+                             "教室面积约60平方米，但缺少无障碍设施。")
+    return draft.id
 
 
 def wait_for(signal: object, timeout_ms: int = 20_000) -> None:
@@ -68,7 +77,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temp:
         paths = AppPaths.resolve(temp)
         context = open_context(paths)
-        prepare(context)
+        draft_id = prepare(context)
         context.close()
         worker = Worker()
         window = MainWindow(paths, UiSettings(), worker)
@@ -80,6 +89,13 @@ def main() -> int:
         window.tree.select_site(_site_id(window, "东门社区教学点"))
         app.processEvents()
         window.grab().save(str(HERE / "main-window.png"))
+        assert window.inspections is not None and window.checklist is not None
+        window.inspections.open(draft_id)
+        wait_for(window.checklist.loaded)
+        page = window.checklist
+        page.go_to_criterion([c for _g, group in page.groups for c in group][2].id)
+        app.processEvents()
+        window.grab().save(str(HERE / "checklist.png"))
         window.close()
         worker.wait()
     return 0

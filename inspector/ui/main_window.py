@@ -22,6 +22,7 @@ from inspector.ui import jobs
 from inspector.ui.qt_compat import emit
 from inspector.ui.settings import UiSettings, save_settings
 from inspector.ui.site_details import SiteDetails
+from inspector.ui.site_history import SiteHistory
 from inspector.ui.site_tree import SiteTree
 from inspector.ui.worker import JobHandle, Worker
 
@@ -29,8 +30,11 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from inspector.services.context import AppContext
+    from inspector.services.inspections import InspectionListing
     from inspector.services.sites import SiteNode
     from inspector.services.sites_csv import ImportResult
+    from inspector.ui.checklist_page import ChecklistPage
+    from inspector.ui.inspection_controller import InspectionController
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +73,15 @@ class MainWindow(QMainWindow):
         self.sites_page.setStretchFactor(1, 2)
         self.pages.addWidget(self.sites_page)
         self.tree.site_chosen.connect(self.details.show_site)
+        self.history = SiteHistory()
+        self.history.setEnabled(False)
+        self.details.action_box.addWidget(self.history)
+        self.tree.site_chosen.connect(self._load_history)
+        self.tree.site_activated.connect(self._site_activated)
+        self.history.start_requested.connect(self.start_inspection)
+        self.history.open_requested.connect(self.open_inspection)
+        self.checklist: ChecklistPage | None = None
+        self.inspections: InspectionController | None = None
 
         self.status_text = QLabel()
         self.statusBar().addWidget(self.status_text, 1)
@@ -127,6 +140,7 @@ class MainWindow(QMainWindow):
             return
         self.context = context
         self._set_data_enabled(True)
+        self._make_checklist_page(context)
         emit(self.data_opened, context)
         self.reload_sites()
 
@@ -153,6 +167,66 @@ class MainWindow(QMainWindow):
             self._set_busy(self.tr("No sites yet. Use File → Import sites from CSV."))
         self.tree.setFocus()
         emit(self.sites_loaded, count)
+
+    # ------------------------------------------------------------------ inspections
+
+    def _make_checklist_page(self, context: AppContext) -> None:
+        from inspector.ui.checklist_page import ChecklistPage
+        from inspector.ui.inspection_controller import InspectionController
+
+        self.checklist = ChecklistPage(self.worker, context, self.settings.template_language)
+        self.pages.addWidget(self.checklist)
+        self.inspections = InspectionController(self, self.checklist, self.worker, context,
+                                                self.settings)
+        self.inspections.opened.connect(lambda _id: self._show_checklist())
+        self.inspections.changed.connect(self.reload_sites)
+        self.checklist.back_requested.connect(self.show_sites)
+        self.history.setEnabled(True)
+
+    def _show_checklist(self) -> None:
+        if self.checklist is not None:
+            self.pages.setCurrentWidget(self.checklist)
+            self.checklist.indicators.setFocus()
+
+    def show_sites(self) -> None:
+        self.pages.setCurrentWidget(self.sites_page)
+        self.reload_sites()
+        self._load_history(self.tree.current_site())
+        self.tree.setFocus()
+
+    def _load_history(self, site: SiteNode | None) -> None:
+        context = self.context
+        self.history.set_listings([])
+        if context is None or site is None:
+            return
+        from inspector.ui import inspection_jobs
+
+        site_id = site.id
+        handle = self.worker.submit(
+            lambda _c: inspection_jobs.site_history(context, site_id), "history")
+        handle.finished.connect(lambda listings: self._history_ready(site_id, listings))
+        handle.failed.connect(lambda exc: show_error(self, exc))
+
+    def _history_ready(self, site_id: str, listings: list[InspectionListing]) -> None:
+        current = self.tree.current_site()
+        if current is not None and current.id == site_id:
+            self.history.set_listings(listings)
+
+    def _site_activated(self, site: SiteNode) -> None:
+        draft = self.history.draft()
+        if draft is not None and draft.site_id == site.id:
+            self.open_inspection(draft.id)
+        else:
+            self.start_inspection()
+
+    def start_inspection(self) -> None:
+        site = self.tree.current_site()
+        if site is not None and self.inspections is not None:
+            self.inspections.start(site, self.history.listings)
+
+    def open_inspection(self, inspection_id: str) -> None:
+        if self.inspections is not None:
+            self.inspections.open(inspection_id)
 
     # ------------------------------------------------------------------ CSV
 
@@ -255,6 +329,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
+        if self.checklist is not None:
+            self.checklist.flush()
         self.worker.cancel_all()
         self.worker.wait(10_000)
         if self.context is not None:

@@ -111,6 +111,13 @@ class SiteTree(QTreeWidget):
     def site_names(self) -> list[str]:
         return [item.text(0) for item in self._items.values()]
 
+    def site_named(self, name: str) -> SiteNode | None:
+        for item in self._items.values():
+            if item.text(0) == name:
+                node: SiteNode = item.data(0, NODE_ROLE)
+                return node
+        return None
+
     def current_site(self) -> SiteNode | None:
         item = self.currentItem()
         return item.data(0, NODE_ROLE) if item is not None else None

@@ -1,0 +1,426 @@
+"""The checklist page: indicators with progress, the current indicator's criteria, autosave.
+
+Keyboard: 1–4 rate the current criterion; Ctrl+↓/Ctrl+↑ next/previous criterion;
+Ctrl+PgDown/Ctrl+PgUp next/previous indicator; F2 the note; Ctrl+I add photos.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.ui.autosave import AutoSaver
+from inspector.ui.criterion_card import CriterionCard
+from inspector.ui.inspection_jobs import Answer, ChecklistData
+from inspector.ui.qt_compat import emit
+from inspector.ui.worker import JobHandle, Worker
+
+if TYPE_CHECKING:
+    from inspector.domain.templates import Criterion, Indicator2
+    from inspector.services.context import AppContext
+
+GENERAL = "__general__"  # the indicator-tree entry for the visit's general photos
+INDICATOR_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ChecklistPage(QWidget):
+    """Shows one inspection; every change goes to :class:`AutoSaver` at once."""
+
+    loaded = Signal()
+    back_requested = Signal()
+    finish_requested = Signal()
+    reopen_requested = Signal()
+    add_photos_requested = Signal(object)  # criterion id or None (general photos)
+
+    def __init__(self, worker: Worker, context: AppContext, language: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.context = context
+        self.language = language
+        self.saver = AutoSaver(worker, context, self)
+        self.data: ChecklistData | None = None
+        self.ratings: dict[str, str | None] = {}
+        self.groups: list[tuple[Indicator2, tuple[Criterion, ...]]] = []
+        self.numbers: dict[str, str] = {}
+        self.cards: list[CriterionCard] = []
+        self.group_index = 0
+        self.card_index = 0
+        self.photo_widget_factory: Callable[[str | None], QWidget] | None = None
+        self._build()
+        self._shortcuts()
+        self.saver.status_changed.connect(self._save_status)
+        self.saver.failed.connect(self._save_failed)
+
+    # ------------------------------------------------------------------ layout
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← &Sites"))
+        self.back_button.setAccessibleName(self.tr("Back to the sites"))
+        self.back_button.clicked.connect(self._back)
+        header.addWidget(self.back_button)
+        self.title = QLabel()
+        self.title.setAccessibleName(self.tr("Inspection"))
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.title.setFont(font)
+        header.addWidget(self.title, 1)
+        self.save_label = QLabel()
+        self.save_label.setAccessibleName(self.tr("Save status"))
+        header.addWidget(self.save_label)
+        self.finish_button = QPushButton(self.tr("&Finish…"))
+        self.finish_button.clicked.connect(lambda: emit(self.finish_requested))
+        header.addWidget(self.finish_button)
+        self.reopen_button = QPushButton(self.tr("&Reopen…"))
+        self.reopen_button.clicked.connect(lambda: emit(self.reopen_requested))
+        header.addWidget(self.reopen_button)
+        layout.addLayout(header)
+
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        layout.addWidget(self.details)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.indicators = QTreeWidget()
+        self.indicators.setHeaderLabels([self.tr("Indicator"), self.tr("Done")])
+        self.indicators.setAccessibleName(self.tr("Indicators"))
+        self.indicators.setColumnWidth(0, 260)
+        self.indicators.currentItemChanged.connect(self._indicator_chosen)
+        splitter.addWidget(self.indicators)
+        self.criteria_area = QScrollArea()
+        self.criteria_area.setWidgetResizable(True)
+        self.criteria_area.setAccessibleName(self.tr("Criteria"))
+        splitter.addWidget(self.criteria_area)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        layout.addWidget(splitter, 1)
+        self.help = QLabel(self.tr(
+            "Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous "
+            "indicator · F2 note · Ctrl+I add photos"))
+        self.help.setWordWrap(True)
+        layout.addWidget(self.help)
+
+    def _shortcuts(self) -> None:
+        def add(key: str | QKeySequence, action: Callable[[], None]) -> None:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+
+        for number in range(1, 5):
+            add(str(number), functools.partial(self.rate_current, number))
+        add("Ctrl+Down", lambda: self.move_criterion(1))
+        add("Ctrl+Up", lambda: self.move_criterion(-1))
+        add("Ctrl+PgDown", lambda: self.move_indicator(1))
+        add("Ctrl+PgUp", lambda: self.move_indicator(-1))
+        add("F2", self.focus_note)
+        add("Ctrl+I", self.request_photos)
+
+    # ------------------------------------------------------------------ loading
+
+    def open_inspection(self, inspection_id: str) -> JobHandle:
+        from inspector.ui import inspection_jobs as jobs
+
+        context = self.context
+        handle = self.worker.submit(lambda _c: jobs.load_checklist(context, inspection_id),
+                                    "load checklist")
+        handle.finished.connect(self.show_data)
+        handle.failed.connect(self._failed)
+        return handle
+
+    def reload(self) -> JobHandle | None:
+        return self.open_inspection(self.data.inspection_id) if self.data else None
+
+    def show_data(self, data: ChecklistData) -> None:
+        keep = (self.group_index, self.card_index) if (
+            self.data and self.data.inspection_id == data.inspection_id) else (0, 0)
+        self.data = data
+        self.ratings = {cid: a.rating for cid, a in data.answers.items()}
+        tier = data.tier
+        from inspector.domain.tiers import Tier
+
+        self.groups = []
+        self.numbers = {}
+        counter = 0
+        for level1 in data.template.indicators:
+            for level2 in level1.indicators:
+                criteria = level2.criteria_for(Tier(tier))
+                if criteria:
+                    self.groups.append((level2, criteria))
+                    for criterion in criteria:
+                        counter += 1
+                        self.numbers[criterion.id] = f"{counter}."
+        self._fill_header()
+        self._fill_indicators()
+        self.group_index = min(keep[0], len(self.groups))
+        self.card_index = keep[1]
+        self._select_group(self.group_index)
+        self.finish_button.setVisible(not data.completed)
+        self.reopen_button.setVisible(data.completed)
+        self._save_status("saved" if not data.completed else "")
+        emit(self.loaded)
+
+    def _fill_header(self) -> None:
+        data = self.data
+        assert data is not None
+        from inspector.ui.site_tree import tier_name
+
+        status = self.tr("completed") if data.completed else self.tr("in progress")
+        self.title.setText(f"{data.site_name} · {data.visit_date.isoformat()} · {status}")
+        parts = [tier_name(data.tier),
+                 self.tr("Inspectors: %1").replace("%1", data.inspectors or "—"),
+                 self.tr("Site staff: %1").replace("%1", data.site_staff or "—")]
+        if data.previous_date:
+            parts.append(self.tr("Revisit of %1").replace("%1", data.previous_date.isoformat()))
+        if data.completed:
+            parts.append(self.tr("Read-only. Reopen it to change anything."))
+        self.details.setText(" · ".join(parts))
+
+    def _fill_indicators(self) -> None:
+        data = self.data
+        assert data is not None
+        self.indicators.blockSignals(True)
+        self.indicators.clear()
+        parents: dict[str, QTreeWidgetItem] = {}
+        for index, (level2, _criteria) in enumerate(self.groups):
+            level1 = data.template.level1_of(level2.id)
+            parent = parents.get(level1.id)
+            if parent is None:
+                parent = QTreeWidgetItem([level1.label(self.language), ""])
+                parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                parent.setData(0, INDICATOR_ROLE, level1.id)
+                self.indicators.addTopLevelItem(parent)
+                parents[level1.id] = parent
+            child = QTreeWidgetItem([level2.label(self.language), ""])
+            child.setData(0, INDICATOR_ROLE, index)
+            parent.addChild(child)
+        general = QTreeWidgetItem([self.tr("General photos of the visit"), ""])
+        general.setData(0, INDICATOR_ROLE, GENERAL)
+        self.indicators.addTopLevelItem(general)
+        self.indicators.expandAll()
+        self.indicators.blockSignals(False)
+        self._update_progress()
+
+    def _top_items(self) -> list[QTreeWidgetItem]:
+        tree = self.indicators
+        items = (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    @staticmethod
+    def _children(parent: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+        items = (parent.child(row) for row in range(parent.childCount()))
+        return [item for item in items if item is not None]
+
+    def _update_progress(self) -> None:
+        rated_of = {cid for cid, rating in self.ratings.items() if rating}
+        for parent in self._top_items():
+            total = rated = 0
+            for child in self._children(parent):
+                _level2, criteria = self.groups[int(child.data(0, INDICATOR_ROLE))]
+                done = sum(1 for c in criteria if c.id in rated_of)
+                child.setText(1, f"{done}/{len(criteria)}")
+                total += len(criteria)
+                rated += done
+            if parent.childCount():
+                parent.setText(1, f"{rated}/{total}")
+            elif self.data is not None:
+                count = self.data.photo_counts.get(None, 0)
+                parent.setText(1, str(count) if count else "")
+
+    # ------------------------------------------------------------------ navigation
+
+    def _indicator_chosen(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+        if item is None:
+            return
+        value = item.data(0, INDICATOR_ROLE)
+        if value == GENERAL:
+            self._show_general()
+        elif isinstance(value, int):
+            self.group_index = value
+            self._show_group(value)
+
+    def _select_group(self, index: int) -> None:
+        last = index >= len(self.groups)
+        item = self._top_items()[-1] if last else self._item_for_group(index)
+        if item is not None:
+            self.indicators.setCurrentItem(item)
+        if item is not None and self.indicators.currentItem() is item and not self.cards:
+            self._indicator_chosen(item, None)
+
+    def _item_for_group(self, index: int) -> QTreeWidgetItem | None:
+        for parent in self._top_items():
+            for child in self._children(parent):
+                if child.data(0, INDICATOR_ROLE) == index:
+                    return child
+        return None
+
+    def _clear_cards(self) -> None:
+        for card in self.cards:
+            card.flush_note()
+        self.cards = []
+        old = self.criteria_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+
+    def _show_group(self, index: int) -> None:
+        data = self.data
+        assert data is not None
+        self._clear_cards()
+        level2, criteria = self.groups[index]
+        container = QWidget()
+        column = QVBoxLayout(container)
+        heading = QLabel(f"<h3>{data.template.level1_of(level2.id).label(self.language)} · "
+                         f"{level2.label(self.language)}</h3>")
+        column.addWidget(heading)
+        for criterion in criteria:
+            card = CriterionCard(
+                criterion, self.numbers[criterion.id], data.template.rating_scale,
+                self.language, data.answers.get(criterion.id),
+                data.previous.get(criterion.id), data.completed)
+            card.rated.connect(self._rated)
+            card.note_changed.connect(self._note_changed)
+            card.activated.connect(self._card_activated)
+            if self.photo_widget_factory is not None:
+                card.photo_row.addWidget(self.photo_widget_factory(criterion.id))
+            column.addWidget(card)
+            self.cards.append(card)
+        column.addStretch(1)
+        self.criteria_area.setWidget(container)
+        self.card_index = max(0, min(self.card_index, len(self.cards) - 1))
+        self._mark_current()
+
+    def _show_general(self) -> None:
+        self._clear_cards()
+        container = QWidget()
+        column = QVBoxLayout(container)
+        column.addWidget(QLabel(f"<h3>{self.tr('General photos of the visit')}</h3>"))
+        if self.photo_widget_factory is not None:
+            column.addWidget(self.photo_widget_factory(None))
+        column.addStretch(1)
+        self.criteria_area.setWidget(container)
+
+    def _mark_current(self) -> None:
+        for index, card in enumerate(self.cards):
+            card.set_current(index == self.card_index)
+        if self.cards:
+            current = self.cards[self.card_index]
+            self.criteria_area.ensureWidgetVisible(current)
+            if not current.note.hasFocus():
+                first = next(iter(current.rating_buttons.values()))
+                first.setFocus() if first.isEnabled() else self.indicators.setFocus()
+
+    def current_card(self) -> CriterionCard | None:
+        return self.cards[self.card_index] if self.cards else None
+
+    def move_criterion(self, step: int) -> None:
+        if not self.cards:
+            self.move_indicator(step)
+            return
+        target = self.card_index + step
+        if 0 <= target < len(self.cards):
+            self.card_index = target
+            self._mark_current()
+        elif 0 <= self.group_index + step < len(self.groups):
+            self.card_index = 0 if step > 0 else 10_000
+            self._go_group(self.group_index + step)
+
+    def move_indicator(self, step: int) -> None:
+        target = self.group_index + step
+        if 0 <= target < len(self.groups):
+            self.card_index = 0
+            self._go_group(target)
+
+    def _go_group(self, index: int) -> None:
+        self.group_index = index
+        item = self._item_for_group(index)
+        if item is not None:
+            self.indicators.setCurrentItem(item)
+
+    def go_to_criterion(self, criterion_id: str) -> None:
+        for index, (_level2, criteria) in enumerate(self.groups):
+            for position, criterion in enumerate(criteria):
+                if criterion.id == criterion_id:
+                    self.card_index = position
+                    self._go_group(index)
+                    self._mark_current()
+                    return
+
+    def _card_activated(self, criterion_id: str) -> None:
+        for index, card in enumerate(self.cards):
+            if card.criterion.id == criterion_id and index != self.card_index:
+                self.card_index = index
+                for other, each in enumerate(self.cards):
+                    each.set_current(other == index)
+
+    # ------------------------------------------------------------------ actions
+
+    def rate_current(self, number: int) -> None:
+        card = self.current_card()
+        if card is not None:
+            card.rate_by_number(number)
+
+    def focus_note(self) -> None:
+        card = self.current_card()
+        if card is not None:
+            card.note.setFocus()
+
+    def request_photos(self) -> None:
+        if self.data is None or self.data.completed:
+            return
+        card = self.current_card()
+        emit(self.add_photos_requested, card.criterion.id if card else None)
+
+    def _rated(self, criterion_id: str, rating: str) -> None:
+        if self.data is None:
+            return
+        self.ratings[criterion_id] = rating
+        self.data.answers[criterion_id] = Answer(
+            rating, self.data.answers.get(criterion_id, Answer(None, "")).note)
+        self.saver.save_rating(self.data.inspection_id, criterion_id, rating)
+        self._update_progress()
+
+    def _note_changed(self, criterion_id: str, text: str) -> None:
+        if self.data is None:
+            return
+        self.data.answers[criterion_id] = Answer(self.ratings.get(criterion_id), text)
+        self.saver.save_note(self.data.inspection_id, criterion_id, text)
+
+    def flush(self) -> None:
+        """Save any note still being typed (before leaving the page or finishing)."""
+        for card in self.cards:
+            card.flush_note()
+
+    def _save_status(self, status: str) -> None:
+        texts = {"saving": self.tr("Saving…"), "saved": self.tr("All changes saved"),
+                 "failed": self.tr("Not saved!")}
+        self.save_label.setText(texts.get(status, ""))
+
+    def _back(self) -> None:
+        self.flush()
+        emit(self.back_requested)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._failed(exc)
+        self.reload()  # show what is really stored
+
+    def _failed(self, exc: BaseException) -> None:
+        from inspector.ui.errors import show_error
+
+        show_error(self, exc)

@@ -1,0 +1,187 @@
+"""One criterion on the checklist page: its text, rating buttons, note and photos."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.ui.qt_compat import emit
+
+if TYPE_CHECKING:
+    from inspector.domain.templates import Criterion, RatingOption
+    from inspector.ui.inspection_jobs import Answer
+
+NOTE_DEBOUNCE_MS = 800
+
+
+class NoteEdit(QPlainTextEdit):
+    """A note field that says when it loses focus (the note is saved then at the latest)."""
+
+    focus_lost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        emit(self.focus_lost)
+
+
+def rating_text(option: RatingOption, language: str) -> str:
+    return option.label.get(language)
+
+
+class CriterionCard(QFrame):
+    """Emits ``rated(criterion_id, rating_id)`` and ``note_changed(criterion_id, text)``."""
+
+    rated = Signal(str, str)
+    note_changed = Signal(str, str)
+    activated = Signal(str)  # the user clicked or focused into this card
+
+    def __init__(self, criterion: Criterion, number: str, scale: tuple[RatingOption, ...],
+                 language: str, answer: Answer | None, previous: Answer | None,
+                 read_only: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.criterion = criterion
+        self.scale = scale
+        self.language = language
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("criterionCard")
+        self.setAccessibleName(QCoreApplication.translate("CriterionCard", "Criterion %1")
+                               .replace("%1", number))
+        layout = QVBoxLayout(self)
+        self.text = QLabel(f"<b>{number}</b>　{criterion.text.get(language)}")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.text)
+        if previous is not None and (previous.rating or previous.note):
+            self.previous = QLabel(self._previous_text(previous))
+            self.previous.setWordWrap(True)
+            self.previous.setObjectName("previousAnswer")
+            self.previous.setAccessibleName(self.tr("Previous visit"))
+            layout.addWidget(self.previous)
+
+        row = QHBoxLayout()
+        self.buttons = QButtonGroup(self)
+        self.buttons.setExclusive(True)
+        self.rating_buttons: dict[str, QPushButton] = {}
+        for index, option in enumerate(scale, start=1):
+            button = QPushButton(f"{index} {rating_text(option, language)}")
+            button.setCheckable(True)
+            button.setStyleSheet(
+                "QPushButton:checked { background: palette(highlight); "
+                "color: palette(highlighted-text); font-weight: bold; }")
+            button.setAccessibleName(rating_text(option, language))
+            button.setToolTip(self.tr("Shortcut: %1").replace("%1", str(index)))
+            button.setProperty("ratingId", option.id)
+            self.buttons.addButton(button, index)
+            self.rating_buttons[option.id] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.buttons.idClicked.connect(self._button_clicked)
+        layout.addLayout(row)
+
+        self.note = NoteEdit()
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setPlaceholderText(self.tr("Note: what was seen, what is missing (F2)"))
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 16)
+        layout.addWidget(self.note)
+        self.warning = QLabel()
+        self.warning.setObjectName("noteWarning")
+        self.warning.setStyleSheet("color: #a15c00;")
+        layout.addWidget(self.warning)
+        self.photo_row = QVBoxLayout()  # the page puts the photo strip here
+        layout.addLayout(self.photo_row)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(NOTE_DEBOUNCE_MS)
+        self._timer.timeout.connect(self.flush_note)
+        self._saved_note = answer.note if answer else ""
+        if answer is not None:
+            self.note.setPlainText(answer.note)
+            if answer.rating in self.rating_buttons:
+                self.rating_buttons[answer.rating].setChecked(True)
+        self.note.textChanged.connect(self._timer.start)
+        self.note.focus_lost.connect(self.flush_note)
+        self.set_read_only(read_only)
+        self._update_warning()
+        self.set_current(False)
+
+    def _previous_text(self, previous: Answer) -> str:
+        label = "—"
+        if previous.rating:
+            for option in self.scale:
+                if option.id == previous.rating:
+                    label = rating_text(option, self.language)
+        text = self.tr("Last visit: %1").replace("%1", label)
+        if previous.note:
+            text += " · " + previous.note
+        return text
+
+    # ------------------------------------------------------------------ state
+
+    def rating(self) -> str | None:
+        button = self.buttons.checkedButton()
+        return str(button.property("ratingId")) if button is not None else None
+
+    def set_rating(self, rating_id: str) -> None:
+        """Rate (as if the button was clicked): the page saves it."""
+        button = self.rating_buttons.get(rating_id)
+        if button is None or not button.isEnabled():
+            return
+        button.setChecked(True)
+        self._update_warning()
+        emit(self.rated, self.criterion.id, rating_id)
+
+    def rate_by_number(self, number: int) -> None:
+        if 1 <= number <= len(self.scale):
+            self.set_rating(self.scale[number - 1].id)
+
+    def _button_clicked(self, number: int) -> None:
+        self._update_warning()
+        emit(self.rated, self.criterion.id, self.scale[number - 1].id)
+        emit(self.activated, self.criterion.id)
+
+    def flush_note(self) -> None:
+        """Save the note now if it changed (debounce ended, focus left, page closing)."""
+        self._timer.stop()
+        text = self.note.toPlainText()
+        if text != self._saved_note and not self.note.isReadOnly():
+            self._saved_note = text
+            emit(self.note_changed, self.criterion.id, text)
+        self._update_warning()
+
+    def set_read_only(self, read_only: bool) -> None:
+        for button in self.rating_buttons.values():
+            button.setEnabled(not read_only)
+        self.note.setReadOnly(read_only)
+
+    def set_current(self, current: bool) -> None:
+        self.setProperty("current", current)
+        self.setStyleSheet(
+            "QFrame#criterionCard { border: 2px solid palette(highlight); border-radius: 4px; }"
+            if current else
+            "QFrame#criterionCard { border: 1px solid palette(mid); border-radius: 4px; }")
+
+    def _update_warning(self) -> None:
+        rating = self.rating()
+        needs_note = any(o.id == rating and o.note_required for o in self.scale)
+        missing = needs_note and not self.note.toPlainText().strip()
+        self.warning.setText(self.tr("This rating needs a note saying what is missing.")
+                             if missing else "")
+        self.warning.setVisible(missing)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        emit(self.activated, self.criterion.id)

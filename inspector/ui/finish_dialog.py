@@ -1,0 +1,153 @@
+"""Finishing an inspection (completeness check, then the summary) and reopening one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from inspector.domain.scoring import Summary
+    from inspector.domain.templates import ChecklistTemplate
+    from inspector.ui.inspection_jobs import ChecklistData, FinishCheck
+
+
+class MissingDialog(QDialog):
+    """Why the inspection cannot be completed yet; "Go to" jumps to the chosen item."""
+
+    def __init__(self, check: FinishCheck, data: ChecklistData, numbers: dict[str, str],
+                 language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Not finished yet"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("The inspection cannot be completed yet. Every criterion needs "
+                               "a rating, and a rating of partly meets or does not meet needs "
+                               "a note saying what is missing:"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("What is missing"))
+        for problem in check.problems:
+            criterion = data.template.criterion(problem.criterion_id)
+            reason = (self.tr("not rated") if problem.reason == "unrated"
+                      else self.tr("needs a note"))
+            text = criterion.text.get(language)
+            short = text if len(text) <= 40 else text[:39] + "…"
+            item = QListWidgetItem(f"{numbers.get(criterion.id, '')}  {reason}：{short}")
+            item.setData(256, problem.criterion_id)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        go = buttons.addButton(self.tr("&Go to it"), QDialogButtonBox.ButtonRole.AcceptRole)
+        go.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(620, 380)
+
+    def chosen_criterion(self) -> str | None:
+        item = self.list.currentItem()
+        return str(item.data(256)) if item is not None else None
+
+
+class SummaryDialog(QDialog):
+    """Result per indicator and overall; completing is the explicit last step."""
+
+    def __init__(self, check: FinishCheck, template: ChecklistTemplate, actor: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Complete the inspection"))
+        children = {level1.id: [level2.id for level2 in level1.indicators]
+                    for level1 in template.indicators}
+        layout = QVBoxLayout(self)
+        self.table = QTreeWidget()
+        self.table.setAccessibleName(self.tr("Summary"))
+        self.table.setHeaderLabels([self.tr("Indicator"), self.tr("Rated"), self.tr("Result")])
+        self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        summary = check.summary
+        level2 = {s.id: s for s in summary.level2}
+        for level1 in summary.level1:
+            item = self._row(level1)
+            self.table.addTopLevelItem(item)
+            for child_id in children.get(level1.id, []):
+                if child_id in level2:
+                    item.addChild(self._row(level2[child_id]))
+        total = self._row(summary.overall)
+        total.setText(0, self.tr("Overall"))
+        font = total.font(0)
+        font.setBold(True)
+        for column in range(3):
+            total.setFont(column, font)
+        self.table.addTopLevelItem(total)
+        self.table.expandAll()
+        layout.addWidget(self.table)
+        form = QFormLayout()
+        self.actor = QLineEdit(actor)
+        self.actor.setAccessibleName(self.tr("Completed by"))
+        form.addRow(self.tr("Completed &by:"), self.actor)
+        layout.addLayout(form)
+        note = QLabel(self.tr("A completed inspection is read-only. It can be reopened later; "
+                              "reopening is recorded."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.complete_button = buttons.addButton(self.tr("&Complete inspection"),
+                                                 QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 520)
+
+    @staticmethod
+    def _row(summary: Summary) -> QTreeWidgetItem:
+        return QTreeWidgetItem([summary.label, f"{summary.rated}/{summary.total}",
+                                summary.percent])
+
+
+class ReopenDialog(QDialog):
+    """Confirming a reopen: who reopens it and why (both are recorded)."""
+
+    def __init__(self, actor: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reopen the inspection"))
+        layout = QVBoxLayout(self)
+        text = QLabel(self.tr("Reopen this completed inspection so that it can be changed? "
+                              "Your name and the time are recorded."))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        self.actor = QLineEdit(actor)
+        self.actor.setAccessibleName(self.tr("Your name"))
+        form.addRow(self.tr("Your &name:"), self.actor)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName(self.tr("Reason"))
+        form.addRow(self.tr("&Reason:"), self.reason)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.reopen_button = buttons.addButton(self.tr("&Reopen"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self._accept_if_named)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _accept_if_named(self) -> None:
+        if not self.actor.text().strip():
+            self.actor.setFocus()
+            self.actor.setPlaceholderText(self.tr("Please enter your name"))
+            return
+        self.accept()

@@ -1,0 +1,229 @@
+"""Background jobs of the inspection screens: plain functions for :mod:`inspector.ui.worker`.
+
+Each change is its own committed transaction (that is the autosave). What the
+screens show travels back as frozen dataclasses, never as live ORM rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from inspector.domain.scoring import InspectionSummary
+    from inspector.domain.templates import ChecklistTemplate
+    from inspector.services.context import AppContext
+    from inspector.services.inspections import InspectionListing, Problem
+    from inspector.services.photo_import import ImportProgress, ImportReport
+    from inspector.services.photos import PhotoRecord
+    from inspector.ui.worker import JobControl
+
+
+@dataclass(frozen=True)
+class Answer:
+    rating: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class ChecklistData:
+    """One inspection as the checklist page shows it."""
+
+    inspection_id: str
+    site_id: str
+    site_name: str
+    tier: str
+    status: str
+    visit_date: date
+    inspectors: str
+    site_staff: str
+    completed_at: datetime | None
+    template: ChecklistTemplate
+    answers: dict[str, Answer]
+    previous: dict[str, Answer] = field(default_factory=dict)  # revisit: the earlier visit
+    previous_date: date | None = None
+    photo_counts: dict[str | None, int] = field(default_factory=dict)
+    events: tuple[str, ...] = ()  # "reopened by 王芳 at …" lines
+
+    @property
+    def completed(self) -> bool:
+        return self.status == "completed"
+
+
+def _answers(session: object, inspection_id: str) -> dict[str, Answer]:
+    from sqlmodel import Session, select
+
+    from inspector.storage.models import Response
+
+    assert isinstance(session, Session)
+    rows = session.exec(select(Response).where(Response.inspection_id == inspection_id)).all()
+    return {row.criterion_id: Answer(row.rating, row.note) for row in rows}
+
+
+def load_checklist(context: AppContext, inspection_id: str) -> ChecklistData:
+    from inspector.services import inspections, photos
+
+    with context.db.session() as session:
+        state = inspections.load_state(session, inspection_id)
+        row = state.inspection
+        previous: dict[str, Answer] = {}
+        previous_date = None
+        if row.previous_inspection_id:
+            earlier = session.get(type(row), row.previous_inspection_id)
+            if earlier is not None:
+                previous = _answers(session, earlier.id)
+                previous_date = earlier.visit_date
+        events = tuple(
+            f"{event.kind} · {event.actor} · {event.at:%Y-%m-%d %H:%M}"
+            + (f" · {event.reason}" if event.reason else "")
+            for event in inspections.events(session, inspection_id)
+        )
+        return ChecklistData(
+            inspection_id=row.id, site_id=state.site.id, site_name=state.site.name,
+            tier=row.tier, status=row.status, visit_date=row.visit_date,
+            inspectors=row.inspectors, site_staff=row.site_staff,
+            completed_at=row.completed_at, template=state.template,
+            answers={cid: Answer(r.rating, r.note) for cid, r in state.responses.items()},
+            previous=previous, previous_date=previous_date,
+            photo_counts=photos.photo_counts(session, inspection_id), events=events,
+        )
+
+
+def start(context: AppContext, site_id: str, visit_date: date, inspectors: str,
+          site_staff: str, previous_id: str | None) -> str:
+    from inspector.services import inspections
+
+    with context.db.transaction() as session:
+        row = inspections.start_inspection(session, site_id, visit_date, inspectors,
+                                           site_staff, previous_id)
+        return row.id
+
+
+def site_history(context: AppContext, site_id: str) -> list[InspectionListing]:
+    from inspector.services.inspections import list_inspections
+
+    with context.db.session() as session:
+        return list_inspections(session, site_id)
+
+
+def save_rating(context: AppContext, inspection_id: str, criterion_id: str,
+                rating: str | None) -> str:
+    from inspector.services import inspections
+
+    with context.db.transaction() as session:
+        inspections.set_rating(session, inspection_id, criterion_id, rating)
+    return criterion_id
+
+
+def save_note(context: AppContext, inspection_id: str, criterion_id: str, note: str) -> str:
+    from inspector.services import inspections
+
+    with context.db.transaction() as session:
+        inspections.set_note(session, inspection_id, criterion_id, note)
+    return criterion_id
+
+
+@dataclass(frozen=True)
+class FinishCheck:
+    problems: list[Problem]
+    summary: InspectionSummary
+
+
+def check_finish(context: AppContext, inspection_id: str, language: str) -> FinishCheck:
+    from inspector.services import inspections
+
+    with context.db.session() as session:
+        state = inspections.load_state(session, inspection_id)
+        return FinishCheck(state.problems(), state.summary(language))
+
+
+def complete(context: AppContext, inspection_id: str, actor: str) -> str:
+    from inspector.services import inspections
+
+    with context.db.transaction() as session:
+        inspections.complete(session, inspection_id, actor)
+    return inspection_id
+
+
+def reopen(context: AppContext, inspection_id: str, actor: str, reason: str) -> str:
+    from inspector.services import inspections
+
+    with context.db.transaction() as session:
+        inspections.reopen(session, inspection_id, actor, reason)
+    return inspection_id
+
+
+# ---------------------------------------------------------------------- photos
+
+
+def list_photos(context: AppContext, inspection_id: str,
+                criterion_id: str | None) -> list[PhotoRecord]:
+    from inspector.services import photos
+
+    with context.db.session() as session:
+        return photos.photos_for(session, inspection_id, criterion_id)
+
+
+def thumbnail(context: AppContext, sha256: str) -> tuple[str, bytes]:
+    from inspector.services.photo_store import PhotoStore
+
+    path = PhotoStore.for_paths(context.paths).thumbnail(sha256)
+    return sha256, path.read_bytes()
+
+
+def add_photos(context: AppContext, inspection_id: str, criterion_id: str | None,
+               paths: list[Path], control: JobControl) -> ImportReport:
+    from inspector.services import photo_import
+    from inspector.services.photo_store import PhotoStore
+
+    token = photo_import.CancelToken()
+
+    def progress(step: ImportProgress) -> None:
+        if control.cancelled:
+            token.cancel()
+        control.progress(step.done, step.total, step.path.name)
+
+    with context.db.session() as session:
+        if paths and len(paths) == 1 and paths[0].is_dir():
+            return photo_import.import_folder(session, PhotoStore.for_paths(context.paths),
+                                              inspection_id, paths[0], token, progress)
+        return photo_import.add_photos(session, PhotoStore.for_paths(context.paths),
+                                       inspection_id, criterion_id, paths, token, progress)
+
+
+def photo_action(context: AppContext, action: str, photo_id: str,
+                 value: object = None) -> PhotoRecord | list[PhotoRecord]:
+    """``rotate`` (value: degrees), ``caption`` (text), ``assign`` (criterion id or None),
+    ``delete``; one committed transaction each."""
+    from inspector.services import photos
+
+    with context.db.transaction() as session:
+        if action == "rotate":
+            assert isinstance(value, int)
+            return photos.rotate(session, photo_id, value)
+        if action == "caption":
+            return photos.set_caption(session, photo_id, str(value or ""))
+        if action == "assign":
+            return photos.assign(session, photo_id, value if isinstance(value, str) else None)
+        if action == "delete":
+            return photos.delete_photo(session, photo_id)
+        raise ValueError(action)
+
+
+def restore_photo(context: AppContext, record: PhotoRecord) -> PhotoRecord:
+    from inspector.services import photos
+    from inspector.services.photo_store import PhotoStore
+
+    with context.db.transaction() as session:
+        return photos.restore_photo(session, PhotoStore.for_paths(context.paths), record)
+
+
+def display_image(context: AppContext, record: PhotoRecord, max_size: int) -> tuple[str, object]:
+    """The photo for the viewer as (photo id, PIL image in RGB)."""
+    from inspector.services.photo_store import PhotoStore
+
+    image = PhotoStore.for_paths(context.paths).display_image(record.sha256, max_size,
+                                                              record.rotation)
+    return record.id, image

@@ -1,0 +1,85 @@
+"""Starting an inspection of a site: who inspects, when, who of the site is present."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.ui.site_tree import percent
+
+if TYPE_CHECKING:
+    from inspector.services.inspections import InspectionListing
+
+
+class StartInspectionDialog(QDialog):
+    def __init__(self, site_name: str, inspectors: str,
+                 earlier: list[InspectionListing], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Start an inspection"))
+        layout = QVBoxLayout(self)
+        title = QLabel(f"<b>{site_name}</b>")
+        layout.addWidget(title)
+        form = QFormLayout()
+        self.inspectors = QLineEdit(inspectors)
+        self.inspectors.setAccessibleName(self.tr("Inspectors"))
+        self.inspectors.setPlaceholderText(self.tr("Names, separated by 、"))
+        form.addRow(self.tr("&Inspectors:"), self.inspectors)
+        self.visit_date = QDateEdit(QDate.currentDate())
+        self.visit_date.setCalendarPopup(True)
+        self.visit_date.setDisplayFormat("yyyy-MM-dd")
+        self.visit_date.setAccessibleName(self.tr("Date of the visit"))
+        form.addRow(self.tr("&Date:"), self.visit_date)
+        self.site_staff = QLineEdit()
+        self.site_staff.setAccessibleName(self.tr("Site staff present"))
+        form.addRow(self.tr("Site &staff present:"), self.site_staff)
+        self.revisit = QComboBox()
+        self.revisit.setAccessibleName(self.tr("Revisit of"))
+        self.revisit.addItem(self.tr("No, a first visit"), None)
+        for listing in earlier:
+            if listing.status == "completed":
+                self.revisit.addItem(self.tr("Revisit of %1 (%2)")
+                                     .replace("%1", listing.visit_date.isoformat())
+                                     .replace("%2", percent(listing.score)), listing.id)
+        if self.revisit.count() > 1:
+            self.revisit.setCurrentIndex(1)
+        form.addRow(self.tr("&Revisit:"), self.revisit)
+        layout.addLayout(form)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #a15c00;")
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.start_button = buttons.addButton(self.tr("&Start"),
+                                              QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button.setDefault(True)
+        buttons.accepted.connect(self._accept_if_complete)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        (self.site_staff if inspectors else self.inspectors).setFocus()
+
+    def _accept_if_complete(self) -> None:
+        if not self.inspectors.text().strip():
+            self.problem.setText(self.tr("Please enter who inspects."))
+            self.inspectors.setFocus()
+            return
+        self.accept()
+
+    def chosen_date(self) -> date:
+        value = self.visit_date.date()
+        return date(value.year(), value.month(), value.day())
+
+    def previous_id(self) -> str | None:
+        value = self.revisit.currentData()
+        return str(value) if value else None

@@ -1,0 +1,147 @@
+"""The inspection walk-through with real widgets: start, rate by keyboard, notes, finish, reopen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+from ui_helpers import LOAD_TIMEOUT_MS, open_window
+
+from inspector.services.context import AppContext, open_context
+from inspector.services.inspections import events, load_state
+from inspector.ui.finish_dialog import MissingDialog, SummaryDialog
+from inspector.ui.main_window import MainWindow
+
+VILLAGE = "上塘村教学站"
+
+
+def _start(qtbot: QtBot, window: MainWindow, site_name: str, previous: bool = False) -> None:
+    site = window.tree.site_named(site_name)
+    assert site is not None
+    window.tree.select_site(site.id)
+    controller = window.inspections
+    assert controller is not None
+    dialog = controller.start_dialog(site, window.history.listings)
+    dialog.inspectors.setText("王芳、李明")
+    dialog.site_staff.setText("村主任 张强")
+    dialog.visit_date.setDate(dialog.visit_date.date().fromString("2026-11-28", "yyyy-MM-dd"))
+    if not previous:
+        dialog.revisit.setCurrentIndex(0)
+    with qtbot.waitSignal(controller.opened, timeout=LOAD_TIMEOUT_MS):
+        controller.start_from(dialog, site)
+    assert window.pages.currentWidget() is window.checklist
+
+
+def _wait_saved(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.checklist is not None
+    qtbot.waitUntil(lambda: window.checklist is not None and window.checklist.saver.pending == 0,
+                    timeout=LOAD_TIMEOUT_MS)
+
+
+def _stored(context: AppContext, inspection_id: str) -> dict[str, tuple[str | None, str]]:
+    with context.db.session() as session:
+        state = load_state(session, inspection_id)
+        return {cid: (r.rating, r.note) for cid, r in state.responses.items()}
+
+
+def test_walk_through_by_keyboard(qtbot: QtBot, demo_context: AppContext,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        window.activateWindow()
+        _start(qtbot, window, VILLAGE)
+        page = window.checklist
+        assert page is not None and page.data is not None
+        inspection_id = page.data.inspection_id
+        criteria = [c for _level2, group in page.groups for c in group]
+        assert len(criteria) == 21  # a village station's checklist
+
+        # Rate everything "meets" with the keyboard, except the second: "partly".
+        for index, _criterion in enumerate(criteria):
+            focus = QApplication.focusWidget() or page
+            qtbot.keyClick(focus, Qt.Key.Key_2 if index == 1 else Qt.Key.Key_1)
+            qtbot.keyClick(QApplication.focusWidget() or page, Qt.Key.Key_Down,
+                           Qt.KeyboardModifier.ControlModifier)
+        _wait_saved(qtbot, window)
+        stored = _stored(window.context, inspection_id)  # type: ignore[arg-type]
+        assert len(stored) == 21
+        assert stored[criteria[1].id][0] == "partly"
+        assert {rating for rating, _note in stored.values()} == {"meets", "partly"}
+        assert page.indicators.topLevelItem(0).text(1).count("/") == 1
+
+        # Finishing is blocked: the partly rating has no note; the dialog says which.
+        shown: list[list[tuple[str, str]]] = []
+
+        def missing_exec(dialog: MissingDialog) -> int:
+            shown.append([(p.criterion_id, p.reason) for p in dialog_problems(dialog)])
+            return QDialog.DialogCode.Accepted
+
+        def dialog_problems(dialog: MissingDialog):  # type: ignore[no-untyped-def]
+            return [type("P", (), {"criterion_id": dialog.list.item(i).data(256),
+                                   "reason": dialog.list.item(i).text()})
+                    for i in range(dialog.list.count())]
+
+        monkeypatch.setattr(MissingDialog, "exec", missing_exec)
+        handle = window.inspections.finish()  # type: ignore[union-attr]
+        assert handle is not None
+        with qtbot.waitSignal(handle.done, timeout=LOAD_TIMEOUT_MS):
+            pass
+        assert len(shown) == 1 and shown[0][0][0] == criteria[1].id
+        card = page.current_card()
+        assert card is not None and card.criterion.id == criteria[1].id  # "Go to it"
+
+        # Write the note (F2 focuses it), then finish.
+        qtbot.keySequence(QApplication.focusWidget() or page, QKeySequence("F2"))
+        assert card.note.hasFocus()
+        card.note.insertPlainText("制度未上墙")  # Chinese arrives through the input method
+        card.flush_note()
+        _wait_saved(qtbot, window)
+        assert _stored(window.context, inspection_id)[criteria[1].id] == (  # type: ignore[arg-type]
+            "partly", "制度未上墙")
+
+        monkeypatch.setattr(SummaryDialog, "exec", lambda _d: QDialog.DialogCode.Accepted)
+        handle = window.inspections.finish()  # type: ignore[union-attr]
+        assert handle is not None
+        with qtbot.waitSignal(page.loaded, timeout=LOAD_TIMEOUT_MS):
+            pass
+        assert page.data is not None and page.data.completed
+        assert page.reopen_button.isVisibleTo(page)
+        assert all(not b.isEnabled() for c in page.cards for b in c.rating_buttons.values())
+
+        # Reopen: recorded with who and why; editable again.
+        with qtbot.waitSignal(page.loaded, timeout=LOAD_TIMEOUT_MS):
+            window.inspections.reopen_as("李明", "补充照片")  # type: ignore[union-attr]
+        assert not page.data.completed
+        assert page.cards and all(b.isEnabled() for b in page.cards[0].rating_buttons.values())
+        context = open_context(paths)
+        try:
+            with context.db.session() as session:
+                kinds = [(e.kind, e.actor, e.reason) for e in events(session, inspection_id)]
+        finally:
+            context.close()
+        assert kinds == [("completed", "王芳、李明", ""), ("reopened", "李明", "补充照片")]
+
+
+def test_revisit_shows_the_previous_answers(qtbot: QtBot, demo_context: AppContext) -> None:
+    from ui_helpers import add_completed_inspection
+
+    add_completed_inspection(demo_context, "330799101202", date(2026, 10, 8))
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        site = window.tree.site_named(VILLAGE)
+        assert site is not None
+        window.tree.select_site(site.id)
+        qtbot.waitUntil(lambda: len(window.history.listings) == 1, timeout=LOAD_TIMEOUT_MS)
+        assert window.history.list.topLevelItem(0).text(0) == "2026-10-08"
+        _start(qtbot, window, VILLAGE, previous=True)
+        page = window.checklist
+        assert page is not None and page.data is not None
+        assert page.data.previous_date == date(2026, 10, 8)
+        first = page.cards[0]
+        assert "制度未上墙" in first.previous.text()
