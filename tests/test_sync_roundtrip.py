@@ -174,6 +174,11 @@ def test_role_decides_what_is_exported_and_imported(field: AppContext, office: A
                                                     tmp_path: Path) -> None:
     from inspector.services.sync.errors import BundleRefused, SyncError
 
+    taken = tmp_path / "taken.bundle"
+    taken.write_text("keep me")
+    with pytest.raises(SyncError, match="exists already"):
+        export_bundle(field, taken)
+    assert taken.read_text() == "keep me"
     with pytest.raises(SyncError, match="does not export"):
         export_bundle(field, tmp_path / "x.bundle", kind="assignment")
     assignment = export_bundle(office, tmp_path / "a.bundle")

@@ -87,6 +87,9 @@ def test_export_then_import_with_preview_and_history(qtbot: QtBot, worker: Worke
             laptop.export_button.click()
         bundle = sent.args[0].path
         assert bundle.parent == stick and bundle.exists()
+        with qtbot.waitSignal(laptop.exported, timeout=TIMEOUT) as again:
+            laptop.export_button.click()  # a second export never overwrites the first
+        assert again.args[0].path != bundle and bundle.exists()
         assert not list(stick.glob(".*.part"))
 
         seen: list[PreparedImport] = []

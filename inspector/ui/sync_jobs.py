@@ -100,12 +100,12 @@ def choose_role(context: AppContext, role: str, name: str, confirm_change: bool)
 
 def export(context: AppContext, folder: Path, kind: str | None, include_all: bool, actor: str,
            control: JobControl) -> ExportResult:
-    from inspector.services.sync.export import DEFAULT_KIND, bundle_file_name, export_bundle
+    from inspector.services.sync.export import DEFAULT_KIND, export_bundle, free_bundle_path
     from inspector.services.sync.identity import ensure_identity
 
     me = ensure_identity(context.paths)
     chosen = kind or DEFAULT_KIND[me.require_role()]
-    target = folder / bundle_file_name(me, chosen)
+    target = free_bundle_path(folder, me, chosen)
     with _cancellable():
         return export_bundle(context, target, kind=chosen, include_all=include_all,
                              actor=actor, control=control)

@@ -241,6 +241,9 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
     target = Path(target)
     if target.is_dir():
         raise SyncError(f"请给出文件名，而不是文件夹 / {target} is a folder; give a file name")
+    if target.exists():
+        raise SyncError(f"文件已存在，请换一个文件名 / {target} exists already; choose another "
+                        "name (nothing is overwritten)")
     if not target.parent.is_dir():
         raise SyncError(f"文件夹不存在 / the folder {target.parent} does not exist")
     incremental = kind == "results" and not include_all
@@ -329,11 +332,16 @@ def _finish(context: AppContext, bundle_id: str, target: Path, manifest: bf.Mani
         session.add(row)
 
 
-def bundle_file_name(me: DeviceIdentity, kind: str, sequence_hint: str = "") -> str:
-    """A default file name, e.g. ``results-桃源笔记本-20261128-1830.inspector-bundle``."""
+def free_bundle_path(folder: Path, me: DeviceIdentity, kind: str) -> Path:
+    """A new file name in ``folder``, e.g. ``results-桃源笔记本-20261128-1830.inspector-bundle``."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
     safe = "".join(ch for ch in me.name if ch.isalnum() or ch in "-_")[:24] or "device"
-    return f"{kind}-{safe}-{stamp}{sequence_hint}{bf.BUNDLE_SUFFIX}"
+    for n in range(1, 1000):
+        suffix = "" if n == 1 else f"-{n}"
+        candidate = folder / f"{kind}-{safe}-{stamp}{suffix}{bf.BUNDLE_SUFFIX}"
+        if not candidate.exists():
+            return candidate
+    raise SyncError(f"too many bundles in {folder}")
 
 
 def describe_counts(counts: dict[str, Any]) -> str:
