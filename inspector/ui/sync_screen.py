@@ -90,7 +90,7 @@ class SyncScreen(QWidget):
         self.history = self._table([self.tr("When"), self.tr("Direction"), self.tr("Kind"),
                                     self.tr("Device"), self.tr("No."), self.tr("File"),
                                     self.tr("Confirmed by the office / changes")])
-        self.tabs.addTab(self.history, self.tr("&History"))
+        self.tabs.addTab(self.history, self.tr("His&tory"))
         self.tabs.addTab(self._devices_tab(), self.tr("&Devices"))
         self.conflicts = ConflictsPanel()
         self.conflicts.resolve_requested.connect(self.resolve)
