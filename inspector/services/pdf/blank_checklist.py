@@ -154,7 +154,7 @@ def criteria_table(template: ChecklistTemplate, tier: Tier, styles: Styles) -> T
                 row.append(Spacer(1, 11 * mm))
                 rows.append(row)
     widths = [number_w, text_w] + [rating_w] * len(scale) + [note_w]
-    return make_table(rows, commands, colWidths=widths, repeatRows=1, splitInRow=1)
+    return make_table(rows, commands, colWidths=widths, repeatRows=1)
 
 
 def _fields_table(sheet: Sheet, template: ChecklistTemplate, styles: Styles) -> Table:

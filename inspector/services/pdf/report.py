@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, Spacer
 
 from inspector.domain.scoring import Summary, summarize
 from inspector.domain.templates import Criterion, RatingOption
+from inspector.services.pdf import PHOTOS_STEP
 from inspector.services.pdf.blank_checklist import GRID, LEVEL1_FILL, LEVEL2_FILL, signature_block
 from inspector.services.pdf.common import (
     CONTENT_WIDTH,
@@ -217,24 +218,24 @@ class _ReportBuilder:
         cell.append(styles.para(f"{taken} · #{short_id(photo.id)}", styles.small))
         return cell
 
-    def photo_grid(self, photos: Sequence[PhotoRecord]) -> list[Flowable]:
-        if not photos:
-            return []
-        rows: list[list[object]] = []
+    def photo_rows(self, photos: Sequence[PhotoRecord]) -> list[Flowable]:
+        """Photos three to a row, each row a table of its own (so rows break between pages)."""
+        rows: list[Flowable] = []
         for i in range(0, len(photos), PHOTOS_PER_ROW):
             row: list[object] = [self.photo_cell(p) for p in photos[i:i + PHOTOS_PER_ROW]]
             row += [""] * (PHOTOS_PER_ROW - len(row))
-            rows.append(row)
-        return [make_table(rows, [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
-        ], colWidths=[CONTENT_WIDTH / PHOTOS_PER_ROW] * PHOTOS_PER_ROW, splitInRow=1,
-            hAlign="LEFT")]
+            rows.append(make_table([row], [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
+            ], colWidths=[CONTENT_WIDTH / PHOTOS_PER_ROW] * PHOTOS_PER_ROW, splitInRow=1,
+                hAlign="LEFT"))
+        return rows
 
-    def criterion_block(self, number: int, criterion: Criterion) -> list[Flowable]:
+    def criterion_block(self, number: int, criterion: Criterion,
+                        headings: Sequence[Flowable] = ()) -> list[Flowable]:
         styles = self.styles
         answer = self.data.answers.get(criterion.id)
         rating = answer.rating if answer else None
@@ -243,31 +244,35 @@ class _ReportBuilder:
             styles.para(f"{number}. {criterion.text.zh}", styles.body),
             styles.para("", styles.body, markup_prefix="评定：" + self.rating_markup(rating)),
         ]
-        block: list[Flowable] = [KeepTogether(head)]
         if note:
-            block.append(styles.para(note, styles.body, markup_prefix="情况说明："))
-        block += self.photo_grid(self.data.photos_of(criterion.id))
-        block.append(Spacer(1, 2.5 * mm))
-        return block
+            head.append(styles.para(note, styles.body, markup_prefix="情况说明："))
+        rows = self.photo_rows(self.data.photos_of(criterion.id))
+        # the criterion, its rating, its note and its first photos stay on one page
+        return [KeepTogether([*headings, *head, *rows[:1]]), *rows[1:], Spacer(1, 2.5 * mm)]
 
     def details(self) -> list[Flowable]:
+        """Every criterion; headings are kept on the page of the first criterion under them
+        (ReportLab's keepWithNext does not join a KeepTogether, so they go inside it)."""
         styles = self.styles
-        story: list[Flowable] = [styles.para("二、逐项检查情况", styles.heading1)]
+        story: list[Flowable] = []
+        headings: list[Flowable] = [styles.para("二、逐项检查情况", styles.heading1)]
         number = 0
         for level1 in self.template.indicators:
             level2s = [l2 for l2 in level1.indicators if l2.criteria_for(self.data.tier)]
             if not level2s:
                 continue
-            story.append(styles.para(level1.label("zh"), styles.heading2))
+            headings.append(styles.para(level1.label("zh"), styles.heading2))
             for level2 in level2s:
-                story.append(styles.para(level2.label("zh"), styles.heading3))
+                headings.append(styles.para(level2.label("zh"), styles.heading3))
                 for criterion in level2.criteria_for(self.data.tier):
                     number += 1
-                    story += self.criterion_block(number, criterion)
+                    story += self.criterion_block(number, criterion, headings)
+                    headings = []
         general = self.data.photos_of(None)
         if general:
-            story.append(styles.para("现场照片", styles.heading2))
-            story += self.photo_grid(general)
+            rows = self.photo_rows(general)
+            story += [KeepTogether([styles.para("现场照片", styles.heading2), *rows[:1]]),
+                      *rows[1:]]
         return story
 
     def corrections(self) -> list[Flowable]:
@@ -328,8 +333,9 @@ def write_report(target: Path, data: ReportData, images: PrintImageCache, *,
     progress = progress or Progress()
     requests = photo_requests(data)
     total = len(requests) + 1
-    progress.step(0, total, "照片")
-    prepared = images.prepare(requests, on_done=lambda done: progress.step(done, total, "照片"))
+    progress.step(0, total, PHOTOS_STEP)
+    prepared = images.prepare(requests,
+                              on_done=lambda done: progress.step(done, total, PHOTOS_STEP))
     builder = _ReportBuilder(data, prepared, Styles(fonts), fonts)
     info = DocumentInfo(
         title=f"督导检查报告 — {data.site.name} {data.visit_date.isoformat()}",
