@@ -154,7 +154,7 @@ def check_qt(_work: Path) -> str:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
-    from PySide6.QtGui import QFontDatabase, QGuiApplication, QImageReader
+    from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage, QImageReader
     from PySide6.QtWidgets import QApplication
 
     app = QCoreApplication.instance() or QApplication(["inspector-self-test"])
@@ -188,6 +188,9 @@ def check_qt(_work: Path) -> str:
     missing = {"png", "jpeg"} - formats
     if missing:
         problems.append(f"Qt image formats missing: {', '.join(sorted(missing))}")
+    icon = QImage(str(assets.real_path(assets.resource("icons", "inspector-256.png"))))
+    if icon.isNull() or icon.width() != 256:
+        problems.append("the application icon (icons/inspector-256.png) did not load")
     if problems:
         raise CheckFailed("; ".join(problems))
     platform = QGuiApplication.platformName()
