@@ -1,0 +1,227 @@
+"""Printing from the window: checklists (blank or for the selected site) and reports.
+
+:class:`PrintActions` owns a "Print" menu of QActions. The main window creates
+it once, adds :attr:`PrintActions.menu` to its menu bar and tells it what is
+selected (:meth:`set_site`, :meth:`set_inspection`). Every PDF is written on a
+worker thread with a progress dialog that can cancel.
+
+"Preview and print" writes the PDF to the data directory's cache and opens it
+in the computer's PDF viewer, which shows it exactly as it will print and has
+the printer dialog. (Qt's own print preview cannot show a PDF: QtPdf is not
+part of PySide6-Essentials.) "Save as PDF…" asks where to write the file.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+
+from inspector.domain.tiers import TIER_ORDER, Tier, tier_label
+from inspector.services.pdf import PHOTOS_STEP
+from inspector.ui import print_jobs
+from inspector.ui.worker import JobControl, JobHandle, Worker
+
+if TYPE_CHECKING:
+    from inspector.services.context import AppContext
+    from inspector.services.pdf.common import BuiltPdf
+
+log = logging.getLogger(__name__)
+
+
+def open_in_viewer(path: Path) -> bool:
+    """Show a PDF in the system's viewer; False when no program opens PDF files."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _expected_print_errors() -> tuple[type[BaseException], ...]:
+    from inspector.services.inspections import InspectionError
+    from inspector.services.pdf.common import PdfError
+    from inspector.services.pdf.sources import SourceError
+    from inspector.services.photo_store import PhotoStoreError
+    from inspector.services.sites import SiteError
+
+    return (PdfError, SourceError, InspectionError, PhotoStoreError, SiteError, LookupError)
+
+
+class PrintActions(QObject):
+    """The Print menu and the jobs behind it."""
+
+    pdf_written = Signal(object)  # BuiltPdf, after a preview or a save
+
+    def __init__(self, worker: Worker, context: Callable[[], AppContext | None],
+                 parent: QWidget, *, open_file: Callable[[Path], bool] = open_in_viewer,
+                 ask_save_path: Callable[[str], Path | None] | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self._context = context
+        self._parent = parent
+        self._open_file = open_file
+        self._ask_save_path = ask_save_path or self._ask_with_dialog
+        self.site_id: str | None = None
+        self.site_name = ""
+        self.inspection_id: str | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.handle: JobHandle | None = None
+        self.last_message: QMessageBox | None = None
+
+        self.menu = QMenu(self.tr("&Print"), parent)
+        self.preview_blank = self._action(self.tr("&Blank checklist…"), self.choose_blank_tier)
+        self.preview_site = self._action(self.tr("Checklist for this &site"),
+                                         lambda: self.checklist(site_ids=[self.site_id or ""]))
+        self.preview_report = self._action(self.tr("Inspection &report"),
+                                           lambda: self.report(self.inspection_id or ""))
+        self.preview_report.setShortcut(QKeySequence.StandardKey.Print)
+        self.menu.addSeparator()
+        self.save_site = self._action(
+            self.tr("Save checklist for this site as PDF…"),
+            lambda: self.checklist(site_ids=[self.site_id or ""], save=True))
+        self.save_report = self._action(self.tr("Save inspection report as PDF…"),
+                                        lambda: self.report(self.inspection_id or "", save=True))
+        self.set_site(None)
+        self.set_inspection(None)
+
+    def _action(self, text: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.menu.addAction(action)
+        return action
+
+    # ------------------------------------------------------------------ selection
+
+    def set_site(self, site_id: str | None, name: str = "") -> None:
+        """The site selected in the window (None: no site)."""
+        self.site_id = site_id
+        self.site_name = name
+        for action in (self.preview_site, self.save_site):
+            action.setEnabled(site_id is not None)
+
+    def set_inspection(self, inspection_id: str | None) -> None:
+        """The inspection selected or open in the window (None: none)."""
+        self.inspection_id = inspection_id
+        for action in (self.preview_report, self.save_report):
+            action.setEnabled(inspection_id is not None)
+
+    # ------------------------------------------------------------------ commands
+
+    def choose_blank_tier(self) -> JobHandle | None:
+        names = [tier_label(tier) for tier in TIER_ORDER]
+        chosen, ok = QInputDialog.getItem(self._parent, self.tr("Blank checklist"),
+                                          self.tr("Checklist for which tier?"), names, 2, False)
+        if not ok:
+            return None
+        return self.checklist(tier=TIER_ORDER[names.index(chosen)])
+
+    def checklist(self, *, tier: Tier | None = None, site_ids: list[str] | None = None,
+                  save: bool = False) -> JobHandle | None:
+        """Preview (or save) the paper checklist: blank for a tier, or for sites by id."""
+        sites = [s for s in (site_ids or []) if s]
+        stem = "checklist" if sites else f"checklist-{tier.value if tier else 'blank'}"
+        return self._run(stem, save, self.tr("Preparing the checklist…"),
+                         lambda context, target, control: print_jobs.checklist_pdf(
+                             context, target, control, tier=tier, site_ids=sites))
+
+    def report(self, inspection_id: str, *, save: bool = False) -> JobHandle | None:
+        """Preview (or save) the report of an inspection."""
+        if not inspection_id:
+            return None
+        return self._run("report", save, self.tr("Preparing the report…"),
+                         lambda context, target, control: print_jobs.report_pdf(
+                             context, inspection_id, target, control))
+
+    # ------------------------------------------------------------------ machinery
+
+    def _ask_with_dialog(self, stem: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        name, _filter = QFileDialog.getSaveFileName(
+            self._parent, self.tr("Save as PDF"), str(Path(folder) / f"{stem}.pdf"),
+            self.tr("PDF files (*.pdf)"))
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+    def _run(self, stem: str, save: bool, label: str,
+             job: Callable[[AppContext, Path, JobControl], BuiltPdf]) -> JobHandle | None:
+        context = self._context()
+        if context is None or (self.handle is not None and not self.handle.is_done):
+            return None
+        target = self._ask_save_path(stem) if save else print_jobs.preview_path(context.paths,
+                                                                                stem)
+        if target is None:
+            return None
+        handle = self.worker.submit(lambda control: job(context, target, control),
+                                    f"print {stem}")
+        self.handle = handle
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._parent)
+        dialog.setWindowTitle(self.tr("Print"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(handle.cancel)
+        self.progress_dialog = dialog
+        handle.progress.connect(lambda done, total, what: self._progress(dialog, done, total,
+                                                                         what))
+        handle.finished.connect(lambda built: self._written(built, save))
+        handle.failed.connect(self._failed)
+        handle.done.connect(dialog.close)
+        return handle
+
+    def _progress(self, dialog: QProgressDialog, done: int, total: int, what: str) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+        if what == PHOTOS_STEP and done < total - 1:
+            dialog.setLabelText(self.tr("Preparing photos: %1 of %2").replace(
+                "%1", str(done)).replace("%2", str(total - 1)))
+        elif done >= total - 1:
+            dialog.setLabelText(self.tr("Laying out the pages…"))
+
+    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        """A window-modal message that does not block the event loop."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Close, self._parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.last_message = box
+        box.open()
+        return box
+
+    def _written(self, built: BuiltPdf, saved: bool) -> None:
+        self.pdf_written.emit(built)
+        if not saved:
+            self._show(built.path)
+            return
+        box = self._message(QMessageBox.Icon.Information, self.tr("Saved"),
+                            self.tr("Saved %1 (%2 pages).").replace("%1", str(built.path))
+                            .replace("%2", str(built.pages)))
+        open_button = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.ActionRole)
+        box.buttonClicked.connect(
+            lambda button: self._show(built.path) if button is open_button else None)
+
+    def _show(self, path: Path) -> None:
+        if not self._open_file(path):
+            self._message(QMessageBox.Icon.Information, self.tr("No PDF viewer"),
+                          self.tr("No program to show PDF files is installed. The file is "
+                                  "here:\n%1").replace("%1", str(path)))
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, _expected_print_errors()):
+            log.info("printing failed: %s", exc)
+            self._message(QMessageBox.Icon.Warning, self.tr("Cannot print"), str(exc))
+            return
+        from inspector.ui.errors import show_error
+
+        show_error(self._parent, exc, self.tr("Cannot print"))
