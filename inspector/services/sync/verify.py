@@ -200,8 +200,10 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
                             done += len(chunk)
                             control.progress(done, total, member.path)
                     if out is not None:
+                        # No fsync per photo: the database commits with synchronous=NORMAL
+                        # (WAL), so a photo reaches the disk with the same guarantee as the
+                        # row that names it, and the bundle stays on the stick to import again.
                         out.flush()
-                        os.fsync(out.fileno())  # durable before the database points at it
                 finally:
                     if target:
                         target[1].close()
