@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import configparser
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from PIL import Image
@@ -24,8 +25,17 @@ METAINFO = LINUX / "cn.sqjy.Inspector.metainfo.xml"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 IN_CI = os.environ.get("CI") == "true"
 
-sys.path.insert(0, str(PACKAGING))
-import check_python  # noqa: E402
+
+
+def _load_check_python() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("check_python", PACKAGING / "check_python.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+check_python = _load_check_python()
 
 
 def _tool(name: str, required_in_ci: bool = True) -> str | None:
