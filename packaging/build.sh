@@ -86,19 +86,7 @@ ARCH=$(uname -m)
 NAME="inspector-$VERSION-linux-$ARCH"
 STAGE="$BUILD/$NAME"
 say "Packing $NAME.tar.gz"
-mkdir -p "$STAGE/share/applications" "$STAGE/share/metainfo" \
-    "$STAGE/share/icons/hicolor/scalable/apps"
-cp -R "$DIST/inspector" "$STAGE/inspector"
-install -m 755 "$ROOT/packaging/linux/install.sh" "$STAGE/install.sh"
-install -m 644 "$ROOT/packaging/linux/README.txt" "$STAGE/README.txt"
-install -m 644 "$ROOT/packaging/linux/inspector.desktop" "$STAGE/share/applications/"
-install -m 644 "$METAINFO" "$STAGE/share/metainfo/"
-install -m 644 "$ROOT/resources/icons/inspector.svg" "$STAGE/share/icons/hicolor/scalable/apps/"
-for size in 16 24 32 48 64 128 256 512; do
-    mkdir -p "$STAGE/share/icons/hicolor/${size}x${size}/apps"
-    install -m 644 "$ROOT/resources/icons/inspector-$size.png" \
-        "$STAGE/share/icons/hicolor/${size}x${size}/apps/inspector.png"
-done
+bash "$ROOT/packaging/linux/stage.sh" "$DIST/inspector" "$STAGE"
 GLIBC=$(ldd --version 2>/dev/null | head -n 1 | grep -oE '[0-9]+\.[0-9]+$' || echo unknown)
 {
     echo "Inspector $VERSION for Linux $ARCH"
