@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
-from ui_helpers import LOAD_TIMEOUT_MS, open_window
+from ui_helpers import LOAD_TIMEOUT_MS, open_window, start_inspection_in
 
 from inspector.services.context import AppContext, open_context
 from inspector.services.inspections import events, load_state
@@ -17,23 +17,6 @@ from inspector.ui.finish_dialog import MissingDialog, SummaryDialog
 from inspector.ui.main_window import MainWindow
 
 VILLAGE = "上塘村教学站"
-
-
-def _start(qtbot: QtBot, window: MainWindow, site_name: str, previous: bool = False) -> None:
-    site = window.tree.site_named(site_name)
-    assert site is not None
-    window.tree.select_site(site.id)
-    controller = window.inspections
-    assert controller is not None
-    dialog = controller.start_dialog(site, window.history.listings)
-    dialog.inspectors.setText("王芳、李明")
-    dialog.site_staff.setText("村主任 张强")
-    dialog.visit_date.setDate(dialog.visit_date.date().fromString("2026-11-28", "yyyy-MM-dd"))
-    if not previous:
-        dialog.revisit.setCurrentIndex(0)
-    with qtbot.waitSignal(controller.opened, timeout=LOAD_TIMEOUT_MS):
-        controller.start_from(dialog, site)
-    assert window.pages.currentWidget() is window.checklist
 
 
 def _wait_saved(qtbot: QtBot, window: MainWindow) -> None:
@@ -54,7 +37,7 @@ def test_walk_through_by_keyboard(qtbot: QtBot, demo_context: AppContext,
     demo_context.close()
     with open_window(qtbot, paths) as window:
         window.activateWindow()
-        _start(qtbot, window, VILLAGE)
+        start_inspection_in(qtbot, window, VILLAGE)
         page = window.checklist
         assert page is not None and page.data is not None
         inspection_id = page.data.inspection_id
@@ -139,7 +122,7 @@ def test_revisit_shows_the_previous_answers(qtbot: QtBot, demo_context: AppConte
         window.tree.select_site(site.id)
         qtbot.waitUntil(lambda: len(window.history.listings) == 1, timeout=LOAD_TIMEOUT_MS)
         assert window.history.list.topLevelItem(0).text(0) == "2026-10-08"
-        _start(qtbot, window, VILLAGE, previous=True)
+        start_inspection_in(qtbot, window, VILLAGE, previous=True)
         page = window.checklist
         assert page is not None and page.data is not None
         assert page.data.previous_date == date(2026, 10, 8)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
+from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from inspector.app_paths import AppPaths
@@ -51,3 +52,22 @@ def open_window(qtbot: QtBot, paths: AppPaths,
     finally:
         window.close()
         worker.wait(LOAD_TIMEOUT_MS)
+
+
+def start_inspection_in(qtbot: QtBot, window: MainWindow, site_name: str,
+                        previous: bool = False) -> None:
+    """Start an inspection of ``site_name`` through the start dialog; the checklist opens."""
+    site = window.tree.site_named(site_name)
+    assert site is not None
+    window.tree.select_site(site.id)
+    controller = window.inspections
+    assert controller is not None
+    dialog = controller.start_dialog(site, window.history.listings)
+    dialog.inspectors.setText("王芳、李明")
+    dialog.site_staff.setText("村主任 张强")
+    dialog.visit_date.setDate(QDate(2026, 11, 28))
+    if not previous:
+        dialog.revisit.setCurrentIndex(0)
+    with qtbot.waitSignal(controller.opened, timeout=LOAD_TIMEOUT_MS):
+        controller.start_from(dialog, site)
+    assert window.pages.currentWidget() is window.checklist

@@ -444,6 +444,134 @@ Please copy the report below and send it to the people who support this program.
     </message>
 </context>
 <context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Add &amp;photos…</source>
+        <translation>添加照片(&amp;P)……</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Ctrl+I; or drop photos on the grid</source>
+        <translation>Ctrl+I；也可以把照片拖到这里</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)……</translation>
+    </message>
+    <message>
+        <source>Import all photos of a folder</source>
+        <translation>导入一个文件夹中的全部照片</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n 张照片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Taken %1</source>
+        <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <source>Taken on another day than the visit</source>
+        <translation>拍摄日期与检查日期不同</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>照片 (%1)</translation>
+    </message>
+    <message>
+        <source>Import a folder of photos</source>
+        <translation>导入照片文件夹</translation>
+    </message>
+    <message>
+        <source>Adding photos…</source>
+        <translation>正在添加照片……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Adding photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Adding photos… %1 of %2: %3</source>
+        <translation>正在添加照片……第 %1 张，共 %2 张：%3</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>照片说明</translation>
+    </message>
+    <message>
+        <source>← &amp;Previous</source>
+        <translation>← 上一张(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next →</source>
+        <translation>下一张(&amp;N) →</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Rotate &amp;left</source>
+        <translation>向左旋转(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate right</source>
+        <translation>向右旋转(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)……</translation>
+    </message>
+    <message>
+        <source>taken %1</source>
+        <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <source>⚠ taken on another day than the visit</source>
+        <translation>⚠ 拍摄日期与检查日期不同</translation>
+    </message>
+    <message>
+        <source>Delete photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <source>Remove the photo “%1” from this inspection?</source>
+        <translation>要从本次检查中删除照片“%1”吗？</translation>
+    </message>
+</context>
+<context>
     <name>PrintActions</name>
     <message>
         <source>&amp;Print</source>

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -60,7 +61,29 @@ def prepare(context: AppContext) -> str:
         inspections.set_note(session, draft.id, criteria[0].id, "有独立场地，挂牌规范。")
         inspections.set_note(session, draft.id, criteria[2].id,
                              "教室面积约60平方米，但缺少无障碍设施。")
-    return draft.id
+        draft_id, criterion_id = draft.id, criteria[2].id
+    add_demo_photos(context, draft_id, criterion_id)
+    return draft_id
+
+
+def add_demo_photos(context: AppContext, inspection_id: str, criterion_id: str) -> None:
+    """Two drawn photos on the criterion the screenshot shows, through the real import."""
+    from datetime import UTC, datetime
+
+    from inspector.services.demo_photos import demo_photo
+    from inspector.services.photo_import import add_photos
+    from inspector.services.photo_store import PhotoStore
+
+    with tempfile.TemporaryDirectory() as folder:
+        files = []
+        for number, scene in enumerate(("classroom", "noticeboard")):
+            path = Path(folder) / f"IMG_{number:04d}.jpg"
+            path.write_bytes(demo_photo(scene, f"screenshot:{number}",
+                                        datetime(2026, 11, 28, 2, 10 + number, tzinfo=UTC)))
+            files.append(path)
+        with context.db.session() as session:
+            add_photos(session, PhotoStore.for_paths(context.paths), inspection_id,
+                       criterion_id, files)
 
 
 def wait_for(signal: object, timeout_ms: int = 20_000) -> None:
@@ -94,6 +117,13 @@ def main() -> int:
         wait_for(window.checklist.loaded)
         page = window.checklist
         page.go_to_criterion([c for _g, group in page.groups for c in group][2].id)
+        strip = page.strips[page.current_card().criterion.id]  # type: ignore[union-attr]
+        wait_for(strip.grid.model().rowsInserted)
+        deadline = time.monotonic() + 5
+        while any(strip.grid.item(i).icon().isNull() for i in range(strip.grid.count())):
+            app.processEvents()
+            if time.monotonic() > deadline:
+                break
         app.processEvents()
         window.grab().save(str(HERE / "checklist.png"))
         window.close()

@@ -33,6 +33,7 @@ from inspector.ui.worker import JobHandle, Worker
 if TYPE_CHECKING:
     from inspector.domain.templates import Criterion, Indicator2
     from inspector.services.context import AppContext
+    from inspector.ui.photo_strip import PhotoStrip
 
 GENERAL = "__general__"  # the indicator-tree entry for the visit's general photos
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole
@@ -61,7 +62,8 @@ class ChecklistPage(QWidget):
         self.cards: list[CriterionCard] = []
         self.group_index = 0
         self.card_index = 0
-        self.photo_widget_factory: Callable[[str | None], QWidget] | None = None
+        self.photo_widget_factory: Callable[[str | None], QWidget] | None = self._photo_strip
+        self.strips: dict[str | None, PhotoStrip] = {}
         self._build()
         self._shortcuts()
         self.saver.status_changed.connect(self._save_status)
@@ -275,6 +277,7 @@ class ChecklistPage(QWidget):
         for card in self.cards:
             card.flush_note()
         self.cards = []
+        self.strips = {}
         old = self.criteria_area.takeWidget()
         if old is not None:
             old.deleteLater()
@@ -385,7 +388,32 @@ class ChecklistPage(QWidget):
         if self.data is None or self.data.completed:
             return
         card = self.current_card()
-        emit(self.add_photos_requested, card.criterion.id if card else None)
+        criterion_id = card.criterion.id if card else None
+        emit(self.add_photos_requested, criterion_id)
+        strip = self.strips.get(criterion_id)
+        if strip is not None:
+            strip.choose_files()
+
+    def _photo_strip(self, criterion_id: str | None) -> QWidget:
+        from inspector.ui.photo_strip import PhotoStrip
+
+        assert self.data is not None
+        strip = PhotoStrip(self.worker, self.context, self.data.inspection_id, criterion_id,
+                           self.data.completed)
+        self.strips[criterion_id] = strip
+        if criterion_id is None:
+            strip.changed.connect(self._general_photos_changed)
+        return strip
+
+    def _general_photos_changed(self) -> None:
+        strip = self.strips.get(None)
+        if self.data is not None and strip is not None:
+            strip.reload().finished.connect(lambda records: self._count_general(len(records)))
+
+    def _count_general(self, count: int) -> None:
+        if self.data is not None:
+            self.data.photo_counts[None] = count
+            self._update_progress()
 
     def _rated(self, criterion_id: str, rating: str) -> None:
         if self.data is None:

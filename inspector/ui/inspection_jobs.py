@@ -178,11 +178,16 @@ def add_photos(context: AppContext, inspection_id: str, criterion_id: str | None
     from inspector.services import photo_import
     from inspector.services.photo_store import PhotoStore
 
-    token = photo_import.CancelToken()
+    class _Token(photo_import.CancelToken):
+        """Cancelled as soon as the GUI's Cancel button sets the job's token."""
+
+        @property
+        def cancelled(self) -> bool:
+            return control.cancelled or super().cancelled
+
+    token = _Token()
 
     def progress(step: ImportProgress) -> None:
-        if control.cancelled:
-            token.cancel()
         control.progress(step.done, step.total, step.path.name)
 
     with context.db.session() as session:

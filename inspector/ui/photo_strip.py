@@ -1,0 +1,266 @@
+"""Photos of one criterion (or the visit's general photos): a thumbnail grid.
+
+Add by file dialog (several at once), by dropping files or folders on the grid,
+or (general photos) by importing a whole folder; imports run in the worker with
+progress and Cancel. Thumbnails are made and cached by the photo service in the
+worker. Double-click or Enter opens the viewer.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QDropEvent, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.ui import inspection_jobs as jobs
+from inspector.ui.qt_compat import emit
+from inspector.ui.worker import JobHandle, Worker
+
+if TYPE_CHECKING:
+    from inspector.services.context import AppContext
+    from inspector.services.photo_import import ImportReport
+    from inspector.services.photos import PhotoRecord
+
+THUMB = 112
+PHOTO_ROLE = Qt.ItemDataRole.UserRole
+IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC"
+
+
+def _thumbnail_job(context: AppContext, sha256: str, _control: object) -> tuple[str, bytes]:
+    return jobs.thumbnail(context, sha256)
+
+
+class _Grid(QListWidget):
+    """The thumbnails; accepts dropped files and folders."""
+
+    dropped = Signal(list)  # list[Path]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setIconSize(QSize(THUMB, THUMB))
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setWrapping(True)
+        self.setSpacing(4)
+        self.setFixedHeight(THUMB + 48)
+
+        self.viewport().installEventFilter(self)
+        self.allow_drops(True)
+
+    def allow_drops(self, allowed: bool) -> None:
+        # QListView turns drops off on its viewport when items cannot be moved.
+        self.setAcceptDrops(allowed)
+        self.viewport().setAcceptDrops(allowed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Drops land on the viewport; take file URLs from there."""
+        if watched is self.viewport() and event.type() in (
+                QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            assert isinstance(event, QDropEvent)
+            if not (self.acceptDrops() and event.mimeData().hasUrls()):
+                return False
+            event.acceptProposedAction()
+            if event.type() == QEvent.Type.Drop:
+                paths = [Path(url.toLocalFile()) for url in event.mimeData().urls()
+                         if url.isLocalFile()]
+                if paths:
+                    emit(self.dropped, paths)
+            return True
+        return super().eventFilter(watched, event)
+
+
+class PhotoStrip(QWidget):
+    """Emits ``changed()`` after photos were added, changed or removed."""
+
+    changed = Signal()
+    import_finished = Signal(object)  # ImportReport
+
+    def __init__(self, worker: Worker, context: AppContext, inspection_id: str,
+                 criterion_id: str | None, read_only: bool, parent: QWidget | None = None,
+                 ) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.context = context
+        self.inspection_id = inspection_id
+        self.criterion_id = criterion_id
+        self.read_only = read_only
+        self.records: list[PhotoRecord] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.grid = _Grid()
+        self.grid.setAccessibleName(self.tr("Photos"))
+        self.grid.allow_drops(not read_only)
+        self.grid.dropped.connect(self.add_paths)
+        self.grid.itemActivated.connect(self._open_viewer)
+        layout.addWidget(self.grid)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add &photos…"))
+        self.add_button.setAccessibleName(self.tr("Add photos"))
+        self.add_button.setToolTip(self.tr("Ctrl+I; or drop photos on the grid"))
+        self.add_button.clicked.connect(self.choose_files)
+        row.addWidget(self.add_button)
+        if criterion_id is None:
+            self.folder_button = QPushButton(self.tr("Import a &folder…"))
+            self.folder_button.setAccessibleName(self.tr("Import all photos of a folder"))
+            self.folder_button.clicked.connect(self.choose_folder)
+            row.addWidget(self.folder_button)
+        self.summary = QLabel()
+        row.addWidget(self.summary, 1)
+        layout.addLayout(row)
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(not read_only)
+        self.grid.setVisible(False)
+        self.reload()
+
+    # ------------------------------------------------------------------ showing
+
+    def reload(self) -> JobHandle:
+        context, inspection_id, criterion_id = self.context, self.inspection_id, self.criterion_id
+        handle = self.worker.submit(
+            lambda _c: jobs.list_photos(context, inspection_id, criterion_id), "photos")
+        handle.finished.connect(self._show)
+        handle.failed.connect(self._failed)
+        return handle
+
+    def _show(self, records: list[PhotoRecord]) -> None:
+        self.records = records
+        self.grid.clear()
+        self.grid.setVisible(bool(records))
+        for record in records:
+            label = record.caption or record.original_name
+            if record.outside_visit:
+                label = "⚠ " + label
+            item = QListWidgetItem(label[:18])
+            item.setData(PHOTO_ROLE, record.id)
+            item.setToolTip(self._tooltip(record))
+            self.grid.addItem(item)
+            handle = self.worker.submit(functools.partial(_thumbnail_job, self.context,
+                                                          record.sha256), "thumb")
+            handle.finished.connect(self._thumbnail_ready)
+        self.summary.setText(self.tr("%n photo(s)", "", len(records)) if records else "")
+
+    def _tooltip(self, record: PhotoRecord) -> str:
+        lines = [record.original_name]
+        if record.local_taken_at is not None:
+            lines.append(self.tr("Taken %1").replace(
+                "%1", record.local_taken_at.strftime("%Y-%m-%d %H:%M")))
+        if record.outside_visit:
+            lines.append(self.tr("Taken on another day than the visit"))
+        if record.has_gps:
+            lines.append(f"GPS {record.gps_lat:.5f}, {record.gps_lon:.5f}")
+        return "\n".join(lines)
+
+    def _thumbnail_ready(self, result: tuple[str, bytes]) -> None:
+        sha256, data = result
+        pixmap = QPixmap()
+        pixmap.loadFromData(data)
+        for row in range(self.grid.count()):
+            item = self.grid.item(row)
+            record = self._record(str(item.data(PHOTO_ROLE))) if item else None
+            if item is not None and record is not None and record.sha256 == sha256:
+                shown = pixmap
+                if record.rotation:
+                    from PySide6.QtGui import QTransform
+
+                    shown = pixmap.transformed(QTransform().rotate(record.rotation))
+                item.setIcon(QIcon(shown))
+
+    def _record(self, photo_id: str) -> PhotoRecord | None:
+        return next((r for r in self.records if r.id == photo_id), None)
+
+    # ------------------------------------------------------------------ adding
+
+    def choose_files(self) -> None:
+        if self.read_only:
+            return
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Add photos"), str(Path.home()),
+            self.tr("Photos (%1)").replace("%1", IMAGE_FILTER))
+        if names:
+            self.add_paths([Path(name) for name in names])
+
+    def choose_folder(self) -> None:
+        if self.read_only:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of photos"),
+                                                  str(Path.home()))
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def add_paths(self, paths: list[Path]) -> JobHandle | None:
+        """Import files (or one folder, as general photos) in the worker, with progress."""
+        if self.read_only or not paths:
+            return None
+        context, inspection_id, criterion_id = self.context, self.inspection_id, self.criterion_id
+        handle = self.worker.submit(
+            lambda control: jobs.add_photos(context, inspection_id, criterion_id, paths,
+                                            control), "add photos")
+        progress = QProgressDialog(self.tr("Adding photos…"), self.tr("Cancel"), 0, 0, self)
+        progress.setWindowTitle(self.tr("Adding photos"))
+        progress.setMinimumDuration(400)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.canceled.connect(handle.cancel)
+
+        def show_progress(done: int, total: int, name: str) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            progress.setLabelText(self.tr("Adding photos… %1 of %2: %3").replace(
+                "%1", str(done)).replace("%2", str(total)).replace("%3", name))
+
+        handle.progress.connect(show_progress)
+        handle.done.connect(progress.close)
+        handle.finished.connect(self._added)
+        handle.cancelled.connect(self.reload)
+        handle.failed.connect(self._failed)
+        self.progress_dialog = progress
+        return handle
+
+    def _added(self, report: ImportReport) -> None:
+        self.reload()
+        emit(self.changed)
+        emit(self.import_finished, report)
+        if report.rejected or report.cancelled:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Photos"),
+                              report.message(), parent=self)
+            if report.rejected:
+                box.setDetailedText("\n".join(f"{path.name}: {reason}"
+                                              for path, reason in report.rejected))
+            box.open()
+
+    def _failed(self, exc: BaseException) -> None:
+        from inspector.ui.errors import show_error
+
+        show_error(self, exc)
+
+    # ------------------------------------------------------------------ viewer
+
+    def _open_viewer(self, item: QListWidgetItem) -> None:
+        from inspector.ui.photo_viewer import PhotoViewer
+
+        index = next((i for i, r in enumerate(self.records)
+                      if r.id == item.data(PHOTO_ROLE)), 0)
+        viewer = PhotoViewer(self.worker, self.context, self.records, index, self.read_only,
+                             self)
+        viewer.changed.connect(self._viewer_changed)
+        viewer.open()
+
+    def _viewer_changed(self) -> None:
+        self.reload()
+        emit(self.changed)

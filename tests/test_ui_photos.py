@@ -1,0 +1,124 @@
+"""Photos in the GUI: file import (good and bad files), drop, folder import, viewer actions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+from ui_helpers import LOAD_TIMEOUT_MS, open_window, start_inspection_in
+
+from inspector.services.context import AppContext
+from inspector.ui.photo_strip import PhotoStrip
+from inspector.ui.photo_viewer import PhotoViewer
+
+
+def _jpeg(path: Path, color: tuple[int, int, int]) -> Path:
+    Image.new("RGB", (64, 48), color).save(path, "JPEG")
+    return path
+
+
+def _imported(qtbot: QtBot, strip: PhotoStrip, action):  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(strip.import_finished, timeout=LOAD_TIMEOUT_MS) as finished:
+        action()
+    return finished.args[0]
+
+
+def test_photos_by_dialog_path_drop_folder_and_viewer(qtbot: QtBot, demo_context: AppContext,
+                                                     tmp_path: Path) -> None:
+    red = _jpeg(tmp_path / "red.jpg", (200, 30, 30))
+    blue = _jpeg(tmp_path / "blue.jpg", (30, 30, 200))
+    fake = tmp_path / "notes.jpg"
+    fake.write_text("not a photo", encoding="utf-8")
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        start_inspection_in(qtbot, window, "上塘村教学站")
+        page = window.checklist
+        assert page is not None
+        card = page.current_card()
+        assert card is not None
+        strip = page.strips[card.criterion.id]
+
+        # The file-dialog path: a good photo and a text file named .jpg.
+        report = _imported(qtbot, strip, lambda: strip.add_paths([red, fake]))
+        assert len(report.added) == 1
+        assert [p.name for p, _reason in report.rejected] == ["notes.jpg"]
+        qtbot.waitUntil(lambda: strip.grid.count() == 1, timeout=LOAD_TIMEOUT_MS)
+
+        # A simulated drop of two files, one already there: stored once.
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(blue)), QUrl.fromLocalFile(str(red))])
+        drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                          Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        # (QApplication.sendEvent does not deliver drag events without a real drag in
+        # progress, so the drop is handed to the grid's viewport filter as Qt would.)
+        viewport = strip.grid.viewport()
+        report = _imported(qtbot, strip, lambda: strip.grid.eventFilter(viewport, drop))
+        assert len(report.added) == 1 and [p.name for p in report.duplicates] == ["red.jpg"]
+        qtbot.waitUntil(lambda: strip.grid.count() == 2, timeout=LOAD_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: not strip.grid.item(0).icon().isNull(), timeout=LOAD_TIMEOUT_MS)
+
+        # The viewer: rotate (metadata only) and delete.
+        viewer = PhotoViewer(window.worker, strip.context, strip.records, 0, False, strip)
+        qtbot.addWidget(viewer)
+        qtbot.waitUntil(lambda: viewer.pixmap is not None, timeout=LOAD_TIMEOUT_MS)
+        original = viewer.pixmap.size()  # type: ignore[union-attr]
+        with qtbot.waitSignal(viewer.changed, timeout=LOAD_TIMEOUT_MS):
+            viewer.rotate(90)
+        assert viewer.record.rotation == 90
+        qtbot.waitUntil(lambda: viewer.pixmap is not None
+                        and viewer.pixmap.size().width() == original.height(),
+                        timeout=LOAD_TIMEOUT_MS)
+        assert red.read_bytes()[:2] == b"\xff\xd8"  # the original file is untouched
+        with qtbot.waitSignal(viewer.changed, timeout=LOAD_TIMEOUT_MS):
+            viewer.delete_confirmed()
+        assert len(viewer.records) == 1
+        viewer.close()
+
+        # A whole folder as general photos of the visit.
+        folder = tmp_path / "DCIM"
+        folder.mkdir()
+        for index in range(3):
+            _jpeg(folder / f"IMG_{index:04d}.JPG", (10 * index, 90, 40))
+        page.move_indicator(100)  # past the last indicator: nothing happens
+        general_item = page._top_items()[-1]
+        page.indicators.setCurrentItem(general_item)
+        general = page.strips[None]
+        report = _imported(qtbot, general, lambda: general.add_paths([folder]))
+        assert len(report.added) == 3
+        qtbot.waitUntil(lambda: general_item.text(1) == "3", timeout=LOAD_TIMEOUT_MS)
+
+
+def test_cancelling_a_photo_import_keeps_only_whole_photos(
+    qtbot: QtBot, demo_context: AppContext, tmp_path: Path
+) -> None:
+    folder = tmp_path / "card"
+    folder.mkdir()
+    for index in range(40):
+        _jpeg(folder / f"IMG_{index:04d}.JPG", (index * 5, 80, 120))
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        start_inspection_in(qtbot, window, "上塘村教学站")
+        page = window.checklist
+        assert page is not None
+        page.indicators.setCurrentItem(page._top_items()[-1])
+        general = page.strips[None]
+        before = set(paths.photos.rglob("*.*"))  # the demo's own photos
+        progress: list[int] = []
+        handle = general.add_paths([folder])
+        assert handle is not None
+        handle.progress.connect(lambda done, _total, _name: (progress.append(done),
+                                                             handle.cancel()))
+        with qtbot.waitSignal(general.import_finished, timeout=LOAD_TIMEOUT_MS) as finished:
+            pass
+        report = finished.args[0]
+        assert report.cancelled
+        assert 1 <= len(report.added) < 40
+        qtbot.waitUntil(lambda: general.grid.count() == len(report.added),
+                        timeout=LOAD_TIMEOUT_MS)
+        new_files = set(paths.photos.rglob("*.*")) - before
+        assert len(new_files) == len(report.added)  # nothing half-stored, no temp copy left
