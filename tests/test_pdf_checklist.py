@@ -91,3 +91,13 @@ def test_cancelling_leaves_no_file(tmp_path: Path) -> None:
                          progress=Progress(cancelled=lambda: True))
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_font_check_catches_an_unembedded_standard_font(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    plain = tmp_path / "plain.pdf"
+    canvas = Canvas(str(plain))  # ReportLab's default: Helvetica, not embedded
+    canvas.drawString(72, 72, "hello")
+    canvas.save()
+    assert any("Helvetica" in problem for problem in font_problems(plain))

@@ -104,7 +104,8 @@ def test_line_breaking_keeps_every_character_and_respects_the_rules(text: str,
         joined = previous + line[:1]
 
         def bad(k: int, joined: str = joined) -> bool:  # a break before joined[k]
-            return joined[k] in CLOSING_PUNCTUATION or joined[k - 1] in OPENING_PUNCTUATION
+            starts = joined[k:].lstrip(" ")[:1]  # spaces at a line's start are dropped
+            return starts in CLOSING_PUNCTUATION or joined[k - 1] in OPENING_PUNCTUATION
 
         if line and bad(len(previous)):
             # allowed only when no earlier break in that line would have been better

@@ -261,12 +261,17 @@ def break_point(chars: Sequence[str], start: int, end: int) -> int:
             if chars[j] and (chars[j].isspace() or ord(chars[j]) >= 0x3000):
                 point = j + 1
                 break
+    def forbidden(k: int) -> bool:  # a break before chars[k]; spaces there are dropped
+        following = k
+        while following < len(chars) and chars[following] == " ":
+            following += 1
+        starts = chars[following] if following < len(chars) else ""
+        return starts in _CLOSING or chars[k - 1] in _OPENING
+
     candidate = point
-    while candidate > start + 1 and (
-        chars[candidate] in _CLOSING or chars[candidate - 1] in _OPENING
-    ):
+    while candidate > start + 1 and forbidden(candidate):
         candidate -= 1
-    if chars[candidate] not in _CLOSING and chars[candidate - 1] not in _OPENING:
+    if not forbidden(candidate):
         point = candidate
     return point
 
