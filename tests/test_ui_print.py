@@ -123,3 +123,21 @@ def test_cancel_stops_the_job(qtbot: QtBot, window: QWidget, worker: Worker,
     with qtbot.waitSignal(handle.cancelled, timeout=30_000):
         actions.progress_dialog.canceled.emit()  # what its Cancel button does
     assert opened == []
+
+
+def test_blank_checklist_saved_for_the_chosen_tier(
+        qtbot: QtBot, window: QWidget, worker: Worker, demo_context: AppContext,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from inspector.domain.tiers import tier_label
+
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        staticmethod(lambda *args, **kwargs: (tier_label(Tier.COUNTY), True)))
+    target = tmp_path / "blank-county.pdf"
+    actions = _actions(window, worker, demo_context, [], save_to=target)
+    with qtbot.waitSignal(actions.pdf_written, timeout=30_000):
+        actions.save_blank.trigger()
+    assert "县（市、区）社区教育学院" in all_text(target)
+    assert actions.last_message is not None
+    actions.last_message.close()

@@ -594,6 +594,10 @@ Please copy the report below and send it to the people who support this program.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save blank checklist as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save checklist for this site as PDF…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -590,6 +590,10 @@ Please copy the report below and send it to the people who support this program.
         <translation>检查报告(&amp;R)</translation>
     </message>
     <message>
+        <source>Save blank checklist as PDF…</source>
+        <translation>将空白检查表保存为 PDF……</translation>
+    </message>
+    <message>
         <source>Save checklist for this site as PDF…</source>
         <translation>将本站点的检查表保存为 PDF……</translation>
     </message>

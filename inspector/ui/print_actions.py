@@ -85,6 +85,8 @@ class PrintActions(QObject):
                                            lambda: self.report(self.inspection_id or ""))
         self.preview_report.setShortcut(QKeySequence.StandardKey.Print)
         self.menu.addSeparator()
+        self.save_blank = self._action(self.tr("Save blank checklist as PDF…"),
+                                       lambda: self.choose_blank_tier(save=True))
         self.save_site = self._action(
             self.tr("Save checklist for this site as PDF…"),
             lambda: self.checklist(site_ids=[self.site_id or ""], save=True))
@@ -116,13 +118,13 @@ class PrintActions(QObject):
 
     # ------------------------------------------------------------------ commands
 
-    def choose_blank_tier(self) -> JobHandle | None:
+    def choose_blank_tier(self, save: bool = False) -> JobHandle | None:
         names = [tier_label(tier) for tier in TIER_ORDER]
         chosen, ok = QInputDialog.getItem(self._parent, self.tr("Blank checklist"),
                                           self.tr("Checklist for which tier?"), names, 2, False)
         if not ok:
             return None
-        return self.checklist(tier=TIER_ORDER[names.index(chosen)])
+        return self.checklist(tier=TIER_ORDER[names.index(chosen)], save=save)
 
     def checklist(self, *, tier: Tier | None = None, site_ids: list[str] | None = None,
                   save: bool = False) -> JobHandle | None:
