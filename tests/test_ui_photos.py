@@ -84,12 +84,26 @@ def test_photos_by_dialog_path_drop_folder_and_viewer(qtbot: QtBot, demo_context
         for index in range(3):
             _jpeg(folder / f"IMG_{index:04d}.JPG", (10 * index, 90, 40))
         page.move_indicator(100)  # past the last indicator: nothing happens
-        general_item = page._top_items()[-1]
+        general_item = page.indicators.general_item()
         page.indicators.setCurrentItem(general_item)
         general = page.strips[None]
         report = _imported(qtbot, general, lambda: general.add_paths([folder]))
         assert len(report.added) == 3
         qtbot.waitUntil(lambda: general_item.text(1) == "3", timeout=LOAD_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: len(general.records) == 3, timeout=LOAD_TIMEOUT_MS)
+
+        # ... then assigned to a criterion from the viewer.
+        target = card.criterion.id
+        assert any(t == target for t, _label in general.targets)
+        viewer = PhotoViewer(window.worker, general.context, general.records, 0, False,
+                             general, general.targets)
+        qtbot.addWidget(viewer)
+        viewer.changed.connect(general._viewer_changed)
+        with qtbot.waitSignal(viewer.changed, timeout=LOAD_TIMEOUT_MS):
+            viewer.assign_to(target)
+        assert viewer.record.criterion_id == target
+        qtbot.waitUntil(lambda: len(general.records) == 2, timeout=LOAD_TIMEOUT_MS)
+        viewer.close()
 
 
 def test_cancelling_a_photo_import_keeps_only_whole_photos(
@@ -105,7 +119,7 @@ def test_cancelling_a_photo_import_keeps_only_whole_photos(
         start_inspection_in(qtbot, window, "上塘村教学站")
         page = window.checklist
         assert page is not None
-        page.indicators.setCurrentItem(page._top_items()[-1])
+        page.indicators.setCurrentItem(page.indicators.general_item())
         general = page.strips[None]
         before = set(paths.photos.rglob("*.*"))  # the demo's own photos
         progress: list[int] = []

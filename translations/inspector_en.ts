@@ -28,18 +28,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Indicator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Indicators</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Criteria</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,6 +276,25 @@ Please copy the report below and send it to the people who support this program.
     </message>
 </context>
 <context>
+    <name>IndicatorTree</name>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General photos of the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Inspector — community-education site inspection</source>
@@ -524,6 +531,10 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion of this photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

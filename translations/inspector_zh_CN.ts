@@ -28,18 +28,6 @@
         <translation>重新打开(&amp;R)……</translation>
     </message>
     <message>
-        <source>Indicator</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>进度</translation>
-    </message>
-    <message>
-        <source>Indicators</source>
-        <translation>指标</translation>
-    </message>
-    <message>
         <source>Criteria</source>
         <translation>检查要点</translation>
     </message>
@@ -288,6 +276,25 @@ Please copy the report below and send it to the people who support this program.
     </message>
 </context>
 <context>
+    <name>IndicatorTree</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>General photos of the visit</source>
+        <translation>现场总体照片</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Inspector — community-education site inspection</source>
@@ -521,6 +528,10 @@ Please copy the report below and send it to the people who support this program.
     <message>
         <source>Caption</source>
         <translation>照片说明</translation>
+    </message>
+    <message>
+        <source>Criterion of this photo</source>
+        <translation>照片所属的检查要点</translation>
     </message>
     <message>
         <source>← &amp;Previous</source>

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from inspector.ui.autosave import AutoSaver
 from inspector.ui.criterion_card import CriterionCard
+from inspector.ui.indicator_tree import GENERAL, INDICATOR_ROLE, IndicatorTree
 from inspector.ui.inspection_jobs import Answer, ChecklistData
 from inspector.ui.qt_compat import emit
 from inspector.ui.worker import JobHandle, Worker
@@ -35,8 +35,6 @@ if TYPE_CHECKING:
     from inspector.services.context import AppContext
     from inspector.ui.photo_strip import PhotoStrip
 
-GENERAL = "__general__"  # the indicator-tree entry for the visit's general photos
-INDICATOR_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ChecklistPage(QWidget):
@@ -101,10 +99,7 @@ class ChecklistPage(QWidget):
         layout.addWidget(self.details)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.indicators = QTreeWidget()
-        self.indicators.setHeaderLabels([self.tr("Indicator"), self.tr("Done")])
-        self.indicators.setAccessibleName(self.tr("Indicators"))
-        self.indicators.setColumnWidth(0, 260)
+        self.indicators = IndicatorTree()
         self.indicators.currentItemChanged.connect(self._indicator_chosen)
         splitter.addWidget(self.indicators)
         self.criteria_area = QScrollArea()
@@ -196,55 +191,14 @@ class ChecklistPage(QWidget):
         self.details.setText(" · ".join(parts))
 
     def _fill_indicators(self) -> None:
-        data = self.data
-        assert data is not None
-        self.indicators.blockSignals(True)
-        self.indicators.clear()
-        parents: dict[str, QTreeWidgetItem] = {}
-        for index, (level2, _criteria) in enumerate(self.groups):
-            level1 = data.template.level1_of(level2.id)
-            parent = parents.get(level1.id)
-            if parent is None:
-                parent = QTreeWidgetItem([level1.label(self.language), ""])
-                parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
-                parent.setData(0, INDICATOR_ROLE, level1.id)
-                self.indicators.addTopLevelItem(parent)
-                parents[level1.id] = parent
-            child = QTreeWidgetItem([level2.label(self.language), ""])
-            child.setData(0, INDICATOR_ROLE, index)
-            parent.addChild(child)
-        general = QTreeWidgetItem([self.tr("General photos of the visit"), ""])
-        general.setData(0, INDICATOR_ROLE, GENERAL)
-        self.indicators.addTopLevelItem(general)
-        self.indicators.expandAll()
-        self.indicators.blockSignals(False)
+        assert self.data is not None
+        self.indicators.fill(self.data.template, self.groups, self.language)
         self._update_progress()
 
-    def _top_items(self) -> list[QTreeWidgetItem]:
-        tree = self.indicators
-        items = (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
-        return [item for item in items if item is not None]
-
-    @staticmethod
-    def _children(parent: QTreeWidgetItem) -> list[QTreeWidgetItem]:
-        items = (parent.child(row) for row in range(parent.childCount()))
-        return [item for item in items if item is not None]
-
     def _update_progress(self) -> None:
-        rated_of = {cid for cid, rating in self.ratings.items() if rating}
-        for parent in self._top_items():
-            total = rated = 0
-            for child in self._children(parent):
-                _level2, criteria = self.groups[int(child.data(0, INDICATOR_ROLE))]
-                done = sum(1 for c in criteria if c.id in rated_of)
-                child.setText(1, f"{done}/{len(criteria)}")
-                total += len(criteria)
-                rated += done
-            if parent.childCount():
-                parent.setText(1, f"{rated}/{total}")
-            elif self.data is not None:
-                count = self.data.photo_counts.get(None, 0)
-                parent.setText(1, str(count) if count else "")
+        rated = {cid for cid, rating in self.ratings.items() if rating}
+        general = self.data.photo_counts.get(None, 0) if self.data else 0
+        self.indicators.update_progress(rated, general)
 
     # ------------------------------------------------------------------ navigation
 
@@ -260,18 +214,11 @@ class ChecklistPage(QWidget):
 
     def _select_group(self, index: int) -> None:
         last = index >= len(self.groups)
-        item = self._top_items()[-1] if last else self._item_for_group(index)
+        item = self.indicators.general_item() if last else self.indicators.item_for_group(index)
         if item is not None:
             self.indicators.setCurrentItem(item)
         if item is not None and self.indicators.currentItem() is item and not self.cards:
             self._indicator_chosen(item, None)
-
-    def _item_for_group(self, index: int) -> QTreeWidgetItem | None:
-        for parent in self._top_items():
-            for child in self._children(parent):
-                if child.data(0, INDICATOR_ROLE) == index:
-                    return child
-        return None
 
     def _clear_cards(self) -> None:
         for card in self.cards:
@@ -352,7 +299,7 @@ class ChecklistPage(QWidget):
 
     def _go_group(self, index: int) -> None:
         self.group_index = index
-        item = self._item_for_group(index)
+        item = self.indicators.item_for_group(index)
         if item is not None:
             self.indicators.setCurrentItem(item)
 
@@ -398,8 +345,13 @@ class ChecklistPage(QWidget):
         from inspector.ui.photo_strip import PhotoStrip
 
         assert self.data is not None
+        targets: list[tuple[str | None, str]] = [(None, self.tr("General photos of the visit"))]
+        for _level2, criteria in self.groups:
+            for criterion in criteria:
+                text = criterion.text.get(self.language)
+                targets.append((criterion.id, f"{self.numbers[criterion.id]} {text[:40]}"))
         strip = PhotoStrip(self.worker, self.context, self.data.inspection_id, criterion_id,
-                           self.data.completed)
+                           self.data.completed, targets=targets)
         self.strips[criterion_id] = strip
         if criterion_id is None:
             strip.changed.connect(self._general_photos_changed)

@@ -94,8 +94,9 @@ class PhotoStrip(QWidget):
 
     def __init__(self, worker: Worker, context: AppContext, inspection_id: str,
                  criterion_id: str | None, read_only: bool, parent: QWidget | None = None,
-                 ) -> None:
+                 targets: list[tuple[str | None, str]] | None = None) -> None:
         super().__init__(parent)
+        self.targets = targets or []  # where a photo can be assigned: (criterion id, label)
         self.worker = worker
         self.context = context
         self.inspection_id = inspection_id
@@ -257,7 +258,7 @@ class PhotoStrip(QWidget):
         index = next((i for i, r in enumerate(self.records)
                       if r.id == item.data(PHOTO_ROLE)), 0)
         viewer = PhotoViewer(self.worker, self.context, self.records, index, self.read_only,
-                             self)
+                             self, self.targets)
         viewer.changed.connect(self._viewer_changed)
         viewer.open()
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -48,7 +49,8 @@ class PhotoViewer(QDialog):
     changed = Signal()  # a photo was rotated, captioned or deleted
 
     def __init__(self, worker: Worker, context: AppContext, records: list[PhotoRecord],
-                 index: int, read_only: bool, parent: QWidget | None = None) -> None:
+                 index: int, read_only: bool, parent: QWidget | None = None,
+                 targets: list[tuple[str | None, str]] | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.context = context
@@ -76,6 +78,15 @@ class PhotoViewer(QDialog):
         self.caption.setPlaceholderText(self.tr("Caption"))
         self.caption.editingFinished.connect(self._save_caption)
         layout.addWidget(self.caption)
+        self.assign = QComboBox()
+        self.assign.setAccessibleName(self.tr("Criterion of this photo"))
+        self.targets = targets or []
+        for criterion_id, label in self.targets:
+            self.assign.addItem(label, criterion_id)
+        self.assign.setVisible(bool(self.targets))
+        self.assign.setEnabled(not read_only)
+        self.assign.activated.connect(self._assign_chosen)
+        layout.addWidget(self.assign)
         row = QHBoxLayout()
         buttons = [
             (self.tr("← &Previous"), lambda: self.step(-1)),
@@ -118,6 +129,8 @@ class PhotoViewer(QDialog):
             return None
         record = self.record
         self.caption.setText(record.caption)
+        if self.targets:
+            self.assign.setCurrentIndex(max(0, self.assign.findData(record.criterion_id)))
         details = [record.original_name, f"{record.shown_size[0]}×{record.shown_size[1]}"]
         if record.local_taken_at is not None:
             details.append(self.tr("taken %1").replace(
@@ -180,6 +193,15 @@ class PhotoViewer(QDialog):
         if self.read_only:
             return None
         return self._action("rotate", degrees)
+
+    def _assign_chosen(self, index: int) -> None:
+        target = self.assign.itemData(index)
+        if not self.read_only and self.records and target != self.record.criterion_id:
+            self.assign_to(target)
+
+    def assign_to(self, criterion_id: str | None) -> JobHandle:
+        """Move the photo to a criterion (None: the visit's general photos)."""
+        return self._action("assign", criterion_id)
 
     def _save_caption(self) -> None:
         if not self.read_only and self.records and self.caption.text() != self.record.caption:
