@@ -87,12 +87,18 @@ NAME="inspector-$VERSION-linux-$ARCH"
 STAGE="$BUILD/$NAME"
 say "Packing $NAME.tar.gz"
 bash "$ROOT/packaging/linux/stage.sh" "$DIST/inspector" "$STAGE"
-GLIBC=$(ldd --version 2>/dev/null | head -n 1 | grep -oE '[0-9]+\.[0-9]+$' || echo unknown)
+# The newest glibc symbol version any bundled binary asks for; without objdump
+# (binutils), the build machine's glibc, which is an upper bound.
+GLIBC=$(find "$DIST/inspector" -type f \( -name '*.so*' -o -perm -u+x \) -exec objdump -T {} + \
+        2>/dev/null | grep -oE 'GLIBC_[0-9]+\.[0-9]+' | sort -uV | tail -n 1 | cut -d_ -f2 || true)
+if [[ -z "$GLIBC" ]]; then
+    GLIBC=$(ldd --version 2>/dev/null | head -n 1 | grep -oE '[0-9]+\.[0-9]+$' || echo unknown)
+fi
 {
     echo "Inspector $VERSION for Linux $ARCH"
     echo "built:   $(date -u +%Y-%m-%dT%H:%M:%SZ) with Python $("$VENV/bin/python" -c 'import sys; print(sys.version.split()[0])')"
     echo "PySide6: $("$VENV/bin/python" -c 'from importlib.metadata import version; print(version("PySide6-Essentials"))')"
-    echo "needs:   glibc $GLIBC or newer (the glibc of the build machine)"
+    echo "needs:   glibc $GLIBC or newer (Linux x86_64)"
 } > "$STAGE/BUILD-INFO.txt"
 tar -C "$BUILD" -czf "$DIST/$NAME.tar.gz" "$NAME"
 
