@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,11 @@ def test_self_test_leaves_no_data_behind(
     assert main(["--self-test", "--data-dir", str(tmp_path / "user-data")]) == 0
     capsys.readouterr()
     assert list(tmp_path.iterdir()) == []  # neither the user's data dir nor the scratch dir
+
+
+def test_importing_the_self_test_loads_no_qt() -> None:
+    # Qt is imported inside the Qt check only, so a broken Qt cannot hide the other results.
+    code = "import sys, inspector.selftest; print('PySide6' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"
