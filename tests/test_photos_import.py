@@ -217,3 +217,23 @@ def test_import_a_folder_then_assign(visit: Visit, tmp_path: Path) -> None:
                                                                      visit.criteria[0]: 1}
         with pytest.raises(photos.PhotoError, match="no such folder"):
             import_folder(session, visit.store, visit.inspection_id, tmp_path / "nowhere")
+
+
+def test_autosave_goes_on_while_an_import_runs(visit: Visit, tmp_path: Path) -> None:
+    """The import commits photo by photo, so the GUI thread's writes are never locked out."""
+    import threading
+
+    paths = [samples.jpeg(tmp_path / f"IMG_{i}.jpg", (320, 240), seed=i + 1) for i in range(12)]
+    reports: list[photo_import.ImportReport] = []
+    worker = threading.Thread(target=lambda: reports.append(_add(visit, paths, workers=2)))
+    worker.start()
+    saved = 0
+    while worker.is_alive() or saved < 5:
+        with visit.context.db.transaction() as session:
+            set_note(session, visit.inspection_id, visit.criteria[0], f"note {saved}")
+        saved += 1
+    worker.join()
+    assert len(reports[0].added) == 12
+    with visit.context.db.session() as session:
+        assert load_state(session, visit.inspection_id).responses[visit.criteria[0]].note == (
+            f"note {saved - 1}")
