@@ -145,7 +145,8 @@ def _same_criterion(criterion_id: str | None) -> ColumnElement[bool]:
 
 def photos_for(session: Session, inspection_id: str,
                criterion_id: str | _All | None = ALL_PHOTOS) -> list[PhotoRecord]:
-    """Photos of one criterion (None: the general photos), or all of them, in order."""
+    """Photos of one criterion (None: the general photos) by position, or all of them:
+    general photos first, then grouped by criterion id (not checklist order), by position."""
     inspection = get_inspection(session, inspection_id)
     query = select(Photo).where(Photo.inspection_id == inspection_id)
     if criterion_id is not ALL_PHOTOS:
