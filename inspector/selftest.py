@@ -9,7 +9,8 @@ use every file it ships with:
 * every shipped checklist template;
 * a PDF with a line of Chinese set in the bundled font, embedded;
 * photos (Pillow with JPEG and HEIF) and signatures (cryptography);
-* Qt offscreen: the bundled font, our translations and Qt's own Chinese ones.
+* Qt offscreen: the bundled font, our translations and Qt's own Chinese ones;
+* every module of the window imports (no Qt module missing from a build).
 
 Each check prints one line; the exit code is 0 when all passed and 1 otherwise,
 with what failed. Qt is imported only inside the Qt check, so the other checks
@@ -197,6 +198,24 @@ def check_qt(_work: Path) -> str:
     return f"PySide6 {pyside_version} ({platform}), loaded {', '.join(loaded)}"
 
 
+def check_window_modules(_work: Path) -> str:
+    """Every module of the window imports: no Qt module or library left out of a build."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import importlib
+    import pkgutil
+
+    import inspector.ui
+
+    names = sorted(
+        module.name for module in pkgutil.walk_packages(inspector.ui.__path__, "inspector.ui.")
+    )
+    if not names:
+        raise CheckFailed("no modules found in inspector.ui")
+    for name in names:
+        importlib.import_module(name)
+    return f"imported {len(names)} modules of the window"
+
+
 CHECKS: tuple[tuple[str, Callable[[Path], str]], ...] = (
     ("version", check_version),
     ("database", check_database),
@@ -205,6 +224,7 @@ CHECKS: tuple[tuple[str, Callable[[Path], str]], ...] = (
     ("images", check_images),
     ("signatures", check_signatures),
     ("qt", check_qt),
+    ("window", check_window_modules),
 )
 
 
