@@ -263,3 +263,46 @@ def test_cli_assignments_device_and_json_import(field: AppContext, office: AppCo
     out = capsys.readouterr().out
     assert "pinned" in out and "confirmed 1" in out
     assert main(["--data-dir", field_dir, "init", "--role", "office"]) == 2
+
+
+def test_cancelling_the_merge_rolls_everything_back(field: AppContext, office: AppContext,
+                                                    tmp_path: Path) -> None:
+    from inspector.services.sync.errors import SyncCancelled
+    from inspector.services.sync.importer import commit_import, prepare_import
+
+    completed_inspection(field, photos=2, seed=7)
+    bundle = export_bundle(field, tmp_path / "r.bundle").path
+    before = dump(office)
+    prepared = prepare_import(office, bundle, trust_new_device=True)
+    with pytest.raises(SyncCancelled):
+        commit_import(prepared, "王芳", control=_CancelAfter(1))
+    assert dump(office) == before
+    assert not office.paths.backups.exists() or not any(office.paths.backups.iterdir())
+
+
+def test_the_field_demo_imports_into_the_office_demo(tmp_path: Path) -> None:
+    from inspector.app_paths import AppPaths
+    from inspector.services.context import open_context
+    from inspector.services.sync.demo_roles import prepare_demo
+
+    contexts = {role: open_context(AppPaths.resolve(tmp_path / role.value))
+                for role in (Role.FIELD, Role.OFFICE)}
+    try:
+        field_demo = prepare_demo(contexts[Role.FIELD], Role.FIELD)
+        office_demo = prepare_demo(contexts[Role.OFFICE], Role.OFFICE)
+        assert field_demo.inspections > 0 and office_demo.assignments > 0
+        bundle = export_bundle(contexts[Role.FIELD], tmp_path / "demo.bundle").path
+        _, done = import_bundle(contexts[Role.OFFICE], bundle, trust_new_device=True)
+        assert done is not None
+        totals = done.preview.totals()
+        assert totals["conflicts"] == 0 and totals["photos_new"] > 0
+        assert done.preview.tables["sites"].identical == done.preview.tables["sites"].new + \
+            done.preview.tables["sites"].identical  # same county: every site known already
+        back = export_bundle(contexts[Role.OFFICE], tmp_path / "assignment.bundle")
+        assert back.counts["assignments"] == office_demo.assignments
+        _, home = import_bundle(contexts[Role.FIELD], back.path)
+        assert home is not None and home.confirmed_bundles and \
+            home.preview.totals()["conflicts"] == 0
+    finally:
+        for context in contexts.values():
+            context.close()

@@ -169,12 +169,14 @@ def commit_import(prepared: PreparedImport, actor: str = "",
             session.flush()
     except IntegrityError as exc:
         _remove(store, added)
+        _drop_backup(backup)
         raise BundleRefused(
             "数据包引用了本机没有的记录（例如站点），未导入 / the bundle refers to records this "
             f"installation does not have (for example a site); nothing was imported ({exc.orig})"
         ) from None
     except BaseException:
         _remove(store, added)
+        _drop_backup(backup)
         opened.discard_staged()
         raise
     done.photos_new = prepared.preview.photos_new
@@ -185,6 +187,12 @@ def commit_import(prepared: PreparedImport, actor: str = "",
                         trusted_new_device=trust is TrustStatus.NEW_DEVICE,
                         pinned_office=trust is TrustStatus.PIN_OFFICE,
                         confirmed_bundles=confirmed)
+
+
+def _drop_backup(backup: Path | None) -> None:
+    """The import changed nothing, so its backup is a copy of the database as it still is."""
+    if backup is not None:
+        backup.unlink(missing_ok=True)
 
 
 def _remove(store: PhotoStore, shas: list[str]) -> None:

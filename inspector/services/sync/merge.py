@@ -29,7 +29,7 @@ from inspector.services.photo_store import PhotoStore
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import records as rec
 from inspector.services.sync.bundle_templates import check_templates
-from inspector.services.sync.errors import BundleRefused, Control
+from inspector.services.sync.errors import BundleRefused, Control, check
 from inspector.services.sync.streams import member_of, records_of
 from inspector.services.sync.verify import OpenedBundle, open_zip
 from inspector.storage.models import utcnow
@@ -310,6 +310,7 @@ def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
                     writer.flush()
                 done += len(rows)
                 control.progress(done, total, name)
+                check(control)
             if counts.new + counts.updated + counts.identical + counts.conflicts != table.count:
                 raise BundleRefused(f"records/{name}: the manifest says {table.count} records")
     return preview
