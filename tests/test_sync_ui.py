@@ -28,6 +28,24 @@ def _shot(widget: object, name: str) -> None:
         widget.grab().save(str(Path(SHOTS) / f"{name}.png"))  # type: ignore[attr-defined]
 
 
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A failing job must fail the test, not hang it behind a modal message box."""
+    from PySide6.QtWidgets import QMessageBox
+
+    import inspector.ui.errors
+
+    shown: list[str] = []
+
+    def record(*args: object, **_kwargs: object) -> QMessageBox.StandardButton:
+        shown.append(" ".join(str(a) for a in args[1:]))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", record)
+    monkeypatch.setattr(inspector.ui.errors, "show_error", record)
+    return shown
+
+
 @pytest.fixture
 def worker(qtbot: QtBot) -> Worker:
     w = Worker()
@@ -168,4 +186,20 @@ def test_conflicts_are_shown_side_by_side_and_resolved(qtbot: QtBot, worker: Wor
         assert panel.list.count() == 0
     finally:
         field.close()
+        office.close()
+
+
+def test_a_refused_bundle_is_explained_in_one_message(qtbot: QtBot, worker: Worker,
+                                                      tmp_path: Path,
+                                                      _no_modal_dialogs: list[str]) -> None:
+    office = installation(tmp_path, "office", Role.OFFICE)
+    try:
+        junk = tmp_path / "junk.inspector-bundle"
+        junk.write_bytes(b"not a bundle at all")
+        desk = _screen(qtbot, worker, office)
+        desk.import_from(junk)
+        qtbot.waitUntil(lambda: "not a ZIP file" in desk.message.text(), timeout=TIMEOUT)
+        assert len(_no_modal_dialogs) == 1 and "not a ZIP file" in _no_modal_dialogs[0]
+        qtbot.waitUntil(lambda: desk.import_button.isEnabled(), timeout=TIMEOUT)
+    finally:
         office.close()
