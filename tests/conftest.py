@@ -20,6 +20,40 @@ def _no_user_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("INSPECTOR_DATA_DIR", str(tmp_path / "default-data"))
 
 
+class ModalDialogInTest(AssertionError):
+    """A test let the program open a modal dialog that nobody would ever close."""
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog in an offscreen test waits forever; make it fail the test instead.
+
+    Tests that expect a dialog replace the call they expect with their own
+    answer (``monkeypatch.setattr(QMessageBox, "question", ...)``), which
+    overrides this guard.
+    """
+    try:
+        from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+    except ImportError:  # the suite's non-Qt part still runs without Qt's libraries
+        return
+
+    def refuse(name: str) -> object:
+        def modal(*args: object, **kwargs: object) -> object:
+            texts = [a for a in args if isinstance(a, str)]
+            raise ModalDialogInTest(f"unexpected modal {name} in a test: {texts[:2]}")
+
+        return modal
+
+    for method in ("warning", "critical", "information", "question", "about"):
+        monkeypatch.setattr(QMessageBox, method, staticmethod(refuse(f"QMessageBox.{method}")))
+    for method in ("getOpenFileName", "getOpenFileNames", "getSaveFileName",
+                   "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, method, staticmethod(refuse(f"QFileDialog.{method}")))
+    for method in ("getText", "getItem", "getInt", "getMultiLineText"):
+        monkeypatch.setattr(QInputDialog, method, staticmethod(refuse(f"QInputDialog.{method}")))
+    monkeypatch.setattr(QDialog, "exec", lambda self: refuse(type(self).__name__)())
+
+
 @pytest.fixture
 def paths(tmp_path: Path) -> AppPaths:
     return AppPaths.resolve(tmp_path / "data")
