@@ -963,6 +963,10 @@ Please copy the report below and send it to the people who support this program.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Overall</source>
         <translation type="unfinished"></translation>
     </message>

@@ -960,6 +960,10 @@ Please copy the report below and send it to the people who support this program.
         <translation>结果</translation>
     </message>
     <message>
+        <source>Ratings</source>
+        <translation>评定分布</translation>
+    </message>
+    <message>
         <source>Overall</source>
         <translation>总体</translation>
     </message>

@@ -89,7 +89,7 @@ def run_gui(data_dir: str | None, language: str | None = None) -> int:
     window = MainWindow(paths, settings, worker)
     probe = os.environ.get(PROBE_ENV, "")
     if probe == "tree":
-        window.sites_loaded.connect(lambda _count: _probe_and_quit(app, PROBE_TREE))
+        window.sites_loaded.connect(lambda count: _probe_and_quit(app, f"{PROBE_TREE} {count}"))
     window.show()
     if probe == "window":
         QTimer.singleShot(0, lambda: _probe_and_quit(app, PROBE_WINDOW))

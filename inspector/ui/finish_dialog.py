@@ -69,7 +69,7 @@ class SummaryDialog(QDialog):
     """Result per indicator and overall; completing is the explicit last step."""
 
     def __init__(self, check: FinishCheck, template: ChecklistTemplate, actor: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, language: str = "zh") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Complete the inspection"))
         children = {level1.id: [level2.id for level2 in level1.indicators]
@@ -77,7 +77,10 @@ class SummaryDialog(QDialog):
         layout = QVBoxLayout(self)
         self.table = QTreeWidget()
         self.table.setAccessibleName(self.tr("Summary"))
-        self.table.setHeaderLabels([self.tr("Indicator"), self.tr("Rated"), self.tr("Result")])
+        self.table.setHeaderLabels([self.tr("Indicator"), self.tr("Rated"), self.tr("Result"),
+                                    self.tr("Ratings")])
+        self.scale = template.rating_scale
+        self.language = language
         self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         summary = check.summary
         level2 = {s.id: s for s in summary.level2}
@@ -91,7 +94,7 @@ class SummaryDialog(QDialog):
         total.setText(0, self.tr("Overall"))
         font = total.font(0)
         font.setBold(True)
-        for column in range(3):
+        for column in range(4):
             total.setFont(column, font)
         self.table.addTopLevelItem(total)
         self.table.expandAll()
@@ -111,12 +114,13 @@ class SummaryDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 520)
+        self.resize(760, 540)
 
-    @staticmethod
-    def _row(summary: Summary) -> QTreeWidgetItem:
+    def _row(self, summary: Summary) -> QTreeWidgetItem:
+        counts = " · ".join(f"{option.label.get(self.language)} {summary.counts[option.id]}"
+                            for option in self.scale if summary.counts.get(option.id))
         return QTreeWidgetItem([summary.label, f"{summary.rated}/{summary.total}",
-                                summary.percent])
+                                summary.percent, counts])
 
 
 class ReopenDialog(QDialog):

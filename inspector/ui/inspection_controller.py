@@ -103,7 +103,8 @@ class InspectionController(QObject):
                     self.page.go_to_criterion(chosen)
             return
         summary = SummaryDialog(check, data.template,
-                                self.settings.inspector_name or data.inspectors, self.window)
+                                self.settings.inspector_name or data.inspectors, self.window,
+                                self.page.language)
         if summary.exec() == QDialog.DialogCode.Accepted:
             self.complete(summary.actor.text().strip() or data.inspectors)
 

@@ -10,7 +10,6 @@ Use ``emit(self.changed, value)`` instead of ``self.changed.emit(value)``.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 import threading
 from typing import Any
@@ -32,8 +31,14 @@ def _measure() -> bool:
         probe.ping.emit()
     stolen = before - sys.getrefcount(True)
     for _ in range(max(0, stolen)):  # give back what the measurement itself took
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+        _give_back_true()
     return stolen >= 4
+
+
+def _give_back_true() -> None:
+    import ctypes  # only on PySide6 releases with the defect
+
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
 def emits_steal_true() -> bool:
@@ -49,4 +54,4 @@ def emit(signal: SignalInstance, *args: Any) -> None:
     """``signal.emit(*args)``, safe on PySide6 releases whose emit leaks a reference."""
     result: object = signal.emit(*args)  # type: ignore[func-returns-value]
     if result is True and emits_steal_true():
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+        _give_back_true()

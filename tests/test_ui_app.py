@@ -1,0 +1,37 @@
+"""Starting the program: `inspector` with no command opens the window and fills the tree."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from pytestqt.qtbot import QtBot
+
+from inspector.services.context import AppContext
+from inspector.ui.app import PROBE_ENV, PROBE_TREE
+from inspector.ui.settings import UiSettings
+from inspector.ui.settings_dialog import SettingsDialog
+
+
+def test_inspector_without_a_command_shows_the_site_tree(demo_context: AppContext) -> None:
+    data_dir = str(demo_context.paths.data_dir)
+    demo_context.close()
+    result = subprocess.run(
+        [sys.executable, "-m", "inspector", "--data-dir", data_dir, "--language", "en"],
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", PROBE_ENV: "tree"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"{PROBE_TREE} 31" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_the_settings_dialog_offers_both_languages(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(UiSettings(language="zh_CN", inspector_name="王芳"))
+    qtbot.addWidget(dialog)
+    assert [dialog.language.itemData(i) for i in range(dialog.language.count())] == [
+        "zh_CN", "en"]
+    dialog.language.setCurrentIndex(1)
+    dialog.inspector_name.setText(" 李明 ")
+    assert dialog.chosen() == UiSettings(language="en", inspector_name="李明")
