@@ -172,6 +172,10 @@ def _cases(scene: Scene) -> dict[str, tuple[Callable[[Path, Path], Path], str]]:
             lambda s, d: rewrite_bundle(s, d, change=lambda n, b: None if _photo(n) else b),
             "differ from its manifest"),
         "unknown checklist version": (unknown_template, "community-education-3tier@9"),
+        "unknown table": (
+            _resign(scene, lambda m: {**m, "tables": {**m["tables"], "users": {
+                **m["tables"]["sites"], "path": "records/sites.jsonl"}}}),
+            "unknown table"),
         "truncated file": (truncated, "incomplete"),
         "not a zip file": (not_zip, "not a ZIP file"),
     }
@@ -182,6 +186,7 @@ CASES = ["changed photo byte", "changed record", "changed record and manifest",
          "replayed sequence number", "unknown format version", "dot-dot member",
          "absolute member", "drive member", "symlink member", "zip bomb", "duplicate member",
          "member not in the manifest", "member missing", "unknown checklist version",
+         "unknown table",
          "truncated file", "not a zip file"]
 
 

@@ -242,6 +242,11 @@ def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
         control: Control, *, write: bool) -> Preview:
     """Classify (and with ``write``, merge) every record of the bundle."""
     preview = Preview()
+    manifest = opened.manifest
+    for entry in manifest.tables:
+        if (entry.name not in rec.SPECS and entry.name != rec.TEMPLATE_TABLE) or \
+                entry.path != f"records/{entry.name}.jsonl":
+            raise BundleRefused(f"数据包中有未知的表 / unknown table in the bundle: {entry.name}")
     tmap = rec.TemplateMap.load(conn)
     templates_new = check_templates(conn, opened, tmap, write)
     preview.templates_new.extend(templates_new)
