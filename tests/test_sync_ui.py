@@ -203,3 +203,35 @@ def test_a_refused_bundle_is_explained_in_one_message(qtbot: QtBot, worker: Work
         qtbot.waitUntil(lambda: desk.import_button.isEnabled(), timeout=TIMEOUT)
     finally:
         office.close()
+
+
+def test_the_office_adds_an_assignment_and_the_laptop_sees_it(qtbot: QtBot, worker: Worker,
+                                                              tmp_path: Path) -> None:
+    from datetime import date
+
+    from inspector.services.sites import site_id_for_code
+    from inspector.ui.sync_assignments import AssignmentDialog
+
+    field = installation(tmp_path, "field", Role.FIELD)
+    office = installation(tmp_path, "office", Role.OFFICE)
+    try:
+        desk = _screen(qtbot, worker, office)
+        assert not desk.assignments.add_button.isHidden()
+        dialog = AssignmentDialog(desk.assignments.sites)
+        qtbot.addWidget(dialog)
+        assert dialog.site.count() == len(desk.assignments.sites) > 0
+        with qtbot.waitSignal(desk.overview_loaded, timeout=TIMEOUT):
+            desk.add_assignment((site_id_for_code("330799001001"), "王芳", date(2026, 12, 1),
+                                 date(2026, 12, 20), "复查"))
+        assert desk.assignments.table.rowCount() == 1
+        desk.tabs.setCurrentWidget(desk.assignments)
+        _shot(desk, "sync-assignments")
+        bundle = export_bundle(office, tmp_path / "a.bundle").path
+        import_bundle(field, bundle)
+        laptop = _screen(qtbot, worker, field)
+        assert laptop.assignments.table.rowCount() == 1
+        assert laptop.assignments.add_button.isHidden()
+        assert "王芳" in laptop.assignments.table.item(0, 1).text()
+    finally:
+        field.close()
+        office.close()

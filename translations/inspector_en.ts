@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AssignmentDialog</name>
+    <message>
+        <source>New assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names, separated by 、</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspectors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsPanel</name>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New assignment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignments travel to the laptops with the next assignment bundle, with the last inspection of each assigned site (its open items).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignments from the county office (they arrive with its bundles).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPage</name>
     <message>
         <source>← &amp;Sites</source>
@@ -1043,6 +1105,10 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>&amp;Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

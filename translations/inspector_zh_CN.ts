@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AssignmentDialog</name>
+    <message>
+        <source>New assignment</source>
+        <translation>新建检查任务</translation>
+    </message>
+    <message>
+        <source>Names, separated by 、</source>
+        <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>站点：</translation>
+    </message>
+    <message>
+        <source>Inspectors:</source>
+        <translation>检查人员：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>结束日期：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsPanel</name>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>&amp;New assignment…</source>
+        <translation>新建检查任务(&amp;N)……</translation>
+    </message>
+    <message>
+        <source>Assignments travel to the laptops with the next assignment bundle, with the last inspection of each assigned site (its open items).</source>
+        <translation>检查任务随下一个任务同步包发往各笔记本电脑，并附带每个站点上一次的检查结果（待复查的整改项）。</translation>
+    </message>
+    <message>
+        <source>Assignments from the county office (they arrive with its bundles).</source>
+        <translation>县级办公室下达的检查任务（随其同步包送达）。</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPage</name>
     <message>
         <source>← &amp;Sites</source>
@@ -1041,6 +1103,10 @@ Please copy the report below and send it to the people who support this program.
     <message>
         <source>&amp;Conflicts</source>
         <translation>冲突(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Assignments</source>
+        <translation>检查任务(&amp;A)</translation>
     </message>
     <message>
         <source>Choose this computer&apos;s role (once)</source>

@@ -18,7 +18,10 @@ from typing import TYPE_CHECKING, TypeVar
 from inspector.ui.worker import Cancelled, JobControl
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from inspector.services.context import AppContext
+    from inspector.services.sync.assignments import AssignmentView
     from inspector.services.sync.conflicts import ConflictView
     from inspector.services.sync.export import ExportResult
     from inspector.services.sync.importer import ImportResult, PreparedImport
@@ -49,6 +52,8 @@ class SyncOverview:
     devices: list[DeviceInfo]
     history: list[HistoryRow]
     conflicts: list[ConflictView]
+    assignments: list[AssignmentView]
+    sites: list[tuple[str, str]]  # (site id, "code name") for choosing a site to assign
 
 
 @contextmanager
@@ -64,6 +69,8 @@ def _cancellable() -> Iterator[None]:
 def load_overview(context: AppContext) -> SyncOverview:
     from sqlmodel import col, select
 
+    from inspector.services.sites import list_sites
+    from inspector.services.sync.assignments import list_assignments
     from inspector.services.sync.conflicts import list_conflicts
     from inspector.services.sync.identity import ensure_identity
     from inspector.services.sync.trust import list_devices
@@ -75,6 +82,9 @@ def load_overview(context: AppContext) -> SyncOverview:
         rows = session.exec(select(SyncBundle).where(SyncBundle.status != "writing")
                             .order_by(col(SyncBundle.at).desc())).all()
         conflicts = list_conflicts(session)
+        assignments = list_assignments(session)
+        sites = [(site.id, f"{site.code or ''} {site.name}".strip())
+                 for site in list_sites(session)]
     history = []
     for r in rows:
         try:
@@ -88,7 +98,7 @@ def load_overview(context: AppContext) -> SyncOverview:
             changes or {k: v for k, v in json.loads(r.counts or "{}").items()
                         if isinstance(v, int)}))
     return SyncOverview(me.device_id, me.role.value if me.role else None, me.name,
-                        me.fingerprint, devices, history, conflicts)
+                        me.fingerprint, devices, history, conflicts, assignments, sites)
 
 
 def choose_role(context: AppContext, role: str, name: str, confirm_change: bool) -> SyncOverview:
@@ -148,6 +158,15 @@ def revoke(context: AppContext, device_id: str, actor: str, reason: str) -> Sync
 
     with context.db.transaction() as session:
         revoke_device(session, device_id, actor, reason)
+    return load_overview(context)
+
+
+def add_assignment(context: AppContext, site_id: str, inspectors: str, start: date, end: date,
+                   note: str) -> SyncOverview:
+    from inspector.services.sync.assignments import add_assignment as add
+
+    with context.db.transaction() as session:
+        add(session, site_id, inspectors, start, end, note)
     return load_overview(context)
 
 

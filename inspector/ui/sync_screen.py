@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.ui import sync_jobs
+from inspector.ui.sync_assignments import AssignmentsPanel
 from inspector.ui.sync_conflicts import ConflictsPanel
 from inspector.ui.worker import JobControl, JobHandle, Worker
 
@@ -95,6 +96,9 @@ class SyncScreen(QWidget):
         self.conflicts = ConflictsPanel()
         self.conflicts.resolve_requested.connect(self.resolve)
         self.tabs.addTab(self.conflicts, self.tr("&Conflicts"))
+        self.assignments = AssignmentsPanel()
+        self.assignments.add_requested.connect(self.add_assignment)
+        self.tabs.addTab(self.assignments, self.tr("&Assignments"))
         layout.addWidget(self.tabs, 1)
         self._set_enabled(False)
 
@@ -204,6 +208,7 @@ class SyncScreen(QWidget):
         self._fill_history(overview)
         self._fill_devices(overview)
         self.conflicts.set_conflicts(overview.conflicts)
+        self.assignments.show_assignments(overview.assignments, overview.sites, office)
         self.tabs.setTabText(3, self.tr("&Conflicts (%1)").replace(
             "%1", str(len(overview.conflicts))) if overview.conflicts else self.tr("&Conflicts"))
         self._set_enabled(role is not None)
@@ -384,6 +389,15 @@ class SyncScreen(QWidget):
         return self._start(sync_jobs.job(lambda: sync_jobs.resolve(
             context, conflict_id, choice, actor)), "resolve conflict", self._show_overview,
             busy=False)
+
+    def add_assignment(self, values: tuple[str, str, Any, Any, str]) -> JobHandle | None:
+        context = self.context
+        if context is None:
+            return None
+        site_id, inspectors, start, end, note = values
+        return self._start(sync_jobs.job(lambda: sync_jobs.add_assignment(
+            context, site_id, inspectors, start, end, note)), "add assignment",
+            self._show_overview, busy=False)
 
     def revoke_selected(self) -> JobHandle | None:
         context, overview = self.context, self.overview
