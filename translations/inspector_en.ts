@@ -1056,6 +1056,14 @@ Please copy the report below and send it to the people who support this program.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>← &amp;Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opening…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1053,6 +1053,14 @@ Please copy the report below and send it to the people who support this program.
         <translation>同步</translation>
     </message>
     <message>
+        <source>← &amp;Sites</source>
+        <translation>← 站点列表(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Back to the sites</source>
+        <translation>返回站点列表</translation>
+    </message>
+    <message>
         <source>Opening…</source>
         <translation>正在打开……</translation>
     </message>

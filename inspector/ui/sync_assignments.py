@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.ui.qt_compat import emit
+
 if TYPE_CHECKING:
     from inspector.services.sync.assignments import AssignmentView
 
@@ -108,4 +110,4 @@ class AssignmentsPanel(QWidget):
     def ask_new(self) -> None:
         dialog = AssignmentDialog(self.sites, self)
         if dialog.exec():
-            self.add_requested.emit(dialog.values())
+            emit(self.add_requested, dialog.values())

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.ui.qt_compat import emit
+
 if TYPE_CHECKING:
     from inspector.services.sync.conflicts import ConflictView
 
@@ -115,7 +117,7 @@ class ConflictsPanel(QWidget):
     def _resolve(self, choice: str) -> None:
         row = self.list.currentRow()
         if 0 <= row < len(self.conflicts):
-            self.resolve_requested.emit(self.conflicts[row].id, choice)
+            emit(self.resolve_requested, self.conflicts[row].id, choice)
 
 
 def _text(value: object) -> str:

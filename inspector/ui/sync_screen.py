@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.ui import sync_jobs
+from inspector.ui.qt_compat import emit
 from inspector.ui.sync_assignments import AssignmentsPanel
 from inspector.ui.sync_conflicts import ConflictsPanel
 from inspector.ui.worker import JobControl, JobHandle, Worker
@@ -56,6 +57,7 @@ def _is_expected(exc: BaseException) -> bool:
 class SyncScreen(QWidget):
     """Give it the worker; call :meth:`set_context` once the data is open."""
 
+    back_requested = Signal()  # the user wants the site list again
     overview_loaded = Signal(object)  # SyncOverview
     exported = Signal(object)  # ExportResult
     imported = Signal(object)  # ImportResult
@@ -77,6 +79,10 @@ class SyncScreen(QWidget):
         self.setAccessibleName(self.tr("Sync"))
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← &Sites"))
+        self.back_button.setAccessibleName(self.tr("Back to the sites"))
+        self.back_button.clicked.connect(lambda: emit(self.back_requested))
+        header.addWidget(self.back_button)
         self.identity = QLabel(self.tr("Opening…"))
         self.identity.setWordWrap(True)
         header.addWidget(self.identity, 1)
@@ -140,7 +146,10 @@ class SyncScreen(QWidget):
         layout.addLayout(row)
         self.import_button = QPushButton(self.tr("&Import a bundle…"))
         self.import_button.clicked.connect(self.choose_import_file)
-        layout.addWidget(self.import_button)
+        import_row = QHBoxLayout()
+        import_row.addWidget(self.import_button)
+        import_row.addStretch(1)
+        layout.addLayout(import_row)
         progress_row = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -212,7 +221,7 @@ class SyncScreen(QWidget):
         self.tabs.setTabText(3, self.tr("&Conflicts (%1)").replace(
             "%1", str(len(overview.conflicts))) if overview.conflicts else self.tr("&Conflicts"))
         self._set_enabled(role is not None)
-        self.overview_loaded.emit(overview)
+        emit(self.overview_loaded, overview)
 
     def _fill_history(self, overview: SyncOverview) -> None:
         self.history.setRowCount(0)
@@ -345,7 +354,7 @@ class SyncScreen(QWidget):
     def _exported(self, result: Any) -> None:
         self.message.setText(self.tr("Bundle written and checked: %1").replace(
             "%1", str(result.path)))
-        self.exported.emit(result)
+        emit(self.exported, result)
         self.refresh()
 
     def choose_import_file(self) -> JobHandle | None:
@@ -378,7 +387,7 @@ class SyncScreen(QWidget):
                 self.tr("Imported: %1 new, %2 updated, %3 conflicts, %4 new photos.")
                 .replace("%1", str(totals["new"])).replace("%2", str(totals["updated"]))
                 .replace("%3", str(totals["conflicts"])).replace("%4", str(totals["photos_new"])))
-        self.imported.emit(result)
+        emit(self.imported, result)
         self.refresh()
 
     def resolve(self, conflict_id: str, choice: str) -> JobHandle | None:
