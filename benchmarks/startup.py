@@ -11,6 +11,8 @@ of the four cases are interleaved and the median is reported:
 - floor: imports  the imports the app really needs (PySide6.QtWidgets, sqlmodel,
                   alembic, inspector.services …) + an empty window shown
 - app: window     ``inspector`` until its main window is shown
+- app: content    ``inspector`` until the window's content (tree, details, menus)
+                  is built, one event-loop turn after it was shown (no goal)
 - app: tree       ``inspector`` until the site tree is filled (demo data)
 
 Goals (issue 2 §7): window ≤ 1.3 × floor: window; tree ≤ 1.2 × floor: imports.
@@ -62,6 +64,7 @@ def cases(data_dir: Path) -> list[Case]:
         Case("floor: window", [python, "-c", EMPTY_WINDOW], {}),
         Case("floor: imports", [python, "-c", NEEDED_IMPORTS + EMPTY_WINDOW], {}),
         Case("app: window", app, {"INSPECTOR_STARTUP_PROBE": "window"}),
+        Case("app: content", app, {"INSPECTOR_STARTUP_PROBE": "content"}),
         Case("app: tree", app, {"INSPECTOR_STARTUP_PROBE": "tree"}),
     ]
 

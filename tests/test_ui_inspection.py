@@ -37,9 +37,12 @@ def test_walk_through_by_keyboard(qtbot: QtBot, demo_context: AppContext,
     demo_context.close()
     with open_window(qtbot, paths) as window:
         window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=LOAD_TIMEOUT_MS)
         start_inspection_in(qtbot, window, VILLAGE)
         page = window.checklist
         assert page is not None and page.data is not None
+        qtbot.waitUntil(lambda: page.isAncestorOf(QApplication.focusWidget()),
+                        timeout=LOAD_TIMEOUT_MS)
         inspection_id = page.data.inspection_id
         criteria = [c for _level2, group in page.groups for c in group]
         assert len(criteria) == 21  # a village station's checklist

@@ -5,8 +5,9 @@ is imported before the main window is shown; the database (SQLModel, Alembic)
 is opened and the site tree loaded afterwards on the worker thread.
 
 For ``benchmarks/startup.py`` the environment variable ``INSPECTOR_STARTUP_PROBE``
-set to ``window`` or ``tree`` makes the program print a marker line when the
-window is shown or the site tree is filled, and quit.
+set to ``window``, ``content`` or ``tree`` makes the program print a marker line
+when the window is shown, its content (tree, details, menus) is built, or the
+site tree is filled, and quit.
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ from inspector import APP_ID, APP_NAME, __version__, assets
 from inspector.app_paths import AppPaths
 from inspector.ui.main_window import MainWindow
 from inspector.ui.settings import DEFAULT_LANGUAGE, LANGUAGES, load_settings
-from inspector.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
 PROBE_ENV = "INSPECTOR_STARTUP_PROBE"
 PROBE_WINDOW = "inspector-startup: window-shown"
+PROBE_CONTENT = "inspector-startup: content-built"
 PROBE_TREE = "inspector-startup: tree-filled"
 CJK_FAMILY_FALLBACK = "Droid Sans Fallback"
 
@@ -85,6 +86,8 @@ def run_gui(data_dir: str | None, language: str | None = None) -> int:
     chosen = language if language in LANGUAGES else settings.language or DEFAULT_LANGUAGE
     register_cjk_font(app)
     install_translators(app, chosen)
+    from inspector.ui.worker import Worker
+
     worker = Worker()
     window = MainWindow(paths, settings, worker)
     probe = os.environ.get(PROBE_ENV, "")
@@ -93,7 +96,13 @@ def run_gui(data_dir: str | None, language: str | None = None) -> int:
     window.show()
     if probe == "window":
         QTimer.singleShot(0, lambda: _probe_and_quit(app, PROBE_WINDOW))
-    QTimer.singleShot(0, window.start)
+    elif probe == "content":
+        def built() -> None:
+            window.build()
+            _probe_and_quit(app, PROBE_CONTENT)
+
+        QTimer.singleShot(0, built)
+    QTimer.singleShot(0, window.start)  # builds the content first
     from inspector.ui.errors import ExceptionHook  # after the window is up: start-up time
 
     hook = ExceptionHook(lambda: window)

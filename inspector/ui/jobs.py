@@ -26,6 +26,16 @@ def open_data(paths: AppPaths) -> AppContext:
     return open_context(paths)
 
 
+def open_data_and_sites(paths: AppPaths) -> tuple[AppContext, list[SiteNode]]:
+    """Open the data directory and load the site tree in one go (start-up)."""
+    context = open_data(paths)
+    try:
+        return context, load_site_tree(context)
+    except BaseException:
+        context.close()
+        raise
+
+
 def load_site_tree(context: AppContext) -> list[SiteNode]:
     """The site registry with each site's last result and the inspection in progress."""
     from inspector.services.inspections import list_inspections

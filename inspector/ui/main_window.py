@@ -7,27 +7,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from inspector import __version__
 from inspector.app_paths import AppPaths
 from inspector.ui import jobs
 from inspector.ui.qt_compat import emit
 from inspector.ui.settings import UiSettings, save_settings
-from inspector.ui.site_details import SiteDetails
-from inspector.ui.site_history import SiteHistory
-from inspector.ui.site_tree import SiteTree
-from inspector.ui.worker import JobHandle, Worker
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QSplitter, QStackedWidget
 
     from inspector.services.context import AppContext
     from inspector.services.inspections import InspectionListing
@@ -35,6 +25,10 @@ if TYPE_CHECKING:
     from inspector.services.sites_csv import ImportResult
     from inspector.ui.checklist_page import ChecklistPage
     from inspector.ui.inspection_controller import InspectionController
+    from inspector.ui.site_details import SiteDetails
+    from inspector.ui.site_history import SiteHistory
+    from inspector.ui.site_tree import SiteTree
+    from inspector.ui.worker import JobHandle, Worker
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +40,12 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> N
 
 
 class MainWindow(QMainWindow):
-    """Opens the data directory in the background once shown, then fills the site tree."""
+    """Opens the data directory in the background once shown, then fills the site tree.
+
+    The constructor makes only the window's frame (title, size, status line), so
+    that it can be shown at once; :meth:`build` adds the content right after
+    (:meth:`start` builds it if that has not happened yet).
+    """
 
     data_opened = Signal(object)  # AppContext
     sites_loaded = Signal(int)  # number of sites in the tree
@@ -61,36 +60,50 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.setWindowTitle(self.tr("Inspector — community-education site inspection"))
         self.resize(1100, 700)
+        self.status_text = QLabel()
+        self.statusBar().addWidget(self.status_text, 1)
+        self._set_busy(self.tr("Opening the data…"))
+        self.built = False
+        self.checklist: ChecklistPage | None = None
+        self.inspections: InspectionController | None = None
 
-        self.pages = QStackedWidget()
+    def build(self) -> None:
+        """The window's content: site tree, details, history, menus (once)."""
+        if self.built:
+            return
+        self.built = True
+        from PySide6.QtWidgets import QSplitter, QStackedWidget
+
+        from inspector.ui.site_details import SiteDetails
+        from inspector.ui.site_history import SiteHistory
+        from inspector.ui.site_tree import SiteTree
+
+        self.pages: QStackedWidget = QStackedWidget()
         self.setCentralWidget(self.pages)
-        self.sites_page = QSplitter(Qt.Orientation.Horizontal)
-        self.tree = SiteTree()
-        self.details = SiteDetails()
+        self.sites_page: QSplitter = QSplitter(Qt.Orientation.Horizontal)
+        self.tree: SiteTree = SiteTree()
+        self.details: SiteDetails = SiteDetails()
         self.sites_page.addWidget(self.tree)
         self.sites_page.addWidget(self.details)
         self.sites_page.setStretchFactor(0, 3)
         self.sites_page.setStretchFactor(1, 2)
         self.pages.addWidget(self.sites_page)
         self.tree.site_chosen.connect(self.details.show_site)
-        self.history = SiteHistory()
+        self.history: SiteHistory = SiteHistory()
         self.history.setEnabled(False)
         self.details.action_box.addWidget(self.history)
         self.tree.site_chosen.connect(self._load_history)
         self.tree.site_activated.connect(self._site_activated)
         self.history.start_requested.connect(self.start_inspection)
         self.history.open_requested.connect(self.open_inspection)
-        self.checklist: ChecklistPage | None = None
-        self.inspections: InspectionController | None = None
-
-        self.status_text = QLabel()
-        self.statusBar().addWidget(self.status_text, 1)
         self._build_menus()
-        self._set_busy(self.tr("Opening the data…"))
+        self.tree.setFocus()
 
     # ------------------------------------------------------------------ menus
 
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.import_action = QAction(self.tr("&Import sites from CSV…"), self)
         self.import_action.triggered.connect(self.import_sites)
@@ -127,14 +140,22 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ loading
 
     def start(self) -> JobHandle:
-        """Open the data directory on the worker; the tree fills when it is ready."""
-        self._set_data_enabled(False)
-        handle = self.worker.submit(lambda _control: jobs.open_data(self.paths), "open data")
+        """Open the data directory and load the sites on the worker; the tree fills then.
+
+        The job is started before the window's content is built, so that the
+        worker's imports and the building overlap.
+        """
+        paths = self.paths
+        handle = self.worker.submit(lambda _control: jobs.open_data_and_sites(paths),
+                                    "open data")
         handle.finished.connect(self._data_ready)
         handle.failed.connect(self._data_failed)
+        self.build()
+        self._set_data_enabled(False)
         return handle
 
-    def _data_ready(self, context: AppContext) -> None:
+    def _data_ready(self, opened: tuple[AppContext, list[SiteNode]]) -> None:
+        context, roots = opened
         if self._closed:  # the window went away while the data was opening
             context.close()
             return
@@ -142,7 +163,7 @@ class MainWindow(QMainWindow):
         self._set_data_enabled(True)
         self._make_checklist_page(context)
         emit(self.data_opened, context)
-        self.reload_sites()
+        self._sites_ready(roots)
 
     def _data_failed(self, exc: BaseException) -> None:
         self._set_busy(self.tr("The data could not be opened."))
