@@ -80,20 +80,23 @@ def create_application(argv: list[str]) -> QApplication:
 
 def run_gui(data_dir: str | None, language: str | None = None) -> int:
     """Show the main window on ``data_dir`` (or the default data directory); the exit code."""
-    app = create_application(sys.argv[:1])
     paths = AppPaths.resolve(data_dir)
+    from inspector.ui import jobs
+    from inspector.ui.worker import Worker
+
+    worker = Worker()
+    app = create_application(sys.argv[:1])
     settings = load_settings(paths.settings_file)
     chosen = language if language in LANGUAGES else settings.language or DEFAULT_LANGUAGE
     register_cjk_font(app)
     install_translators(app, chosen)
-    from inspector.ui.worker import Worker
-
-    worker = Worker()
     window = MainWindow(paths, settings, worker)
     probe = os.environ.get(PROBE_ENV, "")
     if probe == "tree":
         window.sites_loaded.connect(lambda count: _probe_and_quit(app, f"{PROBE_TREE} {count}"))
     window.show()
+    # The heavy imports (SQLModel, Alembic) start on the worker as soon as the window is up.
+    opening = worker.submit(lambda _control: jobs.open_data_and_sites(paths), "open data")
     if probe == "window":
         QTimer.singleShot(0, lambda: _probe_and_quit(app, PROBE_WINDOW))
     elif probe == "content":
@@ -102,7 +105,7 @@ def run_gui(data_dir: str | None, language: str | None = None) -> int:
             _probe_and_quit(app, PROBE_CONTENT)
 
         QTimer.singleShot(0, built)
-    QTimer.singleShot(0, window.start)  # builds the content first
+    QTimer.singleShot(0, lambda: window.start(opening))  # builds the content first
     from inspector.ui.errors import ExceptionHook  # after the window is up: start-up time
 
     hook = ExceptionHook(lambda: window)

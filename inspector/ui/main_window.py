@@ -139,15 +139,16 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ loading
 
-    def start(self) -> JobHandle:
+    def start(self, handle: JobHandle | None = None) -> JobHandle:
         """Open the data directory and load the sites on the worker; the tree fills then.
 
         The job is started before the window's content is built, so that the
         worker's imports and the building overlap.
         """
         paths = self.paths
-        handle = self.worker.submit(lambda _control: jobs.open_data_and_sites(paths),
-                                    "open data")
+        if handle is None:  # run_gui starts it before the window exists
+            handle = self.worker.submit(lambda _control: jobs.open_data_and_sites(paths),
+                                        "open data")
         handle.finished.connect(self._data_ready)
         handle.failed.connect(self._data_failed)
         self.build()
