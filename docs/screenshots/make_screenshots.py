@@ -110,6 +110,10 @@ def main() -> int:
         wait_for(window.sites_loaded)
         window.tree.expandAll()
         window.tree.select_site(_site_id(window, "东门社区教学点"))
+        deadline = time.monotonic() + 5
+        while not window.history.listings and time.monotonic() < deadline:
+            app.processEvents()
+        window.sites_page.setSizes([680, 500])
         app.processEvents()
         window.grab().save(str(HERE / "main-window.png"))
         assert window.inspections is not None and window.checklist is not None

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -39,6 +40,7 @@ class SiteHistory(QWidget):
         self.list.setHeaderLabels([self.tr("Date"), self.tr("Status"), self.tr("Result"),
                                    self.tr("Inspectors")])
         self.list.setRootIsDecorated(False)
+        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.itemActivated.connect(lambda item, _c: emit(self.open_requested,
                                                                str(item.data(0, ID_ROLE))))
         layout.addWidget(self.list)
