@@ -63,7 +63,6 @@ def test_photos_by_dialog_path_drop_folder_and_viewer(qtbot: QtBot, demo_context
 
         # The viewer: rotate (metadata only) and delete.
         viewer = PhotoViewer(window.worker, strip.context, strip.records, 0, False, strip)
-        qtbot.addWidget(viewer)
         qtbot.waitUntil(lambda: viewer.pixmap is not None, timeout=LOAD_TIMEOUT_MS)
         original = viewer.pixmap.size()  # type: ignore[union-attr]
         with qtbot.waitSignal(viewer.changed, timeout=LOAD_TIMEOUT_MS):
@@ -97,13 +96,21 @@ def test_photos_by_dialog_path_drop_folder_and_viewer(qtbot: QtBot, demo_context
         assert any(t == target for t, _label in general.targets)
         viewer = PhotoViewer(window.worker, general.context, general.records, 0, False,
                              general, general.targets)
-        qtbot.addWidget(viewer)
         viewer.changed.connect(general._viewer_changed)
         with qtbot.waitSignal(viewer.changed, timeout=LOAD_TIMEOUT_MS):
             viewer.assign_to(target)
         assert viewer.record.criterion_id == target
         qtbot.waitUntil(lambda: len(general.records) == 2, timeout=LOAD_TIMEOUT_MS)
         viewer.close()
+
+        # The visit's general note is autosaved like the criteria notes.
+        assert page.general_note is not None
+        page.general_note.setPlainText("村委会会议室兼作教室")
+        page.flush()
+        qtbot.waitUntil(lambda: page.saver.pending == 0, timeout=LOAD_TIMEOUT_MS)
+        with qtbot.waitSignal(page.loaded, timeout=LOAD_TIMEOUT_MS):
+            page.reload()
+        assert page.data is not None and page.data.general_note == "村委会会议室兼作教室"
 
 
 def test_cancelling_a_photo_import_keeps_only_whole_photos(

@@ -122,6 +122,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>General note on the visit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General note on the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>General photos of the visit</source>
         <translation type="unfinished"></translation>
     </message>

@@ -122,6 +122,14 @@
         <translation>只读。如需修改，请先重新打开。</translation>
     </message>
     <message>
+        <source>General note on the visit:</source>
+        <translation>本次检查的总体说明：</translation>
+    </message>
+    <message>
+        <source>General note on the visit</source>
+        <translation>本次检查的总体说明</translation>
+    </message>
+    <message>
         <source>General photos of the visit</source>
         <translation>现场总体照片</translation>
     </message>

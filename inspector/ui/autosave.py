@@ -43,6 +43,11 @@ class AutoSaver(QObject):
         return self._submit("note", lambda _c: jobs.save_note(
             context, inspection_id, criterion_id, note))
 
+    def save_general_note(self, inspection_id: str, note: str) -> JobHandle:
+        context = self.context
+        return self._submit("general note", lambda _c: jobs.save_general_note(
+            context, inspection_id, note))
+
     def _submit(self, kind: str, job: object) -> JobHandle:
         self.pending += 1
         emit(self.status_changed, "saving")

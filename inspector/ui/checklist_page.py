@@ -6,6 +6,7 @@ Ctrl+PgDown/Ctrl+PgUp next/previous indicator; F2 the note; Ctrl+I add photos.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.ui.autosave import AutoSaver
-from inspector.ui.criterion_card import CriterionCard
+from inspector.ui.criterion_card import CriterionCard, DebouncedNote
 from inspector.ui.indicator_tree import GENERAL, INDICATOR_ROLE, IndicatorTree
 from inspector.ui.inspection_jobs import Answer, ChecklistData
 from inspector.ui.qt_compat import emit
@@ -62,6 +63,7 @@ class ChecklistPage(QWidget):
         self.card_index = 0
         self.photo_widget_factory: Callable[[str | None], QWidget] | None = self._photo_strip
         self.strips: dict[str | None, PhotoStrip] = {}
+        self.general_note: DebouncedNote | None = None
         self._build()
         self._shortcuts()
         self.saver.status_changed.connect(self._save_status)
@@ -221,6 +223,9 @@ class ChecklistPage(QWidget):
             self._indicator_chosen(item, None)
 
     def _clear_cards(self) -> None:
+        if self.general_note is not None:
+            self.general_note.flush()
+        self.general_note = None
         for card in self.cards:
             card.flush_note()
         self.cards = []
@@ -263,8 +268,20 @@ class ChecklistPage(QWidget):
         column.addWidget(QLabel(f"<h3>{self.tr('General photos of the visit')}</h3>"))
         if self.photo_widget_factory is not None:
             column.addWidget(self.photo_widget_factory(None))
+        column.addWidget(QLabel(self.tr("General note on the visit:")))
+        data = self.data
+        assert data is not None
+        self.general_note = DebouncedNote(data.general_note, data.completed)
+        self.general_note.setAccessibleName(self.tr("General note on the visit"))
+        self.general_note.edited.connect(self._save_general_note)
+        column.addWidget(self.general_note)
         column.addStretch(1)
         self.criteria_area.setWidget(container)
+
+    def _save_general_note(self, text: str) -> None:
+        if self.data is not None:
+            self.data = dataclasses.replace(self.data, general_note=text)
+            self.saver.save_general_note(self.data.inspection_id, text)
 
     def _mark_current(self) -> None:
         for index, card in enumerate(self.cards):
@@ -384,6 +401,8 @@ class ChecklistPage(QWidget):
 
     def flush(self) -> None:
         """Save any note still being typed (before leaving the page or finishing)."""
+        if self.general_note is not None:
+            self.general_note.flush()
         for card in self.cards:
             card.flush_note()
 

@@ -36,6 +36,32 @@ class NoteEdit(QPlainTextEdit):
         emit(self.focus_lost)
 
 
+class DebouncedNote(NoteEdit):
+    """A note that says ``edited(text)`` when typing pauses, on focus-out and on flush()."""
+
+    edited = Signal(str)
+
+    def __init__(self, text: str, read_only: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlainText(text)
+        self.setReadOnly(read_only)
+        self.setTabChangesFocus(True)
+        self._saved = text
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(NOTE_DEBOUNCE_MS)
+        self._timer.timeout.connect(self.flush)
+        self.textChanged.connect(self._timer.start)
+        self.focus_lost.connect(self.flush)
+
+    def flush(self) -> None:
+        self._timer.stop()
+        text = self.toPlainText()
+        if text != self._saved and not self.isReadOnly():
+            self._saved = text
+            emit(self.edited, text)
+
+
 def rating_text(option: RatingOption, language: str) -> str:
     return option.label.get(language)
 

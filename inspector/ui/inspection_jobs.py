@@ -40,6 +40,7 @@ class ChecklistData:
     inspectors: str
     site_staff: str
     completed_at: datetime | None
+    general_note: str
     template: ChecklistTemplate
     answers: dict[str, Answer]
     previous: dict[str, Answer] = field(default_factory=dict)  # revisit: the earlier visit
@@ -84,7 +85,8 @@ def load_checklist(context: AppContext, inspection_id: str) -> ChecklistData:
             inspection_id=row.id, site_id=state.site.id, site_name=state.site.name,
             tier=row.tier, status=row.status, visit_date=row.visit_date,
             inspectors=row.inspectors, site_staff=row.site_staff,
-            completed_at=row.completed_at, template=state.template,
+            completed_at=row.completed_at, general_note=row.general_note,
+            template=state.template,
             answers={cid: Answer(r.rating, r.note) for cid, r in state.responses.items()},
             previous=previous, previous_date=previous_date,
             photo_counts=photos.photo_counts(session, inspection_id), events=events,
@@ -123,6 +125,14 @@ def save_note(context: AppContext, inspection_id: str, criterion_id: str, note: 
     with context.db.transaction() as session:
         inspections.set_note(session, inspection_id, criterion_id, note)
     return criterion_id
+
+
+def save_general_note(context: AppContext, inspection_id: str, note: str) -> str:
+    from inspector.services import inspections
+
+    with context.db.transaction() as session:
+        inspections.update_details(session, inspection_id, general_note=note)
+    return ""
 
 
 @dataclass(frozen=True)
