@@ -81,7 +81,6 @@ def create_application(argv: list[str]) -> QApplication:
 def run_gui(data_dir: str | None, language: str | None = None) -> int:
     """Show the main window on ``data_dir`` (or the default data directory); the exit code."""
     paths = AppPaths.resolve(data_dir)
-    from inspector.ui import jobs
     from inspector.ui.worker import Worker
 
     worker = Worker()
@@ -95,8 +94,6 @@ def run_gui(data_dir: str | None, language: str | None = None) -> int:
     if probe == "tree":
         window.sites_loaded.connect(lambda count: _probe_and_quit(app, f"{PROBE_TREE} {count}"))
     window.show()
-    # The heavy imports (SQLModel, Alembic) start on the worker as soon as the window is up.
-    opening = worker.submit(lambda _control: jobs.open_data_and_sites(paths), "open data")
     if probe == "window":
         QTimer.singleShot(0, lambda: _probe_and_quit(app, PROBE_WINDOW))
     elif probe == "content":
@@ -105,7 +102,9 @@ def run_gui(data_dir: str | None, language: str | None = None) -> int:
             _probe_and_quit(app, PROBE_CONTENT)
 
         QTimer.singleShot(0, built)
-    QTimer.singleShot(0, lambda: window.start(opening))  # builds the content first
+    # On the first turn of the event loop, once the window is painted: the worker starts
+    # the heavy imports (SQLModel, Alembic) and the window builds its content meanwhile.
+    QTimer.singleShot(0, window.start)
     from inspector.ui.errors import ExceptionHook  # after the window is up: start-up time
 
     hook = ExceptionHook(lambda: window)

