@@ -140,3 +140,26 @@ def test_unexpected_errors_show_a_copyable_report(
     assert "RuntimeError: boom" in reports[0]
     assert "Traceback" in reports[0] and "Inspector" in reports[0]
     assert warnings == ["Permission denied: /media/usb/a.csv"]
+
+
+def test_print_menu_and_sync_screen_are_reachable(qtbot: QtBot, demo_context: AppContext) -> None:
+    from inspector.ui.sync_screen import SyncScreen
+
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        assert window.printing is not None
+        titles = [action.text() for action in window.menuBar().actions()]
+        assert window.printing.menu.menuAction().text() in titles
+        village = window.tree.site_named("东门社区教学点")
+        assert village is not None
+        window.tree.select_site(village.id)
+        assert window.printing.site_id == village.id
+        qtbot.waitUntil(lambda: bool(window.history.listings), timeout=LOAD_TIMEOUT_MS)
+        window.history.list.setCurrentItem(window.history.list.topLevelItem(0))
+        assert window.printing.inspection_id == window.history.listings[0].id
+        window.sync_action.trigger()
+        assert isinstance(window.pages.currentWidget(), SyncScreen)
+        assert window.sync_screen is not None
+        window.sync_screen.back_button.click()
+        assert window.pages.currentWidget() is window.sites_page

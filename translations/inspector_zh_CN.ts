@@ -391,6 +391,10 @@ Please copy the report below and send it to the people who support this program.
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>S&amp;ync with USB drive…</source>
+        <translation>用U盘同步(&amp;Y)……</translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>

@@ -27,9 +27,11 @@ if TYPE_CHECKING:
     from inspector.services.sites_csv import ImportResult
     from inspector.ui.checklist_page import ChecklistPage
     from inspector.ui.inspection_controller import InspectionController
+    from inspector.ui.print_actions import PrintActions
     from inspector.ui.site_details import SiteDetails
     from inspector.ui.site_history import SiteHistory
     from inspector.ui.site_tree import SiteTree
+    from inspector.ui.sync_screen import SyncScreen
     from inspector.ui.worker import JobHandle, Worker
 
 log = logging.getLogger(__name__)
@@ -66,6 +68,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_text, 1)
         self._set_busy(self.tr("Opening the data…"))
         self.built = False
+        self.sync_screen: SyncScreen | None = None
+        self.printing: PrintActions | None = None
         self.checklist: ChecklistPage | None = None
         self.inspections: InspectionController | None = None
 
@@ -117,13 +121,18 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
+        self.sync_action = QAction(self.tr("S&ync with USB drive…"), self)
+        self.sync_action.triggered.connect(self.show_sync)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sync_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.file_menu = file_menu
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.settings_menu = settings_menu
         settings_action = QAction(self.tr("&Language and name…"), self)
         settings_action.triggered.connect(self.edit_settings)
         settings_menu.addAction(settings_action)
@@ -132,7 +141,7 @@ class MainWindow(QMainWindow):
         about_action = QAction(self.tr("&About Inspector"), self)
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
-        self._data_actions = [self.import_action, self.export_action]
+        self._data_actions = [self.import_action, self.export_action, self.sync_action]
 
     def _set_busy(self, text: str) -> None:
         self.status_text.setText(text)
@@ -208,6 +217,41 @@ class MainWindow(QMainWindow):
         self.inspections.changed.connect(self.reload_sites)
         self.checklist.back_requested.connect(self.show_sites)
         self.history.setEnabled(True)
+        self._attach_printing()
+
+    def _attach_printing(self) -> None:
+        """The Print menu (its module loads once the data is open, off the start-up path)."""
+        from inspector.ui.print_actions import PrintActions
+
+        printing = PrintActions(self.worker, lambda: self.context, self)
+        self.printing = printing
+        self.menuBar().insertMenu(self.settings_menu.menuAction(), printing.menu)
+
+        def site_chosen(site: SiteNode | None) -> None:
+            printing.set_site(site.id if site else None, site.name if site else "")
+
+        self.tree.site_chosen.connect(site_chosen)
+        site_chosen(self.tree.current_site())
+        self.history.inspection_selected.connect(printing.set_inspection)
+        assert self.inspections is not None
+        self.inspections.opened.connect(lambda inspection_id: printing.set_inspection(
+            inspection_id or None))
+
+    def show_sync(self) -> None:
+        """The sync screen (bundles on a USB drive), made when first asked for."""
+        if self.context is None:
+            return
+        if self.sync_screen is None:
+            from inspector.ui.sync_screen import SyncScreen
+
+            self.sync_screen = SyncScreen(self.worker, actor=lambda: self.settings.inspector_name)
+            self.sync_screen.back_requested.connect(self.show_sites)
+            self.sync_screen.imported.connect(lambda _result: self.reload_sites())
+            self.pages.addWidget(self.sync_screen)
+            self.sync_screen.set_context(self.context)
+        else:
+            self.sync_screen.refresh()
+        self.pages.setCurrentWidget(self.sync_screen)
 
     def _show_checklist(self) -> None:
         if self.checklist is not None:

@@ -28,6 +28,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 class SiteHistory(QWidget):
     start_requested = Signal()
     open_requested = Signal(str)  # inspection id
+    inspection_selected = Signal(object)  # inspection id or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +42,9 @@ class SiteHistory(QWidget):
                                    self.tr("Inspectors")])
         self.list.setRootIsDecorated(False)
         self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.list.currentItemChanged.connect(
+            lambda item, _previous: emit(self.inspection_selected,
+                                         str(item.data(0, ID_ROLE)) if item else None))
         self.list.itemActivated.connect(lambda item, _c: emit(self.open_requested,
                                                                str(item.data(0, ID_ROLE))))
         layout.addWidget(self.list)
