@@ -45,7 +45,7 @@ def open_window(qtbot: QtBot, paths: AppPaths,
     window = MainWindow(paths, settings or UiSettings(), worker)
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(window.sites_loaded, timeout=LOAD_TIMEOUT_MS):
+    with qtbot.waitSignals([window.sites_loaded, window.data_opened], timeout=LOAD_TIMEOUT_MS):
         window.start()
     try:
         yield window

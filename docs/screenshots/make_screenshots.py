@@ -107,7 +107,7 @@ def main() -> int:
         window.resize(1180, 680)
         window.show()
         QTimer.singleShot(0, window.start)
-        wait_for(window.sites_loaded)
+        wait_for(window.data_opened)  # after the tree is filled
         window.tree.expandAll()
         window.tree.select_site(_site_id(window, "东门社区教学点"))
         deadline = time.monotonic() + 5

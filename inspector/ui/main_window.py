@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 # Qt's big ``Qt`` namespace costs ~25 ms to load; it is imported where first used,
 # after the window is on screen.
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from inspector import __version__
@@ -175,9 +175,14 @@ class MainWindow(QMainWindow):
             return
         self.context = context
         self._set_data_enabled(True)
+        self._sites_ready(roots)  # the tree first; the inspection screens a moment later
+        QTimer.singleShot(0, self, lambda: self._screens_ready(context))
+
+    def _screens_ready(self, context: AppContext) -> None:
+        if self.context is not context:
+            return
         self._make_checklist_page(context)
         emit(self.data_opened, context)
-        self._sites_ready(roots)
 
     def _data_failed(self, exc: BaseException) -> None:
         self._set_busy(self.tr("The data could not be opened."))
