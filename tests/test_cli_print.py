@@ -58,6 +58,7 @@ def test_report_by_short_id(capsys: pytest.CaptureFixture[str], data: str,
     visit = VISITS[0]
     inspection_id = demo_id(visit.site_code, visit.label)
     target = tmp_path / "out" / "report.pdf"
+    target.parent.mkdir()  # the folder must exist: the command never creates one
     code, out, err = run(capsys, "report", inspection_id[:8], "-o", str(target),
                          "--data-dir", data)
     assert code == 0, err
@@ -106,4 +107,4 @@ def test_an_unwritable_output_is_a_clear_error(capsys: pytest.CaptureFixture[str
     blocker.write_text("not a folder")
     code, _, err = run(capsys, "checklist", "print", "--tier", "village", "-o",
                        str(blocker / "x.pdf"), "--data-dir", data)
-    assert code == 2 and "cannot write" in err
+    assert code == 2 and f"the folder does not exist: {blocker}" in err

@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from inspector.app_paths import AppPaths
@@ -60,16 +61,40 @@ def opened(args: argparse.Namespace) -> Iterator[Any]:
     from inspector.storage.database import DatabaseError
 
     paths = AppPaths.resolve(getattr(args, "data_dir", None))
+    if paths.data_dir.exists() and not paths.data_dir.is_dir():
+        raise UsageError(f"数据目录是一个文件而不是文件夹 / the data directory is a file, not a "
+                         f"folder: {paths.data_dir}")
     try:
         context = open_context(paths)
     except DatabaseError as exc:
         raise UsageError(str(exc)) from exc
     except OSError as exc:
-        raise UsageError(f"cannot use the data directory {paths.data_dir}: {exc}") from exc
+        raise UsageError(f"无法使用数据目录 {paths.data_dir} / cannot use the data directory "
+                         f"{paths.data_dir}: {exc.strerror or exc}") from exc
     try:
         yield context
     finally:
         context.close()
+
+
+def output_file(path: Path, suffix: str | None = None) -> Path:
+    """Check a file that a command is about to write (report, checklist, bundle, CSV).
+
+    One rule for every command: the file's folder must exist already. A mistyped USB-stick
+    path must fail, not create folders on the laptop, so nothing here (or in the services
+    that write) ever creates the parent folder.
+    """
+    path = Path(path).expanduser()
+    if suffix is not None and path.suffix.lower() != suffix:
+        raise UsageError(f"输出文件名必须以 {suffix} 结尾 / the output file name must end in "
+                         f"{suffix}: {path}")
+    if path.is_dir():
+        raise UsageError(f"这是一个文件夹，请给出文件名 / this is a folder; give a file name: "
+                         f"{path}")
+    folder = path.parent
+    if not folder.is_dir():
+        raise UsageError(f"目标文件夹不存在 / the folder does not exist: {folder}")
+    return path
 
 
 def print_json(value: Any) -> None:

@@ -12,7 +12,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from inspector.cli.common import UsageError, add_command, add_format, add_group, opened, print_json
+from inspector.cli.common import (
+    UsageError,
+    add_command,
+    add_format,
+    add_group,
+    opened,
+    output_file,
+    print_json,
+)
 from inspector.domain.tiers import Tier
 
 
@@ -40,20 +48,12 @@ def add_checklist_print(checklist_actions: Any) -> None:
                               "each site starts on a new page)")
 
 
-def _check_output(path: Path) -> Path:
-    if path.suffix.lower() != ".pdf":
-        raise UsageError(f"the output file must end in .pdf: {path}")
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder")
-    return path
-
-
 def run_checklist_print(args: argparse.Namespace) -> int:
     from inspector.services.pdf.blank_checklist import write_checklists
     from inspector.services.pdf.common import PdfError
     from inspector.services.pdf.sources import SourceError, checklist_sheets
 
-    output = _check_output(args.output)
+    output = output_file(args.output, ".pdf")
     tier = Tier(args.tier) if args.tier else None
     if tier is None and not args.site:
         raise UsageError("give --tier for a blank checklist, or --site CODE")
@@ -125,7 +125,7 @@ def run_report(args: argparse.Namespace) -> int:
     from inspector.services.pdf.sources import report_data
     from inspector.services.photo_store import PhotoStoreError
 
-    output = _check_output(args.output)
+    output = output_file(args.output, ".pdf")
     with opened(args) as context:
         with context.db.session() as session:
             try:

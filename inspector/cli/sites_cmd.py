@@ -6,7 +6,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from inspector.cli.common import UsageError, add_command, add_format, add_group, opened, print_json
+from inspector.cli.common import (
+    UsageError,
+    add_command,
+    add_format,
+    add_group,
+    opened,
+    output_file,
+    print_json,
+)
 
 
 def register(commands: Any) -> None:
@@ -45,9 +53,10 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from inspector.services.sites_csv import export_sites
 
+    target = output_file(args.file)
     with opened(args) as context, context.db.session() as session:
         try:
-            count = export_sites(session, args.file)
+            count = export_sites(session, target)
         except OSError as exc:
             raise UsageError(f"cannot write {args.file}: {exc.strerror or exc}") from exc
     print(f"{count} sites written to {args.file}")

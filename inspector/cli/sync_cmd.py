@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from inspector.app_paths import AppPaths
-from inspector.cli.common import UsageError, add_command, add_format, opened, print_json
+from inspector.cli.common import (
+    UsageError,
+    add_command,
+    add_format,
+    opened,
+    output_file,
+    print_json,
+)
 
 
 def register(commands: Any) -> None:
@@ -142,9 +149,10 @@ def run_device_show(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from inspector.services.sync.export import export_bundle
 
+    target = output_file(Path(args.output))
     with opened(args) as context:
         try:
-            result = export_bundle(context, Path(args.output), kind=args.kind,
+            result = export_bundle(context, target, kind=args.kind,
                                    include_all=args.all, actor=_actor(args))
         except _sync_errors() as exc:
             raise UsageError(str(exc)) from exc

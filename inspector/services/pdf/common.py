@@ -327,8 +327,10 @@ def build_pdf(target: Path, story: Sequence[Flowable], info: DocumentInfo,
     def canvas_maker(*args: Any, **kwargs: Any) -> _NumberedCanvas:
         return _NumberedCanvas(*args, decorations=decorations, **kwargs)
 
+    if not target.parent.is_dir():
+        # Never created here: a mistyped USB-stick path must not make folders on the laptop.
+        raise PdfError(f"目标文件夹不存在 / the folder does not exist: {target.parent}")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         doc.build(list(story), canvasmaker=canvas_maker)
         partial.replace(target)
     except PermissionError as exc:

@@ -245,7 +245,8 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
         raise SyncError(f"文件已存在，请换一个文件名 / {target} exists already; choose another "
                         "name (nothing is overwritten)")
     if not target.parent.is_dir():
-        raise SyncError(f"文件夹不存在 / the folder {target.parent} does not exist")
+        # Never created here: a mistyped USB-stick path must not make folders on the laptop.
+        raise SyncError(f"目标文件夹不存在 / the folder does not exist: {target.parent}")
     incremental = kind == "results" and not include_all
     scope = "incremental" if incremental else "all"
     bundle_id = str(uuid.uuid4())
