@@ -10,13 +10,9 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
-from inspector import __version__
-from inspector.cli import checklist_cmd, demo_cmd, print_cmd, sites_cmd, sync_cmd
 from inspector.cli.common import EXIT_USAGE, UsageError, data_dir_parent
-
-COMMAND_MODULES = (demo_cmd, checklist_cmd, sites_cmd, print_cmd, sync_cmd)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -24,7 +20,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
+def command_modules() -> tuple[Any, ...]:
+    """The command groups, imported only when the command line is really used."""
+    from inspector.cli import checklist_cmd, demo_cmd, print_cmd, sites_cmd, sync_cmd
+
+    return (demo_cmd, checklist_cmd, sites_cmd, print_cmd, sync_cmd)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from inspector import __version__
+
     parser = _Parser(
         prog="inspector",
         description="社区教育站点督导检查 / Inspection of community-education sites. "
@@ -40,24 +45,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="check offscreen that this installation works (temporary data only), then exit",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(commands)
     return parser
+
+
+def _configure_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):  # a console or pipe without Chinese: no crash
             stream.reconfigure(errors="replace")
+    if not (sys.argv[1:] if argv is None else argv):
+        # A double-click: straight to the window, without building the command line.
+        from inspector.ui.app import run_gui
+
+        _configure_logging(verbose=False)
+        return run_gui(None, language=None)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    _configure_logging(args.verbose)
     if args.self_test:
         from inspector.selftest import run_self_test  # Qt is imported inside the Qt check
 
@@ -65,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from inspector.ui.app import run_gui  # Qt is imported only for the window
 
-        return run_gui(args.data_dir, language=args.language)
+        return run_gui(getattr(args, "data_dir", None), language=args.language)
     try:
         return int(args.handler(args) or 0)
     except UsageError as exc:
