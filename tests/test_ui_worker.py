@@ -82,32 +82,3 @@ def test_serial_jobs_run_in_submission_order(qtbot: QtBot) -> None:
             worker.submit_serial(job_for(number))
     assert order == list(range(20))
 
-
-def test_emitting_many_signals_keeps_the_interpreter_sound(qtbot: QtBot) -> None:
-    """PySide6 6.12.0's emit() steals a reference to True; qt_compat.emit gives it back."""
-    import sys
-
-    from PySide6.QtCore import QObject, Signal
-
-    from inspector.ui.qt_compat import emit
-
-    class Pinger(QObject):
-        ping = Signal(object)
-
-    pinger = Pinger()
-    before = sys.getrefcount(True)
-    for number in range(2000):
-        emit(pinger.ping, number)
-    assert abs(sys.getrefcount(True) - before) < 50
-
-
-def test_gui_modules_emit_only_through_the_compat_helper() -> None:
-    from pathlib import Path
-
-    import inspector.ui
-
-    folder = Path(inspector.ui.__file__).parent
-    owned = [path for path in folder.glob("*.py")
-             if not path.name.startswith(("print_", "sync_", "qt_compat"))]
-    offenders = [path.name for path in owned if ".emit(" in path.read_text(encoding="utf-8")]
-    assert offenders == []

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from inspector.ui import inspection_jobs as jobs
-from inspector.ui.qt_compat import emit
 from inspector.ui.worker import JobHandle, Worker
 
 if TYPE_CHECKING:
@@ -50,7 +49,7 @@ class AutoSaver(QObject):
 
     def _submit(self, kind: str, job: object) -> JobHandle:
         self.pending += 1
-        emit(self.status_changed, "saving")
+        self.status_changed.emit("saving")
         handle = self.worker.submit_serial(job, f"save {kind}")  # type: ignore[arg-type]
         handle.finished.connect(lambda criterion_id: self._saved(kind, criterion_id))
         handle.failed.connect(self._failed)
@@ -58,11 +57,11 @@ class AutoSaver(QObject):
 
     def _saved(self, kind: str, criterion_id: str) -> None:
         self.pending -= 1
-        emit(self.saved, kind, criterion_id)
+        self.saved.emit(kind, criterion_id)
         if self.pending == 0:
-            emit(self.status_changed, "saved")
+            self.status_changed.emit("saved")
 
     def _failed(self, exc: BaseException) -> None:
         self.pending -= 1
-        emit(self.status_changed, "failed")
-        emit(self.failed, exc)
+        self.status_changed.emit("failed")
+        self.failed.emit(exc)

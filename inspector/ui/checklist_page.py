@@ -28,7 +28,6 @@ from inspector.ui.autosave import AutoSaver
 from inspector.ui.criterion_card import CriterionCard, DebouncedNote
 from inspector.ui.indicator_tree import GENERAL, INDICATOR_ROLE, IndicatorTree
 from inspector.ui.inspection_jobs import Answer, ChecklistData
-from inspector.ui.qt_compat import emit
 from inspector.ui.worker import JobHandle, Worker
 
 if TYPE_CHECKING:
@@ -89,10 +88,10 @@ class ChecklistPage(QWidget):
         self.save_label.setAccessibleName(self.tr("Save status"))
         header.addWidget(self.save_label)
         self.finish_button = QPushButton(self.tr("&Finish…"))
-        self.finish_button.clicked.connect(lambda: emit(self.finish_requested))
+        self.finish_button.clicked.connect(lambda: self.finish_requested.emit())
         header.addWidget(self.finish_button)
         self.reopen_button = QPushButton(self.tr("&Reopen…"))
-        self.reopen_button.clicked.connect(lambda: emit(self.reopen_requested))
+        self.reopen_button.clicked.connect(lambda: self.reopen_requested.emit())
         header.addWidget(self.reopen_button)
         layout.addLayout(header)
 
@@ -174,7 +173,7 @@ class ChecklistPage(QWidget):
         self.finish_button.setVisible(not data.completed)
         self.reopen_button.setVisible(data.completed)
         self._save_status("saved" if not data.completed else "")
-        emit(self.loaded)
+        self.loaded.emit()
 
     def _fill_header(self) -> None:
         data = self.data
@@ -353,7 +352,7 @@ class ChecklistPage(QWidget):
             return
         card = self.current_card()
         criterion_id = card.criterion.id if card else None
-        emit(self.add_photos_requested, criterion_id)
+        self.add_photos_requested.emit(criterion_id)
         strip = self.strips.get(criterion_id)
         if strip is not None:
             strip.choose_files()
@@ -413,7 +412,7 @@ class ChecklistPage(QWidget):
 
     def _back(self) -> None:
         self.flush()
-        emit(self.back_requested)
+        self.back_requested.emit()
 
     def _save_failed(self, exc: BaseException) -> None:
         self._failed(exc)

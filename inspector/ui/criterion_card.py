@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.ui.qt_compat import emit
-
 if TYPE_CHECKING:
     from inspector.domain.templates import Criterion, RatingOption
     from inspector.ui.inspection_jobs import Answer
@@ -33,7 +31,7 @@ class NoteEdit(QPlainTextEdit):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        emit(self.focus_lost)
+        self.focus_lost.emit()
 
 
 class DebouncedNote(NoteEdit):
@@ -59,7 +57,7 @@ class DebouncedNote(NoteEdit):
         text = self.toPlainText()
         if text != self._saved and not self.isReadOnly():
             self._saved = text
-            emit(self.edited, text)
+            self.edited.emit(text)
 
 
 def rating_text(option: RatingOption, language: str) -> str:
@@ -168,7 +166,7 @@ class CriterionCard(QFrame):
             return
         button.setChecked(True)
         self._update_warning()
-        emit(self.rated, self.criterion.id, rating_id)
+        self.rated.emit(self.criterion.id, rating_id)
 
     def rate_by_number(self, number: int) -> None:
         if 1 <= number <= len(self.scale):
@@ -176,8 +174,8 @@ class CriterionCard(QFrame):
 
     def _button_clicked(self, number: int) -> None:
         self._update_warning()
-        emit(self.rated, self.criterion.id, self.scale[number - 1].id)
-        emit(self.activated, self.criterion.id)
+        self.rated.emit(self.criterion.id, self.scale[number - 1].id)
+        self.activated.emit(self.criterion.id)
 
     def flush_note(self) -> None:
         """Save the note now if it changed (debounce ended, focus left, page closing)."""
@@ -185,7 +183,7 @@ class CriterionCard(QFrame):
         text = self.note.toPlainText()
         if text != self._saved_note and not self.note.isReadOnly():
             self._saved_note = text
-            emit(self.note_changed, self.criterion.id, text)
+            self.note_changed.emit(self.criterion.id, text)
         self._update_warning()
 
     def set_read_only(self, read_only: bool) -> None:
@@ -210,4 +208,4 @@ class CriterionCard(QFrame):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
-        emit(self.activated, self.criterion.id)
+        self.activated.emit(self.criterion.id)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 from inspector.ui import inspection_jobs as jobs
 from inspector.ui.checklist_page import ChecklistPage
 from inspector.ui.finish_dialog import MissingDialog, ReopenDialog, SummaryDialog
-from inspector.ui.qt_compat import emit
 from inspector.ui.settings import UiSettings
 from inspector.ui.start_dialog import StartInspectionDialog
 from inspector.ui.worker import JobHandle, Worker
@@ -43,7 +42,7 @@ class InspectionController(QObject):
         self.settings = settings
         page.finish_requested.connect(self.finish)
         page.reopen_requested.connect(self.reopen)
-        page.loaded.connect(lambda: emit(self.opened, page.data.inspection_id
+        page.loaded.connect(lambda: self.opened.emit(page.data.inspection_id
                                          if page.data else ""))
 
     # ------------------------------------------------------------------ start / open
@@ -70,7 +69,7 @@ class InspectionController(QObject):
         return handle
 
     def _started(self, inspection_id: str) -> None:
-        emit(self.changed)
+        self.changed.emit()
         self.open(inspection_id)
 
     def open(self, inspection_id: str) -> JobHandle:
@@ -138,7 +137,7 @@ class InspectionController(QObject):
         return handle
 
     def _state_changed(self, _inspection_id: str) -> None:
-        emit(self.changed)
+        self.changed.emit()
         self.page.reload()
 
     def _failed_and_reload(self, exc: BaseException) -> None:

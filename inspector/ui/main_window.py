@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from inspector import __version__
 from inspector.app_paths import AppPaths
 from inspector.ui import jobs
-from inspector.ui.qt_compat import emit
 from inspector.ui.settings import UiSettings, save_settings
 
 if TYPE_CHECKING:
@@ -182,7 +181,7 @@ class MainWindow(QMainWindow):
         if self.context is not context:
             return
         self._make_checklist_page(context)
-        emit(self.data_opened, context)
+        self.data_opened.emit(context)
 
     def _data_failed(self, exc: BaseException) -> None:
         self._set_busy(self.tr("The data could not be opened."))
@@ -206,7 +205,7 @@ class MainWindow(QMainWindow):
         else:
             self._set_busy(self.tr("No sites yet. Use File → Import sites from CSV."))
         self.tree.setFocus()
-        emit(self.sites_loaded, count)
+        self.sites_loaded.emit(count)
 
     # ------------------------------------------------------------------ inspections
 

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.ui import inspection_jobs as jobs
-from inspector.ui.qt_compat import emit
 from inspector.ui.worker import JobHandle, Worker
 
 if TYPE_CHECKING:
@@ -81,7 +80,7 @@ class _Grid(QListWidget):
                 paths = [Path(url.toLocalFile()) for url in event.mimeData().urls()
                          if url.isLocalFile()]
                 if paths:
-                    emit(self.dropped, paths)
+                    self.dropped.emit(paths)
             return True
         return super().eventFilter(watched, event)
 
@@ -235,8 +234,8 @@ class PhotoStrip(QWidget):
 
     def _added(self, report: ImportReport) -> None:
         self.reload()
-        emit(self.changed)
-        emit(self.import_finished, report)
+        self.changed.emit()
+        self.import_finished.emit(report)
         if report.rejected or report.cancelled:
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Photos"),
                               report.message(), parent=self)
@@ -264,4 +263,4 @@ class PhotoStrip(QWidget):
 
     def _viewer_changed(self) -> None:
         self.reload()
-        emit(self.changed)
+        self.changed.emit()

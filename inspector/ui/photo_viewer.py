@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.ui import inspection_jobs as jobs
-from inspector.ui.qt_compat import emit
 from inspector.ui.worker import JobHandle, Worker
 
 if TYPE_CHECKING:
@@ -221,7 +220,7 @@ class PhotoViewer(QDialog):
                 self.records[index] = record
                 if index == self.index:
                     self.show_current()
-        emit(self.changed)
+        self.changed.emit()
 
     def delete(self) -> JobHandle | None:
         if self.read_only or not self.records:
@@ -245,7 +244,7 @@ class PhotoViewer(QDialog):
     def _deleted(self, record: PhotoRecord) -> None:
         self.records = [r for r in self.records if r.id != record.id]
         self.index = min(self.index, len(self.records) - 1)
-        emit(self.changed)
+        self.changed.emit()
         self.pixmap = None
         self.show_current()
 

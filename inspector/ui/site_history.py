@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.ui.qt_compat import emit
 from inspector.ui.site_tree import percent
 
 if TYPE_CHECKING:
@@ -43,15 +42,15 @@ class SiteHistory(QWidget):
         self.list.setRootIsDecorated(False)
         self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.currentItemChanged.connect(
-            lambda item, _previous: emit(self.inspection_selected,
-                                         str(item.data(0, ID_ROLE)) if item else None))
-        self.list.itemActivated.connect(lambda item, _c: emit(self.open_requested,
-                                                               str(item.data(0, ID_ROLE))))
+            lambda item, _previous: self.inspection_selected.emit(
+                str(item.data(0, ID_ROLE)) if item else None))
+        self.list.itemActivated.connect(lambda item, _c: self.open_requested.emit(
+            str(item.data(0, ID_ROLE))))
         layout.addWidget(self.list)
         row = QHBoxLayout()
         self.start_button = QPushButton(self.tr("&Start inspection…"))
         self.start_button.setAccessibleName(self.tr("Start an inspection of this site"))
-        self.start_button.clicked.connect(lambda: emit(self.start_requested))
+        self.start_button.clicked.connect(lambda: self.start_requested.emit())
         self.open_button = QPushButton(self.tr("&Open"))
         self.open_button.setAccessibleName(self.tr("Open the selected inspection"))
         self.open_button.clicked.connect(self._open_selected)
@@ -82,4 +81,4 @@ class SiteHistory(QWidget):
     def _open_selected(self) -> None:
         item = self.list.currentItem()
         if item is not None:
-            emit(self.open_requested, str(item.data(0, ID_ROLE)))
+            self.open_requested.emit(str(item.data(0, ID_ROLE)))

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from inspector.ui.qt_compat import emit
-
 if TYPE_CHECKING:
     from inspector.services.sites import LastInspection, SiteNode
 
@@ -90,7 +88,7 @@ class SiteTree(QTreeWidget):
         target = self._items.get(selected_id or "") or self.topLevelItem(0)
         if target is not None:
             self.setCurrentItem(target)
-        emit(self.site_chosen, self.current_site())
+        self.site_chosen.emit(self.current_site())
 
     def _item(self, node: SiteNode) -> QTreeWidgetItem:
         item = QTreeWidgetItem([
@@ -130,7 +128,7 @@ class SiteTree(QTreeWidget):
         return True
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
-        emit(self.site_chosen, current.data(0, NODE_ROLE) if current is not None else None)
+        self.site_chosen.emit(current.data(0, NODE_ROLE) if current is not None else None)
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        emit(self.site_activated, item.data(0, NODE_ROLE))
+        self.site_activated.emit(item.data(0, NODE_ROLE))

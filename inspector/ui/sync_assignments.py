@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.ui.qt_compat import emit
-
 if TYPE_CHECKING:
     from inspector.services.sync.assignments import AssignmentView
 
@@ -110,4 +108,4 @@ class AssignmentsPanel(QWidget):
     def ask_new(self) -> None:
         dialog = AssignmentDialog(self.sites, self)
         if dialog.exec():
-            emit(self.add_requested, dialog.values())
+            self.add_requested.emit(dialog.values())

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.ui.qt_compat import emit
-
 if TYPE_CHECKING:
     from inspector.services.sync.conflicts import ConflictView
 
@@ -117,7 +115,7 @@ class ConflictsPanel(QWidget):
     def _resolve(self, choice: str) -> None:
         row = self.list.currentRow()
         if 0 <= row < len(self.conflicts):
-            emit(self.resolve_requested, self.conflicts[row].id, choice)
+            self.resolve_requested.emit(self.conflicts[row].id, choice)
 
 
 def _text(value: object) -> str:

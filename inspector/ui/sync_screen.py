@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.ui import sync_jobs
-from inspector.ui.qt_compat import emit
 from inspector.ui.sync_assignments import AssignmentsPanel
 from inspector.ui.sync_conflicts import ConflictsPanel
 from inspector.ui.worker import JobControl, JobHandle, Worker
@@ -81,7 +80,7 @@ class SyncScreen(QWidget):
         header = QHBoxLayout()
         self.back_button = QPushButton(self.tr("← &Sites"))
         self.back_button.setAccessibleName(self.tr("Back to the sites"))
-        self.back_button.clicked.connect(lambda: emit(self.back_requested))
+        self.back_button.clicked.connect(lambda: self.back_requested.emit())
         header.addWidget(self.back_button)
         self.identity = QLabel(self.tr("Opening…"))
         self.identity.setWordWrap(True)
@@ -221,7 +220,7 @@ class SyncScreen(QWidget):
         self.tabs.setTabText(3, self.tr("&Conflicts (%1)").replace(
             "%1", str(len(overview.conflicts))) if overview.conflicts else self.tr("&Conflicts"))
         self._set_enabled(role is not None)
-        emit(self.overview_loaded, overview)
+        self.overview_loaded.emit(overview)
 
     def _fill_history(self, overview: SyncOverview) -> None:
         self.history.setRowCount(0)
@@ -354,7 +353,7 @@ class SyncScreen(QWidget):
     def _exported(self, result: Any) -> None:
         self.message.setText(self.tr("Bundle written and checked: %1").replace(
             "%1", str(result.path)))
-        emit(self.exported, result)
+        self.exported.emit(result)
         self.refresh()
 
     def choose_import_file(self) -> JobHandle | None:
@@ -387,7 +386,7 @@ class SyncScreen(QWidget):
                 self.tr("Imported: %1 new, %2 updated, %3 conflicts, %4 new photos.")
                 .replace("%1", str(totals["new"])).replace("%2", str(totals["updated"]))
                 .replace("%3", str(totals["conflicts"])).replace("%4", str(totals["photos_new"])))
-        emit(self.imported, result)
+        self.imported.emit(result)
         self.refresh()
 
     def resolve(self, conflict_id: str, choice: str) -> JobHandle | None:

@@ -21,8 +21,6 @@ from typing import Any
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
-from inspector.ui.qt_compat import emit
-
 log = logging.getLogger(__name__)
 
 
@@ -50,7 +48,7 @@ class JobControl:
             raise Cancelled
 
     def progress(self, done: int, total: int, text: str = "") -> None:
-        emit(self._relay.progress, done, total, text)
+        self._relay.progress.emit(done, total, text)
 
 
 class _Relay(QObject):
@@ -89,18 +87,18 @@ class JobHandle(QObject):
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, text: str) -> None:
         if not self.is_done:
-            emit(self.progress, done, total, text)
+            self.progress.emit(done, total, text)
 
     @Slot(str, object)
     def _on_outcome(self, kind: str, payload: object) -> None:
         self.is_done = True
         if kind == "finished":
-            emit(self.finished, payload)
+            self.finished.emit(payload)
         elif kind == "failed":
-            emit(self.failed, payload)
+            self.failed.emit(payload)
         else:
-            emit(self.cancelled)
-        emit(self.done)
+            self.cancelled.emit()
+        self.done.emit()
 
 
 class _Runnable(QRunnable):
@@ -122,12 +120,12 @@ class _Runnable(QRunnable):
                 raise Cancelled
             result = fn(self._control)
         except Cancelled:
-            emit(relay.outcome, "cancelled", None)
+            relay.outcome.emit("cancelled", None)
         except BaseException as exc:  # handed to the UI thread, which decides what to show
             log.debug("job failed", exc_info=True)
-            emit(relay.outcome, "failed", exc)
+            relay.outcome.emit("failed", exc)
         else:
-            emit(relay.outcome, "finished", result)
+            relay.outcome.emit("finished", result)
         del relay, fn
 
 
@@ -183,4 +181,4 @@ class Worker(QObject):
     def _release(self, handle: JobHandle) -> None:
         self._running.discard(handle)
         if not self._running:
-            emit(self.idle)
+            self.idle.emit()
