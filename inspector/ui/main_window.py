@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_text, 1)
         self._set_busy(self.tr("Opening the data…"))
         self.built = False
+        self._sites_status = ""
         self.sync_screen: SyncScreen | None = None
         self.printing: PrintActions | None = None
         self.checklist: ChecklistPage | None = None
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.sites_page.setStretchFactor(0, 3)
         self.sites_page.setStretchFactor(1, 2)
         self.pages.addWidget(self.sites_page)
+        self.pages.currentChanged.connect(self._page_changed)
         self.tree.site_chosen.connect(self.details.show_site)
         self.history: SiteHistory = SiteHistory()
         self.history.setEnabled(False)
@@ -145,6 +147,17 @@ class MainWindow(QMainWindow):
     def _set_busy(self, text: str) -> None:
         self.status_text.setText(text)
 
+    def _set_sites_status(self, text: str) -> None:
+        """Status of the site list; shown only while the site list is the page in view."""
+        self._sites_status = text
+        if not self.built or self.pages.currentWidget() is self.sites_page:
+            self.status_text.setText(text)
+
+    def _page_changed(self, _index: int) -> None:
+        """Each page shows its own status: the site count belongs to the site list only."""
+        on_sites = self.pages.currentWidget() is self.sites_page
+        self.status_text.setText(self._sites_status if on_sites else "")
+
     def _set_data_enabled(self, enabled: bool) -> None:
         for action in self._data_actions:
             action.setEnabled(enabled)
@@ -191,7 +204,7 @@ class MainWindow(QMainWindow):
         context = self.context
         if context is None:
             return None
-        self._set_busy(self.tr("Loading the sites…"))
+        self._set_sites_status(self.tr("Loading the sites…"))
         handle = self.worker.submit(lambda _control: jobs.load_site_tree(context), "load sites")
         handle.finished.connect(self._sites_ready)
         handle.failed.connect(lambda exc: show_error(self, exc))
@@ -201,9 +214,9 @@ class MainWindow(QMainWindow):
         self.tree.set_sites(roots)
         count = self.tree.site_count()
         if count:
-            self._set_busy(self.tr("%n site(s)", "", count))
+            self._set_sites_status(self.tr("%n site(s)", "", count))
         else:
-            self._set_busy(self.tr("No sites yet. Use File → Import sites from CSV."))
+            self._set_sites_status(self.tr("No sites yet. Use File → Import sites from CSV."))
         self.tree.setFocus()
         self.sites_loaded.emit(count)
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from inspector.services.inspections import InspectionListing
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+DATE_COLUMN, STATUS_COLUMN, RESULT_COLUMN, INSPECTORS_COLUMN = range(4)
 
 
 class SiteHistory(QWidget):
@@ -40,7 +41,14 @@ class SiteHistory(QWidget):
         self.list.setHeaderLabels([self.tr("Date"), self.tr("Status"), self.tr("Result"),
                                    self.tr("Inspectors")])
         self.list.setRootIsDecorated(False)
-        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.list.header()
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(40)
+        for column in (DATE_COLUMN, STATUS_COLUMN, RESULT_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The inspectors' names take whatever width is left, elided, with a tooltip.
+        header.setSectionResizeMode(INSPECTORS_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.list.currentItemChanged.connect(
             lambda item, _previous: self.inspection_selected.emit(
                 str(item.data(0, ID_ROLE)) if item else None))
@@ -69,6 +77,9 @@ class SiteHistory(QWidget):
             item = QTreeWidgetItem([listing.visit_date.isoformat(), status,
                                     percent(listing.score), listing.inspectors])
             item.setData(0, ID_ROLE, listing.id)
+            item.setToolTip(INSPECTORS_COLUMN, listing.inspectors)
+            item.setTextAlignment(RESULT_COLUMN, Qt.AlignmentFlag.AlignRight
+                                  | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
         first = self.list.topLevelItem(0)
         if first is not None:

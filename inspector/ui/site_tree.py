@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 SITE_ID_ROLE = Qt.ItemDataRole.UserRole
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+IN_PROGRESS_COLUMN = 4
 
 
 def tier_name(tier: str) -> str:
@@ -66,6 +67,7 @@ class SiteTree(QTreeWidget):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         for column in range(1, self.COLUMNS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.currentItemChanged.connect(self._current_changed)
@@ -73,31 +75,51 @@ class SiteTree(QTreeWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
 
     def set_sites(self, roots: list[SiteNode]) -> None:
-        """Replace the tree's content, keeping the selected site selected."""
+        """Replace the tree's content, keeping the selection and the expanded branches.
+
+        On the first fill the county and its townships are expanded; after that the
+        branches the user opened or closed stay as they were across reloads.
+        """
         selected = self.current_site()
         selected_id = selected.id if selected else None
+        first_fill = not self._items
+        expanded = self.expanded_site_ids()
+        scroll = self.verticalScrollBar().value()
         self.blockSignals(True)
         try:
             self.clear()
             self._items = {}
             for root in roots:
                 self.addTopLevelItem(self._item(root))
-            self.expandToDepth(0)
+            if first_fill:
+                self.expandToDepth(0)
+            else:
+                for site_id in expanded:
+                    item = self._items.get(site_id)
+                    if item is not None:
+                        item.setExpanded(True)
         finally:
             self.blockSignals(False)
         target = self._items.get(selected_id or "") or self.topLevelItem(0)
         if target is not None:
             self.setCurrentItem(target)
+        self.verticalScrollBar().setValue(scroll)
         self.site_chosen.emit(self.current_site())
 
+    def expanded_site_ids(self) -> set[str]:
+        return {site_id for site_id, item in self._items.items() if item.isExpanded()}
+
     def _item(self, node: SiteNode) -> QTreeWidgetItem:
+        current = node.in_progress
         item = QTreeWidgetItem([
             node.name, tier_name(node.tier), node.code or "",
-            last_result_text(node.last_completed), in_progress_text(node.in_progress),
+            last_result_text(node.last_completed),
+            current.visit_date.isoformat() if current is not None else "",
         ])
         item.setData(0, SITE_ID_ROLE, node.id)
         item.setData(0, NODE_ROLE, node)
         item.setToolTip(0, node.address or node.name)
+        item.setToolTip(IN_PROGRESS_COLUMN, in_progress_text(current))
         self._items[node.id] = item
         for child in node.children:
             item.addChild(self._item(child))
