@@ -1078,7 +1078,7 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>Change role…</source>
-        <translation>更改角色…</translation>
+        <translation>更改角色……</translation>
     </message>
     <message>
         <source>&amp;Exchange</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QTreeWidget,
@@ -40,13 +42,20 @@ class MissingDialog(QDialog):
         layout.addWidget(intro)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("What is missing"))
+        # Each criterion's full text, wrapped to the dialog's width (never cut off).
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSpacing(2)
         for problem in check.problems:
             criterion = data.template.criterion(problem.criterion_id)
             reason = (self.tr("not rated") if problem.reason == "unrated"
                       else self.tr("needs a note"))
             text = criterion.text.get(language)
-            short = text if len(text) <= 40 else text[:39] + "…"
-            item = QListWidgetItem(f"{numbers.get(criterion.id, '')}  {reason}：{short}")
+            item = QListWidgetItem(f"{numbers.get(criterion.id, '')}  {reason}：{text}")
+            item.setToolTip(text)
             item.setData(256, problem.criterion_id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 if TYPE_CHECKING:
     from inspector.domain.templates import ChecklistTemplate, Criterion, Indicator2
@@ -23,7 +23,14 @@ class IndicatorTree(QTreeWidget):
         super().__init__(parent)
         self.setHeaderLabels([self.tr("Indicator"), self.tr("Done")])
         self.setAccessibleName(self.tr("Indicators"))
-        self.setColumnWidth(0, 260)
+        # The indicator names take the width there is (elided, full text in a tooltip);
+        # the progress column is as wide as "10/10": no horizontal scrolling.
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.groups: Groups = []
 
     def fill(self, template: ChecklistTemplate, groups: Groups, language: str) -> None:
@@ -38,10 +45,12 @@ class IndicatorTree(QTreeWidget):
                 parent = QTreeWidgetItem([level1.label(language), ""])
                 parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 parent.setData(0, INDICATOR_ROLE, level1.id)
+                parent.setToolTip(0, level1.label(language))
                 self.addTopLevelItem(parent)
                 parents[level1.id] = parent
             child = QTreeWidgetItem([level2.label(language), ""])
             child.setData(0, INDICATOR_ROLE, index)
+            child.setToolTip(0, level2.label(language))
             parent.addChild(child)
         general = QTreeWidgetItem([self.tr("General photos of the visit"), ""])
         general.setData(0, INDICATOR_ROLE, GENERAL)

@@ -1,0 +1,56 @@
+"""The checklist page's layout and dialogs: full texts, no needless scrolling, editable details."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+from ui_helpers import open_window, start_inspection_in
+
+from inspector.services.context import AppContext
+from inspector.ui import inspection_jobs
+from inspector.ui.finish_dialog import MissingDialog
+
+VILLAGE = "上塘村教学站"
+
+
+def test_missing_dialog_shows_each_criterion_in_full(qtbot: QtBot,
+                                                     demo_context: AppContext) -> None:
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        start_inspection_in(qtbot, window, VILLAGE)
+        page = window.checklist
+        assert page is not None and page.data is not None and window.context is not None
+        check = inspection_jobs.check_finish(window.context, page.data.inspection_id, "zh")
+        dialog = MissingDialog(check, page.data, page.numbers, "zh", window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        texts = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+        criteria = [page.data.template.criterion(p.criterion_id).text.get("zh")
+                    for p in check.problems]
+        longest = max(criteria, key=len)
+        assert len(longest) > 40  # the old dialog cut these off at 40 characters
+        for text, criterion in zip(texts, criteria, strict=True):
+            assert text.endswith(criterion)
+        assert dialog.list.wordWrap()
+        row = criteria.index(longest)
+        rect = dialog.list.visualItemRect(dialog.list.item(row))
+        assert rect.width() <= dialog.list.viewport().width()
+        assert rect.height() > dialog.list.fontMetrics().height() * 1.5  # wrapped
+        dialog.close()
+
+
+def test_indicator_tree_needs_no_horizontal_scrolling(qtbot: QtBot,
+                                                      demo_context: AppContext) -> None:
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        window.resize(1180, 680)
+        start_inspection_in(qtbot, window, VILLAGE)
+        page = window.checklist
+        assert page is not None
+        tree = page.indicators
+        qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0)
+        header = tree.header()
+        assert header.sectionViewportPosition(1) + header.sectionSize(1) <= (
+            tree.viewport().width())
+        assert not tree.horizontalScrollBar().isVisible()
