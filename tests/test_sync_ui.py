@@ -235,3 +235,26 @@ def test_the_office_adds_an_assignment_and_the_laptop_sees_it(qtbot: QtBot, work
     finally:
         field.close()
         office.close()
+
+
+def test_the_header_names_the_role_in_the_ui_language(qtbot: QtBot, worker: Worker,
+                                                      tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    class Chinese(QTranslator):
+        def translate(self, context: str, source: str, disambiguation: object = None,
+                      n: int = -1) -> str:
+            return {"field laptop": "外业笔记本", "county office": "县级办公室"}.get(source, source)
+
+    field = installation(tmp_path, "field", Role.FIELD)
+    translator = Chinese()
+    QCoreApplication.installTranslator(translator)
+    try:
+        screen = _screen(qtbot, worker, field)
+        text = screen.identity.text()
+        assert text.startswith("This computer (外业笔记本): “field” · fingerprint ")
+        assert "/" not in text  # not the CLI's bilingual label
+        assert screen.role_name(Role.OFFICE) == "县级办公室"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        field.close()

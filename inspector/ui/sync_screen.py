@@ -42,6 +42,7 @@ from inspector.ui.worker import JobControl, JobHandle, Worker
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
+    from inspector.services.sync.identity import Role
     from inspector.services.sync.importer import PreparedImport
     from inspector.ui.sync_jobs import SyncOverview
 
@@ -199,15 +200,15 @@ class SyncScreen(QWidget):
                            "sync overview", self._show_overview, busy=False)
 
     def _show_overview(self, overview: SyncOverview) -> None:
-        from inspector.services.sync.identity import ROLE_LABELS, Role
+        from inspector.services.sync.identity import Role
 
         self.overview = overview
         role = Role(overview.role) if overview.role else None
         self.role_box.setVisible(role is None)
         self.change_role_button.setVisible(role is not None)
         self.identity.setText(
-            self.tr("This computer: %1 “%2” · fingerprint %3")
-            .replace("%1", ROLE_LABELS[role] if role else self.tr("role not chosen yet"))
+            self.tr("This computer (%1): “%2” · fingerprint %3")
+            .replace("%1", self.role_name(role))
             .replace("%2", overview.name).replace("%3", overview.fingerprint))
         office = role is Role.OFFICE
         self.kind_box.setVisible(office)
@@ -221,6 +222,16 @@ class SyncScreen(QWidget):
             "%1", str(len(overview.conflicts))) if overview.conflicts else self.tr("&Conflicts"))
         self._set_enabled(role is not None)
         self.overview_loaded.emit(overview)
+
+    def role_name(self, role: Role | None) -> str:
+        """The role in the UI language (the services' ROLE_LABELS are bilingual, for the CLI)."""
+        from inspector.services.sync.identity import Role
+
+        if role is Role.OFFICE:
+            return self.tr("county office")
+        if role is Role.FIELD:
+            return self.tr("field laptop")
+        return self.tr("role not chosen yet")
 
     def _fill_history(self, overview: SyncOverview) -> None:
         self.history.setRowCount(0)
