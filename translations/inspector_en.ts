@@ -596,6 +596,10 @@ Please copy the report below and send it to the people who support this program.
 <context>
     <name>PhotoViewer</name>
     <message>
+        <source>Photo “%1” deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Photo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1200,10 +1204,6 @@ Please copy the report below and send it to the people who support this program.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This computer: %1 “%2” · fingerprint %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>role not chosen yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1253,6 +1253,14 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>county office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer (%1): “%2” · fingerprint %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1340,6 +1348,25 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>Village teaching station</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the deletion</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

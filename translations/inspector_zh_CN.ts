@@ -592,6 +592,10 @@ Please copy the report below and send it to the people who support this program.
 <context>
     <name>PhotoViewer</name>
     <message>
+        <source>Photo “%1” deleted.</source>
+        <translation>已删除照片“%1”。</translation>
+    </message>
+    <message>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -1197,10 +1201,6 @@ Please copy the report below and send it to the people who support this program.
         <translation>撤销所选设备(&amp;R)……</translation>
     </message>
     <message>
-        <source>This computer: %1 “%2” · fingerprint %3</source>
-        <translation>本机：%1“%2”· 指纹 %3</translation>
-    </message>
-    <message>
         <source>role not chosen yet</source>
         <translation>尚未选择角色</translation>
     </message>
@@ -1251,6 +1251,14 @@ Please copy the report below and send it to the people who support this program.
     <message>
         <source>county office</source>
         <translation>县里办公室</translation>
+    </message>
+    <message>
+        <source>This computer (%1): “%2” · fingerprint %3</source>
+        <translation>本机（%1）：“%2” · 指纹 %3</translation>
+    </message>
+    <message>
+        <source>field laptop</source>
+        <translation>外业笔记本</translation>
     </message>
     <message>
         <source>laptop</source>
@@ -1338,6 +1346,25 @@ Please copy the report below and send it to the people who support this program.
     <message>
         <source>Village teaching station</source>
         <translation>村（社区）教学站（点）</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>Undo the deletion</source>
+        <translation>撤销删除</translation>
     </message>
 </context>
 </TS>

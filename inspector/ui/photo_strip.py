@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.ui import inspection_jobs as jobs
+from inspector.ui.undo_bar import UndoBar
 from inspector.ui.worker import JobHandle, Worker
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
     from inspector.services.photo_import import ImportReport
     from inspector.services.photos import PhotoRecord
+    from inspector.ui.photo_viewer import PhotoViewer
 
 THUMB = 112
 PHOTO_ROLE = Qt.ItemDataRole.UserRole
@@ -102,6 +104,7 @@ class PhotoStrip(QWidget):
         self.criterion_id = criterion_id
         self.read_only = read_only
         self.records: list[PhotoRecord] = []
+        self.viewer: PhotoViewer | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.grid = _Grid()
@@ -126,6 +129,10 @@ class PhotoStrip(QWidget):
         layout.addLayout(row)
         for button in self.findChildren(QPushButton):
             button.setEnabled(not read_only)
+        # After the viewer deleted a photo (and closed, or was closed): Undo here.
+        self.undo_bar = UndoBar()
+        self.undo_bar.undo_requested.connect(self.restore)
+        layout.addWidget(self.undo_bar)
         self.grid.setVisible(False)
         self.reload()
 
@@ -252,15 +259,30 @@ class PhotoStrip(QWidget):
     # ------------------------------------------------------------------ viewer
 
     def _open_viewer(self, item: QListWidgetItem) -> None:
-        from inspector.ui.photo_viewer import PhotoViewer
+        from inspector.ui.photo_viewer import PhotoViewer, deleted_text
 
         index = next((i for i, r in enumerate(self.records)
                       if r.id == item.data(PHOTO_ROLE)), 0)
         viewer = PhotoViewer(self.worker, self.context, self.records, index, self.read_only,
                              self, self.targets)
         viewer.changed.connect(self._viewer_changed)
+        viewer.deleted.connect(lambda record: self.undo_bar.offer(deleted_text(record), record))
+        viewer.restored.connect(lambda _record: self.undo_bar.dismiss())
+        self.viewer = viewer
         viewer.open()
 
     def _viewer_changed(self) -> None:
         self.reload()
         self.changed.emit()
+
+    def restore(self, record: object) -> JobHandle:
+        """Undo a deletion made in the viewer: the same photo again, through the worker."""
+        from inspector.services.photos import PhotoRecord
+
+        assert isinstance(record, PhotoRecord)
+        context = self.context
+        handle = self.worker.submit_serial(
+            lambda _c: jobs.restore_photo(context, record), "photo restore")
+        handle.finished.connect(lambda _record: self._viewer_changed())
+        handle.failed.connect(self._failed)
+        return handle

@@ -1,14 +1,15 @@
 """Looking at photos: zoom, previous/next, rotate (metadata only), caption, delete.
 
 Keys: ←/→ previous/next · Ctrl++/Ctrl+- zoom · Ctrl+0 fit · R / Shift+R rotate
-right/left · Delete removes the photo from the inspection after confirmation.
+right/left · Delete removes the photo from the inspection after confirmation;
+Undo (or Ctrl+Z) in the bar that then shows puts it back.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.ui import inspection_jobs as jobs
+from inspector.ui.undo_bar import UndoBar
 from inspector.ui.worker import JobHandle, Worker
 
 if TYPE_CHECKING:
@@ -44,8 +46,15 @@ def qimage_from_pil(image: object) -> QImage:
                   QImage.Format.Format_RGB888).copy()
 
 
+def deleted_text(record: PhotoRecord) -> str:
+    return QCoreApplication.translate("PhotoViewer", "Photo “%1” deleted.").replace(
+        "%1", record.caption or record.original_name)
+
+
 class PhotoViewer(QDialog):
-    changed = Signal()  # a photo was rotated, captioned or deleted
+    changed = Signal()  # a photo was rotated, captioned, deleted or restored
+    deleted = Signal(object)  # PhotoRecord: what restoring needs
+    restored = Signal(object)  # PhotoRecord
 
     def __init__(self, worker: Worker, context: AppContext, records: list[PhotoRecord],
                  index: int, read_only: bool, parent: QWidget | None = None,
@@ -58,6 +67,7 @@ class PhotoViewer(QDialog):
         self.read_only = read_only
         self.zoom = 0.0  # 0: fit the window
         self.pixmap: QPixmap | None = None
+        self._deleted_at: dict[str, int] = {}  # photo id → its place before deletion
         self.setWindowTitle(self.tr("Photo"))
         self.resize(1000, 760)
         layout = QVBoxLayout(self)
@@ -86,6 +96,9 @@ class PhotoViewer(QDialog):
         self.assign.setEnabled(not read_only)
         self.assign.activated.connect(self._assign_chosen)
         layout.addWidget(self.assign)
+        self.undo_bar = UndoBar()
+        self.undo_bar.undo_requested.connect(self.restore)
+        layout.addWidget(self.undo_bar)
         row = QHBoxLayout()
         buttons = [
             (self.tr("← &Previous"), lambda: self.step(-1)),
@@ -242,10 +255,37 @@ class PhotoViewer(QDialog):
         return handle
 
     def _deleted(self, record: PhotoRecord) -> None:
+        position = next((i for i, r in enumerate(self.records) if r.id == record.id), 0)
+        self._deleted_at[record.id] = position
         self.records = [r for r in self.records if r.id != record.id]
         self.index = min(self.index, len(self.records) - 1)
+        self.deleted.emit(record)
         self.changed.emit()
         self.pixmap = None
+        if self.records:
+            self.undo_bar.offer(deleted_text(record), record)
+        self.show_current()
+
+    def restore(self, record: object) -> JobHandle:
+        """Undo a deletion: the same photo again, through the worker."""
+        from inspector.services.photos import PhotoRecord
+
+        assert isinstance(record, PhotoRecord)
+        context = self.context
+        handle = self.worker.submit_serial(
+            lambda _c: jobs.restore_photo(context, record), "photo restore")
+        handle.finished.connect(self._restored)
+        handle.failed.connect(self._failed)
+        return handle
+
+    def _restored(self, record: PhotoRecord) -> None:
+        position = min(self._deleted_at.pop(record.id, len(self.records)), len(self.records))
+        self.records.insert(position, record)
+        self.index = position
+        self.pixmap = None
+        self.undo_bar.dismiss()
+        self.restored.emit(record)
+        self.changed.emit()
         self.show_current()
 
     def _failed(self, exc: BaseException) -> None:
