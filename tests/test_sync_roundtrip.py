@@ -300,6 +300,10 @@ def test_the_field_demo_imports_into_the_office_demo(tmp_path: Path) -> None:
             done.preview.tables["sites"].identical  # same county: every site known already
         back = export_bundle(contexts[Role.OFFICE], tmp_path / "assignment.bundle")
         assert back.counts["assignments"] == office_demo.assignments
+        from inspector.services.sync.assignments import list_assignments
+
+        with contexts[Role.OFFICE].db.session() as session:  # demo content is Chinese only
+            assert {a.note for a in list_assignments(session)} == {"复查上次检查的整改项"}
         _, home = import_bundle(contexts[Role.FIELD], back.path)
         assert home is not None and home.confirmed_bundles and \
             home.preview.totals()["conflicts"] == 0

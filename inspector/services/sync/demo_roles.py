@@ -56,7 +56,7 @@ def prepare_demo(context: AppContext, role: Role) -> DemoRoleResult:
             if site is None:
                 continue
             add_assignment(session, site.id, names, date(2026, 12, 1), date(2026, 12, 31),
-                           "复查上次检查的整改项 / re-check last visit's open items",
+                           "复查上次检查的整改项",  # demo data is Chinese content
                            assignment_id=str(uuid.uuid5(ASSIGNMENT_NAMESPACE, code)))
             count += 1
     return DemoRoleResult(identity, sites.created, 0, count)
