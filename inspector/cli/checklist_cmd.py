@@ -49,7 +49,7 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     language = args.language
     print(f"{template.title.get(language)} — {template.tier_name(tier, language)} "
-          f"({template.key}, {len(rows)})")
+          f"({template.key}, {len(rows)} 条 / criteria)")
     current = None
     for level1, level2, criterion in rows:
         if current != level2.id:
