@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
-from ui_helpers import open_window, start_inspection_in
+from ui_helpers import LOAD_TIMEOUT_MS, open_window, start_inspection_in
 
 from inspector.services.context import AppContext
 from inspector.ui import inspection_jobs
@@ -54,3 +54,54 @@ def test_indicator_tree_needs_no_horizontal_scrolling(qtbot: QtBot,
         assert header.sectionViewportPosition(1) + header.sectionSize(1) <= (
             tree.viewport().width())
         assert not tree.horizontalScrollBar().isVisible()
+
+
+def test_details_of_a_draft_can_be_changed_and_are_autosaved(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from inspector.services.context import open_context
+    from inspector.services.inspections import load_state
+
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        start_inspection_in(qtbot, window, VILLAGE)
+        page = window.checklist
+        assert page is not None and page.data is not None
+        assert page.details_button.isVisible()
+        dialog = page.details_dialog()
+        assert dialog is not None
+        qtbot.addWidget(dialog)
+        assert dialog.inspectors.text() == "王芳、李明"
+        dialog.visit_date.setDate(QDate(2026, 11, 27))
+        dialog.inspectors.setText(" 王芳、赵刚 ")
+        dialog.site_staff.setText("站长 刘梅")
+        with qtbot.waitSignal(page.saver.saved, timeout=LOAD_TIMEOUT_MS) as saved:
+            page.apply_details(dialog)
+        assert saved.args[0] == "details"
+        assert "王芳、赵刚" in page.details.text() and "站长 刘梅" in page.details.text()
+        assert "2026-11-27" in page.title.text()
+        inspection_id = page.data.inspection_id
+        context = open_context(paths)
+        try:
+            with context.db.session() as session:
+                stored = load_state(session, inspection_id).inspection
+                assert (stored.visit_date, stored.inspectors, stored.site_staff) == (
+                    date(2026, 11, 27), "王芳、赵刚", "站长 刘梅")
+        finally:
+            context.close()
+        with qtbot.waitSignal(page.loaded, timeout=LOAD_TIMEOUT_MS):
+            page.reload()
+        assert page.data.inspectors == "王芳、赵刚"  # type: ignore[union-attr]
+
+        # An empty inspectors field is not accepted.
+        again = page.details_dialog()
+        assert again is not None
+        qtbot.addWidget(again)
+        again.inspectors.setText("  ")
+        again._accept_if_complete()
+        assert again.result() != again.DialogCode.Accepted and again.problem.text()

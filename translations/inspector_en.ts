@@ -82,6 +82,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Edit details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the date, the inspectors and the site staff of this inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Finish…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -361,6 +369,45 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>General photos of the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectionDetailsDialog</name>
+    <message>
+        <source>Inspection details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names, separated by 、</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inspectors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site staff present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site &amp;staff present:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter who inspects.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

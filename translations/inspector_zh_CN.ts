@@ -82,6 +82,14 @@
         <translation>保存状态</translation>
     </message>
     <message>
+        <source>&amp;Edit details…</source>
+        <translation>编辑检查信息(&amp;E)……</translation>
+    </message>
+    <message>
+        <source>Edit the date, the inspectors and the site staff of this inspection</source>
+        <translation>修改本次检查的日期、检查人和站点人员</translation>
+    </message>
+    <message>
         <source>&amp;Finish…</source>
         <translation>完成检查(&amp;F)……</translation>
     </message>
@@ -362,6 +370,45 @@ Please copy the report below and send it to the people who support this program.
     <message>
         <source>General photos of the visit</source>
         <translation>现场总体照片</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionDetailsDialog</name>
+    <message>
+        <source>Inspection details</source>
+        <translation>检查信息</translation>
+    </message>
+    <message>
+        <source>Date of the visit</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <source>Names, separated by 、</source>
+        <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Inspectors:</source>
+        <translation>检查人(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Site staff present</source>
+        <translation>在场的站点人员</translation>
+    </message>
+    <message>
+        <source>Site &amp;staff present:</source>
+        <translation>在场站点人员(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Please enter who inspects.</source>
+        <translation>请填写检查人。</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@ from inspector.ui import inspection_jobs as jobs
 from inspector.ui.worker import JobHandle, Worker
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from inspector.services.context import AppContext
 
 
@@ -46,6 +48,12 @@ class AutoSaver(QObject):
         context = self.context
         return self._submit("general note", lambda _c: jobs.save_general_note(
             context, inspection_id, note))
+
+    def save_details(self, inspection_id: str, visit_date: date, inspectors: str,
+                     site_staff: str) -> JobHandle:
+        context = self.context
+        return self._submit("details", lambda _c: jobs.save_details(
+            context, inspection_id, visit_date, inspectors, site_staff))
 
     def _submit(self, kind: str, job: object) -> JobHandle:
         self.pending += 1

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,6 +34,7 @@ from inspector.ui.worker import JobHandle, Worker
 if TYPE_CHECKING:
     from inspector.domain.templates import Criterion, Indicator2
     from inspector.services.context import AppContext
+    from inspector.ui.details_dialog import InspectionDetailsDialog
     from inspector.ui.photo_strip import PhotoStrip
 
 
@@ -87,6 +89,11 @@ class ChecklistPage(QWidget):
         self.save_label = QLabel()
         self.save_label.setAccessibleName(self.tr("Save status"))
         header.addWidget(self.save_label)
+        self.details_button = QPushButton(self.tr("&Edit details…"))
+        self.details_button.setAccessibleName(self.tr(
+            "Edit the date, the inspectors and the site staff of this inspection"))
+        self.details_button.clicked.connect(self.edit_details)
+        header.addWidget(self.details_button)
         self.finish_button = QPushButton(self.tr("&Finish…"))
         self.finish_button.clicked.connect(lambda: self.finish_requested.emit())
         header.addWidget(self.finish_button)
@@ -171,6 +178,7 @@ class ChecklistPage(QWidget):
         self.card_index = keep[1]
         self._select_group(self.group_index)
         self.finish_button.setVisible(not data.completed)
+        self.details_button.setVisible(not data.completed)
         self.reopen_button.setVisible(data.completed)
         self._save_status("saved" if not data.completed else "")
         self.loaded.emit()
@@ -404,6 +412,32 @@ class ChecklistPage(QWidget):
             self.general_note.flush()
         for card in self.cards:
             card.flush_note()
+
+    def details_dialog(self) -> InspectionDetailsDialog | None:
+        """The details of a draft, to change (None for a completed inspection)."""
+        from inspector.ui.details_dialog import InspectionDetailsDialog
+
+        data = self.data
+        if data is None or data.completed:
+            return None
+        return InspectionDetailsDialog(data.site_name, data.visit_date, data.inspectors,
+                                       data.site_staff, self)
+
+    def edit_details(self) -> None:
+        dialog = self.details_dialog()
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_details(dialog)
+
+    def apply_details(self, dialog: InspectionDetailsDialog) -> JobHandle | None:
+        """Show the new details at once and autosave them (a failure reloads what is stored)."""
+        if self.data is None or self.data.completed:
+            return None
+        visit_date, inspectors, site_staff = dialog.values()
+        self.data = dataclasses.replace(self.data, visit_date=visit_date,
+                                        inspectors=inspectors, site_staff=site_staff)
+        self._fill_header()
+        return self.saver.save_details(self.data.inspection_id, visit_date, inspectors,
+                                       site_staff)
 
     def _save_status(self, status: str) -> None:
         texts = {"saving": self.tr("Saving…"), "saved": self.tr("All changes saved"),

@@ -127,6 +127,16 @@ def save_note(context: AppContext, inspection_id: str, criterion_id: str, note: 
     return criterion_id
 
 
+def save_details(context: AppContext, inspection_id: str, visit_date: date, inspectors: str,
+                 site_staff: str) -> str:
+    from inspector.services import inspections
+
+    with context.db.transaction() as session:
+        inspections.update_details(session, inspection_id, visit_date=visit_date,
+                                   inspectors=inspectors, site_staff=site_staff)
+    return ""
+
+
 def save_general_note(context: AppContext, inspection_id: str, note: str) -> str:
     from inspector.services import inspections
 

@@ -1,0 +1,64 @@
+"""Changing an inspection's details after it was started: date, inspectors, site staff."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class InspectionDetailsDialog(QDialog):
+    """Filled with the current details; OK hands the new ones to the page, which autosaves."""
+
+    def __init__(self, site_name: str, visit_date: date, inspectors: str, site_staff: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Inspection details"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{site_name}</b>"))
+        form = QFormLayout()
+        self.visit_date = QDateEdit(QDate(visit_date.year, visit_date.month, visit_date.day))
+        self.visit_date.setCalendarPopup(True)
+        self.visit_date.setDisplayFormat("yyyy-MM-dd")
+        self.visit_date.setAccessibleName(self.tr("Date of the visit"))
+        form.addRow(self.tr("&Date:"), self.visit_date)
+        self.inspectors = QLineEdit(inspectors)
+        self.inspectors.setAccessibleName(self.tr("Inspectors"))
+        self.inspectors.setPlaceholderText(self.tr("Names, separated by 、"))
+        form.addRow(self.tr("&Inspectors:"), self.inspectors)
+        self.site_staff = QLineEdit(site_staff)
+        self.site_staff.setAccessibleName(self.tr("Site staff present"))
+        form.addRow(self.tr("Site &staff present:"), self.site_staff)
+        layout.addLayout(form)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #a15c00;")
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept_if_complete)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.inspectors.setFocus()
+
+    def _accept_if_complete(self) -> None:
+        if not self.inspectors.text().strip():
+            self.problem.setText(self.tr("Please enter who inspects."))
+            self.inspectors.setFocus()
+            return
+        self.accept()
+
+    def values(self) -> tuple[date, str, str]:
+        """(visit date, inspectors, site staff), trimmed."""
+        value = self.visit_date.date()
+        return (date(value.year(), value.month(), value.day()),
+                self.inspectors.text().strip(), self.site_staff.text().strip())
