@@ -126,5 +126,5 @@ def test_entry_points_in_a_subprocess(tmp_path: Path) -> None:
         capture_output=True, text=True, encoding="utf-8", check=False,
     )
     assert bad.returncode == 2
-    assert bad.stderr.strip().startswith("inspector: error: no such file")
+    assert bad.stderr.strip().startswith("inspector: error: 找不到文件 / no such file")
     assert "Traceback" not in bad.stderr

@@ -109,12 +109,17 @@ def _resolve(session: Any, given: str) -> str:
     if wanted in ids:
         return wanted
     compact = wanted.replace("-", "")
-    matches = [i for i in ids if len(compact) >= 8 and i.replace("-", "").startswith(compact)]
+    if len(compact) < 8:
+        raise UsageError(f"检查编号至少要写前 8 个字符 / an inspection id needs at least 8 "
+                         f"characters: {given}")
+    matches = [i for i in ids if i.replace("-", "").startswith(compact)]
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise UsageError(f"{given} matches {len(matches)} inspections; give more of the id")
-    raise UsageError(f"no inspection {given} (see `inspector inspections list`)")
+        raise UsageError(f"{given} 对应 {len(matches)} 次检查，请多写几个字符 / {given} matches "
+                         f"{len(matches)} inspections; give more of the id")
+    raise UsageError(f"没有编号为 {given} 的检查（见 inspector inspections list）/ no "
+                     f"inspection {given} (see inspector inspections list)")
 
 
 def run_report(args: argparse.Namespace) -> int:

@@ -33,7 +33,7 @@ def run_import(args: argparse.Namespace) -> int:
     from inspector.services.sites_csv import CsvImportError, import_sites
 
     if not args.file.is_file():
-        raise UsageError(f"no such file: {args.file}")
+        raise UsageError(f"找不到文件 / no such file: {args.file}")
     with opened(args) as context:
         try:
             with context.db.transaction() as session:

@@ -339,16 +339,11 @@ def run_demo_role(args: argparse.Namespace) -> int:
 
 
 def run_assignments_add(args: argparse.Namespace) -> int:
-    from datetime import date
-
     from inspector.services.sites import SiteError, find_by_code
     from inspector.services.sync.assignments import add_assignment
     from inspector.services.sync.errors import SyncError
 
-    try:
-        start, end = date.fromisoformat(args.start), date.fromisoformat(args.end)
-    except ValueError as exc:
-        raise UsageError(f"dates are written YYYY-MM-DD: {exc}") from exc
+    start, end = _date(args.start, "--from"), _date(args.end, "--to")
     with opened(args) as context:
         try:
             with context.db.transaction() as session:
@@ -362,6 +357,16 @@ def run_assignments_add(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from exc
     print(f"assigned {name} to {args.inspectors}, {start} – {end} ({assignment_id})")
     return 0
+
+
+def _date(text: str, option: str) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise UsageError(f"{option} 日期无效，请按 年-月-日 写，例如 2026-12-01 / {option}: "
+                         f"not a valid date; write YYYY-MM-DD, e.g. 2026-12-01: {text}") from exc
 
 
 def run_assignments_list(args: argparse.Namespace) -> int:

@@ -30,7 +30,13 @@ from inspector.services.photo_store import PhotoStore
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import records as rec
 from inspector.services.sync.errors import Control, NullControl, SyncError, check
-from inspector.services.sync.identity import DeviceIdentity, Role, ensure_identity
+from inspector.services.sync.identity import (
+    ROLE_NAMES_EN,
+    ROLE_NAMES_ZH,
+    DeviceIdentity,
+    Role,
+    ensure_identity,
+)
 from inspector.services.sync.receipts import confirmed_sequences, receipts_to_send
 from inspector.services.sync.verify import drop_from_cache, verify_file
 from inspector.storage.models import SyncBundle, utcnow
@@ -43,6 +49,7 @@ KIND_TABLES = {
 }
 DEFAULT_KIND = {Role.FIELD: "results", Role.OFFICE: "assignment"}
 ALLOWED_KINDS = {Role.FIELD: ("results",), Role.OFFICE: ("assignment", "receipt")}
+KIND_NAMES_ZH = {"results": "检查结果", "assignment": "任务", "receipt": "回执"}
 
 _COMPLETED = "SELECT id FROM inspections WHERE status = 'completed'"
 # The newest completed inspection of every site that has an assignment: what the
@@ -236,8 +243,11 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
     role = me.require_role()
     kind = kind or DEFAULT_KIND[role]
     if kind not in ALLOWED_KINDS[role]:
-        raise SyncError(f"{role.value} 不能导出“{kind}”数据包 / the {role.value} does not "
-                        f"export {kind} bundles (it exports {', '.join(ALLOWED_KINDS[role])})")
+        allowed = ALLOWED_KINDS[role]
+        raise SyncError(
+            f"{ROLE_NAMES_ZH[role]}不能导出{KIND_NAMES_ZH.get(kind, kind)}数据包，只能导出"
+            f"{'、'.join(KIND_NAMES_ZH[k] for k in allowed)}数据包 / {ROLE_NAMES_EN[role]} "
+            f"does not export {kind} bundles (it exports {', '.join(allowed)})")
     target = Path(target)
     if target.is_dir():
         raise SyncError(f"请给出文件名，而不是文件夹 / {target} is a folder; give a file name")

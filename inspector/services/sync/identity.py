@@ -31,6 +31,8 @@ class Role(StrEnum):
     FIELD = "field"
 
 
+ROLE_NAMES_ZH = {Role.OFFICE: "县级办公室", Role.FIELD: "外业笔记本"}
+ROLE_NAMES_EN = {Role.OFFICE: "the county office", Role.FIELD: "a field laptop"}
 ROLE_LABELS = {Role.OFFICE: "县级办公室 / county office", Role.FIELD: "外业笔记本 / field laptop"}
 
 
@@ -168,8 +170,8 @@ def set_role(paths: AppPaths, role: Role, *, name: str | None = None,
     identity = ensure_identity(paths)
     if identity.role is not None and identity.role != role and not confirm_change:
         raise RoleChangeError(
-            f"本机已是{ROLE_LABELS[identity.role]}，更改角色需要确认（--change-role）/ this "
-            f"installation is already the {identity.role.value}; changing the role needs "
+            f"本机已经是{ROLE_NAMES_ZH[identity.role]}，更改角色需要确认（--change-role）/ this "
+            f"installation is already {ROLE_NAMES_EN[identity.role]}; changing the role needs "
             "explicit confirmation (--change-role)"
         )
     updated = replace(identity, role=role, name=name.strip() if name else identity.name)

@@ -40,7 +40,9 @@ class DeviceInfo:
 
 
 def _describe(source: Source) -> str:
-    return f"“{source.name}”（{source.device_id[:8]}，指纹 fingerprint {source.fingerprint}）"
+    """The device once, after both halves of a bilingual message (the fingerprint is long)."""
+    return (f"“{source.name}”（{source.device_id[:8]}）指纹 / fingerprint "
+            f"{source.fingerprint}")
 
 
 def check_source(session: Session, me: DeviceIdentity, manifest: Manifest,
@@ -68,8 +70,8 @@ def check_source(session: Session, me: DeviceIdentity, manifest: Manifest,
         if office.id != source.device_id or office.public_key != key_hex:
             raise BundleRefused(
                 f"签名密钥不是本机已认定的县级办公室密钥（{office.fingerprint}），拒绝导入 / "
-                f"signed by {_describe(source)}, not by the county office key this laptop "
-                f"pinned ({office.fingerprint})"
+                f"not signed by the county office key this laptop pinned "
+                f"({office.fingerprint}): {_describe(source)}"
             )
         return TrustStatus.TRUSTED
     device = session.get(SyncDevice, source.device_id)
@@ -77,16 +79,15 @@ def check_source(session: Session, me: DeviceIdentity, manifest: Manifest,
         if trust_new_device:
             return TrustStatus.NEW_DEVICE
         raise BundleRefused(
-            f"未登记的设备 {_describe(source)}：请核对指纹后选择信任 / unknown device "
-            f"{_describe(source)}; compare the fingerprint, then trust it "
-            "(--trust-new-device)"
+            "未登记的设备，请核对指纹后选择信任 / unknown device; compare the fingerprint, "
+            f"then trust it (--trust-new-device): {_describe(source)}"
         )
     if device.status == "revoked":
-        raise BundleRefused(f"设备已被撤销 / the device {_describe(source)} was revoked")
+        raise BundleRefused(f"设备已被撤销 / the device was revoked: {_describe(source)}")
     if device.public_key != key_hex:
         raise BundleRefused(
-            f"设备 {_describe(source)} 的密钥与登记的不同 / the key of {_describe(source)} is "
-            f"not the one enrolled ({device.fingerprint})"
+            f"设备的密钥与登记的不同（登记的指纹 {device.fingerprint}）/ the device's key is "
+            f"not the one enrolled (fingerprint {device.fingerprint}): {_describe(source)}"
         )
     return TrustStatus.TRUSTED
 

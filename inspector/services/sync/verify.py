@@ -55,6 +55,8 @@ def _damaged(path: Path, exc: BaseException) -> BundleRefused:
 
 def open_zip(path: Path) -> zipfile.ZipFile:
     try:
+        if not path.exists() and not path.is_symlink():
+            raise BundleRefused(f"找不到文件 / file not found: {path}")
         if path.is_symlink() or not path.is_file():
             raise BundleRefused(f"不是文件 / not a regular file: {path}")
         return zipfile.ZipFile(path)
