@@ -90,7 +90,7 @@ def test_a_mixed_batch_adds_the_good_and_names_the_bad(visit: Visit, tmp_path: P
     assert {f.suffix for f in files} == {".jpg", ".png", ".heic", ".webp"}
     for record in report.added:  # thumbnails were made during the import
         assert visit.store.thumbnail_path(record.sha256).stat().st_size > 0
-    assert not any((visit.store.root / ".incoming").iterdir())
+    assert visit.store.staged_files() == []
 
 
 def test_the_same_photo_twice_is_stored_once(visit: Visit, tmp_path: Path) -> None:
@@ -136,7 +136,7 @@ def test_cancel_leaves_nothing_half_stored(visit: Visit, tmp_path: Path, workers
     assert sorted(r.original_name for r in rows) == ["IMG_0000.jpg", "IMG_0001.jpg"]
     assert sorted(f.name.split(".")[0] for f in _store_files(visit)) == sorted(
         r.sha256 for r in rows)
-    assert not any((visit.store.root / ".incoming").iterdir())
+    assert visit.store.staged_files() == []
 
 
 def test_cancel_in_the_middle_of_a_file_drops_that_file(visit: Visit, tmp_path: Path,
@@ -157,7 +157,7 @@ def test_cancel_in_the_middle_of_a_file_drops_that_file(visit: Visit, tmp_path: 
     assert [r.original_name for r in report.added] == ["IMG_0.jpg"]
     assert report.cancelled
     assert len(_rows(visit)) == 1 and len(_store_files(visit)) == 1
-    assert not any((visit.store.root / ".incoming").iterdir())
+    assert visit.store.staged_files() == []
 
 
 def test_a_completed_inspection_takes_no_photos(visit: Visit, tmp_path: Path) -> None:

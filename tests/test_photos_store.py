@@ -32,11 +32,11 @@ def test_file_is_named_by_its_sha256_and_kept_byte_for_byte(store: PhotoStore,
     sha256 = hashlib.sha256(source.read_bytes()).hexdigest()
     received = store.receive(source)
     assert received.sha256 == sha256 and received.size_bytes == source.stat().st_size
-    assert received.temp is not None and received.temp.parent == store.root / ".incoming"
+    assert received.temp is not None and store.staged_files() == [received.temp]
     final = store.keep(received, "jpg")
     assert final == store.root / sha256[:2] / f"{sha256}.jpg"
     assert final.read_bytes() == source.read_bytes()
-    assert not any((store.root / ".incoming").iterdir())
+    assert store.staged_files() == []
     assert store.find(sha256) == final
 
 
@@ -65,7 +65,7 @@ def test_a_failed_write_leaves_no_file_under_a_final_name(store: PhotoStore, tmp
         with pytest.raises(PhotoStoreError, match="disk full"):
             store.keep(received, "jpg")
     assert list(store.stored_files()) == []
-    assert not any((store.root / ".incoming").iterdir())
+    assert store.staged_files() == []
 
 
 def test_missing_and_empty_sources_are_refused(store: PhotoStore, tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_missing_and_empty_sources_are_refused(store: PhotoStore, tmp_path: Path
     empty.write_bytes(b"")
     with pytest.raises(PhotoRejected, match="empty"):
         store.receive(empty)
-    assert not any((store.root / ".incoming").iterdir())
+    assert store.staged_files() == []
 
 
 def test_thumbnail_is_cached_and_not_decoded_again(store: PhotoStore, tmp_path: Path,
@@ -134,9 +134,63 @@ def test_remove_and_clean_incoming(store: PhotoStore, tmp_path: Path) -> None:
     kept = _stored(store, source)
     sha256 = kept.name.split(".")[0]
     thumb = store.thumbnail(sha256)
-    leftover = store.root / ".incoming" / "crashed.part"
-    leftover.write_bytes(b"half")
+    leftover, out = store.new_staging_file()  # as a crash mid-import leaves it
+    with out:
+        out.write(b"half")
     assert store.clean_incoming(older_than_seconds=3600) == 0  # might still be in use
-    assert store.clean_incoming(older_than_seconds=-1) == 1
+    assert store.clean_incoming(older_than_seconds=-1) == 1 and not leftover.exists()
     assert store.remove(sha256) == source.stat().st_size
     assert not kept.exists() and not thumb.exists()
+
+
+def _staged(store: PhotoStore, data: bytes) -> photo_store.Received:
+    temp, out = store.new_staging_file()
+    with out:
+        out.write(data)
+    return photo_store.Received(hashlib.sha256(data).hexdigest(), len(data), temp, None)
+
+
+def test_a_batch_fsyncs_every_file_and_each_folder_once(store: PhotoStore,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[Path] = []
+    monkeypatch.setattr(photo_store, "_fsync_dir", synced.append)
+    real_fsync = photo_store.os.fsync
+    files_synced = []
+
+    def fsync(fd: int) -> None:
+        files_synced.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(photo_store.os, "fsync", fsync)
+    items = [(_staged(store, bytes([n]) * 100), "jpg") for n in range(40)]
+    with store.durable_batch() as batch:
+        kept = batch.keep_many(items)
+        assert synced == []  # nothing yet: the folders are synced once, at the end
+    assert len(files_synced) == 40
+    assert [path.read_bytes() for path in kept] == [bytes([n]) * 100 for n in range(40)]
+    assert kept == [store.path_for(received.sha256, "jpg") for received, _ in items]
+    assert sorted(synced) == sorted({path.parent for path in kept} | {store.root})
+    assert store.staged_files() == []
+
+
+def test_a_failed_batch_renames_nothing_and_leaves_no_temp_file(
+        store: PhotoStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    items = [(_staged(store, bytes([n]) * 100), "jpg") for n in range(6)]
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(photo_store.os, "fsync", full_disk)
+    with pytest.raises(PhotoStoreError, match="disk full"), store.durable_batch() as batch:
+        batch.keep_many(items)
+    assert list(store.stored_files()) == [] and store.staged_files() == []
+
+
+def test_files_kept_before_an_error_still_get_their_folder_synced(
+        store: PhotoStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[Path] = []
+    monkeypatch.setattr(photo_store, "_fsync_dir", synced.append)
+    with pytest.raises(KeyError), store.durable_batch(max_delay=3600) as batch:
+        kept = batch.keep(_staged(store, b"first"), "jpg")
+        raise KeyError("the next photo failed")
+    assert kept.read_bytes() == b"first" and kept.parent in synced

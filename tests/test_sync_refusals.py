@@ -21,7 +21,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sync_helpers import completed_inspection, dump, installation, rewrite_bundle
 
 from inspector.cli import main
+from inspector.services import photo_store
 from inspector.services.context import AppContext
+from inspector.services.photo_store import PhotoStore, PhotoStoreError
+from inspector.services.sync import merge
 from inspector.services.sync.export import export_bundle
 from inspector.services.sync.identity import Role, ensure_identity
 from inspector.services.sync.importer import import_bundle
@@ -126,6 +129,14 @@ def _cases(scene: Scene) -> dict[str, tuple[Callable[[Path, Path], Path], str]]:
         dst.write_bytes(data[: len(data) // 2])
         return dst
 
+    def local_header_renamed(src: Path, dst: Path) -> Path:
+        """The central directory names one photo, its local header another."""
+        data = bytearray(src.read_bytes())
+        at = data.index(b"photos/") + len("photos/")  # the first one is a local header
+        data[at] = ord("1") if data[at] != ord("1") else ord("2")
+        dst.write_bytes(bytes(data))
+        return dst
+
     def not_zip(src: Path, dst: Path) -> Path:
         dst.write_text("这不是数据包 / not a bundle\n" * 50, "utf-8")
         return dst
@@ -177,6 +188,7 @@ def _cases(scene: Scene) -> dict[str, tuple[Callable[[Path, Path], Path], str]]:
                 **m["tables"]["sites"], "path": "records/sites.jsonl"}}}),
             "unknown table"),
         "truncated file": (truncated, "incomplete"),
+        "local header renamed": (local_header_renamed, "damaged"),
         "not a zip file": (not_zip, "not a ZIP file"),
     }
 
@@ -187,7 +199,7 @@ CASES = ["changed photo byte", "changed record", "changed record and manifest",
          "absolute member", "drive member", "symlink member", "zip bomb", "duplicate member",
          "member not in the manifest", "member missing", "unknown checklist version",
          "unknown table",
-         "truncated file", "not a zip file"]
+         "truncated file", "local header renamed", "not a zip file"]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -286,3 +298,66 @@ def test_killed_during_import_leaves_the_database_as_before(tmp_path: Path) -> N
             reopened.close()
     finally:
         field.close()
+
+
+def _photo_scene(tmp_path: Path, photos: int) -> tuple[AppContext, AppContext, Path]:
+    field = installation(tmp_path, "field", Role.FIELD)
+    office = installation(tmp_path, "office", Role.OFFICE)
+    completed_inspection(field, photos=photos, seed=17)
+    return field, office, export_bundle(field, tmp_path / "p.bundle").path
+
+
+@pytest.mark.parametrize("failure", ["disk full while keeping photos", "merge fails after"])
+def test_a_failure_while_committing_leaves_photos_and_rows_as_before(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str) -> None:
+    field, office, bundle = _photo_scene(tmp_path, photos=3)
+    try:
+        before = dump(office)
+        if failure == "disk full while keeping photos":
+            def full_disk(fd: int) -> None:
+                raise OSError(28, "No space left on device")
+
+            monkeypatch.setattr(photo_store.os, "fsync", full_disk)
+            expected: type[Exception] = PhotoStoreError
+        else:
+            real_run = merge.run
+
+            def failing_run(*args: object, write: bool, **kw: object) -> merge.Preview:
+                if write:
+                    raise RuntimeError("merge failed")
+                return real_run(*args, write=write, **kw)  # type: ignore[arg-type]
+
+            monkeypatch.setattr(merge, "run", failing_run)
+            expected = RuntimeError
+        with pytest.raises(expected):
+            import_bundle(office, bundle, trust_new_device=True)
+        assert dump(office) == before
+    finally:
+        field.close()
+        office.close()
+
+
+def test_photos_are_durable_before_the_transaction_that_names_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    field, office, bundle = _photo_scene(tmp_path, photos=3)
+    store = PhotoStore.for_paths(office.paths)
+    synced: list[Path] = []
+    monkeypatch.setattr(photo_store, "_fsync_dir", synced.append)
+    seen: list[list[Path]] = []
+    real_run = merge.run
+
+    def watching_run(*args: object, write: bool, **kw: object) -> merge.Preview:
+        if write:  # inside the transaction, before its commit
+            seen.append([path for _, path in store.stored_files()])
+            assert sorted(synced) == sorted({p.parent for p in seen[0]} | {store.root})
+        return real_run(*args, write=write, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(merge, "run", watching_run)
+    try:
+        _, done = import_bundle(office, bundle, trust_new_device=True)
+        assert done is not None and done.preview.photos_new == 3
+        assert len(seen) == 1 and len(seen[0]) == 3 and store.staged_files() == []
+        assert len(synced) == len(set(synced))  # each folder once
+    finally:
+        field.close()
+        office.close()

@@ -2,13 +2,14 @@
 
 Meant to run in a background worker (never on the GUI thread). Per file:
 
-1. copy into ``photos/.incoming`` in 1 MiB chunks while hashing (SHA-256);
+1. copy into the store's incoming folder in 1 MiB chunks while hashing (SHA-256);
    bytes already in the store are not copied again;
 2. decode once (JPEG in draft mode) to validate it and make the 256 px
    thumbnail; a bad file is refused with a reason and the batch goes on;
 3. in the calling thread, in file order: fsync the copy, rename it into
    ``photos/ab/<sha256>.<ext>``, insert the :class:`~inspector.storage.models.Photo`
-   row and **commit**; the folders renamed into are fsynced once a second.
+   row and **commit** (one :meth:`PhotoStore.durable_batch` for the whole
+   call: the folders renamed into are fsynced once a second and at the end).
 
 Steps 1–2 run on ``workers`` threads (Pillow and hashlib release the GIL, so
 two threads use two cores); step 3 runs in the calling thread, which alone
@@ -28,7 +29,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -39,7 +39,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from inspector.services.photo_image import ImageFacts, PhotoRejected, encode_jpeg, examine, probe
-from inspector.services.photo_store import THUMBNAIL_SIZE, PhotoStore, Received
+from inspector.services.photo_store import THUMBNAIL_SIZE, DurableBatch, PhotoStore, Received
 from inspector.services.photos import (
     PhotoError,
     PhotoRecord,
@@ -210,7 +210,9 @@ def add_photos(
     session.commit()  # end the read transaction; nothing is held during the slow work
     token = cancel_token or CancelToken()
     report = ImportReport(total=len(paths))
-    folders = _FolderSync(store)
+    # Folder fsyncs at most once a second: one per photo would cost as much as the
+    # photo's own fsync; a power cut can undo at most the last second of renames.
+    folders = store.durable_batch(max_delay=1.0)
     results = _prepared_in_order(store, paths, token, workers)
     with closing(results), folders:
         for source, outcome in results:
@@ -234,41 +236,9 @@ def add_photos(
     return report
 
 
-class _FolderSync:
-    """fsyncs the folders renamed into at most once a second and at the end of a batch.
-
-    One directory fsync per photo would cost as much as the photo's own fsync;
-    batching them leaves at most a second of renames that a power cut could undo.
-    """
-
-    INTERVAL = 1.0
-
-    def __init__(self, store: PhotoStore) -> None:
-        self.store = store
-        self.pending: set[Path] = set()
-        self.last = time.monotonic()
-
-    def add(self, folder: Path) -> None:
-        self.pending.add(folder)
-        if time.monotonic() - self.last >= self.INTERVAL:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.pending:
-            self.store.sync_folders(self.pending)
-            self.pending.clear()
-        self.last = time.monotonic()
-
-    def __enter__(self) -> _FolderSync:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.flush()
-
-
 def _keep(session: Session, store: PhotoStore, inspection: Inspection,
           criterion_id: str | None, source: Path, prepared: _Prepared,
-          report: ImportReport, folders: _FolderSync) -> None:
+          report: ImportReport, folders: DurableBatch) -> None:
     """Store one prepared file and commit its row (calling thread only)."""
     status = session.exec(select(Inspection.status).where(Inspection.id == inspection.id)).one()
     if status != "draft":  # completed in another window meanwhile
@@ -292,7 +262,7 @@ def _keep(session: Session, store: PhotoStore, inspection: Inspection,
         report.assigned.append(record_of(general, inspection.visit_date))
         return
     facts = prepared.facts
-    folders.add(store.keep(prepared.received, facts.extension, sync_folder=False).parent)
+    folders.keep(prepared.received, facts.extension)
     row = Photo(
         inspection_id=inspection.id,
         criterion_id=criterion_id,

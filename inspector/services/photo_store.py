@@ -9,18 +9,28 @@ Layout under the data directory::
 A file reaches its final name only by an atomic rename after its bytes are
 written and fsynced, so a final name never holds half a file; the same bytes
 added twice are stored once. Every method is safe to call from worker threads.
+
+Callers never name the incoming folder themselves: :meth:`PhotoStore.receive`
+copies a source file there, :meth:`PhotoStore.new_staging_file` opens a new
+temp file there for bytes from elsewhere (a sync bundle), and
+:meth:`PhotoStore.durable_batch` keeps many files with one fsync per folder
+renamed into, instead of one per file (see :class:`DurableBatch`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
 
 from PIL import Image
 
@@ -33,6 +43,9 @@ CHUNK_BYTES = 1 << 20
 MAX_FILE_BYTES = 200 * 1024 * 1024
 THUMBNAIL_SIZE = 256
 _INCOMING = ".incoming"
+#: Threads fsyncing a batch's files at once: the disk gets several writes in
+#: flight and the file system can fold their journal commits into one.
+FSYNC_THREADS = 4
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -172,36 +185,51 @@ class PhotoStore:
             return Received(sha256, size, None, existing)
         return Received(sha256, size, temp, None)
 
-    def keep(self, received: Received, extension: str, *, sync_folder: bool = True) -> Path:
-        """Make received bytes durable (fsync) and give them their final name (atomic rename).
+    def new_staging_file(self) -> tuple[Path, BinaryIO]:
+        """A new, empty temp file in the incoming folder (same file system as the store).
 
-        With ``sync_folder=False`` the folder entry is not fsynced here; the
-        caller then calls :meth:`sync_folders` once for a whole batch.
+        For bytes that do not come from a local file (a photo inside a sync
+        bundle). Write them, close the file, then either keep it with
+        ``Received(sha256, size, path, None)`` through :meth:`keep` or
+        :meth:`durable_batch`, or delete it with :meth:`discard_staged`.
+        Raises :class:`PhotoStoreError` when the store cannot be written.
         """
-        if received.temp is None:
-            assert received.existing is not None
-            _touch(received.existing)  # a fresh mtime keeps the garbage collector away
-            return received.existing
-        target = self.path_for(received.sha256, extension)
+        incoming = self.root / _INCOMING
+        temp = incoming / f"{uuid.uuid4().hex}.part"
         try:
-            with open(received.temp, "r+b") as temp:  # writable: Windows needs it to flush
-                os.fsync(temp.fileno())
-            new_folder = self._folder(target.parent)
-            if target.exists():  # the same bytes arrived by another way meanwhile
-                received.temp.unlink(missing_ok=True)
-                _touch(target)
-                return target
-            received.temp.replace(target)
-            if sync_folder:
-                self.sync_folders([target.parent] + ([self.root] if new_folder else []))
+            self._folder(incoming)
+            return temp, _StagingFile(io.FileIO(temp, "xb"), CHUNK_BYTES)
         except OSError as exc:
-            received.temp.unlink(missing_ok=True)
-            raise _write_error(target, exc) from exc
-        return target
+            raise _write_error(temp, exc) from exc
+
+    def discard_staged(self, temp: Path) -> None:
+        """Delete a file made by :meth:`new_staging_file` (nothing if it is gone)."""
+        temp.unlink(missing_ok=True)
+
+    def keep(self, received: Received, extension: str) -> Path:
+        """Make received bytes durable and give them their final name (atomic rename),
+        fsyncing the file and the folder renamed into. For many files use
+        :meth:`durable_batch`, which fsyncs each folder once."""
+        with self.durable_batch() as batch:
+            return batch.keep(received, extension)
+
+    def durable_batch(self, max_delay: float | None = None) -> DurableBatch:
+        """A context manager keeping many files with one fsync per touched folder.
+
+        Every file is fsynced before its rename; the folders renamed into are
+        fsynced when the ``with`` block ends (also when it ends by an error, so
+        files already kept stay kept), and, with ``max_delay`` seconds, also
+        whenever that long has passed since the last folder fsync. Only after
+        the block has ended are the renames sure to survive a power cut:
+        commit database rows that name the files after it (or accept, as the
+        photo import does, that at most ``max_delay`` seconds of renames can
+        be undone by a crash, leaving rows whose file the user adds again).
+        """
+        return DurableBatch(self, max_delay)
 
     def sync_folders(self, folders: Iterable[Path]) -> None:
         """fsync folder entries so that renames into them survive a power cut."""
-        for folder in {*folders, self.root}:
+        for folder in set(folders):
             try:
                 _fsync_dir(folder)
             except OSError as exc:
@@ -236,14 +264,16 @@ class PhotoStore:
                 thumb.unlink(missing_ok=True)
         return freed
 
+    def staged_files(self) -> list[Path]:
+        """Temp files waiting in the incoming folder: being received now, or left by a crash."""
+        incoming = self.root / _INCOMING
+        return sorted(incoming.glob("*.part")) if incoming.is_dir() else []
+
     def clean_incoming(self, older_than_seconds: float) -> int:
         """Remove leftovers of imports interrupted by a crash; returns how many."""
-        incoming = self.root / _INCOMING
-        if not incoming.is_dir():
-            return 0
         limit = time.time() - older_than_seconds
         removed = 0
-        for part in incoming.glob("*.part"):
+        for part in self.staged_files():
             try:
                 if part.stat().st_mtime < limit:
                     part.unlink()
@@ -293,6 +323,115 @@ class PhotoStore:
         if path is None:
             raise PhotoStoreError(f"照片文件丢失 / the photo file is missing: {sha256[:12]}…")
         return path
+
+
+class _StagingFile(io.BufferedWriter):
+    """A temp file that starts writing itself to the disk when closed, so that the
+    fsync of a later keep waits less, and that wait overlaps the next file's copy."""
+
+    def close(self) -> None:
+        if not self.closed:
+            try:
+                self.flush()
+                _start_writeback(self.fileno())
+            finally:
+                super().close()
+
+
+def _start_writeback(fd: int) -> None:
+    """Ask the OS to begin writing the file's dirty pages now, without waiting (Linux;
+    a hint only, elsewhere nothing). Pages still dirty stay cached."""
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is not None:
+        try:
+            advise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        except OSError:
+            return
+
+
+class DurableBatch:
+    """Files kept into the store with one folder fsync per batch (see
+    :meth:`PhotoStore.durable_batch`). Use from one thread at a time."""
+
+    def __init__(self, store: PhotoStore, max_delay: float | None) -> None:
+        self.store = store
+        self.max_delay = max_delay
+        self.pending: set[Path] = set()  # folders renamed into, not yet fsynced
+        self.last = time.monotonic()
+
+    def keep(self, received: Received, extension: str) -> Path:
+        """fsync the temp file, rename it to its final name; returns that name."""
+        if received.temp is not None:
+            self._fsync_file(received, extension)
+        return self._rename(received, extension)
+
+    def keep_many(self, items: Sequence[tuple[Received, str]]) -> list[Path]:
+        """Keep (received, extension) pairs: all files are fsynced first, several
+        at once, then renamed in order. On an error the files not yet renamed
+        are deleted; those renamed stay (the caller removes them if it must)."""
+        try:
+            with ThreadPoolExecutor(max_workers=FSYNC_THREADS,
+                                    thread_name_prefix="photo-fsync") as pool:
+                list(pool.map(lambda item: self._fsync_file(*item),
+                              [item for item in items if item[0].temp is not None]))
+            return [self._rename(received, extension) for received, extension in items]
+        except BaseException:
+            for received, _extension in items:
+                self.store.discard(received)
+            raise
+
+    def flush(self) -> None:
+        """fsync the folders renamed into since the last flush."""
+        if self.pending:
+            folders, self.pending = self.pending, set()
+            self.store.sync_folders(folders)
+        self.last = time.monotonic()
+
+    def __enter__(self) -> DurableBatch:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if exc_type is None:
+            self.flush()
+            return
+        try:  # files kept before the error stay: make their renames durable too
+            self.flush()
+        except PhotoStoreError as second:
+            if exc is not None:
+                exc.add_note(f"and the photo folders could not be synced: {second}")
+
+    def _fsync_file(self, received: Received, extension: str) -> None:
+        assert received.temp is not None
+        try:
+            with open(received.temp, "r+b") as temp:  # writable: Windows needs it to flush
+                os.fsync(temp.fileno())
+        except OSError as exc:
+            received.temp.unlink(missing_ok=True)
+            raise _write_error(self.store.path_for(received.sha256, extension), exc) from exc
+
+    def _rename(self, received: Received, extension: str) -> Path:
+        store = self.store
+        if received.temp is None:
+            assert received.existing is not None
+            _touch(received.existing)  # a fresh mtime keeps the garbage collector away
+            return received.existing
+        target = store.path_for(received.sha256, extension)
+        try:
+            if store._folder(target.parent):
+                self.pending.add(store.root)  # a new folder is an entry in the root
+            if target.exists():  # the same bytes arrived by another way meanwhile
+                received.temp.unlink(missing_ok=True)
+                _touch(target)
+                return target
+            received.temp.replace(target)
+        except OSError as exc:
+            received.temp.unlink(missing_ok=True)
+            raise _write_error(target, exc) from exc
+        self.pending.add(target.parent)
+        if self.max_delay is not None and time.monotonic() - self.last >= self.max_delay:
+            self.flush()
+        return target
 
 
 def _touch(path: Path) -> None:

@@ -104,7 +104,7 @@ def prepare_import(context: AppContext, path: Path, *, trust_new_device: bool = 
         return PreparedImport(context, me, opened, trust, merge.Preview(),
                               already_imported_at=previous.at)
     store = _store(context)
-    stage = staging_into(store.root / ".incoming",
+    stage = staging_into(store.new_staging_file,
                          lambda m: store.find(m.sha256) is None) if stage_photos else None
     check_members(opened, control, stage)
     try:
@@ -134,13 +134,15 @@ def commit_import(prepared: PreparedImport, actor: str = "",
     store = _store(context)
     added: list[str] = []
     try:
-        sizes = {m.sha256: m for m in manifest.photo_members()}
-        for sha, temp in list(opened.staged.items()):
-            member = sizes[sha]
-            if store.find(sha) is None:
-                added.append(sha)
-            store.keep(Received(sha, member.size, temp, None), member.path.rsplit(".", 1)[1])
-            del opened.staged[sha]
+        members = {m.sha256: m for m in manifest.photo_members()}
+        staged = [(Received(sha, members[sha].size, temp, None),
+                   members[sha].path.rsplit(".", 1)[1]) for sha, temp in opened.staged.items()]
+        added = [received.sha256 for received, _ in staged if store.find(received.sha256) is None]
+        # Every file fsynced (several at once), renamed, then each folder fsynced once,
+        # all before the transaction that names them commits.
+        with store.durable_batch() as batch:
+            batch.keep_many(staged)
+        opened.staged.clear()
         with context.db.transaction() as session:
             conn = session.connection()
             conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")

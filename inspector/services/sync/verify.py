@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import uuid
+import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync.errors import BundleRefused, Control, NullControl, check
@@ -174,7 +175,7 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
     total = sum(m.size for m in opened.manifest.members) or 1
     done = 0
     try:
-        with open_zip(opened.path) as zf:
+        with open_zip(opened.path) as zf, open(opened.path, "rb") as raw:
             for member in opened.manifest.members:
                 check(control)
                 info = zf.getinfo(member.path)
@@ -186,9 +187,9 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
                     out = target[1] if target else None
                     if target:
                         opened.staged[member.sha256] = target[0]
-                    with zf.open(info) as stream:
+                    with _member_reader(zf, raw, info, hashed) as read:
                         while True:
-                            chunk = stream.read(min(bf.CHUNK, member.size - size + 1))
+                            chunk = read(min(bf.CHUNK, member.size - size + 1))
                             if not chunk:
                                 break
                             size += len(chunk)
@@ -225,15 +226,49 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
         raise
 
 
-def staging_into(folder: Path, wanted: Callable[[bf.Member], bool]) -> StageOpener:
-    """A stage callback writing wanted photos to new ``*.part`` files in ``folder``."""
+@contextmanager
+def _member_reader(zf: zipfile.ZipFile, raw: BinaryIO, info: zipfile.ZipInfo,
+                   hashed: bool) -> Iterator[Callable[[int], bytes]]:
+    """``read(size)`` for one member. A stored member whose SHA-256 is checked is read
+    straight from the file: zipfile would also compute its CRC-32, a second hash of
+    every byte. The SHA-256 against the signed manifest, not a CRC, vouches for it."""
+    if not (hashed and info.compress_type == zipfile.ZIP_STORED):
+        with zf.open(info) as stream:
+            yield stream.read
+        return
+    raw.seek(info.header_offset)
+    header = raw.read(_LOCAL_HEADER.size)
+    if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"bad local header of {info.filename!r}")
+    name_length, extra_length = _LOCAL_HEADER.unpack(header)[-2:]
+    name = raw.read(name_length).decode("utf-8" if info.flag_bits & 0x800 else "cp437")
+    if name != info.orig_filename:
+        raise zipfile.BadZipFile(f"local header names {name!r}, not {info.filename!r}")
+    raw.seek(extra_length, os.SEEK_CUR)
+    left = info.compress_size
+
+    def read(size: int) -> bytes:
+        nonlocal left
+        wanted = min(size, left)
+        data = raw.read(wanted)
+        if len(data) < wanted:
+            raise EOFError(f"{info.filename} is cut short")
+        left -= len(data)
+        return data
+
+    yield read
+
+
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # zip local file header, 30 bytes
+
+
+def staging_into(new_file: Callable[[], tuple[Path, IO[bytes]]],
+                 wanted: Callable[[bf.Member], bool]) -> StageOpener:
+    """A stage callback copying wanted photos into files ``new_file`` opens
+    (the photo store's :meth:`~inspector.services.photo_store.PhotoStore.new_staging_file`)."""
 
     def opener(member: bf.Member) -> tuple[Path, IO[bytes]] | None:
-        if not wanted(member):
-            return None
-        folder.mkdir(parents=True, exist_ok=True)
-        temp = folder / f"{uuid.uuid4().hex}.part"
-        return temp, open(temp, "xb")
+        return new_file() if wanted(member) else None
 
     return opener
 
