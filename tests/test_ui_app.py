@@ -35,3 +35,40 @@ def test_the_settings_dialog_offers_both_languages(qtbot: QtBot) -> None:
     dialog.language.setCurrentIndex(1)
     dialog.inspector_name.setText(" 李明 ")
     assert dialog.chosen() == UiSettings(language="en", inspector_name="李明")
+
+
+def test_the_application_has_its_icon_in_every_shipped_size() -> None:
+    from inspector.ui.app import ICON_SIZES, app_icon
+
+    icon = app_icon()
+    assert {size.width() for size in icon.availableSizes()} == set(ICON_SIZES)
+    assert icon.pixmap(32, 32).width() == 32
+
+
+def test_the_garbage_collector_is_frozen_once_the_data_is_loaded(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    import gc
+
+    from ui_helpers import LOAD_TIMEOUT_MS
+
+    from inspector.ui.app import freeze_gc_once_loaded
+    from inspector.ui.main_window import MainWindow
+    from inspector.ui.worker import Worker
+
+    paths = demo_context.paths
+    demo_context.close()
+    worker = Worker()
+    window = MainWindow(paths, UiSettings(), worker)
+    qtbot.addWidget(window)
+    freeze_gc_once_loaded(window)
+    gc.unfreeze()
+    try:
+        with qtbot.waitSignal(window.data_opened, timeout=LOAD_TIMEOUT_MS):
+            window.start()
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=LOAD_TIMEOUT_MS)
+        assert window.tree.site_count() == 31
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as usual
+        window.close()
+        worker.wait(LOAD_TIMEOUT_MS)

@@ -12,12 +12,13 @@ site tree is filled, and quit.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from inspector import APP_ID, APP_NAME, __version__, assets
@@ -32,6 +33,37 @@ PROBE_WINDOW = "inspector-startup: window-shown"
 PROBE_CONTENT = "inspector-startup: content-built"
 PROBE_TREE = "inspector-startup: tree-filled"
 CJK_FAMILY_FALLBACK = "Droid Sans Fallback"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # resources/icons/inspector-<n>.png
+
+
+def app_icon() -> QIcon:
+    """The program's icon in every size shipped (Qt loads each file only when drawn)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        node = assets.resource("icons", f"inspector-{size}.png")
+        if node.is_file():
+            icon.addFile(str(assets.real_path(node)))
+    return icon
+
+
+def freeze_gc_once_loaded(window: MainWindow) -> None:
+    """Once the start-up data is loaded, move every object alive then out of the GC's way.
+
+    The site tree, the templates, SQLAlchemy's and Qt's many objects live as long as
+    the program; without this, each full collection walks them all again, which stalls
+    the event loop for ~85 ms during a photo import. Garbage left by the start-up is
+    collected first (once, right after the window has been painted) so it is not kept.
+    """
+    def loaded(_context: object) -> None:
+        window.data_opened.disconnect(loaded)
+        QTimer.singleShot(0, freeze_gc)
+
+    window.data_opened.connect(loaded)
+
+
+def freeze_gc() -> None:
+    gc.collect()
+    gc.freeze()
 
 
 def register_cjk_font(app: QGuiApplication) -> str | None:
@@ -75,6 +107,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -90,6 +123,7 @@ def run_gui(data_dir: str | None, language: str | None = None) -> int:
     register_cjk_font(app)
     install_translators(app, chosen)
     window = MainWindow(paths, settings, worker)
+    freeze_gc_once_loaded(window)
     probe = os.environ.get(PROBE_ENV, "")
     if probe == "tree":
         window.sites_loaded.connect(lambda count: _probe_and_quit(app, f"{PROBE_TREE} {count}"))
