@@ -24,6 +24,7 @@ class InspectionDetailsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Inspection details"))
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{site_name}</b>"))
         form = QFormLayout()
