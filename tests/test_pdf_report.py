@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pdf_helpers import all_text, font_problems, ink_ratio, render_pages, squeeze
+from pdf_helpers import all_text, font_problems, ink_ratio, page_texts, render_pages, squeeze
 from PIL import Image
 from pypdf import PdfReader
 
@@ -63,6 +63,11 @@ def test_the_demo_report_holds_ratings_notes_photos_and_corrections(
     for heading in ("督导检查报告", "检查结果汇总", "逐项检查情况", "需要整改的问题", "盖章"):
         assert heading in text
     assert squeeze(visit.general_note) in text and visit.site_code in text
+    # The report's parts are not numbered like the indicators (一、基础保障 …).
+    assert [part for part in ("第一部分", "第二部分", "第三部分", "第四部分")
+            if part in text] == ["第一部分", "第二部分", "第三部分", "第四部分"]
+    assert "一、检查结果汇总" not in text and "一、基础保障" in text
+    assert "序号" in "".join(page_texts(pdf)), "the 序号 header wraps"
     assert "85.8%" in text  # the overall score, computed by inspector.domain.scoring
     assert font_problems(pdf) == []
     assert len(_image_sizes(pdf)) == len(visit.photos)

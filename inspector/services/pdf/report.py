@@ -44,6 +44,9 @@ from inspector.services.photos import PhotoRecord
 
 PHOTOS_PER_ROW = 3
 PHOTO_BOX = (CONTENT_WIDTH / PHOTOS_PER_ROW - 5 * mm, 40 * mm)
+#: The report numbers its own parts 第一部分…; the indicators keep 一、（一）. 12 mm holds
+#: the header 序号 on one line.
+SERIAL_WIDTH = 12 * mm
 STATUS_LABELS = {"draft": "草稿（检查尚未完成）", "completed": "已完成"}
 GOOD = colors.HexColor("#2e7d32")
 PARTLY = colors.HexColor("#e65100")
@@ -189,7 +192,7 @@ class _ReportBuilder:
         label_w = CONTENT_WIDTH - rating_w * len(scale) - 3 * count_w - 3 * mm
         widths = [label_w, count_w] + [rating_w] * len(scale) + [count_w, count_w + 3 * mm]
         return [
-            styles.para("一、检查结果汇总", styles.heading1),
+            styles.para("第一部分　检查结果汇总", styles.heading1),
             make_table(rows, commands, colWidths=widths, repeatRows=1),
             Spacer(1, 1.5 * mm),
             styles.para(self.scoring_note(), styles.small),
@@ -255,7 +258,7 @@ class _ReportBuilder:
         (ReportLab's keepWithNext does not join a KeepTogether, so they go inside it)."""
         styles = self.styles
         story: list[Flowable] = []
-        headings: list[Flowable] = [styles.para("二、逐项检查情况", styles.heading1)]
+        headings: list[Flowable] = [styles.para("第二部分　逐项检查情况", styles.heading1)]
         number = 0
         for level1 in self.template.indicators:
             level2s = [l2 for l2 in level1.indicators if l2.criteria_for(self.data.tier)]
@@ -277,7 +280,7 @@ class _ReportBuilder:
 
     def corrections(self) -> list[Flowable]:
         styles = self.styles
-        story: list[Flowable] = [styles.para("三、需要整改的问题", styles.heading1)]
+        story: list[Flowable] = [styles.para("第三部分　需要整改的问题", styles.heading1)]
         rows: list[list[object]] = [[styles.para(t, styles.cell_center)
                                      for t in ("序号", "检查内容", "评定", "情况说明")]]
         for criterion in self.data.template.criteria(self.data.tier):
@@ -300,8 +303,8 @@ class _ReportBuilder:
             ("GRID", (0, 0), (-1, -1), 0.5, GRID),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (-1, 0), LEVEL1_FILL),
-        ], colWidths=[10 * mm, 70 * mm, 18 * mm, CONTENT_WIDTH - 98 * mm], repeatRows=1,
-            splitInRow=1))
+        ], colWidths=[SERIAL_WIDTH, 68 * mm, 18 * mm, CONTENT_WIDTH - SERIAL_WIDTH - 86 * mm],
+            repeatRows=1, splitInRow=1))
         return story
 
     def story(self) -> list[Flowable]:
@@ -320,7 +323,7 @@ class _ReportBuilder:
                       self.styles.para(data.general_note.strip(), self.styles.body)]
         story += self.details()
         story += self.corrections()
-        story += [Spacer(1, 6 * mm), self.styles.para("四、签字", self.styles.heading1),
+        story += [Spacer(1, 6 * mm), self.styles.para("第四部分　签字", self.styles.heading1),
                   signature_block(self.styles, self.fonts)]
         return story
 
