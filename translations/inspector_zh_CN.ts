@@ -1185,11 +1185,11 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>County office: receives results, sends assignments and receipts</source>
-        <translation>县里办公室：接收检查结果，下发任务和回执</translation>
+        <translation>县级办公室：接收检查结果，下发任务和回执</translation>
     </message>
     <message>
         <source>Field laptop: inspects sites, sends results to the office</source>
-        <translation>外出笔记本：检查站点，把结果交给县里</translation>
+        <translation>外业笔记本：检查站点，把结果交给县里</translation>
     </message>
     <message>
         <source>A name for this computer, e.g. 张明的笔记本</source>
@@ -1297,7 +1297,7 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>county office</source>
-        <translation>县里办公室</translation>
+        <translation>县级办公室</translation>
     </message>
     <message>
         <source>This computer (%1): “%2” · fingerprint %3</source>

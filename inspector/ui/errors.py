@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector import __version__
+import inspector
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def plain_message(exc: BaseException) -> str:
 def error_report(exc: BaseException) -> str:
     """Everything a developer needs to understand the bug, as copyable text."""
     lines = [
-        f"Inspector {__version__}",
+        f"Inspector {inspector.__version__}",
         f"Python {platform.python_version()} on {platform.platform()}",
         f"Qt {QLibraryInfo.version().toString()}",
         "",

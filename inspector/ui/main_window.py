@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
-from inspector import __version__
+import inspector
 from inspector.app_paths import AppPaths
 from inspector.ui import jobs
 from inspector.ui.settings import UiSettings, save_settings
@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
             "<h3>Inspector %1</h3>"
             "<p>On-site inspection of a county's community-education sites: the county "
             "college, township schools and village stations.</p>"
-            "<p>Data directory: %2</p>").replace("%1", __version__)
+            "<p>Data directory: %2</p>").replace("%1", inspector.__version__)
             .replace("%2", str(self.paths.data_dir)))
 
     # ------------------------------------------------------------------ closing
