@@ -36,6 +36,7 @@ from PIL import Image
 
 from inspector.app_paths import AppPaths
 from inspector.services import photo_image
+from inspector.services.durable import fsync_dir
 from inspector.services.photo_image import PhotoRejected
 
 CHUNK_BYTES = 1 << 20
@@ -61,17 +62,6 @@ class Received:
     size_bytes: int
     temp: Path | None  # None when the same bytes were already stored
     existing: Path | None  # the stored file when temp is None
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles)."""
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _write_error(target: Path, exc: OSError) -> PhotoStoreError:
@@ -231,7 +221,7 @@ class PhotoStore:
         """fsync folder entries so that renames into them survive a power cut."""
         for folder in set(folders):
             try:
-                _fsync_dir(folder)
+                fsync_dir(folder)
             except OSError as exc:
                 raise _write_error(folder / "x", exc) from exc
 

@@ -26,6 +26,7 @@ from sqlmodel import col, select
 
 from inspector import __version__
 from inspector.services.context import AppContext
+from inspector.services.durable import fsync_dir
 from inspector.services.photo_store import PhotoStore
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import records as rec
@@ -224,16 +225,6 @@ def _write_photos(zf: zipfile.ZipFile, store: PhotoStore, shas: set[str],
     return members
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
                   include_all: bool = False, actor: str = "",
                   control: Control | None = None) -> ExportResult:
@@ -302,7 +293,7 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
         if verified.manifest_bytes != data:
             raise SyncError("导出的文件读回后不一致 / the written bundle reads back differently")
         temp.replace(target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except BaseException:
         temp.unlink(missing_ok=True)
         with context.db.transaction() as session:
