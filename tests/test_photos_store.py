@@ -153,7 +153,7 @@ def _staged(store: PhotoStore, data: bytes) -> photo_store.Received:
 def test_a_batch_fsyncs_every_file_and_each_folder_once(store: PhotoStore,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     synced: list[Path] = []
-    monkeypatch.setattr(photo_store, "_fsync_dir", synced.append)
+    monkeypatch.setattr(photo_store, "fsync_dir", synced.append)
     real_fsync = photo_store.os.fsync
     files_synced = []
 
@@ -189,7 +189,7 @@ def test_a_failed_batch_renames_nothing_and_leaves_no_temp_file(
 def test_files_kept_before_an_error_still_get_their_folder_synced(
         store: PhotoStore, monkeypatch: pytest.MonkeyPatch) -> None:
     synced: list[Path] = []
-    monkeypatch.setattr(photo_store, "_fsync_dir", synced.append)
+    monkeypatch.setattr(photo_store, "fsync_dir", synced.append)
     with pytest.raises(KeyError), store.durable_batch(max_delay=3600) as batch:
         kept = batch.keep(_staged(store, b"first"), "jpg")
         raise KeyError("the next photo failed")

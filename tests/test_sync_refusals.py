@@ -342,7 +342,7 @@ def test_photos_are_durable_before_the_transaction_that_names_them(
     field, office, bundle = _photo_scene(tmp_path, photos=3)
     store = PhotoStore.for_paths(office.paths)
     synced: list[Path] = []
-    monkeypatch.setattr(photo_store, "_fsync_dir", synced.append)
+    monkeypatch.setattr(photo_store, "fsync_dir", synced.append)
     seen: list[list[Path]] = []
     real_run = merge.run
 
