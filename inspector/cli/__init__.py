@@ -1,53 +1,26 @@
 """The ``inspector`` command: the GUI when run bare, services from the command line otherwise.
 
 Every subcommand takes ``--data-dir DIR``. Success exits 0; bad input exits 2
-with a one-line message on stderr and no traceback.
+with a one-line message on stderr and no traceback. A bare ``inspector`` (a
+double-click) goes straight to the window without building the command line
+(argparse and the command modules are not even imported).
 """
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING
 
-from inspector.cli.common import EXIT_USAGE, UsageError, data_dir_parent
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-def command_modules() -> tuple[Any, ...]:
-    """The command groups, imported only when the command line is really used."""
-    from inspector.cli import checklist_cmd, demo_cmd, print_cmd, sites_cmd, sync_cmd
-
-    return (demo_cmd, checklist_cmd, sites_cmd, print_cmd, sync_cmd)
+if TYPE_CHECKING:
+    import argparse
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from inspector import __version__
+    from inspector.cli.parser import build_parser as build
 
-    parser = _Parser(
-        prog="inspector",
-        description="社区教育站点督导检查 / Inspection of community-education sites. "
-        "Without a command, starts the program's window.",
-        parents=[data_dir_parent()],
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--language", choices=["zh_CN", "en"], help=argparse.SUPPRESS)
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
-    parser.add_argument(
-        "--self-test",
-        action="store_true",
-        help="check offscreen that this installation works (temporary data only), then exit",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in command_modules():
-        module.register(commands)
-    return parser
+    return build()
 
 
 def _configure_logging(verbose: bool) -> None:
@@ -67,6 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         _configure_logging(verbose=False)
         return run_gui(None, language=None)
+    from inspector.cli.common import EXIT_USAGE, UsageError
+
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

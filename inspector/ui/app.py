@@ -21,7 +21,6 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-import inspector
 from inspector import APP_ID, APP_NAME, assets
 from inspector.app_paths import AppPaths
 from inspector.ui.main_window import MainWindow
@@ -139,8 +138,6 @@ def run_gui(data_dir: str | None, language: str | None = None) -> int:
     # On the first turn of the event loop, once the window is painted: the worker starts
     # the heavy imports (SQLModel, Alembic) and the window builds its content meanwhile.
     QTimer.singleShot(0, window.start)
-    # Reading the version from the package metadata is not worth delaying the window for.
-    QTimer.singleShot(0, lambda: app.setApplicationVersion(inspector.__version__))
     from inspector.ui.errors import ExceptionHook  # after the window is up: start-up time
 
     hook = ExceptionHook(lambda: window)
