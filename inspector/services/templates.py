@@ -62,8 +62,26 @@ def register(session: Session, template: ChecklistTemplate) -> TemplateVersion:
     return row
 
 
-def register_shipped(session: Session) -> list[TemplateVersion]:
-    return [register(session, template) for template in shipped_templates()]
+def register_shipped(session: Session) -> int:
+    """Register the shipped templates that are not stored yet; how many were added.
+
+    Runs at every start, so the usual case (all stored, unchanged) is one plain
+    query rather than an ORM query per template.
+    """
+    stored = {
+        (template_id, version): digest
+        for template_id, version, digest in session.connection().exec_driver_sql(
+            "SELECT template_id, version, sha256 FROM template_versions"
+        )
+    }
+    added = 0
+    for template in shipped_templates():
+        digest = hashlib.sha256(_canonical(template).encode("utf-8")).hexdigest()
+        if stored.get((template.id, template.version)) == digest:
+            continue
+        register(session, template)  # new, or refused for changing a stored version
+        added += 1
+    return added
 
 
 @lru_cache(maxsize=32)
