@@ -12,6 +12,7 @@ from alembic import command
 from inspector.app_paths import AppPaths
 from inspector.services.context import open_context
 from inspector.storage.database import (
+    HEAD_REVISION,
     Database,
     DatabaseTooNewError,
     alembic_config,
@@ -133,3 +134,26 @@ def test_every_change_bumps_revision_and_updated_at(paths: AppPaths) -> None:
             assert again.updated_at.tzinfo is not None
     finally:
         context.close()
+
+
+def test_the_known_head_is_alembics_head() -> None:
+    # A database stamped with HEAD_REVISION is opened without Alembic; a new
+    # migration must move the constant too, or it would never run.
+    assert head_revision() == HEAD_REVISION
+
+
+def test_a_current_database_opens_without_loading_alembic(paths: AppPaths) -> None:
+    import subprocess
+    import sys
+
+    open_context(paths).close()
+    code = (
+        "import sys\n"
+        "from inspector.app_paths import AppPaths\n"
+        "from inspector.services.context import open_context\n"
+        f"open_context(AppPaths.resolve({str(paths.data_dir)!r})).close()\n"
+        "print(any(name.split('.')[0] == 'alembic' for name in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"
