@@ -11,11 +11,13 @@ from inspector.domain.tiers import Tier
 
 
 def register(commands: Any) -> None:
-    sub = add_group(commands, "checklist", "checklist templates")
-    show = add_command(sub, "show", "list the criteria of a tier's checklist", run_show)
-    show.add_argument("--tier", required=True, choices=[t.value for t in Tier])
+    sub = add_group(commands, "checklist", "检查表模板 / checklist templates")
+    show = add_command(sub, "show", "列出某一层级检查表的条目 / "
+                                    "list the criteria of a tier's checklist", run_show)
+    show.add_argument("--tier", required=True, choices=[t.value for t in Tier],
+                      help="站点层级 / the tier")
     show.add_argument("--language", choices=["zh", "en"], default="zh",
-                      help="language of the text output")
+                      help="文本输出的语言 / language of the text output")
     add_format(show)
     print_cmd.add_checklist_print(sub)  # `checklist print`: inspector/cli/print_cmd.py
 

@@ -25,7 +25,8 @@ def data_dir_parent() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="data directory (default: INSPECTOR_DATA_DIR or the user data folder)",
+        help="数据文件夹（默认：INSPECTOR_DATA_DIR 或用户数据目录）/ data folder "
+        "(default: INSPECTOR_DATA_DIR or the user data folder)",
     )
     return parent
 
@@ -51,7 +52,8 @@ def add_group(commands: Any, name: str, help_text: str) -> Any:
 
 
 def add_format(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--format", choices=["text", "json"], default="text",
+                        help="输出格式 / output format")
 
 
 @contextmanager

@@ -3,12 +3,59 @@
 from __future__ import annotations
 
 import argparse
+import re
+import unicodedata
 from typing import Any, NoReturn
 
 from inspector.cli.common import EXIT_USAGE, data_dir_parent
 
+_CJK = r"\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+_TOKENS = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+|\s+")
+_NO_BREAK_BEFORE = set("，。、）：；！？")
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap_bilingual(text: str, width: int) -> list[str]:
+    """Wrap by display width: a Chinese character takes two columns and may break anywhere."""
+    lines: list[str] = []
+    current = ""
+    for token in _TOKENS.findall(" ".join(text.split())):
+        if token.isspace():
+            current += " " if current else ""
+            continue
+        fits = _display_width(current) + _display_width(token) <= width
+        if token == "/" and not fits:  # keep "中文 /" together; argparse leaves 2 columns spare
+            fits = _display_width(current) + 1 <= width + 2
+        if current and not fits and token not in _NO_BREAK_BEFORE and current[-1] != "（":
+            lines.append(current.rstrip())
+            current = ""
+        current += token
+    if current:
+        lines.append(current.rstrip())
+    return lines
+
+
+class _Formatter(argparse.HelpFormatter):
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap_bilingual(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap_bilingual(text, width - len(indent)))
+
 
 class _Parser(argparse.ArgumentParser):
+    """argparse that wraps Chinese help correctly and says -h/--help in both languages."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = "显示本帮助并退出 / show this help and exit"
+
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
@@ -25,17 +72,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog="inspector",
-        description="社区教育站点督导检查 / Inspection of community-education sites. "
-        "Without a command, starts the program's window.",
+        description="社区教育站点督导检查。不带命令时打开程序窗口。/ Inspection of "
+        "community-education sites. Without a command, opens the program's window.",
         parents=[data_dir_parent()],
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="显示版本号并退出 / show the version and exit")
     parser.add_argument("--language", choices=["zh_CN", "en"], help=argparse.SUPPRESS)
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    parser.add_argument("-v", "--verbose", action="store_true", help="记录更详细的日志 / "
+                                                                     "log more detail")
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check offscreen that this installation works (temporary data only), then exit",
+        help="检查本机安装能否正常工作（只用临时数据）后退出 / check that this "
+        "installation works (temporary data only), then exit",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in command_modules():

@@ -25,27 +25,36 @@ from inspector.domain.tiers import Tier
 
 
 def register(commands: Any) -> None:
-    sub = add_group(commands, "inspections", "inspections in the data directory")
-    listing = add_command(sub, "list", "list inspections, newest visit first", run_list)
+    sub = add_group(commands, "inspections", "数据文件夹中的检查记录 / "
+                                             "inspections in the data folder")
+    listing = add_command(sub, "list", "列出检查记录，最近走访的在前 / "
+                                       "list inspections, newest visit first", run_list)
     add_format(listing)
-    report = add_command(commands, "report", "print the report of an inspection to a PDF file",
+    report = add_command(commands, "report", "把一次检查的报告打印为 PDF / "
+                                             "print an inspection's report to a PDF file",
                          run_report)
     report.add_argument("inspection", metavar="INSPECTION_ID",
-                        help="the inspection's id (or its first 8 or more characters)")
-    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+                        help="检查记录编号（或其前 8 位以上）/ the inspection's id (or its "
+                             "first 8 or more characters)")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf",
+                        help="要写出的 PDF 文件 / the PDF file to write")
 
 
 def add_checklist_print(checklist_actions: Any) -> None:
     """The ``checklist print`` action (called by the ``checklist`` group's register())."""
     command = add_command(checklist_actions, "print",
+                          "把某层级的纸质检查表打印为 PDF（空白或按站点预填）/ "
                           "print a tier's paper checklist to a PDF file, blank or for sites",
                           run_checklist_print)
     command.add_argument("--tier", choices=[t.value for t in Tier],
-                         help="the tier (needed for a blank checklist)")
-    command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+                         help="站点层级（打印空白表时必填）/ "
+                              "the tier (needed for a blank checklist)")
+    command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf",
+                         help="要写出的 PDF 文件 / the PDF file to write")
     command.add_argument("--site", action="append", default=[], metavar="CODE",
-                         help="pre-fill for the site with this code (repeat for a day's round; "
-                              "each site starts on a new page)")
+                         help="按此代码的站点预填（可重复，每个站点另起一页）/ pre-fill for the "
+                              "site with this code (repeat for a day's round; each site "
+                              "starts on a new page)")
 
 
 def run_checklist_print(args: argparse.Namespace) -> int:

@@ -18,14 +18,16 @@ from inspector.cli.common import (
 
 
 def register(commands: Any) -> None:
-    sub = add_group(commands, "sites", "the site registry")
-    imp = add_command(sub, "import", "add or update sites from a CSV file (UTF-8 or GBK)",
+    sub = add_group(commands, "sites", "站点名录 / the site registry")
+    imp = add_command(sub, "import", "从 CSV 文件新增或更新站点（UTF-8 或 GBK）/ "
+                                     "add or update sites from a CSV file (UTF-8 or GBK)",
                       run_import)
-    imp.add_argument("file", type=Path)
-    exp = add_command(sub, "export", "write all sites to a CSV file that Excel opens",
+    imp.add_argument("file", type=Path, help="要读入的 CSV 文件 / the CSV file to read")
+    exp = add_command(sub, "export", "将全部站点写入 Excel 可打开的 CSV 文件 / "
+                                     "write all sites to a CSV file that Excel opens",
                       run_export)
-    exp.add_argument("file", type=Path)
-    listing = add_command(sub, "list", "list the sites", run_list)
+    exp.add_argument("file", type=Path, help="要写出的 CSV 文件 / the CSV file to write")
+    listing = add_command(sub, "list", "列出站点 / list the sites", run_list)
     add_format(listing)
 
 

@@ -19,74 +19,106 @@ from inspector.cli.common import (
 
 
 def register(commands: Any) -> None:
-    init = add_command(commands, "init", "choose this installation's role (office or field)",
+    init = add_command(commands, "init", "选择本机的角色（县办公室或外勤）/ "
+                                         "choose this installation's role (office or field)",
                        run_init)
-    init.add_argument("--role", choices=["office", "field"], required=True)
-    init.add_argument("--name", help="a name for this installation, shown to the other side")
+    init.add_argument("--role", choices=["office", "field"], required=True,
+                      help="office 县办公室，field 外勤电脑 / office or field laptop")
+    init.add_argument("--name", help="本机的名称，对方可见 / "
+                                     "a name for this installation, shown to the other side")
     init.add_argument("--change-role", action="store_true",
-                      help="confirm changing the role of an installation that has one")
+                      help="确认更改本机已有的角色 / "
+                           "confirm changing the role of an installation that has one")
 
-    device = add_command(commands, "device", "this installation's device identity", _group_help)
+    device = add_command(commands, "device", "本机的设备身份 / "
+                                             "this installation's device identity", _group_help)
     device_cmds = device.add_subparsers(dest="device_command", metavar="ACTION")
-    show = add_command(device_cmds, "show", "print the device id, role and key fingerprint",
+    show = add_command(device_cmds, "show", "显示设备编号、角色和密钥指纹 / "
+                                            "print the device id, role and key fingerprint",
                        run_device_show)
     add_format(show)
 
-    bundle = add_command(commands, "bundle", "export, verify and import sync bundles",
+    bundle = add_command(commands, "bundle", "导出、校验和导入同步包 / "
+                                             "export, verify and import sync bundles",
                          _group_help)
     bundle_cmds = bundle.add_subparsers(dest="bundle_command", metavar="ACTION")
-    export = add_command(bundle_cmds, "export", "write a signed bundle", run_export)
-    export.add_argument("-o", "--output", required=True, metavar="FILE")
+    export = add_command(bundle_cmds, "export", "写出签名的同步包 / "
+                                                "write a signed bundle", run_export)
+    export.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="要写出的同步包文件 / the bundle file to write")
     export.add_argument("--all", action="store_true",
-                        help="everything, not only what the office has not confirmed")
-    export.add_argument("--kind", choices=["results", "assignment", "receipt"])
+                        help="全部导出，而不只是办公室尚未确认的 / "
+                             "everything, not only what the office has not confirmed")
+    export.add_argument("--kind", choices=["results", "assignment", "receipt"],
+                        help="同步包的种类 / the kind of bundle")
     add_format(export)
-    verify = add_command(bundle_cmds, "verify", "check a bundle without importing it",
+    verify = add_command(bundle_cmds, "verify", "只校验同步包，不导入 / "
+                                                "check a bundle without importing it",
                          run_verify)
-    verify.add_argument("file", metavar="FILE")
+    verify.add_argument("file", metavar="FILE", help="同步包文件 / the bundle file")
     add_format(verify)
-    imp = add_command(bundle_cmds, "import", "verify, preview and merge a bundle", run_import)
-    imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--dry-run", action="store_true", help="preview only; write nothing")
+    imp = add_command(bundle_cmds, "import", "校验、预览并合并同步包 / "
+                                             "verify, preview and merge a bundle", run_import)
+    imp.add_argument("file", metavar="FILE", help="同步包文件 / the bundle file")
+    imp.add_argument("--dry-run", action="store_true", help="只预览，不写入任何内容 / "
+                                                            "preview only; write nothing")
     imp.add_argument("--trust-new-device", action="store_true",
-                     help="enroll the bundle's unknown device (compare its fingerprint first)")
-    imp.add_argument("--actor", help="who imports (default: the login name)")
+                     help="登记同步包中的新设备（请先核对指纹）/ enroll the bundle's "
+                          "unknown device (compare its fingerprint first)")
+    imp.add_argument("--actor", help="导入人（默认：登录名）/ "
+                                     "who imports (default: the login name)")
     add_format(imp)
-    history = add_command(bundle_cmds, "history", "bundles written and imported here",
+    history = add_command(bundle_cmds, "history", "本机写出和导入过的同步包 / "
+                                                  "bundles written and imported here",
                           run_history)
     add_format(history)
-    conflicts = add_command(bundle_cmds, "conflicts", "records changed on both sides",
+    conflicts = add_command(bundle_cmds, "conflicts", "双方都改过的记录 / "
+                                                      "records changed on both sides",
                             run_conflicts)
     add_format(conflicts)
-    resolve = add_command(bundle_cmds, "resolve", "settle a conflict", run_resolve)
-    resolve.add_argument("conflict", metavar="ID")
-    resolve.add_argument("--keep", choices=["local", "remote"], required=True)
-    resolve.add_argument("--actor")
+    resolve = add_command(bundle_cmds, "resolve", "处理一个冲突 / settle a conflict", run_resolve)
+    resolve.add_argument("conflict", metavar="ID", help="冲突编号 / the conflict's id")
+    resolve.add_argument("--keep", choices=["local", "remote"], required=True,
+                         help="保留本机或对方的版本 / keep the local or the remote version")
+    resolve.add_argument("--actor", help="处理人（默认：登录名）/ "
+                                         "who settles it (default: the login name)")
 
     assignments = add_command(commands, "assignments",
+                              "哪位督导员何时走访哪个站点（县办公室）/ "
                               "which inspector visits which site when (office)", _group_help)
     assignment_cmds = assignments.add_subparsers(dest="assignments_command", metavar="ACTION")
-    add = add_command(assignment_cmds, "add", "assign a site to inspectors for a period",
+    add = add_command(assignment_cmds, "add", "把站点分派给督导员，限定时段 / "
+                                              "assign a site to inspectors for a period",
                       run_assignments_add)
-    add.add_argument("--site", required=True, metavar="CODE", help="the site's division code")
-    add.add_argument("--inspectors", required=True, metavar="NAMES")
-    add.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
-    add.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
-    add.add_argument("--note", default="")
-    listing_a = add_command(assignment_cmds, "list", "the assignments", run_assignments_list)
+    add.add_argument("--site", required=True, metavar="CODE", help="站点的行政区划代码 / "
+                                                                   "the site's division code")
+    add.add_argument("--inspectors", required=True, metavar="NAMES",
+                     help="督导员姓名 / the inspectors' names")
+    add.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD",
+                     help="开始日期 / first day")
+    add.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD",
+                     help="结束日期 / last day")
+    add.add_argument("--note", default="", help="备注 / a note")
+    listing_a = add_command(assignment_cmds, "list", "列出分派 / "
+                                                     "list the assignments", run_assignments_list)
     add_format(listing_a)
 
-    devices = add_command(commands, "devices", "devices this office accepts bundles from",
+    devices = add_command(commands, "devices", "本办公室接收其同步包的设备 / "
+                                               "devices this office accepts bundles from",
                           _group_help)
     devices_cmds = devices.add_subparsers(dest="devices_command", metavar="ACTION")
-    listing = add_command(devices_cmds, "list", "enrolled, pinned and revoked devices",
+    listing = add_command(devices_cmds, "list", "已登记、已固定和已吊销的设备 / "
+                                                "enrolled, pinned and revoked devices",
                           run_devices_list)
     add_format(listing)
-    revoke = add_command(devices_cmds, "revoke", "refuse a device's bundles from now on",
+    revoke = add_command(devices_cmds, "revoke", "今后拒收某台设备的同步包 / "
+                                                 "refuse a device's bundles from now on",
                          run_devices_revoke)
-    revoke.add_argument("device", metavar="ID", help="the device id or its first characters")
-    revoke.add_argument("--reason", default="")
-    revoke.add_argument("--actor")
+    revoke.add_argument("device", metavar="ID", help="设备编号或其开头几位 / "
+                                                     "the device id or its first characters")
+    revoke.add_argument("--reason", default="", help="原因 / the reason")
+    revoke.add_argument("--actor", help="操作人（默认：登录名）/ "
+                                        "who revokes (default: the login name)")
 
 
 def _group_help(args: argparse.Namespace) -> int:
