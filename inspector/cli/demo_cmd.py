@@ -12,7 +12,7 @@ def register(commands: Any) -> None:
     parser = add_command(commands, "demo", "载入演示县的数据（可重复运行）/ "
                                            "load the demo county (safe to run again)", run)
     parser.add_argument("--role", choices=["field", "office"],
-                        help="演示用的外勤电脑或县办公室（同步用）/ a demo field laptop "
+                        help="演示用的外业笔记本或县级办公室（同步用）/ a demo field laptop "
                              "or county office (for sync bundles)")
 
 

@@ -19,11 +19,11 @@ from inspector.cli.common import (
 
 
 def register(commands: Any) -> None:
-    init = add_command(commands, "init", "选择本机的角色（县办公室或外勤）/ "
+    init = add_command(commands, "init", "选择本机的角色（县级办公室或外业笔记本）/ "
                                          "choose this installation's role (office or field)",
                        run_init)
     init.add_argument("--role", choices=["office", "field"], required=True,
-                      help="office 县办公室，field 外勤电脑 / office or field laptop")
+                      help="office 县级办公室，field 外业笔记本 / office or field laptop")
     init.add_argument("--name", help="本机的名称，对方可见 / "
                                      "a name for this installation, shown to the other side")
     init.add_argument("--change-role", action="store_true",
@@ -84,7 +84,7 @@ def register(commands: Any) -> None:
                                          "who settles it (default: the login name)")
 
     assignments = add_command(commands, "assignments",
-                              "哪位督导员何时走访哪个站点（县办公室）/ "
+                              "哪位督导员何时走访哪个站点（县级办公室）/ "
                               "which inspector visits which site when (office)", _group_help)
     assignment_cmds = assignments.add_subparsers(dest="assignments_command", metavar="ACTION")
     add = add_command(assignment_cmds, "add", "把站点分派给督导员，限定时段 / "
