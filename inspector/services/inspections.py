@@ -267,24 +267,39 @@ def events(session: Session, inspection_id: str) -> list[InspectionEvent]:
 
 
 def list_inspections(session: Session, site_id: str | None = None) -> list[InspectionListing]:
-    """Inspections, newest visit first, with their overall score."""
+    """Inspections, newest visit first, with their overall score.
+
+    Three queries whatever the number of inspections (the county office lists
+    hundreds): the inspections, all their ratings, the template versions used.
+    """
     query = select(Inspection, Site).where(Inspection.site_id == Site.id)
     if site_id is not None:
         query = query.where(Inspection.site_id == site_id)
     query = query.order_by(col(Inspection.visit_date).desc(), col(Inspection.created_at).desc())
+    rows = session.exec(query).all()
+    ratings: dict[str, dict[str, str]] = {inspection.id: {} for inspection, _site in rows}
+    rated = select(Response.inspection_id, Response.criterion_id, Response.rating).where(
+        col(Response.rating).is_not(None)
+    )
+    if site_id is not None:
+        rated = rated.where(col(Response.inspection_id).in_(list(ratings)))
+    for inspection_id, criterion_id, rating in session.exec(rated).all():
+        if inspection_id in ratings and rating:
+            ratings[inspection_id][criterion_id] = rating
+    versions = {row.id: templates.template_of(row) for row in session.exec(
+        select(TemplateVersion).where(col(TemplateVersion.id).in_(
+            {inspection.template_version_id for inspection, _site in rows}))
+    ).all()}
     listings = []
-    for inspection, site in session.exec(query).all():
-        responses = session.exec(
-            select(Response.criterion_id, Response.rating).where(
-                Response.inspection_id == inspection.id
-            )
-        ).all()
-        template = template_for(session, inspection)
-        ratings = {cid: rating for cid, rating in responses if rating}
-        score = summarize(template, Tier(inspection.tier), ratings).overall.score
+    for inspection, site in rows:
+        template = versions.get(inspection.template_version_id)
+        if template is None:
+            raise InspectionError(f"inspection {inspection.id}: its checklist version is missing")
+        tier = Tier(inspection.tier)
+        score = summarize(template, tier, ratings[inspection.id]).overall.score
         listings.append(InspectionListing(
             id=inspection.id, site_id=site.id, site_code=site.code, site_name=site.name,
-            tier=Tier(inspection.tier), status=inspection.status,
+            tier=tier, status=inspection.status,
             visit_date=inspection.visit_date, inspectors=inspection.inspectors, score=score,
         ))
     return listings
