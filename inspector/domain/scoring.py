@@ -19,6 +19,14 @@ from inspector.domain.tiers import Tier
 
 
 @dataclass(frozen=True)
+class Answer:
+    """The rating (None: not rated yet) and the note given to one criterion."""
+
+    rating: str | None
+    note: str
+
+
+@dataclass(frozen=True)
 class Summary:
     """Result of one indicator (or the whole checklist)."""
 

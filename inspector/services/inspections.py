@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
-from inspector.domain.scoring import InspectionSummary, summarize
+from inspector.domain.scoring import Answer, InspectionSummary, summarize
 from inspector.domain.templates import ChecklistTemplate, Criterion
 from inspector.domain.tiers import Tier
 from inspector.services import templates
@@ -77,6 +77,9 @@ class InspectionState:
     @property
     def criteria(self) -> tuple[Criterion, ...]:
         return self.template.criteria(self.tier)
+
+    def answers(self) -> dict[str, Answer]:
+        return {cid: Answer(r.rating, r.note) for cid, r in self.responses.items()}
 
     def ratings(self) -> dict[str, str]:
         return {cid: r.rating for cid, r in self.responses.items() if r.rating}

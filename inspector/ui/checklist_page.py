@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain.scoring import Answer
 from inspector.ui.autosave import AutoSaver
 from inspector.ui.criterion_card import CriterionCard, DebouncedNote
 from inspector.ui.indicator_tree import GENERAL, INDICATOR_ROLE, IndicatorTree
-from inspector.ui.inspection_jobs import Answer, ChecklistData
+from inspector.ui.inspection_jobs import ChecklistData
 from inspector.ui.worker import JobHandle, Worker
 
 if TYPE_CHECKING:

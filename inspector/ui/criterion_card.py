@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    from inspector.domain.scoring import Answer
     from inspector.domain.templates import Criterion, RatingOption
-    from inspector.ui.inspection_jobs import Answer
 
 NOTE_DEBOUNCE_MS = 800
 

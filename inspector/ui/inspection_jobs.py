@@ -11,6 +11,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from inspector.domain.scoring import Answer
+
 if TYPE_CHECKING:
     from inspector.domain.scoring import InspectionSummary
     from inspector.domain.templates import ChecklistTemplate
@@ -19,12 +21,6 @@ if TYPE_CHECKING:
     from inspector.services.photo_import import ImportProgress, ImportReport
     from inspector.services.photos import PhotoRecord
     from inspector.ui.worker import JobControl
-
-
-@dataclass(frozen=True)
-class Answer:
-    rating: str | None
-    note: str
 
 
 @dataclass(frozen=True)
@@ -87,7 +83,7 @@ def load_checklist(context: AppContext, inspection_id: str) -> ChecklistData:
             inspectors=row.inspectors, site_staff=row.site_staff,
             completed_at=row.completed_at, general_note=row.general_note,
             template=state.template,
-            answers={cid: Answer(r.rating, r.note) for cid, r in state.responses.items()},
+            answers=state.answers(),
             previous=previous, previous_date=previous_date,
             photo_counts=photos.photo_counts(session, inspection_id), events=events,
         )

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session
 
+from inspector.domain.scoring import Answer
 from inspector.domain.templates import ChecklistTemplate
 from inspector.domain.tiers import Tier
 from inspector.services import inspections, templates
@@ -23,12 +24,6 @@ from inspector.storage.models import Site
 
 class SourceError(ValueError):
     """Something asked for that is not in the data; worded for the user."""
-
-
-@dataclass(frozen=True)
-class Answer:
-    rating: str | None
-    note: str
 
 
 @dataclass(frozen=True)
@@ -102,6 +97,6 @@ def report_data(session: Session, inspection_id: str) -> ReportData:
         site_staff=inspection.site_staff,
         general_note=inspection.general_note,
         completed_at=inspection.completed_at,
-        answers={cid: Answer(r.rating, r.note) for cid, r in state.responses.items()},
+        answers=state.answers(),
         photos=tuple(photos_for(session, inspection_id)),
     )
