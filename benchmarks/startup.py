@@ -14,7 +14,11 @@ of the four cases are interleaved and the median is reported:
 - app: window     ``inspector`` until its main window is shown
 - app: content    ``inspector`` until the window's content (tree, details, menus)
                   is built, one event-loop turn after it was shown (no goal)
-- app: tree       ``inspector`` until the site tree is filled (demo data)
+- app: tree       ``inspector`` until the site tree is filled (demo data); the
+                  tree is read with plain SQL before SQLModel is loaded
+- app: ready      ``inspector`` until the data is open for work (SQLModel
+                  loaded, the inspection screens made); no goal, shown so
+                  that the early tree hides nothing
 
 Goals (issue 2 §7): window ≤ 1.3 × floor: window; tree ≤ 1.2 × floor: imports.
 Uses QT_QPA_PLATFORM from the environment, else ``offscreen``.
@@ -60,13 +64,17 @@ class Case:
 
 def cases(data_dir: Path) -> list[Case]:
     python = sys.executable
-    app = [python, "-m", "inspector", "--data-dir", str(data_dir)]
+    # Bare ``inspector``, as a double-click starts it; the data directory comes from
+    # the environment, as a command-line option would take the longer argparse path.
+    app = [python, "-m", "inspector"]
+    data = {"INSPECTOR_DATA_DIR": str(data_dir)}
     return [
         Case("floor: window", [python, "-c", EMPTY_WINDOW], {}),
         Case("floor: imports", [python, "-c", NEEDED_IMPORTS + EMPTY_WINDOW], {}),
-        Case("app: window", app, {"INSPECTOR_STARTUP_PROBE": "window"}),
-        Case("app: content", app, {"INSPECTOR_STARTUP_PROBE": "content"}),
-        Case("app: tree", app, {"INSPECTOR_STARTUP_PROBE": "tree"}),
+        Case("app: window", app, {**data, "INSPECTOR_STARTUP_PROBE": "window"}),
+        Case("app: content", app, {**data, "INSPECTOR_STARTUP_PROBE": "content"}),
+        Case("app: tree", app, {**data, "INSPECTOR_STARTUP_PROBE": "tree"}),
+        Case("app: ready", app, {**data, "INSPECTOR_STARTUP_PROBE": "ready"}),
     ]
 
 
@@ -124,9 +132,10 @@ def main(argv: list[str] | None = None) -> int:
             for case in all_cases:
                 times[case.name].append(time_once(case))
     median = {name: statistics.median(values) for name, values in times.items()}
-    goals = {
+    goals: dict[str, tuple[str, float | None]] = {
         "app: window": ("floor: window", 1.3),
         "app: tree": ("floor: imports", 1.2),
+        "app: ready": ("floor: imports", None),  # reported, no goal
     }
     platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
     print(f"start-up, median of {args.runs} runs, QT_QPA_PLATFORM={platform}")
@@ -137,11 +146,13 @@ def main(argv: list[str] | None = None) -> int:
         if name in goals:
             floor, goal = goals[name]
             ratio = median[name] / median[floor]
-            ok = ratio <= goal
-            failed |= not ok
             ratio_text = f"{ratio:.2f}x"
-            goal_text = f"{goal:.1f}x"
-            verdict = f"{'ok' if ok else 'SLOW'} (vs {floor})"
+            verdict = f"(vs {floor})"
+            if goal is not None:
+                ok = ratio <= goal
+                failed |= not ok
+                goal_text = f"{goal:.1f}x"
+                verdict = f"{'ok' if ok else 'SLOW'} {verdict}"
         print(f"{name:<16} {median[name]:>9.3f} {min(values):>7.3f} {ratio_text:>7} "
               f"{goal_text:>6}  {verdict}")
     return 1 if failed else 0

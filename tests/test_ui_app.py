@@ -72,3 +72,34 @@ def test_the_garbage_collector_is_frozen_once_the_data_is_loaded(
         gc.unfreeze()  # the rest of the test session collects as usual
         window.close()
         worker.wait(LOAD_TIMEOUT_MS)
+
+
+def test_the_window_is_shown_empty_and_filled_once_the_cjk_font_is_in(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    from PySide6.QtWidgets import QApplication
+    from ui_helpers import LOAD_TIMEOUT_MS
+
+    from inspector.ui.app import finish_start_up
+    from inspector.ui.main_window import MainWindow
+    from inspector.ui.worker import Worker
+
+    paths = demo_context.paths
+    demo_context.close()
+    worker = Worker()
+    window = MainWindow(paths, UiSettings(language="en"), worker)
+    qtbot.addWidget(window)
+    # Nothing with text before the font is registered: no boxes on a system without CJK fonts.
+    assert window.status_text.text() == "" and not window.built
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        with qtbot.waitSignal(window.data_opened, timeout=LOAD_TIMEOUT_MS):
+            finish_start_up(app, window, "en")
+            assert window.built and window.status_text.text() == "Opening the data…"
+        assert any("Droid Sans Fallback" in family for family in app.font().families())
+        assert not app.windowIcon().isNull()
+        assert window.tree.site_count() == 31
+    finally:
+        window.close()
+        worker.wait(LOAD_TIMEOUT_MS)

@@ -13,7 +13,9 @@ from ui_helpers import LOAD_TIMEOUT_MS, add_completed_inspection, open_window
 
 from inspector.app_paths import AppPaths
 from inspector.services.context import AppContext, open_context
+from inspector.services.sites import site_id_for_code
 from inspector.ui import errors
+from inspector.ui.exception_hook import ExceptionHook
 from inspector.ui.main_window import MainWindow
 from inspector.ui.settings import UiSettings, load_settings, save_settings
 from inspector.ui.site_tree import SITE_ID_ROLE, tier_name
@@ -90,6 +92,43 @@ def test_importing_sites_from_csv_fills_the_tree(
         assert set(window.tree.site_names()) == {"示范县社区教育学院", "示范镇社区学校"}
 
 
+@pytest.mark.parametrize("existing", [True, False], ids=["existing-data", "new-data"])
+def test_the_site_tree_comes_before_the_data_is_open_when_it_can(
+    qtbot: QtBot, paths: AppPaths, existing: bool
+) -> None:
+    """An existing database shows its tree before SQLModel has loaded; a new one after opening."""
+    if existing:
+        from inspector.services.demo import load_demo
+
+        context = open_context(paths)
+        load_demo(context)
+        add_completed_inspection(context, "330799001001", date(2026, 11, 20))
+        context.close()
+    worker = Worker()
+    window = MainWindow(paths, UiSettings(language="en"), worker)
+    qtbot.addWidget(window)
+    seen: list[tuple[str, bool]] = []
+    village = site_id_for_code("330799001001")
+
+    def tree_filled(_count: int) -> None:
+        seen.append(("tree", window.context is not None))
+        window.tree.select_site(village)  # the user picks a site while the data opens
+
+    window.sites_loaded.connect(tree_filled)
+    window.data_opened.connect(lambda _c: seen.append(("opened", True)))
+    try:
+        with qtbot.waitSignal(window.data_opened, timeout=LOAD_TIMEOUT_MS):
+            window.start()
+        assert seen == [("tree", not existing), ("opened", True)]
+        assert window.tree.site_count() == (31 if existing else 0)
+        if existing:  # the site chosen before the data was open gets its history once it is
+            qtbot.waitUntil(lambda: bool(window.history.listings), timeout=LOAD_TIMEOUT_MS)
+            assert {listing.site_id for listing in window.history.listings} == {village}
+    finally:
+        window.close()
+        worker.wait(LOAD_TIMEOUT_MS)
+
+
 def test_a_bad_csv_row_is_reported_and_nothing_is_imported(
     qtbot: QtBot, paths: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -127,7 +166,7 @@ def test_unexpected_errors_show_a_copyable_report(
     warnings: list[str] = []
     monkeypatch.setattr(errors.QMessageBox, "warning",
                         lambda _parent, _title, text: warnings.append(text))
-    hook = errors.ExceptionHook(lambda: None)
+    hook = ExceptionHook(lambda: None)
     try:
         raise RuntimeError("boom")
     except RuntimeError as exc:

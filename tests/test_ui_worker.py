@@ -66,6 +66,28 @@ def test_progress_and_cooperative_cancel(qtbot: QtBot) -> None:
     assert handle.is_done
 
 
+def test_a_first_result_arrives_before_the_job_ends(qtbot: QtBot) -> None:
+    worker = Worker()
+    seen: list[str] = []
+    release = threading.Event()
+
+    def job(control: JobControl) -> str:
+        control.partial("early")
+        release.wait(TIMEOUT_MS / 1000)
+        return "final"
+
+    handle = worker.submit(job)
+    handle.partial.connect(lambda value: seen.append(value))
+    handle.finished.connect(lambda value: seen.append(value))
+    with qtbot.waitSignal(handle.partial, timeout=TIMEOUT_MS):
+        pass
+    assert seen == ["early"] and not handle.is_done
+    release.set()
+    with qtbot.waitSignal(handle.finished, timeout=TIMEOUT_MS):
+        pass
+    assert seen == ["early", "final"]
+
+
 def test_serial_jobs_run_in_submission_order(qtbot: QtBot) -> None:
     worker = Worker(max_threads=4)
     order: list[int] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
@@ -172,6 +173,12 @@ def load_template(source: Path | Traversable) -> ChecklistTemplate:
 
 def parse_template(data: Any, name: str = "<template>") -> ChecklistTemplate:
     return _Parser(name).template(data)
+
+
+@lru_cache(maxsize=32)
+def parse_stored_template(sha256: str, content: str, name: str) -> ChecklistTemplate:
+    """A template version as stored in the database (parsed once per content hash)."""
+    return parse_template(json.loads(content), name)
 
 
 class _Parser:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from inspector.domain.tiers import TIER_ORDER, Tier
-from inspector.storage.models import Inspection, Site
+from inspector.services.site_tree import SiteNode, read_site_tree
+from inspector.storage.models import Site
 
 # Site ids derived from administrative division codes are the same on every
 # installation, so two laptops loaded with the same registry agree on which
@@ -42,49 +42,6 @@ class SiteData:
     phone: str = ""
 
 
-@dataclass(frozen=True)
-class LastInspection:
-    id: str
-    visit_date: date
-    status: str
-    score: float | None = None
-
-
-@dataclass
-class SiteNode:
-    """A site in the registry tree, with what the site list shows about it."""
-
-    id: str
-    name: str
-    tier: Tier
-    code: str | None
-    address: str
-    contact: str
-    phone: str
-    parent_id: str | None
-    children: list[SiteNode] = field(default_factory=list)
-    last_completed: LastInspection | None = None
-    in_progress: LastInspection | None = None
-
-    @classmethod
-    def from_row(cls, row: Site) -> SiteNode:
-        return cls(
-            id=row.id,
-            name=row.name,
-            tier=Tier(row.tier),
-            code=row.code,
-            address=row.address,
-            contact=row.contact,
-            phone=row.phone,
-            parent_id=row.parent_id,
-        )
-
-    def walk(self) -> Iterable[SiteNode]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-
 def validate_code(code: str | None) -> str | None:
     if code is None or code == "":
         return None
@@ -101,29 +58,10 @@ def list_sites(session: Session) -> list[Site]:
 
 
 def site_tree(session: Session) -> list[SiteNode]:
-    """The registry as a forest (normally one county college at the root)."""
-    nodes = {row.id: SiteNode.from_row(row) for row in list_sites(session)}
-    _attach_inspections(session, nodes)
-    roots: list[SiteNode] = []
-    for node in nodes.values():
-        parent = nodes.get(node.parent_id) if node.parent_id else None
-        (parent.children if parent else roots).append(node)
-    return roots
-
-
-def _attach_inspections(session: Session, nodes: dict[str, SiteNode]) -> None:
-    rows = session.exec(
-        select(Inspection).order_by(col(Inspection.visit_date), col(Inspection.created_at))
-    ).all()
-    for row in rows:
-        node = nodes.get(row.site_id)
-        if node is None:
-            continue
-        info = LastInspection(row.id, row.visit_date, row.status)
-        if row.status == "draft":
-            node.in_progress = info
-        else:
-            node.last_completed = info
+    """The registry as a forest, with each site's last result (see :mod:`.site_tree`)."""
+    connection = session.connection().connection.driver_connection
+    assert isinstance(connection, sqlite3.Connection)
+    return read_site_tree(connection)
 
 
 def find_by_code(session: Session, code: str) -> Site | None:

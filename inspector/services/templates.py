@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from functools import lru_cache
 
 from sqlmodel import Session, col, select
 
@@ -14,7 +13,7 @@ from inspector.domain.templates import (
     ChecklistTemplate,
     TemplateError,
     load_template,
-    parse_template,
+    parse_stored_template,
 )
 from inspector.storage.models import TemplateVersion
 
@@ -84,14 +83,9 @@ def register_shipped(session: Session) -> int:
     return added
 
 
-@lru_cache(maxsize=32)
-def _parse_stored(sha256: str, content: str, name: str) -> ChecklistTemplate:
-    return parse_template(json.loads(content), name)
-
-
 def template_of(row: TemplateVersion) -> ChecklistTemplate:
     """The parsed template stored in a row (cached by content hash)."""
-    return _parse_stored(row.sha256, row.content, f"{row.template_id}@{row.version}")
+    return parse_stored_template(row.sha256, row.content, f"{row.template_id}@{row.version}")
 
 
 def latest_version(session: Session, template_id: str = DEFAULT_TEMPLATE_ID) -> TemplateVersion:

@@ -17,6 +17,7 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
 from inspector.storage.models import Record, utcnow
+from inspector.storage.revision import HEAD_REVISION, read_revision
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -25,10 +26,6 @@ log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 15_000
 MIGRATIONS = "inspector.storage:migrations"
-# The newest migration in migrations/versions (a test checks they agree). A
-# database already stamped with it is opened without loading Alembic at all,
-# which saves the program's usual start ~0.1 s.
-HEAD_REVISION = "0003"
 
 
 class DatabaseError(RuntimeError):
@@ -130,14 +127,9 @@ class Database:
         if not self.path.exists():
             return None
         with sqlite3.connect(self.path) as conn:
-            has_table = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            ).fetchone()
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone() if (
-                has_table
-            ) else None
+            revision = read_revision(conn)
         conn.close()
-        return row[0] if row else None
+        return revision
 
     def migrate(self, backups_dir: Path) -> MigrationResult:
         """Bring the schema to the newest revision, backing the file up first."""

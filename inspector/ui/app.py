@@ -1,13 +1,17 @@
 """Starting the GUI: the application object, fonts, translations, the error hook.
 
-Start-up order matters to the user, who double-clicks and waits: only PySide6
-is imported before the main window is shown; the database (SQLModel, Alembic)
-is opened and the site tree loaded afterwards on the worker thread.
+Start-up order matters to the user, who double-clicks and waits. Before the
+main window is shown: PySide6, the settings (for the language), our translations
+and an empty frame with its title. On the first turn of the event loop, once the
+frame is on screen: the bundled CJK font, the icon, Qt's own translations, then
+the window's content; meanwhile the worker thread imports SQLModel, opens the
+database and loads the site tree. Nothing with text is drawn before the font is
+registered, so Chinese never shows as boxes on a system without a CJK font.
 
 For ``benchmarks/startup.py`` the environment variable ``INSPECTOR_STARTUP_PROBE``
-set to ``window``, ``content`` or ``tree`` makes the program print a marker line
-when the window is shown, its content (tree, details, menus) is built, or the
-site tree is filled, and quit.
+set to ``window``, ``content``, ``tree`` or ``ready`` makes the program print a
+marker line when the window is shown, its content (tree, details, menus) is
+built, the site tree is filled, or the data is open for work, and quit.
 """
 
 from __future__ import annotations
@@ -16,15 +20,21 @@ import gc
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
+# Each Qt class costs a little the first time it is touched; only those needed
+# before the window is shown are imported here, the others where they are used.
+from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from inspector import APP_ID, APP_NAME, assets
 from inspector.app_paths import AppPaths
+from inspector.ui.exception_hook import ExceptionHook
 from inspector.ui.main_window import MainWindow
 from inspector.ui.settings import DEFAULT_LANGUAGE, LANGUAGES, load_settings
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication, QIcon
 
 log = logging.getLogger(__name__)
 
@@ -32,12 +42,15 @@ PROBE_ENV = "INSPECTOR_STARTUP_PROBE"
 PROBE_WINDOW = "inspector-startup: window-shown"
 PROBE_CONTENT = "inspector-startup: content-built"
 PROBE_TREE = "inspector-startup: tree-filled"
+PROBE_READY = "inspector-startup: data-opened"
 CJK_FAMILY_FALLBACK = "Droid Sans Fallback"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # resources/icons/inspector-<n>.png
 
 
 def app_icon() -> QIcon:
     """The program's icon in every size shipped (Qt loads each file only when drawn)."""
+    from PySide6.QtGui import QIcon
+
     icon = QIcon()
     for size in ICON_SIZES:
         node = assets.resource("icons", f"inspector-{size}.png")
@@ -68,6 +81,8 @@ def freeze_gc() -> None:
 
 def register_cjk_font(app: QGuiApplication) -> str | None:
     """Make the bundled CJK font available and a fallback of the application font."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
     font_id = QFontDatabase.addApplicationFont(str(assets.cjk_font_path()))
     if font_id < 0:
         log.warning("the bundled CJK font could not be loaded")
@@ -82,20 +97,38 @@ def register_cjk_font(app: QGuiApplication) -> str | None:
 
 def install_translators(app: QGuiApplication, language: str) -> list[QTranslator]:
     """Our strings, then Qt's own (OK, Cancel, …), in ``language``."""
-    installed: list[QTranslator] = []
+    return [*install_our_translator(app, language), *install_qt_translator(app, language)]
+
+
+def install_our_translator(app: QGuiApplication, language: str) -> list[QTranslator]:
+    """The program's own strings in ``language`` (the window's title needs them)."""
     ours = QTranslator(app)
     if ours.load(str(assets.real_path(assets.translations_dir() / f"inspector_{language}.qm"))):
         app.installTranslator(ours)
-        installed.append(ours)
-    else:
-        log.warning("no translation for %s", language)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        return [ours]
+    log.warning("no translation for %s", language)
+    return []
+
+
+def install_qt_translator(app: QGuiApplication, language: str) -> list[QTranslator]:
+    """Qt's own strings (OK, Cancel, …) and the locale's number and date formats."""
+    from PySide6.QtCore import QLibraryInfo, QLocale
+
+    QLocale.setDefault(QLocale(language))
     qt_own = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_own.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_own)
-        installed.append(qt_own)
-    QLocale.setDefault(QLocale(language))
-    return installed
+        return [qt_own]
+    return []
+
+
+def finish_start_up(app: QApplication, window: MainWindow, language: str) -> None:
+    """Right after the empty window is on screen: what it needs before its content."""
+    register_cjk_font(app)
+    app.setWindowIcon(app_icon())
+    install_qt_translator(app, language)
+    window.start()
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -106,7 +139,6 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
     return app
 
 
@@ -119,29 +151,25 @@ def run_gui(data_dir: str | None, language: str | None = None) -> int:
     app = create_application(sys.argv[:1])
     settings = load_settings(paths.settings_file)
     chosen = language if language in LANGUAGES else settings.language or DEFAULT_LANGUAGE
-    register_cjk_font(app)
-    install_translators(app, chosen)
+    install_our_translator(app, chosen)
     window = MainWindow(paths, settings, worker)
     freeze_gc_once_loaded(window)
+    hook = ExceptionHook(lambda: window)
+    hook.install()
     probe = os.environ.get(PROBE_ENV, "")
     if probe == "tree":
         window.sites_loaded.connect(lambda count: _probe_and_quit(app, f"{PROBE_TREE} {count}"))
+    elif probe == "ready":
+        window.data_opened.connect(lambda _context: _probe_and_quit(app, PROBE_READY))
     window.show()
     if probe == "window":
         QTimer.singleShot(0, lambda: _probe_and_quit(app, PROBE_WINDOW))
-    elif probe == "content":
-        def built() -> None:
-            window.build()
-            _probe_and_quit(app, PROBE_CONTENT)
-
-        QTimer.singleShot(0, built)
-    # On the first turn of the event loop, once the window is painted: the worker starts
-    # the heavy imports (SQLModel, Alembic) and the window builds its content meanwhile.
-    QTimer.singleShot(0, window.start)
-    from inspector.ui.errors import ExceptionHook  # after the window is up: start-up time
-
-    hook = ExceptionHook(lambda: window)
-    hook.install()
+    # On the first turn of the event loop, once the empty window is painted: the font,
+    # then the worker starts the heavy imports (SQLModel) and the window builds its
+    # content meanwhile.
+    QTimer.singleShot(0, lambda: finish_start_up(app, window, chosen))
+    if probe == "content":  # timers of the same delay fire in the order they were set
+        QTimer.singleShot(0, lambda: _probe_and_quit(app, PROBE_CONTENT))
     try:
         return app.exec()
     finally:

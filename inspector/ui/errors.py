@@ -11,10 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 import platform
-import sys
 import traceback
-from collections.abc import Callable
-from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo
 from PySide6.QtWidgets import (
@@ -127,34 +124,3 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> N
         return
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     ErrorReportDialog(error_report(exc), parent).exec()
-
-
-class ExceptionHook:
-    """``sys.excepthook`` for the GUI: exceptions in slots reach a dialog, not a dead window."""
-
-    def __init__(self, parent: Callable[[], QWidget | None]) -> None:
-        self._parent = parent
-        self._showing = False
-        self._previous = sys.excepthook
-
-    def install(self) -> None:
-        sys.excepthook = self
-
-    def uninstall(self) -> None:
-        sys.excepthook = self._previous
-
-    def __call__(self, kind: type[BaseException], exc: BaseException,
-                 tb: TracebackType | None) -> None:
-        if issubclass(kind, KeyboardInterrupt):
-            self._previous(kind, exc, tb)
-            return
-        if exc.__traceback__ is None:
-            exc = exc.with_traceback(tb)
-        if self._showing or QApplication.instance() is None:
-            self._previous(kind, exc, tb)
-            return
-        self._showing = True
-        try:
-            show_error(self._parent(), exc)
-        finally:
-            self._showing = False

@@ -17,7 +17,7 @@ from inspector.ui.worker import JobHandle, Worker
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
     from inspector.services.inspections import InspectionListing
-    from inspector.services.sites import SiteNode
+    from inspector.services.site_tree import SiteNode
 
 
 def _show_error(parent: QWidget, exc: BaseException) -> None:

@@ -7,7 +7,6 @@ cheap: SQLModel and friends load on the worker thread.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,8 +14,9 @@ from inspector.app_paths import AppPaths
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
-    from inspector.services.sites import SiteNode
+    from inspector.services.site_tree import SiteNode
     from inspector.services.sites_csv import ImportResult
+    from inspector.ui.worker import JobControl
 
 
 def open_data(paths: AppPaths) -> AppContext:
@@ -26,11 +26,24 @@ def open_data(paths: AppPaths) -> AppContext:
     return open_context(paths)
 
 
-def open_data_and_sites(paths: AppPaths) -> tuple[AppContext, list[SiteNode]]:
-    """Open the data directory and load the site tree in one go (start-up)."""
+def open_data_and_sites(
+    paths: AppPaths, control: JobControl
+) -> tuple[AppContext, list[SiteNode] | None]:
+    """Open the data directory and load the site tree in one go (start-up).
+
+    The tree is read first, straight from the database file, and handed to the
+    window through ``control.partial`` before SQLModel is even imported; it is
+    then not read again (``None`` in the result). Where that early read is not
+    possible (a new or not yet migrated database) the tree comes with the result.
+    """
+    from inspector.services.site_tree import read_site_tree_early
+
+    roots = read_site_tree_early(paths.database)
+    if roots is not None:
+        control.partial(roots)
     context = open_data(paths)
     try:
-        return context, load_site_tree(context)
+        return context, load_site_tree(context) if roots is None else None
     except BaseException:
         context.close()
         raise
@@ -38,18 +51,10 @@ def open_data_and_sites(paths: AppPaths) -> tuple[AppContext, list[SiteNode]]:
 
 def load_site_tree(context: AppContext) -> list[SiteNode]:
     """The site registry with each site's last result and the inspection in progress."""
-    from inspector.services.inspections import list_inspections
     from inspector.services.sites import site_tree
 
     with context.db.session() as session:
-        roots = site_tree(session)
-        scores = {listing.id: listing.score for listing in list_inspections(session)}
-    for root in roots:
-        for node in root.walk():
-            last = node.last_completed
-            if last is not None and last.score is None:
-                node.last_completed = dataclasses.replace(last, score=scores.get(last.id))
-    return roots
+        return site_tree(session)
 
 
 def import_sites_csv(context: AppContext, path: Path) -> ImportResult:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from inspector.services.context import AppContext
     from inspector.services.inspections import InspectionListing
-    from inspector.services.sites import SiteNode
+    from inspector.services.site_tree import SiteNode
     from inspector.services.sites_csv import ImportResult
     from inspector.ui.checklist_page import ChecklistPage
     from inspector.ui.inspection_controller import InspectionController
@@ -64,8 +64,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Inspector — community-education site inspection"))
         self.resize(1100, 700)
         self.status_text = QLabel()
-        self.statusBar().addWidget(self.status_text, 1)
-        self._set_busy(self.tr("Opening the data…"))
+        self.statusBar().addWidget(self.status_text, 1)  # text only once the CJK font is in
         self.built = False
         self._sites_status = ""
         self.sync_screen: SyncScreen | None = None
@@ -164,30 +163,35 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ loading
 
-    def start(self, handle: JobHandle | None = None) -> JobHandle:
+    def start(self) -> JobHandle:
         """Open the data directory and load the sites on the worker; the tree fills then.
 
         The job is started before the window's content is built, so that the
         worker's imports and the building overlap.
         """
         paths = self.paths
-        if handle is None:  # run_gui starts it before the window exists
-            handle = self.worker.submit(lambda _control: jobs.open_data_and_sites(paths),
-                                        "open data")
+        self._set_busy(self.tr("Opening the data…"))
+        handle = self.worker.submit(lambda control: jobs.open_data_and_sites(paths, control),
+                                    "open data")
+        handle.partial.connect(self._sites_ready)  # the tree, before the data is open
         handle.finished.connect(self._data_ready)
         handle.failed.connect(self._data_failed)
         self.build()
         self._set_data_enabled(False)
         return handle
 
-    def _data_ready(self, opened: tuple[AppContext, list[SiteNode]]) -> None:
+    def _data_ready(self, opened: tuple[AppContext, list[SiteNode] | None]) -> None:
         context, roots = opened
         if self._closed:  # the window went away while the data was opening
             context.close()
             return
         self.context = context
         self._set_data_enabled(True)
-        self._sites_ready(roots)  # the tree first; the inspection screens a moment later
+        if roots is not None:  # else the tree came earlier, straight from the database file
+            self._sites_ready(roots)
+        else:
+            self._load_history(self.tree.current_site())  # chosen before the data was open
+        # The inspection screens a moment later.
         QTimer.singleShot(0, self, lambda: self._screens_ready(context))
 
     def _screens_ready(self, context: AppContext) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from inspector.ui.site_tree import in_progress_text, last_result_text, tier_name
 
 if TYPE_CHECKING:
-    from inspector.services.sites import SiteNode
+    from inspector.services.site_tree import SiteNode
 
 
 class SiteDetails(QWidget):

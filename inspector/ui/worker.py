@@ -1,8 +1,9 @@
 """The one way the GUI runs work off the UI thread.
 
 A job is a plain function ``fn(control) -> result`` run on a ``QThreadPool``.
-It never touches widgets: it reports progress through ``control.progress()``
-and checks ``control.cancelled`` (or calls ``control.check()``) to stop early.
+It never touches widgets: it reports progress through ``control.progress()``,
+may hand over a first result early through ``control.partial()``, and checks
+``control.cancelled`` (or calls ``control.check()``) to stop early.
 Its result, its exception, its progress and its cancellation come back as Qt
 signals of a :class:`JobHandle`, delivered on the UI thread.
 
@@ -50,11 +51,16 @@ class JobControl:
     def progress(self, done: int, total: int, text: str = "") -> None:
         self._relay.progress.emit(done, total, text)
 
+    def partial(self, value: object) -> None:
+        """Hand ``value`` to the UI thread now, before the job has finished."""
+        self._relay.partial.emit(value)
+
 
 class _Relay(QObject):
     """Lives on the UI thread; the pool thread emits, Qt queues the calls to the UI thread."""
 
     progress = Signal(int, int, str)
+    partial = Signal(object)
     outcome = Signal(str, object)  # "finished" | "failed" | "cancelled", payload
 
 
@@ -62,10 +68,11 @@ class JobHandle(QObject):
     """A submitted job. Connect to its signals; they arrive on the UI thread.
 
     Exactly one of ``finished(result)``, ``failed(exception)`` or ``cancelled()``
-    is emitted, then ``done()``.
+    is emitted, then ``done()``; ``progress`` and ``partial`` only before them.
     """
 
     progress = Signal(int, int, str)
+    partial = Signal(object)
     finished = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
@@ -79,6 +86,7 @@ class JobHandle(QObject):
         self.is_done = False
         queued = QtCore.Qt.ConnectionType.QueuedConnection  # Qt loads on the first job
         self._relay.progress.connect(self._on_progress, queued)
+        self._relay.partial.connect(self._on_partial, queued)
         self._relay.outcome.connect(self._on_outcome, queued)
 
     def cancel(self) -> None:
@@ -88,6 +96,11 @@ class JobHandle(QObject):
     def _on_progress(self, done: int, total: int, text: str) -> None:
         if not self.is_done:
             self.progress.emit(done, total, text)
+
+    @Slot(object)
+    def _on_partial(self, value: object) -> None:
+        if not self.is_done:
+            self.partial.emit(value)
 
     @Slot(str, object)
     def _on_outcome(self, kind: str, payload: object) -> None:
