@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 from sqlmodel import col, select
 
@@ -38,8 +38,9 @@ from inspector.services.sync.identity import (
     Role,
     ensure_identity,
 )
+from inspector.services.sync.read_back import ReadBackMismatch, ReadBackWriter
 from inspector.services.sync.receipts import confirmed_sequences, receipts_to_send
-from inspector.services.sync.verify import drop_from_cache, verify_file
+from inspector.services.sync.verify import verify_file
 from inspector.storage.models import SyncBundle, utcnow
 
 KIND_TABLES = {
@@ -194,6 +195,11 @@ def _write_records(zf: zipfile.ZipFile, conn: sqlite3.Connection, kind: str, inc
     return tables, members, photo_shas
 
 
+def _template_keys(conn: sqlite3.Connection) -> list[dict[str, str]]:
+    return [{"key": f"{t}@{v}", "sha256": s} for t, v, s in conn.execute(
+        "SELECT template_id, version, sha256 FROM template_versions").fetchall()]
+
+
 def _write_photos(zf: zipfile.ZipFile, store: PhotoStore, shas: set[str],
                   control: Control) -> list[bf.Member]:
     found = []
@@ -259,37 +265,44 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
             confirmed = confirmed_sequences(session, me.device_id)
             receipts = [r.to_json() for r in receipts_to_send(session)] if kind != "results" \
                 else []
-        with open(temp, "xb") as raw, zipfile.ZipFile(raw, "w", allowZip64=True) as zf:
-            with _snapshot(context) as conn:
-                tables, members, photo_shas = _write_records(
-                    zf, conn, kind, incremental, confirmed, me, sequence, seal, control)
-                templates = [{"key": f"{t}@{v}", "sha256": s} for t, v, s in conn.execute(
-                    "SELECT template_id, version, sha256 FROM template_versions").fetchall()]
-            members += _write_photos(zf, context_store(context), photo_shas, control)
-            counts = {t.name: t.count for t in tables}
-            counts["photo_files"] = len(photo_shas)
-            manifest = bf.Manifest(
-                bundle_id=bundle_id, kind=kind,
-                source=bf.Source(me.device_id, role, me.name, me.public_key),
-                sequence=sequence,
-                created_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                program_version=__version__, scope=scope,
-                templates=tuple(templates), tables=tuple(tables),
-                members=tuple(sorted(members, key=lambda m: m.path)),
-                receipts=tuple(receipts), counts=counts,
-            )
-            data = manifest.to_bytes()
-            zf.writestr(_info(bf.MANIFEST_NAME, zipfile.ZIP_DEFLATED), data)
-            zf.writestr(_info(bf.SIGNATURE_NAME, zipfile.ZIP_STORED), me.sign(data))
-            zf.close()
-            raw.flush()
-            os.fsync(raw.fileno())
+        with open(temp, "xb") as raw:
+            # Every piece is synced to the medium and read back from it while the rest
+            # is written: what is on the stick is what we meant (read_back.py).
+            medium = ReadBackWriter(raw, temp)
+            try:
+                with zipfile.ZipFile(cast(IO[bytes], medium), "w", allowZip64=True) as zf:
+                    with _snapshot(context) as conn:
+                        tables, members, photo_shas = _write_records(
+                            zf, conn, kind, incremental, confirmed, me, sequence, seal, control)
+                        templates = _template_keys(conn)
+                    members += _write_photos(zf, context_store(context), photo_shas, control)
+                    counts = {t.name: t.count for t in tables}
+                    counts["photo_files"] = len(photo_shas)
+                    manifest = bf.Manifest(
+                        bundle_id=bundle_id, kind=kind,
+                        source=bf.Source(me.device_id, role, me.name, me.public_key),
+                        sequence=sequence,
+                        created_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                        program_version=__version__, scope=scope,
+                        templates=tuple(templates), tables=tuple(tables),
+                        members=tuple(sorted(members, key=lambda m: m.path)),
+                        receipts=tuple(receipts), counts=counts,
+                    )
+                    data = manifest.to_bytes()
+                    zf.writestr(_info(bf.MANIFEST_NAME, zipfile.ZIP_DEFLATED), data)
+                    zf.writestr(_info(bf.SIGNATURE_NAME, zipfile.ZIP_STORED), me.sign(data))
+                medium.finish()
+            except ReadBackMismatch as exc:
+                raise SyncError(
+                    "写入的内容读回后不一致，U盘可能已损坏或被拔出 / the drive does not hold what "
+                    "was written: it may be failing or was removed") from exc
+            finally:
+                medium.abandon()
+            os.fsync(raw.fileno())  # the file's size and times too
         check(control)
-        # Read it back from the medium: what is on the stick is what we meant. The
-        # photos were hashed while being written; reading them back checks their
-        # size and CRC-32, the records are hashed again.
-        drop_from_cache(temp)
-        verified = verify_file(temp, control, hash_photos=False)
+        # The archive as an importer reads it: structure, manifest, signature and the
+        # records' hashes (the photos were hashed while written and compared above).
+        verified = verify_file(temp, control, photos=False)
         if verified.manifest_bytes != data:
             raise SyncError("导出的文件读回后不一致 / the written bundle reads back differently")
         temp.replace(target)

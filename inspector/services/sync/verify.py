@@ -163,31 +163,31 @@ def open_bundle(path: Path) -> OpenedBundle:
 
 
 def check_members(opened: OpenedBundle, control: Control | None = None,
-                  stage: StageOpener | None = None, hash_photos: bool = True) -> None:
+                  stage: StageOpener | None = None, photos: bool = True) -> None:
     """Read every member once, capped at its signed size, and compare size and SHA-256.
 
     Photos the ``stage`` callback asks for are copied to the temp file it opens
     on the way; on any failure every staged file is removed again. Without
-    ``hash_photos`` (reading back a bundle just written, whose photos were
-    hashed while writing) photos are checked by size and the ZIP's CRC-32 only.
+    ``photos`` (a bundle just written, whose photos were hashed while written
+    and compared with what reached the medium) only the other members are read.
     """
     control = control or NullControl()
-    total = sum(m.size for m in opened.manifest.members) or 1
+    members = [m for m in opened.manifest.members if photos or not m.path.startswith("photos/")]
+    total = sum(m.size for m in members) or 1
     done = 0
     try:
         with open_zip(opened.path) as zf, open(opened.path, "rb") as raw:
-            for member in opened.manifest.members:
+            for member in members:
                 check(control)
                 info = zf.getinfo(member.path)
                 target = stage(member) if stage and member.path.startswith("photos/") else None
                 digest = hashlib.sha256()
-                hashed = hash_photos or not member.path.startswith("photos/")
                 size = 0
                 try:
                     out = target[1] if target else None
                     if target:
                         opened.staged[member.sha256] = target[0]
-                    with _member_reader(zf, raw, info, hashed) as read:
+                    with _member_reader(zf, raw, info) as read:
                         while True:
                             chunk = read(min(bf.CHUNK, member.size - size + 1))
                             if not chunk:
@@ -196,8 +196,7 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
                             if size > member.size:
                                 raise BundleRefused(f"文件比清单所写的大 / member larger than "
                                                     f"signed: {member.path}")
-                            if hashed:
-                                digest.update(chunk)
+                            digest.update(chunk)
                             if out is not None:
                                 out.write(chunk)
                             done += len(chunk)
@@ -210,7 +209,7 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
                 finally:
                     if target:
                         target[1].close()
-                if size != member.size or (hashed and digest.hexdigest() != member.sha256):
+                if size != member.size or digest.hexdigest() != member.sha256:
                     raise BundleRefused(
                         f"文件内容与签名清单不符（被改动或损坏）/ {member.path} differs from the "
                         "signed manifest (changed or damaged)"
@@ -227,12 +226,12 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
 
 
 @contextmanager
-def _member_reader(zf: zipfile.ZipFile, raw: BinaryIO, info: zipfile.ZipInfo,
-                   hashed: bool) -> Iterator[Callable[[int], bytes]]:
-    """``read(size)`` for one member. A stored member whose SHA-256 is checked is read
-    straight from the file: zipfile would also compute its CRC-32, a second hash of
-    every byte. The SHA-256 against the signed manifest, not a CRC, vouches for it."""
-    if not (hashed and info.compress_type == zipfile.ZIP_STORED):
+def _member_reader(zf: zipfile.ZipFile, raw: BinaryIO,
+                   info: zipfile.ZipInfo) -> Iterator[Callable[[int], bytes]]:
+    """``read(size)`` for one member. A stored member is read straight from the file:
+    zipfile would also compute its CRC-32, a second hash of every byte. The SHA-256
+    against the signed manifest, not a CRC, vouches for it."""
+    if info.compress_type != zipfile.ZIP_STORED:
         with zf.open(info) as stream:
             yield stream.read
         return
@@ -274,20 +273,8 @@ def staging_into(new_file: Callable[[], tuple[Path, IO[bytes]]],
 
 
 def verify_file(path: Path, control: Control | None = None,
-                hash_photos: bool = True) -> OpenedBundle:
+                photos: bool = True) -> OpenedBundle:
     """Everything that can be checked without a database: structure, signature, members."""
     opened = open_bundle(path)
-    check_members(opened, control, hash_photos=hash_photos)
+    check_members(opened, control, photos=photos)
     return opened
-
-
-def drop_from_cache(path: Path) -> None:
-    """Ask the OS to forget the file's cached pages, so reading it back reads the medium."""
-    advise = getattr(os, "posix_fadvise", None)
-    if advise is None:
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        advise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-    finally:
-        os.close(fd)
