@@ -26,9 +26,11 @@ def run(args: argparse.Namespace) -> int:
     with opened(args) as context:
         result = load_demo(context)
     sites = result.sites
-    print(f"demo data in {context.paths.data_dir}: {sites.created} sites added, "
-          f"{sites.updated} updated, {sites.unchanged} unchanged")
+    print(f"演示数据已在 {context.paths.data_dir}：新增站点 {sites.created} 个，更新 "
+          f"{sites.updated} 个，未变 {sites.unchanged} 个 / demo data in "
+          f"{context.paths.data_dir}: {sites.created} sites added, {sites.updated} updated, "
+          f"{sites.unchanged} unchanged")
     for added in result.inspections.added:  # completed demo inspections with photos
-        print(f"  inspection {added.id}: {added.site_name} ({added.site_code}), "
-              f"{added.visit_date.isoformat()}, {added.photos} photos")
+        print(f"  检查 / inspection {added.id}: {added.site_name} ({added.site_code}), "
+              f"{added.visit_date.isoformat()}, 照片 {added.photos} 张 / {added.photos} photos")
     return 0

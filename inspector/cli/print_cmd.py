@@ -76,7 +76,7 @@ def run_checklist_print(args: argparse.Namespace) -> int:
     except PdfError as exc:
         raise UsageError(str(exc)) from exc
     what = ", ".join(s.site.code or s.site.name for s in sheets if s.site) or f"blank {tier}"
-    print(f"{built.path}: {built.pages} pages ({what}; {template.key})")
+    print(f"{built.path}：共 {built.pages} 页 / {built.pages} pages ({what}; {template.key})")
     return 0
 
 
@@ -101,7 +101,7 @@ def run_list(args: argparse.Namespace) -> int:
         ])
         return 0
     if not listings:
-        print("no inspections (try `inspector demo`)")
+        print("还没有检查记录（可先运行 inspector demo）/ no inspections (try `inspector demo`)")
         return 0
     for item in listings:
         score = "—" if item.score is None else f"{item.score * 100:.1f}%"
@@ -150,6 +150,7 @@ def run_report(args: argparse.Namespace) -> int:
             built = write_report(output, data, PrintImageCache.for_paths(context.paths))
         except (PdfError, PhotoStoreError) as exc:
             raise UsageError(str(exc)) from exc
-    print(f"{built.path}: {built.pages} pages, {len(data.photos)} photos "
-          f"({data.site.name}, {data.visit_date.isoformat()}, {data.status})")
+    print(f"{built.path}：共 {built.pages} 页，照片 {len(data.photos)} 张 / {built.pages} pages, "
+          f"{len(data.photos)} photos ({data.site.name}, {data.visit_date.isoformat()}, "
+          f"{data.status})")
     return 0

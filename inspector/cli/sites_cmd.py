@@ -43,12 +43,14 @@ def run_import(args: argparse.Namespace) -> int:
         except CsvImportError as exc:
             if len(exc.problems) > 1:
                 raise UsageError(
-                    f"{args.file.name}: {len(exc.problems)} problems, nothing imported: "
+                    f"{args.file.name}：{len(exc.problems)} 处问题，未导入任何站点 / "
+                    f"{len(exc.problems)} problems, nothing imported: "
                     + "; ".join(str(p) for p in exc.problems)
                 ) from exc
-            raise UsageError(f"{exc}; nothing imported") from exc
-    print(f"{args.file.name} ({result.encoding}): {result.created} added, "
-          f"{result.updated} updated, {result.unchanged} unchanged")
+            raise UsageError(f"{exc}；未导入任何站点 / nothing imported") from exc
+    print(f"{args.file.name} ({result.encoding})：新增 {result.created}，更新 {result.updated}，"
+          f"未变 {result.unchanged} / {result.created} added, {result.updated} updated, "
+          f"{result.unchanged} unchanged")
     return 0
 
 
@@ -60,8 +62,8 @@ def run_export(args: argparse.Namespace) -> int:
         try:
             count = export_sites(session, target)
         except OSError as exc:
-            raise UsageError(f"cannot write {args.file}: {exc.strerror or exc}") from exc
-    print(f"{count} sites written to {args.file}")
+            raise UsageError(f"无法写入 / cannot write {args.file}: {exc.strerror or exc}") from exc
+    print(f"已将 {count} 个站点写入 {args.file} / {count} sites written to {args.file}")
     return 0
 
 
@@ -88,7 +90,7 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     for depth, node in nodes:
         print(f"{'  ' * depth}{node.code or '-' * 12}  {node.name}  [{node.tier.value}]")
-    print(f"{len(nodes)} sites")
+    print(f"共 {len(nodes)} 个站点 / {len(nodes)} sites")
     return 0
 
 

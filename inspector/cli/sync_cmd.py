@@ -154,12 +154,13 @@ def run_init(args: argparse.Namespace) -> int:
         except _sync_errors() as exc:
             raise UsageError(str(exc)) from exc
     assert me.role is not None
-    print(f"{ROLE_LABELS[me.role]}: device {me.device_id}, fingerprint {me.fingerprint}")
+    print(f"{ROLE_LABELS[me.role]}: 设备 / device {me.device_id}, "
+          f"指纹 / fingerprint {me.fingerprint}")
     return 0
 
 
 def run_device_show(args: argparse.Namespace) -> int:
-    from inspector.services.sync.identity import ensure_identity
+    from inspector.services.sync.identity import ROLE_LABELS, ensure_identity
 
     paths = _paths(args)
     try:
@@ -167,19 +168,21 @@ def run_device_show(args: argparse.Namespace) -> int:
     except _sync_errors() as exc:
         raise UsageError(str(exc)) from exc
     except OSError as exc:
-        raise UsageError(f"cannot use the data directory {paths.data_dir}: {exc}") from exc
+        raise UsageError(f"无法使用数据文件夹 / cannot use the data directory {paths.data_dir}: "
+                         f"{exc}") from exc
     info = {"device_id": me.device_id, "role": me.role.value if me.role else None,
             "name": me.name, "fingerprint": me.fingerprint, "public_key": me.public_key_b64}
     if args.format == "json":
         print_json(info)
     else:
-        print(f"device id:   {me.device_id}\nrole:        {info['role'] or '(not chosen)'}\n"
-              f"name:        {me.name}\nfingerprint: {me.fingerprint}")
+        role = ROLE_LABELS[me.role] if me.role else "（未选择）/ (not chosen)"
+        print(f"设备编号 / device id:   {me.device_id}\n角色 / role:            {role}\n"
+              f"名称 / name:            {me.name}\n指纹 / fingerprint:     {me.fingerprint}")
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from inspector.services.sync.export import export_bundle
+    from inspector.services.sync.export import KIND_NAMES_ZH, export_bundle
 
     target = output_file(Path(args.output))
     with opened(args) as context:
@@ -194,8 +197,9 @@ def run_export(args: argparse.Namespace) -> int:
                     "counts": result.counts, "size_bytes": result.size_bytes})
     else:
         counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
-        print(f"wrote {result.kind} bundle #{result.sequence} ({result.scope}) to {result.path}: "
-              f"{counts}; {result.size_bytes} bytes")
+        print(f"已写入{KIND_NAMES_ZH.get(result.kind, result.kind)}数据包 / wrote {result.kind} "
+              f"bundle #{result.sequence} ({result.scope}) to {result.path}: {counts}; "
+              f"{result.size_bytes} bytes")
     return 0
 
 
@@ -215,7 +219,7 @@ def run_verify(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(info)
     else:
-        print(f"intact and correctly signed: {m.kind} bundle #{m.sequence} from "
+        print(f"完整，签名正确 / intact and correctly signed: {m.kind} bundle #{m.sequence} from "
               f"“{m.source.name}” ({m.source.role.value}, fingerprint {m.source.fingerprint}), "
               f"made {m.created_at}, {len(m.members)} members")
     return 0
@@ -246,25 +250,33 @@ def run_import(args: argparse.Namespace) -> int:
     print(f"{m.kind} bundle #{m.sequence} from “{m.source.name}” "
           f"(fingerprint {m.source.fingerprint}), made {m.created_at}")
     if already:
-        print(f"already imported on {str(prepared.already_imported_at)[:19]}; nothing to do")
+        when = str(prepared.already_imported_at)[:19]
+        print(f"此数据包已于 {when} 导入，无需再导入 / already imported on {when}; nothing to do")
         return 0
     t = preview.totals()
-    print(f"records: new {t['new']}, updated {t['updated']}, identical {t['identical']}, "
-          f"conflicts {t['conflicts']}; photos: new {t['photos_new']}, known {t['photos_known']}")
+    print(f"记录：新增 {t['new']}，更新 {t['updated']}，相同 {t['identical']}，"
+          f"冲突 {t['conflicts']}；照片：新 {t['photos_new']}，已有 {t['photos_known']} / "
+          f"records: new {t['new']}, "
+          f"updated {t['updated']}, identical {t['identical']}, conflicts {t['conflicts']}; "
+          f"photos: new {t['photos_new']}, known {t['photos_known']}")
     if prepared.trust.value == "pin_office":
-        print(f"county office key {'would be' if args.dry_run else 'is now'} pinned: "
-              f"{m.source.fingerprint}")
+        print(f"县级办公室的密钥{'将被' if args.dry_run else '已'}记住 / county office key "
+              f"{'would be' if args.dry_run else 'is now'} pinned: {m.source.fingerprint}")
     elif prepared.trust.value == "new_device":
-        print(f"device “{m.source.name}” {'would be' if args.dry_run else 'is now'} trusted")
+        print(f"设备“{m.source.name}”{'将被' if args.dry_run else '已被'}信任 / device "
+              f"“{m.source.name}” {'would be' if args.dry_run else 'is now'} trusted")
     if args.dry_run:
-        print("dry run: nothing was written")
+        print("试运行：没有写入任何内容 / dry run: nothing was written")
     elif result is not None:
         if result.confirmed_bundles:
-            print(f"the office confirmed {len(result.confirmed_bundles)} of this laptop's bundles")
+            count = len(result.confirmed_bundles)
+            print(f"县级办公室已确认收到本机的 {count} 个数据包 / the office confirmed {count} of "
+                  "this laptop's bundles")
         if t["conflicts"]:
-            print("conflicts are listed by `inspector bundle conflicts`")
+            print("冲突请用 inspector bundle conflicts 查看 / conflicts are listed by "
+                  "`inspector bundle conflicts`")
         if result.backup:
-            print(f"backup before import: {result.backup}")
+            print(f"导入前的数据库备份 / backup before import: {result.backup}")
     return 0
 
 
@@ -301,7 +313,7 @@ def run_conflicts(args: argparse.Namespace) -> int:
                                      for f, a, b in v.differing]} for v in views])
         return 0
     if not views:
-        print("no open conflicts")
+        print("没有待解决的冲突 / no open conflicts")
     for v in views:
         diffs = "; ".join(f"{f}: {a!r} ≠ {b!r}" for f, a, b in v.differing)
         print(f"{v.id[:8]}  {v.table} {v.record_id[:8]}  {diffs}")
@@ -319,7 +331,9 @@ def run_resolve(args: argparse.Namespace) -> int:
                 view = resolve(session, args.conflict, args.keep, _actor(args), me.device_id)
         except _sync_errors() as exc:
             raise UsageError(str(exc)) from exc
-    print(f"resolved: kept the {args.keep} version of {view.table} {view.record_id}")
+    kept = "本机" if args.keep == "local" else "对方"
+    print(f"已解决：保留{kept}版本 / resolved: kept the {args.keep} version of {view.table} "
+          f"{view.record_id}")
     return 0
 
 
@@ -332,7 +346,7 @@ def run_devices_list(args: argparse.Namespace) -> int:
         print_json([vars(d) for d in devices])
         return 0
     if not devices:
-        print("no devices enrolled")
+        print("还没有登记的设备 / no devices enrolled")
     for d in devices:
         print(f"{d.id}  {d.role:6} {d.status:8} {d.fingerprint}  {d.name}")
     return 0
@@ -348,7 +362,8 @@ def run_devices_revoke(args: argparse.Namespace) -> int:
                 name, device_id = device.name, device.id
         except _sync_errors() as exc:
             raise UsageError(str(exc)) from exc
-    print(f"revoked {name} ({device_id}); its bundles are refused from now on")
+    print(f"已吊销 {name}（{device_id}），今后拒收它的数据包 / revoked {name} ({device_id}); "
+          "its bundles are refused from now on")
     return 0
 
 
@@ -364,9 +379,10 @@ def run_demo_role(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from exc
     me = result.identity
     assert me.role is not None
-    print(f"demo {ROLE_LABELS[me.role]} in {context.paths.data_dir}: {result.sites_created} sites "
-          f"added, {result.inspections} inspections added, {result.assignments} assignments; "
-          f"device “{me.name}”, fingerprint {me.fingerprint}")
+    print(f"演示数据（{ROLE_LABELS[me.role]}）/ demo data in {context.paths.data_dir}: "
+          f"新增站点 / sites added {result.sites_created}, 检查 / inspections "
+          f"{result.inspections}, 任务 / assignments {result.assignments}; "
+          f"设备 / device “{me.name}”, 指纹 / fingerprint {me.fingerprint}")
     return 0
 
 
@@ -387,7 +403,8 @@ def run_assignments_add(args: argparse.Namespace) -> int:
                 name, assignment_id = site.name, row.id
         except (SiteError, SyncError) as exc:
             raise UsageError(str(exc)) from exc
-    print(f"assigned {name} to {args.inspectors}, {start} – {end} ({assignment_id})")
+    print(f"已将 {name} 分派给 {args.inspectors}，{start} – {end} / assigned {name} to "
+          f"{args.inspectors}, {start} – {end} ({assignment_id})")
     return 0
 
 
@@ -410,7 +427,7 @@ def run_assignments_list(args: argparse.Namespace) -> int:
         print_json([vars(a) for a in items])
         return 0
     if not items:
-        print("no assignments")
+        print("没有任务 / no assignments")
     for a in items:
         print(f"{a.period_start} – {a.period_end}  {a.site_code or '':12}  {a.site_name}  "
               f"{a.inspector_name}")
