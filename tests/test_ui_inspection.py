@@ -113,6 +113,31 @@ def test_walk_through_by_keyboard(qtbot: QtBot, demo_context: AppContext,
         assert kinds == [("completed", "王芳、李明", ""), ("reopened", "李明", "补充照片")]
 
 
+def test_ctrl_i_adds_photos_to_the_current_criterion(qtbot: QtBot, demo_context: AppContext,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from inspector.ui.photo_strip import PhotoStrip
+
+    paths = demo_context.paths
+    demo_context.close()
+    asked: list[PhotoStrip] = []
+    monkeypatch.setattr(PhotoStrip, "choose_files", lambda strip: asked.append(strip))
+    with open_window(qtbot, paths) as window:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=LOAD_TIMEOUT_MS)
+        start_inspection_in(qtbot, window, VILLAGE)
+        page = window.checklist
+        assert page is not None
+        qtbot.keyClick(page, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+        card = page.current_card()
+        assert card is not None
+        second = card.criterion.id
+        assert second != page.cards[0].criterion.id
+        with qtbot.waitSignal(page.add_photos_requested, timeout=LOAD_TIMEOUT_MS) as requested:
+            qtbot.keyClick(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+        assert requested.args == [second]
+        assert asked == [page.strips[second]]
+
+
 def test_revisit_shows_the_previous_answers(qtbot: QtBot, demo_context: AppContext) -> None:
     from ui_helpers import add_completed_inspection
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PIL import Image
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 from ui_helpers import LOAD_TIMEOUT_MS, open_window, start_inspection_in
@@ -73,8 +75,10 @@ def test_a_deleted_photo_comes_back_with_undo(qtbot: QtBot, demo_context: AppCon
         viewer.close()
         qtbot.waitUntil(lambda: strip.grid.count() == 1, timeout=LOAD_TIMEOUT_MS)
         assert strip.undo_bar.isVisible()
+        window.activateWindow()  # Ctrl+Z works within the active window
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=LOAD_TIMEOUT_MS)
         with qtbot.waitSignal(strip.changed, timeout=LOAD_TIMEOUT_MS):
-            strip.undo_bar.undo()
+            qtbot.keySequence(page, QKeySequence(QKeySequence.StandardKey.Undo))
         qtbot.waitUntil(lambda: strip.grid.count() == 2, timeout=LOAD_TIMEOUT_MS)
         assert sorted(_stored_ids(paths, inspection_id)) == sorted(original)
         assert not strip.undo_bar.isVisible()
