@@ -12,9 +12,16 @@ from photo_samples import VISIT, Visit, start_visit
 
 from inspector.services import photos
 from inspector.services.context import AppContext
-from inspector.services.inspections import InspectionError, complete, load_state, set_rating
+from inspector.services.inspections import (
+    InspectionError,
+    complete,
+    load_state,
+    set_rating,
+    start_inspection,
+)
 from inspector.services.photo_image import SITE_TIMEZONE
 from inspector.services.photo_import import add_photos
+from inspector.services.sites import list_sites
 
 
 @pytest.fixture
@@ -50,6 +57,32 @@ def test_caption_rotation_and_order(visit: Visit, tmp_path: Path) -> None:
         assert [r.id for r in listed] == [third.id, first.id, second.id]
         assert listed[1].caption == "教室门口的标牌" and listed[1].rotation == 270
         assert photos.get_photo(session, first.id).rotation == 270
+
+
+def test_several_photos_move_to_a_criterion_at_once(visit: Visit, tmp_path: Path) -> None:
+    general = _three(visit, tmp_path)  # a phone's folder, imported as general photos
+    with visit.context.db.transaction() as session:
+        moved = photos.assign_many(session, [general[2].id, general[0].id], visit.criteria[2])
+        assert [r.criterion_id for r in moved] == [visit.criteria[2]] * 2
+    with visit.context.db.session() as session:
+        listed = photos.photos_for(session, visit.inspection_id, visit.criteria[2])
+        assert [r.id for r in listed] == [general[2].id, general[0].id]  # in the order given
+        assert [r.id for r in photos.photos_for(session, visit.inspection_id, None)] == [
+            general[1].id]
+    # A photo of another inspection, or a criterion the tier does not have: nothing moves.
+    with visit.context.db.transaction() as session:
+        village = [s for s in list_sites(session) if s.tier == "village"][1]
+        other = start_inspection(session, village.id, VISIT, inspectors="李明").id
+        stranger = add_photos(session, visit.store, other, None,
+                              [samples.jpeg(tmp_path / "x.jpg", seed=50)]).added[0]
+    for ids, criterion, message in (([general[1].id, stranger.id], visit.criteria[0],
+                                     "different inspections"),
+                                    ([general[1].id], "no.such.criterion", "unknown criterion")):
+        with pytest.raises(photos.PhotoError, match=message), \
+                visit.context.db.transaction() as session:
+            photos.assign_many(session, ids, criterion)
+        with visit.context.db.session() as session:
+            assert photos.get_photo(session, general[1].id).criterion_id is None
 
 
 def test_all_photos_come_general_first_then_by_criterion(visit: Visit, tmp_path: Path) -> None:

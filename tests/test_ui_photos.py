@@ -143,3 +143,53 @@ def test_cancelling_a_photo_import_keeps_only_whole_photos(
                         timeout=LOAD_TIMEOUT_MS)
         new_files = set(paths.photos.rglob("*.*")) - before
         assert len(new_files) == len(report.added)  # nothing half-stored, no temp copy left
+
+
+def test_several_photos_move_to_a_criterion_at_once(qtbot: QtBot, demo_context: AppContext,
+                                                    tmp_path: Path) -> None:
+    folder = tmp_path / "DCIM"
+    folder.mkdir()
+    for index in range(4):
+        _jpeg(folder / f"IMG_{index:04d}.JPG", (40 * index, 90, 40))
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        start_inspection_in(qtbot, window, "上塘村教学站")
+        page = window.checklist
+        assert page is not None
+        first, second = (card.criterion.id for card in page.cards[:2])
+        general_item = page.indicators.general_item()
+        page.indicators.setCurrentItem(general_item)
+        general = page.strips[None]
+        _imported(qtbot, general, lambda: general.add_paths([folder]))
+        qtbot.waitUntil(lambda: general.grid.count() == 4, timeout=LOAD_TIMEOUT_MS)
+        assert not general.move_button.isEnabled()  # nothing selected yet
+
+        # Pick the 2nd and 4th photo (Ctrl+click) and move them to the first criterion.
+        for row in (1, 3):
+            rect = general.grid.visualItemRect(general.grid.item(row))
+            qtbot.mouseClick(general.grid.viewport(), Qt.MouseButton.LeftButton,
+                             Qt.KeyboardModifier.ControlModifier, rect.center())
+        chosen = general.selected_ids()
+        assert len(chosen) == 2 and general.move_button.isEnabled()
+        labels = [action.text() for action in general.move_menu.actions()]
+        assert len(labels) == 21 and labels[0].startswith("1.")  # every criterion, no "general"
+        with qtbot.waitSignal(general.changed, timeout=LOAD_TIMEOUT_MS):
+            general.move_menu.actions()[0].trigger()
+        qtbot.waitUntil(lambda: general.grid.count() == 2, timeout=LOAD_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: general_item.text(1) == "2", timeout=LOAD_TIMEOUT_MS)
+
+        # On the criterion's card they are there, in the order they were shown.
+        page.indicators.setCurrentItem(page.indicators.item_for_group(0))
+        strip = page.strips[first]
+        qtbot.waitUntil(lambda: [r.id for r in strip.records] == chosen, timeout=LOAD_TIMEOUT_MS)
+
+        # Moving on to a criterion shown beside it updates that one at once.
+        strip.grid.selectAll()
+        target = next(a for a in strip.move_menu.actions() if a.text().startswith(
+            page.numbers[second]))
+        with qtbot.waitSignal(strip.changed, timeout=LOAD_TIMEOUT_MS):
+            target.trigger()
+        qtbot.waitUntil(lambda: [r.id for r in page.strips[second].records] == chosen,
+                        timeout=LOAD_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: strip.grid.count() == 0, timeout=LOAD_TIMEOUT_MS)

@@ -600,6 +600,18 @@ Please copy the report below and send it to the people who support this program.
         <source>Import all photos of a folder</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Move selected to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected photos to a criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select several photos with Ctrl or Shift, or Ctrl+A</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n photo(s)</source>
         <translation>

@@ -597,6 +597,18 @@ Please copy the report below and send it to the people who support this program.
         <source>Import all photos of a folder</source>
         <translation>导入一个文件夹中的全部照片</translation>
     </message>
+    <message>
+        <source>&amp;Move selected to…</source>
+        <translation>移到检查项(&amp;M)……</translation>
+    </message>
+    <message>
+        <source>Move the selected photos to a criterion</source>
+        <translation>把选中的照片移到某一检查项</translation>
+    </message>
+    <message>
+        <source>Select several photos with Ctrl or Shift, or Ctrl+A</source>
+        <translation>按住 Ctrl 或 Shift 可选多张照片，Ctrl+A 全选</translation>
+    </message>
     <message numerus="yes">
         <source>%n photo(s)</source>
         <translation>

@@ -199,6 +199,14 @@ def assign(session: Session, photo_id: str, criterion_id: str | None) -> PhotoRe
     return _saved(session, row, inspection)
 
 
+def assign_many(session: Session, photo_ids: list[str],
+                criterion_id: str | None) -> list[PhotoRecord]:
+    """Move several photos of one inspection to a criterion, at its end in the given order."""
+    if len({_editable_photo(session, photo_id)[1].id for photo_id in photo_ids}) > 1:
+        raise PhotoError("照片不属于同一次检查 / the photos belong to different inspections")
+    return [assign(session, photo_id, criterion_id) for photo_id in photo_ids]
+
+
 def set_caption(session: Session, photo_id: str, caption: str) -> PhotoRecord:
     row, inspection = _editable_photo(session, photo_id)
     caption = caption.strip()

@@ -378,14 +378,21 @@ class ChecklistPage(QWidget):
         strip = PhotoStrip(self.worker, self.context, self.data.inspection_id, criterion_id,
                            self.data.completed, targets=targets)
         self.strips[criterion_id] = strip
-        if criterion_id is None:
-            strip.changed.connect(self._general_photos_changed)
+        strip.changed.connect(functools.partial(self._photos_changed, strip))
         return strip
 
-    def _general_photos_changed(self) -> None:
-        strip = self.strips.get(None)
-        if self.data is not None and strip is not None:
-            strip.reload().finished.connect(lambda records: self._count_general(len(records)))
+    def _photos_changed(self, source: PhotoStrip) -> None:
+        """Photos were added, moved or removed: the other strips shown and the count follow."""
+        from inspector.ui import inspection_jobs
+
+        for strip in self.strips.values():
+            if strip is not source:
+                strip.reload()
+        if self.data is not None:
+            context, inspection_id = self.context, self.data.inspection_id
+            handle = self.worker.submit(
+                lambda _c: inspection_jobs.list_photos(context, inspection_id, None), "count")
+            handle.finished.connect(lambda records: self._count_general(len(records)))
 
     def _count_general(self, count: int) -> None:
         if self.data is not None:

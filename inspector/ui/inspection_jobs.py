@@ -233,6 +233,15 @@ def photo_action(context: AppContext, action: str, photo_id: str,
         raise ValueError(action)
 
 
+def assign_photos(context: AppContext, photo_ids: list[str],
+                  criterion_id: str | None) -> list[PhotoRecord]:
+    """Move several photos to a criterion (None: the general photos), in one transaction."""
+    from inspector.services import photos
+
+    with context.db.transaction() as session:
+        return photos.assign_many(session, photo_ids, criterion_id)
+
+
 def restore_photo(context: AppContext, record: PhotoRecord) -> PhotoRecord:
     from inspector.services import photos
     from inspector.services.photo_store import PhotoStore

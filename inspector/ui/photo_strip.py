@@ -3,7 +3,9 @@
 Add by file dialog (several at once), by dropping files or folders on the grid,
 or (general photos) by importing a whole folder; imports run in the worker with
 progress and Cancel. Thumbnails are made and cached by the photo service in the
-worker. Double-click or Enter opens the viewer.
+worker. Double-click or Enter opens the viewer. Several photos selected together
+(Ctrl/Shift+click, Ctrl+A) can be moved to another criterion at once, for example
+after importing a phone's whole folder into the general photos.
 """
 
 from __future__ import annotations
@@ -12,15 +14,17 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -61,6 +65,7 @@ class _Grid(QListWidget):
         self.setWrapping(True)
         self.setSpacing(4)
         self.setFixedHeight(THUMB + 48)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
 
         self.viewport().installEventFilter(self)
         self.allow_drops(True)
@@ -112,6 +117,9 @@ class PhotoStrip(QWidget):
         self.grid.allow_drops(not read_only)
         self.grid.dropped.connect(self.add_paths)
         self.grid.itemActivated.connect(self._open_viewer)
+        self.grid.itemSelectionChanged.connect(self._selection_changed)
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.grid)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add &photos…"))
@@ -124,11 +132,23 @@ class PhotoStrip(QWidget):
             self.folder_button.setAccessibleName(self.tr("Import all photos of a folder"))
             self.folder_button.clicked.connect(self.choose_folder)
             row.addWidget(self.folder_button)
+        self.move_button = QPushButton(self.tr("&Move selected to…"))
+        self.move_button.setAccessibleName(self.tr("Move the selected photos to a criterion"))
+        self.move_button.setToolTip(self.tr("Select several photos with Ctrl or Shift, or Ctrl+A"))
+        self.move_menu = QMenu(self)
+        for target, label in self.targets:
+            if target != criterion_id:
+                action = self.move_menu.addAction(label)
+                action.triggered.connect(functools.partial(self.move_selected, target))
+        self.move_button.setMenu(self.move_menu)
+        row.addWidget(self.move_button)
         self.summary = QLabel()
         row.addWidget(self.summary, 1)
         layout.addLayout(row)
         for button in self.findChildren(QPushButton):
             button.setEnabled(not read_only)
+        self.move_button.setEnabled(False)  # until photos are selected
+        self.move_button.setVisible(bool(self.move_menu.actions()))
         # After the viewer deleted a photo (and closed, or was closed): Undo here.
         self.undo_bar = UndoBar()
         self.undo_bar.undo_requested.connect(self.restore)
@@ -162,6 +182,31 @@ class PhotoStrip(QWidget):
                                                           record.sha256), "thumb")
             handle.finished.connect(self._thumbnail_ready)
         self.summary.setText(self.tr("%n photo(s)", "", len(records)) if records else "")
+
+    def selected_ids(self) -> list[str]:
+        """The selected photos, in the grid's order."""
+        return [str(item.data(PHOTO_ROLE)) for item in
+                (self.grid.item(row) for row in range(self.grid.count()))
+                if item is not None and item.isSelected()]
+
+    def _selection_changed(self) -> None:
+        self.move_button.setEnabled(not self.read_only and bool(self.selected_ids()))
+
+    def _context_menu(self, position: QPoint) -> None:
+        if self.move_button.isEnabled():
+            self.move_menu.exec(self.grid.viewport().mapToGlobal(position))
+
+    def move_selected(self, criterion_id: str | None) -> JobHandle | None:
+        """Move the selected photos to ``criterion_id`` (None: the general photos)."""
+        photo_ids = self.selected_ids()
+        if self.read_only or not photo_ids or criterion_id == self.criterion_id:
+            return None
+        context = self.context
+        handle = self.worker.submit_serial(
+            lambda _c: jobs.assign_photos(context, photo_ids, criterion_id), "move photos")
+        handle.finished.connect(lambda _records: self._viewer_changed())
+        handle.failed.connect(self._failed)
+        return handle
 
     def _tooltip(self, record: PhotoRecord) -> str:
         lines = [record.original_name]
