@@ -41,3 +41,25 @@ def test_every_help_is_bilingual_and_fits(capsys: pytest.CaptureFixture[str],
     too_wide = [line for page in [top, *pages.values()] for line in page.splitlines()
                 if display_width(line) > 80]
     assert not too_wide, too_wide
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["sites", "import"], "inspector sites import: error: 缺少必需的参数 file / the following "
+                          "arguments are required: file"),
+    (["sites", "list", "--bogus"], "inspector: error: 无法识别的参数 --bogus / unrecognized "
+                                   "arguments: --bogus"),
+    (["checklist", "show", "--tier", "x"],
+     "inspector checklist show: error: 参数 --tier 的值 'x' 无效 / argument --tier: invalid "
+     "choice: 'x'；可选 / choose from: 'county', 'township', 'village'"),
+])
+def test_argparse_errors_are_bilingual_too(capsys: pytest.CaptureFixture[str], args: list[str],
+                                          expected: str) -> None:
+    assert main(args) == 2
+    assert capsys.readouterr().err == expected + "\n"
+
+
+def test_help_headings_are_bilingual(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sites", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法 / usage: inspector sites")
+    assert "参数 / positional arguments:" in out and "选项 / options:" in out

@@ -38,9 +38,49 @@ def wrap_bilingual(text: str, width: int) -> list[str]:
     return lines
 
 
+# argparse's own words, in Chinese first as the rest of the command line.
+_HEADINGS = {"positional arguments": "参数 / positional arguments",
+             "options": "选项 / options", "optional arguments": "选项 / options"}
+_ERRORS = [
+    (re.compile(r"the following arguments are required: (?P<what>.+)"),
+     "缺少必需的参数 {what}"),
+    (re.compile(r"argument (?P<arg>.+?): invalid choice: (?P<value>.+?) "
+                r"\(choose from (?P<choices>.+)\)"),
+     "参数 {arg} 的值 {value} 无效 / argument {arg}: invalid choice: {value}；可选 / choose "
+     "from: {choices}"),
+    (re.compile(r"argument (?P<arg>.+?): invalid \w+ value: (?P<value>.+)"),
+     "参数 {arg} 的值 {value} 无效"),
+    (re.compile(r"argument (?P<arg>.+?): expected (one|at least one) argument"),
+     "参数 {arg} 后面需要写一个值"),
+    (re.compile(r"argument (?P<arg>.+?): not allowed with argument (?P<other>.+)"),
+     "参数 {arg} 不能与 {other} 同时使用"),
+    (re.compile(r"one of the arguments (?P<what>.+) is required"), "须给出其中一个参数：{what}"),
+    (re.compile(r"unrecognized arguments: (?P<what>.+)"), "无法识别的参数 {what}"),
+    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"),
+     "选项 {option} 不明确，可能是 {matches}"),
+]
+
+
+def bilingual_error(message: str) -> str:
+    """argparse's error message with its Chinese in front: "中文 / English"."""
+    for pattern, chinese in _ERRORS:
+        match = pattern.fullmatch(message)
+        if match:
+            text = chinese.format(**match.groupdict())
+            return text if " / " in chinese else f"{text} / {message}"
+    return f"命令行有误 / {message}"
+
+
 class _Formatter(argparse.HelpFormatter):
     def _split_lines(self, text: str, width: int) -> list[str]:
         return wrap_bilingual(text, width)
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any,
+                  prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "用法 / usage: " if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(_HEADINGS.get(heading or "", heading))
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         return "\n".join(indent + line for line in wrap_bilingual(text, width - len(indent)))
@@ -57,7 +97,7 @@ class _Parser(argparse.ArgumentParser):
                 action.help = "显示本帮助并退出 / show this help and exit"
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {bilingual_error(message)}\n")
 
 
 def command_modules() -> tuple[Any, ...]:
