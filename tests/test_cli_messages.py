@@ -79,3 +79,15 @@ def test_an_unknown_device_names_its_fingerprint_once(capsys: pytest.CaptureFixt
                           "compare the fingerprint, then trust it (--trust-new-device): "
                           "“演示外业笔记本”（")
     assert err.count("指纹 / fingerprint") == 1 and "指纹 fingerprint" not in err
+
+
+def test_a_damaged_database_is_one_line_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "inspector.sqlite3").write_bytes(b"garbage " * 500)
+    code, err = run(capsys, "sites", "list", "--data-dir", str(data))
+    assert code == 2
+    assert err.startswith("inspector: error: ") and err.count("\n") == 1
+    assert "不是本程序的数据库" in err and "is not an Inspector database" in err

@@ -15,6 +15,8 @@ from inspector.storage.database import (
     HEAD_REVISION,
     Database,
     DatabaseTooNewError,
+    MigrationCheckError,
+    NotOurDatabaseError,
     alembic_config,
     head_revision,
 )
@@ -157,3 +159,38 @@ def test_a_current_database_opens_without_loading_alembic(paths: AppPaths) -> No
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_migration_that_breaks_references_is_undone(paths: AppPaths) -> None:
+    paths.ensure()
+    _first_schema_with_data(paths.database)
+    with sqlite3.connect(paths.database) as conn:  # a response whose inspection is gone
+        conn.execute("INSERT INTO responses VALUES ('r9', '2026-01-02 03:04:05.000000',"
+                     " '2026-01-02 03:04:05.000000', 1, 'gone', 'facilities.v1', 'meets', '')")
+    conn.close()
+    for _attempt in range(2):  # refused every time, never opened half-checked
+        with pytest.raises(MigrationCheckError, match="put back as it was before"):
+            open_context(paths)
+        with sqlite3.connect(paths.database) as conn:
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+                "0001",)
+            assert conn.execute("SELECT count(*) FROM responses").fetchone() == (3,)
+        conn.close()
+
+
+@pytest.mark.parametrize("kind", ["garbage", "foreign"])
+def test_a_file_that_is_not_our_database_is_refused_untouched(paths: AppPaths,
+                                                               kind: str) -> None:
+    paths.ensure()
+    if kind == "garbage":
+        paths.database.write_bytes(b"not a database at all " * 200)
+    else:
+        with sqlite3.connect(paths.database) as conn:
+            conn.execute("CREATE TABLE sites (id TEXT, name TEXT)")
+            conn.execute("INSERT INTO sites VALUES ('x', '别的程序的数据')")
+        conn.close()
+    before = paths.database.read_bytes()
+    with pytest.raises(NotOurDatabaseError, match="Inspector"):
+        open_context(paths)
+    assert paths.database.read_bytes() == before
+    assert not paths.backups.exists() or not any(paths.backups.iterdir())

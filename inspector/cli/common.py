@@ -59,6 +59,7 @@ def add_format(parser: argparse.ArgumentParser) -> None:
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Any]:
     """Open the data directory named on the command line; expected failures become UsageError."""
+    from inspector.domain.templates import TemplateError
     from inspector.services.context import open_context
     from inspector.storage.database import DatabaseError
 
@@ -68,7 +69,7 @@ def opened(args: argparse.Namespace) -> Iterator[Any]:
                          f"folder: {paths.data_dir}")
     try:
         context = open_context(paths)
-    except DatabaseError as exc:
+    except (DatabaseError, TemplateError) as exc:
         raise UsageError(str(exc)) from exc
     except OSError as exc:
         raise UsageError(f"无法使用数据目录 {paths.data_dir} / cannot use the data directory "

@@ -36,6 +36,14 @@ class DatabaseTooNewError(DatabaseError):
     pass
 
 
+class NotOurDatabaseError(DatabaseError):
+    """The database file is damaged or belongs to another program; it is left untouched."""
+
+
+class MigrationCheckError(DatabaseError):
+    """A migration left broken references; the database was put back as it was."""
+
+
 @dataclass(frozen=True)
 class MigrationResult:
     from_revision: str | None
@@ -124,11 +132,25 @@ class Database:
                 raise
 
     def current_revision(self) -> str | None:
+        """The schema revision; refuses a file that is not this program's database."""
         if not self.path.exists():
             return None
-        with sqlite3.connect(self.path) as conn:
-            revision = read_revision(conn)
-        conn.close()
+        try:
+            with sqlite3.connect(self.path) as conn:
+                revision = read_revision(conn)
+                tables = conn.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+            conn.close()
+        except sqlite3.DatabaseError as exc:
+            raise NotOurDatabaseError(
+                f"{self.path} 不是本程序的数据库，或已损坏（{exc}）；请从 backups 文件夹恢复，"
+                f"或换一个数据文件夹 / {self.path} is not an Inspector database or is damaged "
+                f"({exc}); restore it from the backups folder or choose another data folder"
+            ) from exc
+        if revision is None and tables:
+            raise NotOurDatabaseError(
+                f"{self.path} 是别的程序的数据库，本程序不会改动它 / {self.path} is another "
+                "program's database; Inspector leaves it untouched")
         return revision
 
     def migrate(self, backups_dir: Path) -> MigrationResult:
@@ -168,15 +190,31 @@ class Database:
                 command.upgrade(config, "head")
                 connection.commit()
                 problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if problems:
-                    raise DatabaseError(
-                        f"数据库迁移后外键检查失败 / foreign key check failed after migrating: "
-                        f"{problems[:5]}; the backup is {backup}"
-                    )
-                connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+                if not problems:
+                    connection.exec_driver_sql("PRAGMA journal_mode = WAL")
         finally:
             migration_engine.dispose()
+        if problems:
+            self._put_back(backup)
+            raise MigrationCheckError(
+                f"数据库升级后发现 {len(problems)} 处记录引用了不存在的记录，已恢复为升级前的状态，"
+                f"请联系技术支持 / after upgrading, {len(problems)} records point at records that "
+                f"do not exist (for example {problems[0]}); the database was put back as it was "
+                f"before; please contact support (backup: {backup})")
         return MigrationResult(current, head, backup)
+
+    def _put_back(self, backup: Path | None) -> None:
+        """Restore the copy taken before migrating (SQLite backup API, WAL included)."""
+        self.engine.dispose()
+        if backup is None:  # a new database: nothing of the user's to keep
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            return
+        with sqlite3.connect(backup) as source, sqlite3.connect(self.path) as target:
+            source.backup(target)
+        source.close()
+        target.close()
+        log.error("migration check failed; %s put back from %s", self.path, backup)
 
     def close(self) -> None:
         self.engine.dispose()
