@@ -91,3 +91,31 @@ def test_a_damaged_database_is_one_line_not_a_traceback(
     assert code == 2
     assert err.startswith("inspector: error: ") and err.count("\n") == 1
     assert "不是本程序的数据库" in err and "is not an Inspector database" in err
+
+
+def test_a_full_disk_or_a_blocked_photo_store_is_one_line(
+    capsys: pytest.CaptureFixture[str], field: str, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from inspector.services import photo_store
+    from inspector.services.sync import export, importer
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "r.bundle"))
+
+    monkeypatch.setattr(export, "export_bundle", full)
+    code, err = run(capsys, "bundle", "export", "-o", str(tmp_path / "r.bundle"),
+                    "--data-dir", field)
+    assert code == 1
+    assert err == (f"inspector: error: 磁盘空间已满，请清理后重试 / the disk is full; free some "
+                   f"space and try again: {tmp_path / 'r.bundle'}\n")
+
+    def blocked(*_args: object, **_kwargs: object) -> None:
+        raise photo_store.PhotoStoreError("照片库无法写入 / the photo store cannot be written")
+
+    monkeypatch.setattr(importer, "import_bundle", blocked)
+    code, err = run(capsys, "bundle", "import", str(tmp_path / "r.bundle"), "--data-dir", field)
+    assert code == 2
+    assert err == "inspector: error: 照片库无法写入 / the photo store cannot be written\n"

@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         _configure_logging(verbose=False)
         return run_gui(None, language=None)
-    from inspector.cli.common import EXIT_USAGE, UsageError
+    from inspector.cli.common import EXIT_FAILURE, EXIT_USAGE, UsageError, describe_os_error
 
     parser = build_parser()
     try:
@@ -62,9 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"inspector: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("inspector: interrupted", file=sys.stderr)
+        print("inspector: 已中断 / interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (for example `| head`); nothing more to say.
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a full disk, no permission, a drive pulled out: not a bug
+        print(f"inspector: error: {describe_os_error(exc)}", file=sys.stderr)
+        return EXIT_FAILURE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from collections.abc import Iterator
@@ -12,7 +13,22 @@ from typing import Any
 
 from inspector.app_paths import AppPaths
 
+EXIT_FAILURE = 1  # the work could not be done (disk full, no permission, drive removed)
 EXIT_USAGE = 2
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A failed read or write in one line, Chinese first, without a traceback."""
+    where = f": {exc.filename}" if exc.filename else ""
+    if exc.errno == errno.ENOSPC:
+        return (f"磁盘空间已满，请清理后重试 / the disk is full; free some space and try "
+                f"again{where}")
+    if isinstance(exc, PermissionError):
+        return f"没有权限 / permission denied{where}"
+    if isinstance(exc, FileNotFoundError):
+        return f"找不到文件或文件夹 / no such file or folder{where}"
+    return (f"文件读写失败 / a file could not be read or written{where}: "
+            f"{exc.strerror or exc}")
 
 
 class UsageError(Exception):

@@ -139,9 +139,10 @@ def _paths(args: argparse.Namespace) -> AppPaths:
 
 
 def _sync_errors() -> tuple[type[Exception], ...]:
+    from inspector.services.photo_store import PhotoStoreError
     from inspector.services.sync.errors import SyncError
 
-    return (SyncError,)
+    return (SyncError, PhotoStoreError)
 
 
 def run_init(args: argparse.Namespace) -> int:

@@ -48,6 +48,9 @@ def expected_types() -> tuple[type[BaseException], ...]:
     error = getattr(photos, "PhotoError", None)
     if isinstance(error, type) and issubclass(error, BaseException):
         found.append(error)
+    from inspector.services.photo_store import PhotoStoreError
+
+    found.append(PhotoStoreError)
     return tuple(found)
 
 

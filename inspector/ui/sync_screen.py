@@ -48,10 +48,11 @@ if TYPE_CHECKING:
 
 
 def _is_expected(exc: BaseException) -> bool:
+    from inspector.services.photo_store import PhotoStoreError
     from inspector.services.sync.errors import SyncError
     from inspector.storage.database import DatabaseError
 
-    return isinstance(exc, SyncError | OSError | DatabaseError)
+    return isinstance(exc, SyncError | OSError | DatabaseError | PhotoStoreError)
 
 
 class SyncScreen(QWidget):
