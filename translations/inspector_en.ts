@@ -481,6 +481,14 @@ Please copy the report below and send it to the people who support this program.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This computer is now the county office. You can change it on the Sync screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is now a field laptop. You can change it on the Sync screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import sites</source>
         <translation type="unfinished"></translation>
     </message>
@@ -851,6 +859,41 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>Please enter your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoleBanner</name>
+    <message>
+        <source>Choose this computer&apos;s role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First start: what is this computer for?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name for this computer, e.g. 张明的笔记本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name for this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Field laptop (inspects sites)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspects sites and sends the results to the county office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County &amp;office (receives results)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receives the laptops&apos; results, sends sites, checklists and assignments</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -480,6 +480,14 @@ Please copy the report below and send it to the people who support this program.
         <translation>还没有站点。请使用“文件 → 从 CSV 导入站点”。</translation>
     </message>
     <message>
+        <source>This computer is now the county office. You can change it on the Sync screen.</source>
+        <translation>这台电脑已设为县级办公室。以后可在“用U盘同步”页面更改。</translation>
+    </message>
+    <message>
+        <source>This computer is now a field laptop. You can change it on the Sync screen.</source>
+        <translation>这台电脑已设为外业笔记本。以后可在“用U盘同步”页面更改。</translation>
+    </message>
+    <message>
         <source>Import sites</source>
         <translation>导入站点</translation>
     </message>
@@ -849,6 +857,41 @@ Please copy the report below and send it to the people who support this program.
     <message>
         <source>Please enter your name</source>
         <translation>请输入您的姓名</translation>
+    </message>
+</context>
+<context>
+    <name>RoleBanner</name>
+    <message>
+        <source>Choose this computer&apos;s role</source>
+        <translation>选择这台电脑的用途</translation>
+    </message>
+    <message>
+        <source>First start: what is this computer for?</source>
+        <translation>首次使用：这台电脑做什么用？</translation>
+    </message>
+    <message>
+        <source>A name for this computer, e.g. 张明的笔记本</source>
+        <translation>本机名称，例如“张明的笔记本”</translation>
+    </message>
+    <message>
+        <source>A name for this computer</source>
+        <translation>本机名称</translation>
+    </message>
+    <message>
+        <source>&amp;Field laptop (inspects sites)</source>
+        <translation>外业笔记本（到站点检查）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Inspects sites and sends the results to the county office</source>
+        <translation>到站点检查，并把结果交给县级办公室</translation>
+    </message>
+    <message>
+        <source>County &amp;office (receives results)</source>
+        <translation>县级办公室（接收结果）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Receives the laptops&apos; results, sends sites, checklists and assignments</source>
+        <translation>接收各笔记本的检查结果，下发站点、检查表和任务</translation>
     </message>
 </context>
 <context>

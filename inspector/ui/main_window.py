@@ -78,21 +78,30 @@ class MainWindow(QMainWindow):
             return
         self.built = True
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QSplitter, QStackedWidget
+        from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout
 
+        from inspector.ui.role_banner import RoleBanner
         from inspector.ui.site_details import SiteDetails
         from inspector.ui.site_history import SiteHistory
         from inspector.ui.site_tree import SiteTree
 
         self.pages: QStackedWidget = QStackedWidget()
         self.setCentralWidget(self.pages)
-        self.sites_page: QSplitter = QSplitter(Qt.Orientation.Horizontal)
+        self.sites_page = QWidget()  # the role question (first start) above the sites
+        column = QVBoxLayout(self.sites_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.role_banner = RoleBanner(self.worker, self.paths, self.settings.inspector_name)
+        self.role_banner.chosen.connect(self._role_chosen)
+        self.role_banner.failed.connect(lambda exc: show_error(self, exc))
+        column.addWidget(self.role_banner)
+        self.sites_splitter: QSplitter = QSplitter(Qt.Orientation.Horizontal)
+        column.addWidget(self.sites_splitter, 1)
         self.tree: SiteTree = SiteTree()
         self.details: SiteDetails = SiteDetails()
-        self.sites_page.addWidget(self.tree)
-        self.sites_page.addWidget(self.details)
-        self.sites_page.setStretchFactor(0, 3)
-        self.sites_page.setStretchFactor(1, 2)
+        self.sites_splitter.addWidget(self.tree)
+        self.sites_splitter.addWidget(self.details)
+        self.sites_splitter.setStretchFactor(0, 3)
+        self.sites_splitter.setStretchFactor(1, 2)
         self.pages.addWidget(self.sites_page)
         self.pages.currentChanged.connect(self._page_changed)
         self.tree.site_chosen.connect(self.details.show_site)
@@ -198,6 +207,7 @@ class MainWindow(QMainWindow):
         if self.context is not context:
             return
         self._make_checklist_page(context)
+        self.role_banner.check()  # the device identity is made at first start
         self.data_opened.emit(context)
 
     def _data_failed(self, exc: BaseException) -> None:
@@ -273,6 +283,15 @@ class MainWindow(QMainWindow):
         else:
             self.sync_screen.refresh()
         self.pages.setCurrentWidget(self.sync_screen)
+
+    def _role_chosen(self, role: str) -> None:
+        text = (self.tr("This computer is now the county office. You can change it on the "
+                        "Sync screen.") if role == "office" else
+                self.tr("This computer is now a field laptop. You can change it on the "
+                        "Sync screen."))
+        self.statusBar().showMessage(text, 8000)
+        if self.sync_screen is not None:
+            self.sync_screen.refresh()
 
     def _show_checklist(self) -> None:
         if self.checklist is not None:
