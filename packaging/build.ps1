@@ -24,8 +24,8 @@ function Invoke-Checked {
     if ($LASTEXITCODE -ne 0) { Fail "$($args -join ' ') failed (exit code $LASTEXITCODE)" }
 }
 
-# Frozen builds carry their own Python: CPython 3.11.10+, 3.12.6+ or 3.13+
-# (CVE-2024-0450 and the other 2024 security fixes); check_python.py decides.
+# Frozen builds carry their own Python: CPython 3.11+ with the fix for CVE-2024-0450
+# (zip bombs through overlapping members); check_python.py tests the fix itself.
 function Test-Python($Candidate) {
     $version = & $Candidate $Check 2>$null
     return @{ Ok = ($LASTEXITCODE -eq 0); Version = $version }
@@ -33,7 +33,7 @@ function Test-Python($Candidate) {
 if ($Python) {
     $result = Test-Python $Python
     if (-not $result.Ok) {
-        Fail "$Python is Python $($result.Version): frozen builds need CPython 3.11.10+, 3.12.6+ or 3.13+ (CVE-2024-0450)."
+        Fail "$Python is Python $($result.Version): frozen builds need CPython 3.11+ with the fix for CVE-2024-0450 (3.11.10+, 3.12.6+ or 3.13+)."
     }
 } else {
     foreach ($minor in "3.13", "3.12", "3.11") {

@@ -7,7 +7,7 @@
 #
 # Output: dist/inspector/ (the program) and dist/inspector-VERSION-linux-ARCH.tar.gz.
 # The build venv lives in build/bundle/ and is made anew each time.
-# See docs/installing.md for what the build needs (CPython >= 3.11.10, glibc).
+# See docs/installing.md for what the build needs (CPython 3.11+ with the zip fix, glibc).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,15 +19,15 @@ say() { printf '==> %s\n' "$*"; }
 fail() { printf 'build.sh: error: %s\n' "$*" >&2; exit 1; }
 
 # Frozen builds carry their own Python: packaging/check_python.py says which
-# are fit (CPython 3.11.10+, 3.12.6+ or 3.13+: CVE-2024-0450 and other fixes).
+# are fit (CPython 3.11+ whose zipfile has the CVE-2024-0450 fix, tested directly).
 PY_CHECK="$ROOT/packaging/check_python.py"
 
 pick_python() {
     local candidate version
     if [[ -n "${PYTHON:-}" ]]; then
         version=$("$PYTHON" "$PY_CHECK") || fail "$PYTHON is Python ${version:-?}: \
-frozen builds need CPython 3.11.10+, 3.12.6+ or 3.13+ (CVE-2024-0450). \
-Install a newer Python and set PYTHON to it."
+frozen builds need CPython 3.11+ with the fix for CVE-2024-0450 (3.11.10+, 3.12.6+, \
+3.13+ or a distribution build with it). Install one and set PYTHON to it."
         echo "$PYTHON"
         return
     fi
@@ -47,8 +47,9 @@ Install a newer Python and set PYTHON to it."
         fi
         seen+=("$candidate ${version:-(not runnable)}")
     done
-    fail "no suitable Python found (${seen[*]:-none}): frozen builds need CPython \
-3.11.10+, 3.12.6+ or 3.13+ (CVE-2024-0450). Install one and set PYTHON=/path/to/python3."
+    fail "no suitable Python found (${seen[*]:-none}): frozen builds need CPython 3.11+ \
+with the fix for CVE-2024-0450 (3.11.10+, 3.12.6+, 3.13+ or a distribution build with it). \
+Install one and set PYTHON=/path/to/python3."
 }
 
 PY=$(pick_python)

@@ -103,17 +103,38 @@ def test_no_module_reads_files_by_path_relative_to_the_source() -> None:
 
 
 @pytest.mark.parametrize(
-    ("version", "fit"),
+    ("version", "refused", "fit"),
     [
-        ((3, 11, 7), False), ((3, 11, 9), False), ((3, 11, 10), True), ((3, 11, 14), True),
-        ((3, 12, 1), False), ((3, 12, 6), True), ((3, 13, 0), True), ((3, 14, 2), True),
-        ((3, 10, 16), False),
+        ((3, 11, 7), False, False), ((3, 11, 2), True, True),  # Debian 12: fix backported
+        ((3, 11, 10), True, True), ((3, 12, 1), False, False), ((3, 13, 0), True, True),
+        ((3, 10, 16), True, False),
     ],
 )
-def test_build_refuses_a_python_without_the_security_fixes(
-    version: tuple[int, int, int], fit: bool
+def test_build_refuses_a_python_without_the_zip_bomb_fix(
+    version: tuple[int, int, int], refused: bool, fit: bool
 ) -> None:
-    assert check_python.acceptable(version) is fit
+    assert check_python.acceptable(version, refused) is fit
+
+
+@pytest.mark.parametrize("has_fix", [True, False])
+def test_the_zip_bomb_fix_is_detected_by_what_zipfile_does(
+    monkeypatch: pytest.MonkeyPatch, has_fix: bool
+) -> None:
+    import io
+    import zipfile
+
+    real_open = zipfile.ZipFile.open
+
+    def open_member(archive: zipfile.ZipFile, name: str, mode: str = "r",
+                    **kwargs: object) -> object:
+        if mode == "w":
+            return real_open(archive, name, mode)
+        if has_fix:
+            raise zipfile.BadZipFile("Overlapped entries: 'a' (possible zip bomb)")
+        return io.BytesIO(b"")
+
+    monkeypatch.setattr(check_python.zipfile.ZipFile, "open", open_member)
+    assert check_python.refuses_overlapping_members() is has_fix
 
 
 def test_build_script_stops_before_building_with_an_old_python(tmp_path: Path) -> None:
