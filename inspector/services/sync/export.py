@@ -17,7 +17,7 @@ import sqlite3
 import uuid
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, cast
@@ -76,11 +76,62 @@ class ExportResult:
     manifest_sha256: str
 
 
-@dataclass
-class _Seal:
-    """Record versions to mark as sent once the bundle is in place."""
+ROWS_PER_READ = 2000  # records read from the snapshot at a time
+SEAL_BATCH = 5000  # record versions marked as sent per statement batch
 
-    rows: dict[str, list[tuple[str | None, int | None, int, str]]] = field(default_factory=dict)
+
+class _Seal:
+    """Record versions to mark as sent once the bundle is in place.
+
+    One entry per exported record: ``(version vector, revision)`` as read in the
+    snapshot when this version was never sent before, ``(None, None)`` when only
+    its bundle sequence changes. They are kept in a private temporary SQLite
+    database on disk (SQLite removes the file when it is closed), not in Python
+    lists: the export's memory must not grow with the number of records.
+    """
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect("", isolation_level=None)
+        self._db.execute("PRAGMA journal_mode = OFF")
+        self._db.execute("PRAGMA synchronous = OFF")
+        self._db.execute("BEGIN")  # one transaction, never committed: nothing to keep
+        self._tables: list[str] = []
+
+    def __enter__(self) -> _Seal:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def start(self, table: str) -> None:
+        assert table in rec.SPECS and table not in self._tables
+        with self._disk_errors():
+            self._db.execute(f"CREATE TABLE {table} (vv TEXT, rev INTEGER, id TEXT NOT NULL)")
+        self._tables.append(table)
+
+    def add(self, table: str, rows: list[tuple[str | None, int | None, str]]) -> None:
+        with self._disk_errors():
+            self._db.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)", rows)
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _disk_errors() -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.OperationalError as exc:  # e.g. the temporary folder is full
+            raise SyncError(
+                f"无法写入导出用的临时文件，临时文件夹可能已满 / could not write the export's "
+                f"temporary file; the temporary folder may be full ({exc})") from exc
+
+    def batches(self) -> Iterator[tuple[str, list[tuple[str | None, int | None, str]]]]:
+        """Per table, in the order exported: up to SEAL_BATCH entries at a time."""
+        for table in self._tables:
+            cursor = self._db.execute(f"SELECT vv, rev, id FROM {table} ORDER BY rowid")
+            while rows := cursor.fetchmany(SEAL_BATCH):
+                yield table, rows
 
 
 def _filters(kind: str, table: str, incremental: bool, confirmed: set[int]) -> str:
@@ -138,34 +189,34 @@ def _info(name: str, compression: int) -> zipfile.ZipInfo:
 
 
 def _write_records(zf: zipfile.ZipFile, conn: sqlite3.Connection, kind: str, incremental: bool,
-                   confirmed: set[int], me: DeviceIdentity, sequence: int, seal: _Seal,
+                   confirmed: set[int], me: DeviceIdentity, seal: _Seal,
                    control: Control) -> tuple[list[bf.TableEntry], list[bf.Member], set[str]]:
     tmap = rec.TemplateMap.from_rows(conn.execute(rec.TEMPLATE_KEYS_SQL).fetchall())
     tables, members, photo_shas = [], [], set()
     for name in KIND_TABLES[kind]:
         spec = rec.SPECS[name]
         where = _filters(kind, name, incremental, confirmed)
-        cursor = conn.execute(rec.select_sql(spec, where).replace(
-            "sync_rev FROM", "sync_rev, sync_seq FROM"))
+        cursor = conn.execute(rec.select_sql(spec, where, extra=("sync_seq",)))
         path = f"records/{name}.jsonl"
         info = _info(path, zipfile.ZIP_DEFLATED)
         digest, size, count = hashlib.sha256(), 0, 0
         width = len(spec.local_columns)
-        to_seal = seal.rows.setdefault(name, [])
+        seal.start(name)
         sha_at = spec.columns.index("sha256") if name == "photos" else -1
         with zf.open(info, "w", force_zip64=True) as out:
             buffer = io.BytesIO()
-            while rows := cursor.fetchmany(2000):
+            while rows := cursor.fetchmany(ROWS_PER_READ):
                 check(control)
+                to_seal: list[tuple[str | None, int | None, str]] = []
                 for row in rows:
                     stored_vv, revision, sync_rev, sync_seq = row[width:]
                     values = rec.local_to_bundle_values(spec, row, tmap)
                     vv = rec.effective_vv(spec, values, stored_vv, revision, sync_rev,
                                           me.device_id)
-                    unsealed = sync_rev is None or sync_rev != revision
-                    if unsealed or (sync_seq or 0) > 0:
-                        to_seal.append((rec.vv_dump(vv) if unsealed else None,
-                                        revision if unsealed else None, sequence, row[0]))
+                    if sync_rev is None or sync_rev != revision:
+                        to_seal.append((rec.vv_dump(vv), revision, row[0]))
+                    elif (sync_seq or 0) > 0:
+                        to_seal.append((None, None, row[0]))
                     values.append(vv)
                     if sha_at >= 0:
                         photo_shas.add(values[sha_at])
@@ -173,6 +224,7 @@ def _write_records(zf: zipfile.ZipFile, conn: sqlite3.Connection, kind: str, inc
                                             separators=(",", ":")).encode("utf-8"))
                     buffer.write(b"\n")
                     count += 1
+                seal.add(name, to_seal)
                 data = buffer.getvalue()
                 buffer.seek(0)
                 buffer.truncate()
@@ -257,9 +309,13 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
     incremental = kind == "results" and not include_all
     scope = "incremental" if incremental else "all"
     bundle_id = str(uuid.uuid4())
-    sequence = _reserve(context, me, bundle_id, kind, scope, actor)
-    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
     seal = _Seal()
+    try:
+        sequence = _reserve(context, me, bundle_id, kind, scope, actor)
+    except BaseException:
+        seal.close()
+        raise
+    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
     try:
         with context.db.session() as session:
             confirmed = confirmed_sequences(session, me.device_id)
@@ -273,7 +329,7 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
                 with zipfile.ZipFile(cast(IO[bytes], medium), "w", allowZip64=True) as zf:
                     with _snapshot(context) as conn:
                         tables, members, photo_shas = _write_records(
-                            zf, conn, kind, incremental, confirmed, me, sequence, seal, control)
+                            zf, conn, kind, incremental, confirmed, me, seal, control)
                         templates = _template_keys(conn)
                     members += _write_photos(zf, context_store(context), photo_shas, control)
                     counts = {t.name: t.count for t in tables}
@@ -308,13 +364,15 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
         temp.replace(target)
         fsync_dir(target.parent)
     except BaseException:
+        seal.close()
         temp.unlink(missing_ok=True)
         with context.db.transaction() as session:
             row = session.get(SyncBundle, bundle_id)
             if row is not None:
                 session.delete(row)
         raise
-    _finish(context, bundle_id, target, manifest, data, seal)
+    with seal:
+        _finish(context, bundle_id, target, manifest, data, seal)
     return ExportResult(target, bundle_id, kind, sequence, scope, counts,
                         target.stat().st_size, bf.sha256_hex(data))
 
@@ -328,9 +386,10 @@ def _finish(context: AppContext, bundle_id: str, target: Path, manifest: bf.Mani
     """The bundle is in place: mark the versions it carried as sent, and log it."""
     with context.db.transaction() as session:
         conn = session.connection()
-        for name, rows in seal.rows.items():
-            fresh = [(vv, rev, seq, rid) for vv, rev, seq, rid in rows if vv is not None]
-            resent = [(seq, rid) for vv, _rev, seq, rid in rows if vv is None]
+        seq = manifest.sequence
+        for name, rows in seal.batches():
+            fresh = [(vv, rev, seq, rid) for vv, rev, rid in rows if vv is not None]
+            resent = [(seq, rid) for vv, _rev, rid in rows if vv is None]
             if fresh:
                 conn.exec_driver_sql(
                     f"UPDATE {name} SET sync_vv = ?, sync_rev = ?, sync_seq = ? WHERE id = ?",

@@ -195,10 +195,10 @@ class TemplateMap:
 
 # -- rows ------------------------------------------------------------------
 
-def select_sql(spec: TableSpec, where: str = "") -> str:
-    cols = ", ".join(spec.local_columns)
-    return (f"SELECT {cols}, sync_vv, revision, sync_rev FROM {spec.name}"
-            + (f" WHERE {where}" if where else ""))
+def select_sql(spec: TableSpec, where: str = "", *, extra: Sequence[str] = ()) -> str:
+    """The local columns, then sync_vv, revision, sync_rev and any ``extra`` columns."""
+    cols = ", ".join((*spec.local_columns, "sync_vv", "revision", "sync_rev", *extra))
+    return f"SELECT {cols} FROM {spec.name}" + (f" WHERE {where}" if where else "")
 
 
 def check_bundle_row(spec: TableSpec, values: Any, line_no: int) -> None:
