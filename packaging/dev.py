@@ -12,6 +12,7 @@ everything else is installed into ``.venv`` in the repository root.
 from __future__ import annotations
 
 import argparse
+import ctypes.util
 import hashlib
 import importlib.util
 import os
@@ -29,6 +30,15 @@ STAMP = VENV / "inspector-install.sha256"
 DEMO_DATA = ROOT / ".demo-data"
 MIN_PYTHON = (3, 11)
 COMMANDS = ("start", "test", "lint")
+# The system libraries Qt's X11 platform plugin loads that a desktop Linux may lack
+# (Qt 6.5+ needs libxcb-cursor0, which many desktops do not install), with their
+# Debian/Ubuntu packages.
+QT_DESKTOP_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0", "xcb-icccm": "libxcb-icccm4", "xcb-image": "libxcb-image0",
+    "xcb-keysyms": "libxcb-keysyms1", "xcb-randr": "libxcb-randr0",
+    "xcb-render-util": "libxcb-render-util0", "xcb-shape": "libxcb-shape0",
+    "xkbcommon-x11": "libxkbcommon-x11-0", "EGL": "libegl1", "fontconfig": "libfontconfig1",
+}
 
 
 def say(message: str) -> None:
@@ -66,6 +76,39 @@ def ensure_ensurepip() -> None:
             f"Install it with:\n\n    sudo apt-get install {package}\n\nthen run this again."
         )
     sys.exit("error: this Python has no ensurepip module, so it cannot create .venv.")
+
+
+def missing_qt_packages() -> list[str]:
+    """Debian packages of the libraries the window needs that this Linux lacks."""
+    if not sys.platform.startswith("linux"):
+        return []
+    if os.environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] not in ("xcb", ""):
+        return []  # offscreen, wayland…: chosen by the user, who knows what it needs
+    return sorted({package for library, package in QT_DESKTOP_LIBRARIES.items()
+                   if ctypes.util.find_library(library) is None})
+
+
+def ensure_qt_libraries() -> None:
+    """Install what the window needs (apt-get, as root or with sudo), or say how to."""
+    missing = missing_qt_packages()
+    if not missing:
+        return
+    install = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
+    wording = f"The window needs system libraries that are missing: {' '.join(missing)}"
+    if shutil.which("apt-get") is None:
+        sys.exit(f"error: {wording}.\nInstall them with your system's package manager.")
+    if os.geteuid() == 0:
+        prefix: list[str] = []
+    elif shutil.which("sudo") and sys.stdin.isatty():
+        prefix = ["sudo"]
+    else:
+        sys.exit(f"error: {wording}.\nInstall them with:\n\n    sudo {' '.join(install)}\n")
+    say(f"{wording}; installing them: {' '.join(prefix + install)}")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for cmd in (["apt-get", "update"], install):
+        if subprocess.run([*prefix, *cmd], env=env, check=False).returncode != 0:
+            sys.exit(f"error: `{' '.join(prefix + cmd)}` failed; install {' '.join(missing)} "
+                     "and run again.")
 
 
 def ensure_venv() -> str:
@@ -145,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     command, args = argv[0], argv[1:]
     ensure_venv()
     if command == "start":
+        ensure_qt_libraries()
         return start(args)
     lint = [("ruff check .", [tool("ruff"), "check", "."]), ("mypy", [tool("mypy")])]
     if command == "lint":

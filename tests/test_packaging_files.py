@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType
@@ -27,15 +28,16 @@ IN_CI = os.environ.get("CI") == "true"
 
 
 
-def _load_check_python() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("check_python", PACKAGING / "check_python.py")
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, PACKAGING / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-check_python = _load_check_python()
+check_python = _load("check_python")
+dev = _load("dev")
 
 
 def _tool(name: str, required_in_ci: bool = True) -> str | None:
@@ -161,3 +163,17 @@ def test_windows_installer_script_is_per_user_bilingual_and_keeps_data() -> None
     assert "DelTree(ExpandConstant('{localappdata}\\inspector')" in iss
     assert "MB_YESNO or MB_DEFBUTTON2) = IDYES" in iss
     assert "UninstallSilent" in iss  # a silent uninstall never deletes data
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the X11 libraries of Linux")
+def test_dev_start_finds_the_missing_window_libraries(monkeypatch: pytest.MonkeyPatch) -> None:
+    present = {"xcb-cursor": None, "xkbcommon-x11": None}
+    monkeypatch.setattr(dev.ctypes.util, "find_library",
+                        lambda name: present.get(name, f"lib{name}.so"))
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    assert dev.missing_qt_packages() == ["libxcb-cursor0", "libxkbcommon-x11-0"]
+    monkeypatch.setattr(dev.shutil, "which", lambda _name: None)  # no apt-get, no sudo
+    with pytest.raises(SystemExit, match="libxcb-cursor0 libxkbcommon-x11-0"):
+        dev.ensure_qt_libraries()
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # no window libraries needed
+    assert dev.missing_qt_packages() == []
