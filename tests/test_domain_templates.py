@@ -28,7 +28,7 @@ def raw() -> dict[str, Any]:
 
 
 def write(tmp_path: Path, data: Any) -> Path:
-    path = tmp_path / "t.json"
+    path = tmp_path / "community-education-3tier.v1.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path
 
@@ -130,6 +130,10 @@ def _break(data: dict[str, Any], how: str) -> None:
         first["weight"] = -1
     elif how == "unsupported schema":
         data["schema"] = 99
+    elif how == "tier listed twice":
+        first["tiers"] = ["county", "county"]
+    elif how == "version not in the file name":
+        data["version"] = 2
 
 
 @pytest.mark.parametrize(
@@ -142,6 +146,9 @@ def _break(data: dict[str, Any], how: str) -> None:
         ("not counted with a score", "rating_scale[3]: a rating that is not counted"),
         ("bad weight", "criterion 'facilities.c1': weight must be a positive number"),
         ("unsupported schema", "schema: unsupported schema 99"),
+        ("tier listed twice", "criterion 'facilities.c1': a tier is listed twice"),
+        ("version not in the file name",
+         "must be named community-education-3tier.v2.json (the id and version it holds)"),
     ],
 )
 def test_bad_files_are_refused_naming_file_and_entry(

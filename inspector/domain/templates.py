@@ -168,7 +168,12 @@ def load_template(source: Path | Traversable) -> ChecklistTemplate:
         raise TemplateError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise TemplateError(f"{name}: not a valid UTF-8 JSON file ({exc})") from exc
-    return parse_template(data, name)
+    template = parse_template(data, name)
+    expected = f"{template.id}.v{template.version}.json"
+    if source.name != expected:
+        raise TemplateError(f"{name}: the file must be named {expected} (the id and version "
+                            "it holds), so that two versions never share a file name")
+    return template
 
 
 def parse_template(data: Any, name: str = "<template>") -> ChecklistTemplate:
@@ -340,9 +345,10 @@ class _Parser:
         data = self.obj(value, where)
         identifier = self.new_id(data, where)
         where = f"criterion '{identifier}'"
-        tiers = frozenset(
-            self.tier(t, where) for t in self.items(data.get("tiers"), f"{where}.tiers")
-        )
+        listed = [self.tier(t, where) for t in self.items(data.get("tiers"), f"{where}.tiers")]
+        tiers = frozenset(listed)
+        if len(tiers) != len(listed):
+            raise self.fail(where, "a tier is listed twice")
         return Criterion(
             id=identifier,
             text=self.text(data, "text", where),
