@@ -24,11 +24,77 @@ def data(tmp_path: Path) -> str:
     return str(tmp_path / "data")
 
 
+def _everything(data: str) -> tuple[list[str], list[tuple[str, int]]]:
+    """Every row of every table, and every photo file with its size."""
+    import sqlite3
+    from pathlib import Path
+
+    with sqlite3.connect(Path(data) / "inspector.sqlite3") as conn:
+        tables = [row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        rows = sorted(f"{table}: {row!r}" for table in tables
+                      for row in conn.execute(f'SELECT * FROM "{table}"'))
+    conn.close()
+    photos = sorted((str(p.relative_to(data)), p.stat().st_size)
+                    for p in (Path(data) / "photos").rglob("*") if p.is_file())
+    return rows, photos
+
+
 def test_demo_twice_changes_nothing(capsys: pytest.CaptureFixture[str], data: str) -> None:
     code, out, _ = run(capsys, "demo", "--data-dir", data)
     assert code == 0 and "31 sites added" in out
+    before = _everything(data)
+    assert len(before[1]) == 12  # the demo inspections' photos
     code, out, _ = run(capsys, "--data-dir", data, "demo")
     assert code == 0 and "0 sites added, 0 updated, 31 unchanged" in out
+    assert _everything(data) == before  # not a row, not a timestamp, not a photo changed
+
+
+def test_demo_sites_have_the_same_ids_on_every_installation(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from inspector.services.sites import site_id_for_code
+
+    listed = []
+    for name in ("laptop", "office"):
+        assert run(capsys, "demo", "--data-dir", str(tmp_path / name))[0] == 0
+        code, out, _ = run(capsys, "sites", "list", "--format", "json",
+                           "--data-dir", str(tmp_path / name))
+        assert code == 0
+        listed.append({(site["code"], site["id"]) for site in json.loads(out)})
+    assert listed[0] == listed[1] and len(listed[0]) == 31
+    assert all(site_id == site_id_for_code(code) for code, site_id in listed[0])
+
+
+def test_the_data_folder_comes_from_the_option_the_variable_or_the_platform(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from inspector import app_paths
+    from inspector.app_paths import DATA_DIR_ENV, AppPaths
+
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "from-variable"))
+    assert AppPaths.resolve().data_dir == tmp_path / "from-variable"
+    assert AppPaths.resolve(tmp_path / "from-option").data_dir == tmp_path / "from-option"
+    monkeypatch.delenv(DATA_DIR_ENV)
+    asked: list[tuple[str, object]] = []
+
+    def platform_folder(app: str, appauthor: object) -> str:
+        asked.append((app, appauthor))
+        return str(tmp_path / "platform")
+
+    monkeypatch.setattr(app_paths, "user_data_dir", platform_folder)
+    assert AppPaths.resolve().data_dir == tmp_path / "platform"
+    assert asked == [("inspector", False)]
+
+
+def test_commands_use_the_data_folder_of_the_variable(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("INSPECTOR_DATA_DIR", str(tmp_path / "shared"))
+    assert run(capsys, "demo")[0] == 0
+    assert (tmp_path / "shared" / "inspector.sqlite3").is_file()
+    code, out, _ = run(capsys, "sites", "list", "--data-dir", str(tmp_path / "other"))
+    assert code == 0 and "31 sites" not in out  # the option wins over the variable
 
 
 def test_checklist_show_village_json(capsys: pytest.CaptureFixture[str], data: str) -> None:
