@@ -202,3 +202,29 @@ def test_print_menu_and_sync_screen_are_reachable(qtbot: QtBot, demo_context: Ap
         assert window.sync_screen is not None
         window.sync_screen.back_button.click()
         assert window.pages.currentWidget() is window.sites_page
+
+
+def test_photo_files_nothing_refers_to_are_tidied_after_start(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    import os
+    import time
+
+    from inspector.services.photo_store import PhotoStore
+
+    store = PhotoStore.for_paths(demo_context.paths)
+    kept = [path for _sha, path in store.stored_files()]
+    assert kept  # the demo inspections' photos
+    orphan = demo_context.paths.photos / "ab" / ("ab" + "0" * 62 + ".jpg")
+    orphan.parent.mkdir(parents=True, exist_ok=True)
+    orphan.write_bytes(b"\xff\xd8 left by an import that was killed")
+    old = time.time() - 2 * 3600
+    os.utime(orphan, (old, old))
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        assert window.tidy_job is not None
+        qtbot.waitUntil(lambda: window.tidy_job is not None and window.tidy_job.is_done,
+                        timeout=LOAD_TIMEOUT_MS)
+    assert not orphan.exists()
+    assert all(path.exists() for path in kept)

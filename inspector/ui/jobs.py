@@ -7,13 +7,17 @@ cheap: SQLModel and friends load on the worker thread.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inspector.app_paths import AppPaths
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
+    from inspector.services.photos import GarbageReport
     from inspector.services.site_tree import SiteNode
     from inspector.services.sites_csv import ImportResult
     from inspector.ui.worker import JobControl
@@ -69,3 +73,17 @@ def export_sites_csv(context: AppContext, path: Path) -> int:
 
     with context.db.session() as session:
         return export_sites(session, path)
+
+
+def tidy_photo_store(context: AppContext) -> GarbageReport:
+    """Remove photo files nothing refers to any more (deleted over an hour ago, or left
+    by an import that was interrupted), and unfinished imports' temporary files."""
+    from inspector.services.photo_store import PhotoStore
+    from inspector.services.photos import collect_garbage
+
+    with context.db.session() as session:
+        report = collect_garbage(session, PhotoStore.for_paths(context.paths))
+    if report.files_removed or report.incoming_removed:
+        log.info("photo store tidied: %d files (%d bytes), %d unfinished imports",
+                 report.files_removed, report.bytes_freed, report.incoming_removed)
+    return report

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.printing: PrintActions | None = None
         self.checklist: ChecklistPage | None = None
         self.inspections: InspectionController | None = None
+        self.tidy_job: JobHandle | None = None
 
     def build(self) -> None:
         """The window's content: site tree, details, history, menus (once)."""
@@ -208,6 +209,9 @@ class MainWindow(QMainWindow):
             return
         self._make_checklist_page(context)
         self.role_banner.check()  # the device identity is made at first start
+        # Photo files an interrupted import or an old deletion left behind.
+        self.tidy_job = self.worker.submit(lambda _c: jobs.tidy_photo_store(context), "tidy")
+        self.tidy_job.failed.connect(lambda exc: log.warning("photo store not tidied: %s", exc))
         self.data_opened.emit(context)
 
     def _data_failed(self, exc: BaseException) -> None:
