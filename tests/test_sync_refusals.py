@@ -7,7 +7,10 @@ every photo file with its hash, temp files included) before and after.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import stat
+import struct
 import subprocess
 import sys
 import uuid
@@ -18,16 +21,21 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sync_helpers import completed_inspection, dump, installation, rewrite_bundle
+from sync_helpers import VILLAGE, completed_inspection, dump, installation, rewrite_bundle
 
+from inspector import assets
 from inspector.cli import main
-from inspector.services import photo_store
+from inspector.services import photo_image, photo_store
 from inspector.services.context import AppContext
 from inspector.services.photo_store import PhotoStore, PhotoStoreError
+from inspector.services.sites import site_id_for_code
+from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import merge
-from inspector.services.sync.export import export_bundle
-from inspector.services.sync.identity import Role, ensure_identity
+from inspector.services.sync import records as rec
+from inspector.services.sync.export import ALLOWED_KINDS, KIND_TABLES, export_bundle
+from inspector.services.sync.identity import Role, ensure_identity, fingerprint_of
 from inspector.services.sync.importer import import_bundle
+from inspector.services.sync.trust import ACCEPTED_KINDS
 
 
 @dataclass
@@ -81,6 +89,65 @@ def _resign(scene: Scene, change: Callable[[dict], dict]) -> Callable[[Path, Pat
     return lambda src, dst: rewrite_bundle(src, dst, manifest=change, signer=scene.key())
 
 
+def _with_members(scene: Scene, added: list[tuple[str, bytes]],
+                  table: str | None = None) -> Callable[[Path, Path], Path]:
+    """Members added, listed in the manifest (and as a table) and signed by the laptop's
+    own key: everything a reader checks by hashes and signatures is consistent."""
+    def manifest(m: dict) -> dict:
+        members = m["members"] + [{"path": name, "size": len(data),
+                                   "sha256": hashlib.sha256(data).hexdigest()}
+                                  for name, data in added]
+        tables = dict(m["tables"])
+        if table is not None:
+            spec_columns = list(rec.TEMPLATE_COLUMNS) if table == rec.TEMPLATE_TABLE \
+                else [*rec.SPECS[table].columns, rec.VV_COLUMN]
+            tables[table] = {"path": f"records/{table}.jsonl", "columns": spec_columns,
+                             "count": added[0][1].count(b"\n")}
+        return {**m, "members": members, "tables": tables}
+
+    return lambda src, dst: rewrite_bundle(src, dst, extra=list(added), manifest=manifest,
+                                           signer=scene.key())
+
+
+def _assignment_lines() -> bytes:
+    """Three well-formed assignments for a site the office has."""
+    site = site_id_for_code(VILLAGE)
+    return b"".join(json.dumps(
+        [str(uuid.uuid4()), "2026-11-28 10:00:00.000000", "2026-11-28 10:00:00.000000", 1, site,
+         "冒名者", "2026-12-01", "2026-12-20", "", {f"~{n:016x}": 1}],
+        ensure_ascii=False).encode() + b"\n" for n in range(3))
+
+
+def _template_lines() -> bytes:
+    """A new checklist version, well-formed and correctly hashed."""
+    raw = json.loads(assets.checklist_files()[0].read_text("utf-8"))
+    raw["version"] = 2
+    content = bf.canonical_json(raw).decode()
+    return json.dumps([raw["id"], 2, "伪造的检查表", content,
+                       hashlib.sha256(content.encode()).hexdigest()],
+                      ensure_ascii=False).encode() + b"\n"
+
+
+def _claimed_size(prefix: str, size: int) -> Callable[[Path, Path], Path]:
+    """A member whose central-directory entry claims ``size`` bytes (the data stays small)."""
+    def make(src: Path, dst: Path) -> Path:
+        data = bytearray(src.read_bytes())
+        at = data.find(b"PK\x01\x02")
+        while at >= 0:
+            name_length = struct.unpack_from("<H", data, at + 28)[0]
+            name = bytes(data[at + 46: at + 46 + name_length]).decode()
+            if name.startswith(prefix):
+                struct.pack_into("<L", data, at + 24, size)  # uncompressed size
+                struct.pack_into("<L", data, at + 20, size)  # compressed: no zip-bomb ratio
+                break
+            at = data.find(b"PK\x01\x02", at + 46)
+        else:
+            raise AssertionError(f"no member {prefix}")
+        dst.write_bytes(bytes(data))
+        return dst
+    return make
+
+
 def _cases(scene: Scene) -> dict[str, tuple[Callable[[Path, Path], Path], str]]:
     other_key = Ed25519PrivateKey.generate()
     sha = "ab" * 32
@@ -95,7 +162,8 @@ def _cases(scene: Scene) -> dict[str, tuple[Callable[[Path, Path], Path], str]]:
 
         raw = other_key.public_key().public_bytes(serialization.Encoding.Raw,
                                                   serialization.PublicFormat.Raw)
-        source = {**manifest["source"], "public_key": base64.b64encode(raw).decode()}
+        source = {**manifest["source"], "public_key": base64.b64encode(raw).decode(),
+                  "fingerprint": fingerprint_of(raw)}
         return {**manifest, "source": source}
 
     def stranger(src: Path, dst: Path) -> Path:
@@ -144,6 +212,29 @@ def _cases(scene: Scene) -> dict[str, tuple[Callable[[Path, Path], Path], str]]:
     def bomb(src: Path, dst: Path) -> Path:
         return rewrite_bundle(src, dst, extra=[("records/bomb.jsonl", b"\0" * 20_000_000)])
 
+    def rename_photo(extension: str) -> Callable[[Path, Path], Path]:
+        """The photo stored under another extension, consistently listed and re-signed."""
+        def make(src: Path, dst: Path) -> Path:
+            with zipfile.ZipFile(src) as zf:
+                photo = next(n for n in zf.namelist() if _photo(n))
+                data = zf.read(photo)
+            renamed = photo.rsplit(".", 1)[0] + "." + extension
+
+            def manifest(m: dict) -> dict:
+                return {**m, "members": [{**e, "path": renamed} if e["path"] == photo else e
+                                         for e in m["members"]]}
+
+            return rewrite_bundle(src, dst, change=lambda n, b: None if n == photo else b,
+                                  extra=[(renamed, data)], manifest=manifest, signer=scene.key())
+        return make
+
+    def photo_twice(src: Path, dst: Path) -> Path:
+        with zipfile.ZipFile(src) as zf:
+            photo = next(n for n in zf.namelist() if _photo(n))
+            data = zf.read(photo)
+        again = photo.rsplit(".", 1)[0] + ".png"
+        return _with_members(scene, [(again, data)])(src, dst)
+
     return {
         "changed photo byte": (lambda s, d: rewrite_bundle(s, d, change=_flip_photo_byte),
                                "differs from the signed manifest"),
@@ -187,6 +278,38 @@ def _cases(scene: Scene) -> dict[str, tuple[Callable[[Path, Path], Path], str]]:
             _resign(scene, lambda m: {**m, "tables": {**m["tables"], "users": {
                 **m["tables"]["sites"], "path": "records/sites.jsonl"}}}),
             "unknown table"),
+        "results bundle with assignments": (
+            _with_members(scene, [("records/assignments.jsonl", _assignment_lines())],
+                          table="assignments"),
+            "may not carry the table assignments"),
+        "results bundle with checklist versions": (
+            _with_members(scene, [("records/template_versions.jsonl", _template_lines())],
+                          table="template_versions"),
+            "may not carry the table template_versions"),
+        "records member without a table": (
+            _with_members(scene, [("records/assignments.jsonl", _assignment_lines())]),
+            "without a table"),
+        "results bundle relabelled as an assignment": (
+            _resign(scene, lambda m: {**m, "kind": "assignment"}),
+            "made by the county office"),
+        "receipt from a field laptop": (
+            _resign(scene, lambda m: {**m, "kind": "receipt"}), "made by the county office"),
+        "assignment for the office": (
+            _resign(scene, lambda m: {**m, "kind": "assignment",
+                                      "source": {**m["source"], "role": "office"}}),
+            "does not import assignment bundles"),
+        "photo as .exe": (rename_photo("exe"), "unsupported photo file type .exe"),
+        "photo as .JPG": (rename_photo("JPG"), "unsupported photo file type .JPG"),
+        "the same photo twice": (photo_twice, "the same photo twice"),
+        "unknown manifest field": (_resign(scene, lambda m: {**m, "owner": "me"}),
+                                   "unknown 'owner'"),
+        "fingerprint not of the key": (
+            _resign(scene, lambda m: {**m, "source": {**m["source"], "fingerprint": "0" * 39}}),
+            "the fingerprint is not the public key's"),
+        "photo larger than allowed": (
+            _claimed_size("photos/", bf.MAX_PHOTO_BYTES + 1), "member too large"),
+        "manifest larger than allowed": (
+            _claimed_size("manifest.json", bf.MAX_MANIFEST_BYTES + 1), "member too large"),
         "truncated file": (truncated, "incomplete"),
         "local header renamed": (local_header_renamed, "damaged"),
         "not a zip file": (not_zip, "not a ZIP file"),
@@ -198,7 +321,12 @@ CASES = ["changed photo byte", "changed record", "changed record and manifest",
          "replayed sequence number", "unknown format version", "dot-dot member",
          "absolute member", "drive member", "symlink member", "zip bomb", "duplicate member",
          "member not in the manifest", "member missing", "unknown checklist version",
-         "unknown table",
+         "unknown table", "results bundle with assignments",
+         "results bundle with checklist versions", "records member without a table",
+         "results bundle relabelled as an assignment", "receipt from a field laptop",
+         "assignment for the office", "photo as .exe", "photo as .JPG", "the same photo twice",
+         "unknown manifest field", "fingerprint not of the key", "photo larger than allowed",
+         "manifest larger than allowed",
          "truncated file", "local header renamed", "not a zip file"]
 
 
@@ -215,6 +343,59 @@ def test_refused_bundle_changes_nothing(scene: Scene, case: str, tmp_path: Path,
     assert err.count("\n") == 1 and reason in err, err
     assert "Traceback" not in err
     assert dump(scene.office) == before
+
+
+def _member_sizes(bundle: Path) -> dict[str, int]:
+    with zipfile.ZipFile(bundle) as zf:
+        return {info.filename: info.file_size for info in zf.infolist()}
+
+
+#: Limits lowered to just below what the good bundle needs (real-size bundles would
+#: make the suite slow); the check itself is the one that guards the real limits.
+LIMITS = {
+    "too many members": ("MAX_MEMBERS", lambda sizes: len(sizes), "too many members"),
+    "records member over its limit": (
+        "MAX_RECORDS_MEMBER_BYTES",
+        lambda sizes: max(v for k, v in sizes.items() if k.startswith("records/")),
+        "member too large"),
+    "photo over its limit": (
+        "MAX_PHOTO_BYTES", lambda sizes: max(v for k, v in sizes.items() if _photo(k)),
+        "member too large"),
+    "all members over the total limit": (
+        "MAX_TOTAL_BYTES", lambda sizes: sum(sizes.values()), "too large when unpacked"),
+}
+
+
+@pytest.mark.parametrize("case", list(LIMITS))
+def test_a_bundle_over_a_limit_is_refused_and_changes_nothing(
+        scene: Scene, case: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    name, needed, reason = LIMITS[case]
+    limit = needed(_member_sizes(scene.good))
+    monkeypatch.setattr(bf, name, limit)  # exactly what the bundle needs: accepted
+    prepared, done = import_bundle(scene.office, scene.good, dry_run=True)
+    assert done is None and prepared.preview.totals()["new"] > 0
+    monkeypatch.setattr(bf, name, limit - 1)
+    before = dump(scene.office)
+    capsys.readouterr()
+    status = main(["--data-dir", str(scene.office.paths.data_dir), "bundle", "import",
+                   str(scene.good)])
+    err = capsys.readouterr().err
+    assert status == 2 and err.count("\n") == 1 and reason in err, err
+    assert dump(scene.office) == before
+
+
+def test_the_kinds_a_reader_accepts_are_the_kinds_the_writer_writes() -> None:
+    """The export's tables per kind and the photo store's file types are what the
+    format allows, so nothing this program writes is refused by its own reader."""
+    for kind, tables in KIND_TABLES.items():
+        brought = (rec.TEMPLATE_TABLE,) if kind == "assignment" else ()
+        assert (*tables, *brought) == bf.KIND_TABLES[kind]
+    assert {*rec.SPECS, rec.TEMPLATE_TABLE} == bf.KNOWN_TABLES
+    assert bf.PHOTO_EXTENSIONS == photo_image.EXTENSIONS
+    for kind, maker in bf.KIND_MADE_BY.items():
+        assert kind in ALLOWED_KINDS[maker]
+        assert kind in ACCEPTED_KINDS[bf.KIND_IMPORTED_BY[kind]]
 
 
 def test_the_untampered_bundle_is_accepted_afterwards(scene: Scene) -> None:
@@ -262,7 +443,10 @@ def test_revoked_device_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture
 
 _KILLER = """
 import os, sys
+from inspector.services.sites import site_id_for_code
+from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import merge
+from inspector.services.sync import records as rec
 original = merge._Writer.flush
 def flush(self):
     busy = bool(self.inserts)
@@ -270,6 +454,7 @@ def flush(self):
     if busy:
         os._exit(137)  # like a kill: no rollback, no cleanup, no atexit
 merge._Writer.flush = flush
+from inspector import assets
 from inspector.cli import main
 sys.exit(main(sys.argv[1:]))
 """

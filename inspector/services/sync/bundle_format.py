@@ -43,8 +43,38 @@ MAX_TOTAL_BYTES = 256 * 1024**3
 MAX_COMPRESSION_RATIO = 200  # uncompressed / compressed, for compressed members
 CHUNK = 1024 * 1024
 
+#: The file types the photo store holds (``photo_image.EXTENSIONS``); no other may arrive.
+PHOTO_EXTENSIONS = ("jpg", "png", "webp", "heic")
+
 RECORDS_NAME = re.compile(r"^records/([a-z_]{1,40})\.jsonl$")
-PHOTO_NAME = re.compile(r"^photos/([0-9a-f]{64})\.([a-z0-9]{1,8})$")
+PHOTO_NAME = re.compile(rf"^photos/([0-9a-f]{{64}})\.({'|'.join(PHOTO_EXTENSIONS)})$")
+_ANY_PHOTO_NAME = re.compile(r"^photos/[0-9a-f]{64}\.([^/]*)$")
+
+#: The tables each kind of bundle may carry, in the order they are merged. Only the
+#: office sends assignments and checklist versions; a receipt carries no records at all.
+RESULTS_TABLES = ("sites", "inspectors", "inspections", "responses", "photos",
+                  "inspection_events")
+TEMPLATE_TABLE = "template_versions"
+KIND_TABLES: dict[str, tuple[str, ...]] = {
+    "results": RESULTS_TABLES,
+    "assignment": ("sites", "inspectors", "assignments", "inspections", "responses", "photos",
+                   "inspection_events", TEMPLATE_TABLE),
+    "receipt": (),
+}
+KNOWN_TABLES = frozenset(name for names in KIND_TABLES.values() for name in names)
+#: Who writes each kind of bundle, and who imports it.
+KIND_MADE_BY = {"results": Role.FIELD, "assignment": Role.OFFICE, "receipt": Role.OFFICE}
+KIND_IMPORTED_BY = {"results": Role.OFFICE, "assignment": Role.FIELD, "receipt": Role.FIELD}
+KIND_NAMES_ZH = {"results": "检查结果", "assignment": "任务", "receipt": "回执"}
+SCOPES = ("incremental", "all")
+#: The manifest's fields, all required; a manifest with any other field is refused.
+MANIFEST_FIELDS = frozenset({
+    "format", "format_version", "bundle_id", "kind", "source", "sequence", "created_at",
+    "program_version", "scope", "templates", "tables", "counts", "members", "receipts",
+})
+SOURCE_FIELDS = frozenset({"device_id", "role", "name", "public_key", "fingerprint"})
+TABLE_FIELDS = frozenset({"path", "columns", "count"})
+MEMBER_FIELDS = frozenset({"path", "size", "sha256"})
 SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -71,8 +101,15 @@ def check_member_name(name: str) -> None:
         raise BundleRefused(f"包内文件名不安全 / unsafe member name in the bundle: {name!r}")
     if name in (MANIFEST_NAME, SIGNATURE_NAME):
         return
-    if not (RECORDS_NAME.match(name) or PHOTO_NAME.match(name)):
-        raise BundleRefused(f"包内有未知文件 / unexpected member in the bundle: {name!r}")
+    if RECORDS_NAME.match(name) or PHOTO_NAME.match(name):
+        return
+    other_photo = _ANY_PHOTO_NAME.match(name)
+    if other_photo:
+        raise BundleRefused(
+            f"照片文件类型不受支持（只接受 {'、'.join(PHOTO_EXTENSIONS)}）/ unsupported photo "
+            f"file type .{other_photo.group(1)} (allowed: {', '.join(PHOTO_EXTENSIONS)}): "
+            f"{name!r}")
+    raise BundleRefused(f"包内有未知文件 / unexpected member in the bundle: {name!r}")
 
 
 @dataclass(frozen=True)
@@ -170,6 +207,17 @@ def _get(obj: Any, key: str, kind: type | tuple[type, ...]) -> Any:
     return value
 
 
+def _fields(obj: Any, expected: frozenset[str], what: str) -> None:
+    """Every field present, and no other: a writer's typo is not silently ignored."""
+    if not isinstance(obj, dict):
+        raise _refuse(f"{what} is not an object")
+    missing, extra = sorted(expected - obj.keys()), sorted(obj.keys() - expected)
+    if missing:
+        raise _refuse(f"{what}: missing {', '.join(map(repr, missing))}")
+    if extra:
+        raise _refuse(f"{what}: unknown {', '.join(map(repr, extra))}")
+
+
 def parse_manifest(data: bytes) -> Manifest:
     """Parse and check the manifest's shape; the signature is checked separately."""
     try:
@@ -186,6 +234,8 @@ def parse_manifest(data: bytes) -> Manifest:
         )
     if canonical_json(raw) != data:
         raise _refuse("not in canonical form")
+    _fields(raw, MANIFEST_FIELDS, "manifest")
+    _fields(raw["source"], SOURCE_FIELDS, "source")
     kind = _get(raw, "kind", str)
     if kind not in KINDS:
         raise _refuse(f"unknown kind {kind!r}")
@@ -199,8 +249,11 @@ def parse_manifest(data: bytes) -> Manifest:
         raise _refuse(str(exc)) from None
     if len(public_key) != 32:
         raise _refuse("the public key is not 32 bytes")
+    if _get(src, "fingerprint", str) != fingerprint_of(public_key):
+        raise _refuse("the fingerprint is not the public key's")
     members = []
     for item in _get(raw, "members", list):
+        _fields(item, MEMBER_FIELDS, "members")
         path = _get(item, "path", str)
         check_member_name(path)
         size = _get(item, "size", int)
@@ -210,11 +263,14 @@ def parse_manifest(data: bytes) -> Manifest:
         members.append(Member(path, size, digest))
     tables = []
     for name, entry in sorted(_get(raw, "tables", dict).items()):
+        _fields(entry, TABLE_FIELDS, f"tables.{name}")
         columns = tuple(_get(entry, "columns", list))
         if not all(isinstance(c, str) for c in columns):
             raise _refuse(f"columns of {name}")
-        tables.append(TableEntry(name, _get(entry, "path", str), columns,
-                                 _get(entry, "count", int)))
+        count = _get(entry, "count", int)
+        if count < 0:
+            raise _refuse(f"count of {name}")
+        tables.append(TableEntry(name, _get(entry, "path", str), columns, count))
     sequence = _get(raw, "sequence", int)
     if sequence < 1:
         raise _refuse("sequence must be positive")
@@ -223,6 +279,14 @@ def parse_manifest(data: bytes) -> Manifest:
                and isinstance(t.get("sha256"), str) for t in templates):
         raise _refuse("templates")
     counts = _get(raw, "counts", dict)
+    if not all(type(v) is int and v >= 0 for v in counts.values()):
+        raise _refuse("counts")
+    scope = _get(raw, "scope", str)
+    if scope not in SCOPES:
+        raise _refuse(f"unknown scope {scope!r}")
+    receipts = tuple(_get(raw, "receipts", list))
+    if not all(isinstance(r, dict) for r in receipts):
+        raise _refuse("receipts")
     return Manifest(
         bundle_id=bundle_id,
         kind=kind,
@@ -230,12 +294,12 @@ def parse_manifest(data: bytes) -> Manifest:
         sequence=sequence,
         created_at=_get(raw, "created_at", str),
         program_version=_get(raw, "program_version", str),
-        scope=_get(raw, "scope", str),
+        scope=scope,
         templates=templates,
         tables=tuple(tables),
         members=tuple(members),
-        receipts=tuple(_get(raw, "receipts", list)),
-        counts={k: int(v) for k, v in counts.items() if isinstance(v, int)},
+        receipts=receipts,
+        counts=dict(counts),
         format_version=version,
     )
 

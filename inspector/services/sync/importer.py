@@ -1,9 +1,12 @@
 """Importing a bundle: verify everything, preview, then merge in one transaction.
 
 ``prepare_import`` checks the bundle completely (structure, limits, names,
-signature, trust, replay, every member's size and SHA-256, templates, every
-record) and computes the preview without writing anything to the database or
-the photo store; photos the store lacks are copied to temp files on the way.
+signature, the tables and photos its kind may carry, whether this installation's
+role imports that kind, trust, replay, every member's size and SHA-256,
+templates, every record) and computes the preview without writing anything to
+the database or the photo store; photos the store lacks are copied to temp
+files on the way. A bundle imported before is checked and previewed the same
+way (everything in it shows as identical) and importing it changes nothing.
 ``commit_import`` backs the database up, moves those photos into the store and
 merges in one transaction. ``discard`` drops the temp files.
 """
@@ -27,7 +30,13 @@ from inspector.services.sync.errors import BundleRefused, Control, NullControl
 from inspector.services.sync.identity import DeviceIdentity, Role, ensure_identity
 from inspector.services.sync.receipts import Receipt, apply_receipts
 from inspector.services.sync.trust import TrustStatus, check_source, record_trust
-from inspector.services.sync.verify import OpenedBundle, check_members, open_bundle, staging_into
+from inspector.services.sync.verify import (
+    OpenedBundle,
+    check_members,
+    check_receiver,
+    open_bundle,
+    staging_into,
+)
 from inspector.storage.database import backup_database
 from inspector.storage.models import SyncBundle, utcnow
 
@@ -94,18 +103,18 @@ def prepare_import(context: AppContext, path: Path, *, trust_new_device: bool = 
     """Check the bundle whole and preview it; raises :class:`BundleRefused`."""
     control = control or NullControl()
     me = ensure_identity(context.paths)
-    me.require_role()
-    opened = open_bundle(Path(path))
+    role = me.require_role()
+    opened = open_bundle(Path(path))  # also: the tables and photos its kind may carry
     manifest = opened.manifest
+    check_receiver(manifest, role)
     with context.db.session() as session:
         trust = check_source(session, me, manifest, trust_new_device)
         previous = _previous(session, manifest, opened.manifest_sha256)
-    if previous is not None:
-        return PreparedImport(context, me, opened, trust, merge.Preview(),
-                              already_imported_at=previous.at)
     store = _store(context)
-    stage = staging_into(store.new_staging_file,
-                         lambda m: store.find(m.sha256) is None) if stage_photos else None
+    # A bundle imported before is still checked and previewed whole, so the preview
+    # says honestly what it holds (all of it identical by now); nothing is staged.
+    stage = staging_into(store.new_staging_file, lambda m: store.find(m.sha256) is None) \
+        if stage_photos and previous is None else None
     check_members(opened, control, stage)
     try:
         with context.db.engine.connect() as conn:
@@ -116,7 +125,9 @@ def prepare_import(context: AppContext, path: Path, *, trust_new_device: bool = 
         raise
     mine = [r for r in map(Receipt.from_json, manifest.receipts)
             if r is not None and r.device_id == me.device_id]
-    return PreparedImport(context, me, opened, trust, preview, receipts_for_me=len(mine))
+    return PreparedImport(context, me, opened, trust, preview,
+                          already_imported_at=previous.at if previous else None,
+                          receipts_for_me=len(mine))
 
 
 def commit_import(prepared: PreparedImport, actor: str = "",

@@ -21,6 +21,7 @@ from typing import IO, BinaryIO
 
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync.errors import BundleRefused, Control, NullControl, check
+from inspector.services.sync.identity import ROLE_NAMES_EN, ROLE_NAMES_ZH, Role
 
 #: Called for each photo member; returns a file to copy it into, or None to only hash it.
 StageOpener = Callable[[bf.Member], "tuple[Path, IO[bytes]] | None"]
@@ -155,11 +156,69 @@ def open_bundle(path: Path) -> OpenedBundle:
     for table in manifest.tables:
         if table.path not in listed:
             raise BundleRefused(f"清单中的表 {table.name} 没有文件 / table without member")
+    check_kind(manifest)
     try:
         file_size = path.stat().st_size
     except OSError as exc:
         raise BundleRefused(f"cannot read {path}: {exc}") from None
     return OpenedBundle(path, manifest, data, infos, file_size)
+
+
+def _kind_zh(kind: str) -> str:
+    return bf.KIND_NAMES_ZH.get(kind, kind)
+
+
+def check_kind(manifest: bf.Manifest) -> None:
+    """A bundle carries only what its kind may carry, and only its kind's maker signs it.
+
+    A field laptop never sends assignments or checklist versions, so a results
+    bundle naming them is refused whole, before anything is read or written.
+    """
+    kind, sender = manifest.kind, manifest.source.role
+    maker = bf.KIND_MADE_BY[kind]
+    if sender is not maker:
+        raise BundleRefused(
+            f"{_kind_zh(kind)}数据包只能由{ROLE_NAMES_ZH[maker]}制作，这个却来自"
+            f"{ROLE_NAMES_ZH[sender]} / {kind} bundles are made by {ROLE_NAMES_EN[maker]}, "
+            f"but this one comes from {ROLE_NAMES_EN[sender]}")
+    allowed = bf.KIND_TABLES[kind]
+    for table in manifest.tables:
+        if table.name not in bf.KNOWN_TABLES:
+            raise BundleRefused(f"数据包中有未知的表 / unknown table in the bundle: "
+                                f"{table.name}")
+        if table.name not in allowed:
+            may = ", ".join(allowed) or "none"
+            raise BundleRefused(
+                f"{_kind_zh(kind)}数据包不能含有表 {table.name}（只能含有：{may}）/ a {kind} "
+                f"bundle may not carry the table {table.name} (it may carry: {may})")
+        if table.path != f"records/{table.name}.jsonl":
+            raise BundleRefused(f"表 {table.name} 的文件名不对 / the table {table.name} is "
+                                f"stored under the wrong name: {table.path!r}")
+    tables = {t.path for t in manifest.tables}
+    shas: set[str] = set()
+    for member in manifest.members:
+        if member.path.startswith("records/") and member.path not in tables:
+            raise BundleRefused(f"记录文件不属于清单中的任何表 / records member without a "
+                                f"table in the manifest: {member.path}")
+        if member.path.startswith("photos/"):
+            if "photos" not in allowed:
+                raise BundleRefused(
+                    f"{_kind_zh(kind)}数据包不能含有照片 / a {kind} bundle may not carry "
+                    f"photos: {member.path}")
+            if member.sha256 in shas:
+                raise BundleRefused(f"同一张照片出现两次 / the same photo twice: "
+                                    f"{member.path}")
+            shas.add(member.sha256)
+
+
+def check_receiver(manifest: bf.Manifest, role: Role) -> None:
+    """The bundle is meant for an installation of this role."""
+    meant_for = bf.KIND_IMPORTED_BY[manifest.kind]
+    if role is not meant_for:
+        raise BundleRefused(
+            f"{ROLE_NAMES_ZH[role]}不导入{_kind_zh(manifest.kind)}数据包（它是给"
+            f"{ROLE_NAMES_ZH[meant_for]}的）/ {ROLE_NAMES_EN[role]} does not import "
+            f"{manifest.kind} bundles (they are for {ROLE_NAMES_EN[meant_for]})")
 
 
 def check_members(opened: OpenedBundle, control: Control | None = None,
