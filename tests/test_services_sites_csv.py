@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 from sqlmodel import select
 
+from inspector import assets
+from inspector.cli import main
 from inspector.services.context import AppContext
-from inspector.services.sites import list_sites, site_id_for_code, site_tree
+from inspector.services.sites import find_by_code, list_sites, site_id_for_code, site_tree
 from inspector.services.sites_csv import CsvImportError, export_sites, import_sites
 from inspector.storage.models import Site
 
@@ -30,6 +33,34 @@ def write(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
 def count_sites(context: AppContext) -> int:
     with context.db.session() as session:
         return len(session.exec(select(Site)).all())
+
+
+def dump_sites(context: AppContext) -> list[tuple[object, ...]]:
+    """Every column of every row of the sites table, as SQLite holds it."""
+    with sqlite3.connect(context.paths.database) as connection:
+        rows = connection.execute("SELECT * FROM sites ORDER BY id").fetchall()
+    connection.close()
+    return rows
+
+
+DEMO_CSV = assets.real_path(assets.resource("demo", "sites.csv"))
+
+
+@pytest.fixture
+def registry(context: AppContext) -> AppContext:
+    """The demo county's 31 sites (without the demo inspections)."""
+    with context.db.transaction() as session:
+        import_sites(session, DEMO_CSV)
+    return context
+
+
+def refused(context: AppContext, path: Path) -> list[str]:
+    """Import ``path``, expect a refusal that changes nothing, and return its problems."""
+    before = dump_sites(context)
+    with pytest.raises(CsvImportError) as info, context.db.transaction() as session:
+        import_sites(session, path)
+    assert dump_sites(context) == before
+    return [str(p) for p in info.value.problems]
 
 
 def test_good_file_builds_the_hierarchy(context: AppContext, tmp_path: Path) -> None:
@@ -84,22 +115,22 @@ def test_reimport_changes_nothing_and_edits_update(context: AppContext, tmp_path
     ],
 )
 def test_a_bad_row_is_reported_and_nothing_is_imported(
-    context: AppContext, tmp_path: Path, row: str, reason: str
+    registry: AppContext, tmp_path: Path, row: str, reason: str
 ) -> None:
-    with pytest.raises(CsvImportError) as info, context.db.transaction() as session:
-        import_sites(session, write(tmp_path, GOOD + row + "\n"))
-    assert count_sites(context) == 0
-    problems = [str(p) for p in info.value.problems]
-    assert any("line 6" in p and reason in p for p in problems) or any(
-        reason in p for p in problems
-    ), problems
+    problems = refused(registry, write(tmp_path, GOOD + row + "\n"))
+    assert len(problems) == 1 and "第 6 行 / line 6:" in problems[0], problems
+    assert reason in problems[0], problems
 
 
 def test_every_bad_row_is_listed_with_its_line(context: AppContext, tmp_path: Path) -> None:
     text = GOOD + ",,village,x,,,\n" + ",某村,nowhere,x,,,\n"
     with pytest.raises(CsvImportError) as info, context.db.transaction() as session:
         import_sites(session, write(tmp_path, text))
-    assert [p.line for p in info.value.problems] == [6, 7]
+    problems = info.value.problems
+    assert [p.line for p in problems] == [6, 7]
+    assert problems[0].reason == ("缺少名称 / the name is empty；"
+                                  "找不到上级站点 / parent not found: x")
+    assert problems[1].reason == "层级无法识别 / unknown tier 'nowhere'"
 
 
 @pytest.mark.parametrize(
@@ -131,3 +162,168 @@ def test_export_round_trip_with_bom(demo_context: AppContext, tmp_path: Path) ->
     with demo_context.db.transaction() as session:
         result = import_sites(session, out)
     assert (result.created, result.updated, result.unchanged) == (0, 0, 31)
+
+
+# -- the county → township → village hierarchy survives any import ----------
+
+
+def test_a_township_with_villages_cannot_become_a_village(
+    registry: AppContext, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "区划代码,名称,层级,上级\n"
+                           "330799101000,溪口镇社区学校,village,330799001000\n")
+    problems = refused(registry, path)
+    assert problems == [
+        "第 2 行 / line 2: 溪口镇社区学校 下还有 4 个村级站点，不能改为村级 / 溪口镇社区学校 "
+        "still has 4 village stations under it, cannot become a village station"
+    ]
+
+
+def test_the_county_college_with_townships_cannot_become_a_township(
+    registry: AppContext, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "区划代码,名称,层级,上级\n"
+                           "330799999999,新学院,county,\n"
+                           "330799000000,青溪县社区教育学院,township,330799999999\n")
+    problems = refused(registry, path)
+    assert len(problems) == 1 and problems[0].startswith("第 3 行 / line 3: 青溪县社区教育学院 下"
+                                                         "还有 6 个乡镇级站点，不能改为乡镇级")
+
+
+def test_a_township_whose_villages_move_away_may_become_a_village(
+    registry: AppContext, tmp_path: Path
+) -> None:
+    rows = "".join(f"33079910120{i},{name}村教学站,village,330799001000\n"
+                   for i, name in ((1, "溪口"), (2, "上塘"), (3, "下塘"), (4, "柿林")))
+    path = write(tmp_path, "区划代码,名称,层级,上级\n"
+                           "330799101000,溪口镇社区学校,village,330799001000\n" + rows)
+    with registry.db.transaction() as session:
+        result = import_sites(session, path)
+    assert (result.created, result.updated) == (0, 5)
+    with registry.db.session() as session:
+        moved = find_by_code(session, "330799101000")
+        assert moved is not None and moved.tier == "village"
+    out = tmp_path / "out.csv"
+    with registry.db.session() as session:
+        export_sites(session, out)
+    with registry.db.transaction() as session:
+        again = import_sites(session, out)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 31)
+
+
+def test_the_issue_example_on_the_command_line(
+    registry: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(registry.paths.data_dir)
+    registry.close()
+    path = write(tmp_path, "区划代码,名称,层级,上级\n"
+                           "330799101000,溪口镇社区学校,village,330799001000\n")
+    assert main(["sites", "import", str(path), "--data-dir", data]) == 2
+    err = capsys.readouterr().err
+    assert "第 2 行" in err and "nothing imported" in err and "Traceback" not in err
+    out = tmp_path / "out.csv"
+    assert main(["sites", "export", str(out), "--data-dir", data]) == 0
+    assert main(["sites", "import", str(out), "--data-dir", data]) == 0
+    assert "0 added, 0 updated, 31 unchanged" in capsys.readouterr().out
+
+
+# -- a file without the optional columns leaves them alone -------------------
+
+
+def site_row(context: AppContext, code: str) -> Site:
+    with context.db.session() as session:
+        site = find_by_code(session, code)
+    assert site is not None
+    return site
+
+
+def test_absent_columns_leave_fields_as_they_are(registry: AppContext, tmp_path: Path) -> None:
+    before = dump_sites(registry)
+    with registry.db.transaction() as session:
+        result = import_sites(session, write(tmp_path, "名称,层级,上级\n"
+                                                       "溪口村教学站,village,溪口镇社区学校\n"))
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 1)
+    assert dump_sites(registry) == before
+    with registry.db.transaction() as session:
+        result = import_sites(session, write(tmp_path, "名称,层级,上级,联系人\n"
+                                                       "溪口村教学站,village,溪口镇社区学校,王五\n"))
+    assert result.updated == 1
+    site = site_row(registry, "330799101201")
+    assert site.id == site_id_for_code("330799101201")
+    assert (site.contact, site.address, site.phone) == (
+        "王五", "青溪县溪口镇溪口村文化礼堂", "13316252221")
+
+    # The program's own export still re-imports, and so does the demo, without a change.
+    out = tmp_path / "out.csv"
+    with registry.db.session() as session:
+        export_sites(session, out)
+    after_partial = dump_sites(registry)
+    with registry.db.transaction() as session:
+        again = import_sites(session, out)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 31)
+    assert dump_sites(registry) == after_partial
+    with registry.db.transaction() as session:
+        demo = import_sites(session, DEMO_CSV)
+    assert (demo.created, demo.updated, demo.unchanged) == (0, 1, 30)
+
+
+def test_empty_cells_clear_details_but_never_the_code(registry: AppContext, tmp_path: Path) -> None:
+    path = write(tmp_path, "区划代码,名称,层级,上级,地址,联系人,联系电话\n"
+                           ",溪口村教学站,village,溪口镇社区学校,,曾立军,\n"
+                           ",上塘村教学站,village,溪口镇社区学校,新地址\n")  # stops short
+    with registry.db.transaction() as session:
+        result = import_sites(session, path)
+    assert (result.created, result.updated) == (0, 2)
+    cleared = site_row(registry, "330799101201")
+    assert (cleared.address, cleared.contact, cleared.phone) == ("", "曾立军", "")
+    short = site_row(registry, "330799101202")
+    assert (short.address, short.contact, short.phone) == ("新地址", "傅志强", "18629361589")
+
+
+def test_a_site_that_lost_its_code_gets_it_back(registry: AppContext) -> None:
+    """A registry damaged by an older version: the site kept its code-derived id, lost its code."""
+    with sqlite3.connect(registry.paths.database) as connection:
+        connection.execute("UPDATE sites SET code = NULL WHERE code = '330799101201'")
+    connection.close()
+    with registry.db.transaction() as session:
+        result = import_sites(session, DEMO_CSV)
+    assert (result.created, result.updated, result.unchanged) == (0, 1, 30)
+    assert site_row(registry, "330799101201").id == site_id_for_code("330799101201")
+    assert count_sites(registry) == 31
+
+
+# -- every problem of every row, in one report -------------------------------
+
+
+def test_all_kinds_of_problems_are_reported_together(registry: AppContext, tmp_path: Path) -> None:
+    path = write(tmp_path, HEADER
+                 + "33079910100X,坏镇社区学校,township,330799000000,,,\n"   # 2 bad code
+                 + ",,village,330799001000,,,\n"                          # 3 no name
+                 + ",某村,nowhere,330799001000,,,\n"                      # 4 bad tier
+                 + ",好村,village,坏镇社区学校,,,\n"                       # 5 parent is row 2
+                 + ",好村二,village,33079910100X,,,\n"                     # 6 parent is row 2
+                 + ",孤村,village,没有的镇,,,\n"                           # 7 no such parent
+                 + "330799101000,溪口镇社区学校,village,330799001000,,,\n")  # 8 strands villages
+    problems = refused(registry, path)
+    lines = [int(p.split(" 行")[0].removeprefix("第 ")) for p in problems]
+    assert lines == [2, 3, 4, 7, 8], problems
+    assert "12" in problems[0] and "name is empty" in problems[1]
+    assert "unknown tier 'nowhere'" in problems[2] and "parent not found: 没有的镇" in problems[3]
+    assert "is a village site, not a township site" not in problems[4]
+
+
+def test_damage_from_before_does_not_block_an_import_that_repairs_it(
+    registry: AppContext, tmp_path: Path
+) -> None:
+    """An older version could make a township with villages a village; the demo list mends it."""
+    with sqlite3.connect(registry.paths.database) as connection:
+        connection.execute("UPDATE sites SET tier = 'village' WHERE code = '330799101000'")
+    connection.close()
+    with registry.db.transaction() as session:
+        other = import_sites(session, write(tmp_path, "名称,层级,上级\n"
+                                                      "新村教学站,村,城关街道社区学校\n"))
+    assert other.created == 1
+    with registry.db.transaction() as session:
+        mended = import_sites(session, DEMO_CSV)
+    assert (mended.updated, mended.unchanged) == (1, 30)
+    assert site_row(registry, "330799101000").tier == "township"

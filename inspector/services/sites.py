@@ -31,15 +31,21 @@ def site_id_for_code(code: str) -> str:
 
 @dataclass(frozen=True)
 class SiteData:
-    """A site's fields as entered or imported, before it is stored."""
+    """A site's fields as entered or imported, before it is stored.
+
+    ``None`` means "not given": a new site gets an empty address, contact or
+    phone and an existing site keeps what it has, so a list that leaves out a
+    column never wipes it. ``code=None`` never removes a site's code; an empty
+    string in address, contact or phone clears that field.
+    """
 
     name: str
     tier: Tier
     code: str | None = None
     parent_code: str | None = None
-    address: str = ""
-    contact: str = ""
-    phone: str = ""
+    address: str | None = None
+    contact: str | None = None
+    phone: str | None = None
 
 
 def validate_code(code: str | None) -> str | None:
@@ -96,42 +102,57 @@ class Outcome(StrEnum):
     UNCHANGED = "unchanged"
 
 
-def upsert_site(session: Session, data: SiteData, parent: Site | None) -> tuple[Site, Outcome]:
-    """Insert or update the site identified by its code (else by name under its parent)."""
-    code = validate_code(data.code)
-    check_parent(data.tier, parent, data.name)
-    site = find_by_code(session, code) if code else None
-    if site is None and code is None:
-        site = session.exec(
+def _existing_site(
+    session: Session, data: SiteData, code: str | None, parent_id: str | None
+) -> Site | None:
+    if code is None:
+        return session.exec(
             select(Site).where(
                 Site.name == data.name,
                 Site.tier == data.tier.value,
-                Site.parent_id == (parent.id if parent else None),
+                Site.parent_id == parent_id,
             )
         ).first()
-    values: dict[str, object] = {
-        "name": data.name,
-        "tier": data.tier.value,
-        "code": code,
-        "parent_id": parent.id if parent else None,
-        "address": data.address,
-        "contact": data.contact,
-        "phone": data.phone,
-    }
+    site = find_by_code(session, code)
+    if site is not None:
+        return site
+    # A site whose code was once lost still carries the id derived from it;
+    # give the code back to that row rather than insert a second one.
+    site = session.get(Site, site_id_for_code(code))
+    if site is not None and site.code not in (None, code):
+        raise SiteError(
+            f"{data.name}: 区划代码 {code} 对应的站点记录已属于 {site.name}（{site.code}）/ "
+            f"the record for code {code} already belongs to {site.name} ({site.code})"
+        )
+    return site
+
+
+def upsert_site(session: Session, data: SiteData, parent: Site | None) -> tuple[Site, Outcome]:
+    """Insert or update the site identified by its code (else by name under its parent).
+
+    Fields given as ``None`` in ``data`` are left as they are (see :class:`SiteData`).
+    """
+    code = validate_code(data.code)
+    check_parent(data.tier, parent, data.name)
+    parent_id = parent.id if parent else None
+    site = _existing_site(session, data, code, parent_id)
     if site is None:
         site = Site(
             id=site_id_for_code(code) if code else str(uuid.uuid4()),
             name=data.name,
             tier=data.tier.value,
             code=code,
-            parent_id=parent.id if parent else None,
-            address=data.address,
-            contact=data.contact,
-            phone=data.phone,
+            parent_id=parent_id,
+            address=data.address or "",
+            contact=data.contact or "",
+            phone=data.phone or "",
         )
         session.add(site)
         session.flush()
         return site, Outcome.CREATED
+    values: dict[str, object] = {"name": data.name, "tier": data.tier.value, "parent_id": parent_id}
+    given = {"code": code, "address": data.address, "contact": data.contact, "phone": data.phone}
+    values.update((key, value) for key, value in given.items() if value is not None)
     changed = False
     for key, value in values.items():
         if getattr(site, key) != value:
@@ -142,3 +163,29 @@ def upsert_site(session: Session, data: SiteData, parent: Site | None) -> tuple[
     session.add(site)
     session.flush()
     return site, Outcome.UPDATED
+
+
+def misplaced_sites(session: Session) -> list[tuple[Site, Site | None]]:
+    """Every (site, parent) pair that breaks county → township → village.
+
+    A county college must have no parent; a township school's parent must be
+    a county college and a village station's a township school.
+    """
+    sites = session.exec(select(Site)).all()
+    by_id = {site.id: site for site in sites}
+    wrong: list[tuple[Site, Site | None]] = []
+    for site in sites:
+        parent = by_id.get(site.parent_id) if site.parent_id else None
+        try:
+            expected = Tier(site.tier).parent_tier
+        except ValueError:
+            wrong.append((site, parent))
+            continue
+        if site.parent_id is not None and parent is None:
+            wrong.append((site, None))
+        elif expected is None:
+            if parent is not None:
+                wrong.append((site, parent))
+        elif parent is None or parent.tier != expected.value:
+            wrong.append((site, parent))
+    return wrong

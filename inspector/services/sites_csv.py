@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlmodel import Session
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
 
 from inspector.domain.tiers import TIER_ORDER, Tier, parse_tier, tier_label
 from inspector.services.sites import (
     Outcome,
     SiteData,
     SiteError,
+    check_parent,
     find_by_code,
     list_sites,
+    misplaced_sites,
     upsert_site,
     validate_code,
 )
@@ -51,6 +55,14 @@ class RowProblem:
         return f"第 {self.line} 行 / line {self.line}: {self.reason}"
 
 
+def _by_row(problems: Sequence[RowProblem]) -> list[RowProblem]:
+    """One problem per bad row, in file order, with all of that row's reasons."""
+    reasons: dict[int, list[str]] = {}
+    for problem in sorted(problems, key=lambda p: p.line):
+        reasons.setdefault(problem.line, []).append(problem.reason)
+    return [RowProblem(line, "；".join(texts)) for line, texts in reasons.items()]
+
+
 class CsvImportError(ValueError):
     """The file as a whole cannot be imported; nothing was changed."""
 
@@ -73,8 +85,18 @@ class ImportResult:
 @dataclass(frozen=True)
 class _Row:
     line: int
-    data: SiteData
+    tier: Tier | None  # None when the tier cell is not understood
     parent: str  # code or name of the parent site, as written
+    cells: tuple[str, str]  # the code and name cells as written
+    data: SiteData | None  # None when the row's own cells are bad
+
+
+# Short tier words for messages: "村级" / "village station".
+_TIER_WORDS: dict[str, tuple[str, str]] = {
+    Tier.COUNTY: ("县级", "county college"),
+    Tier.TOWNSHIP: ("乡镇级", "township school"),
+    Tier.VILLAGE: ("村级", "village station"),
+}
 
 
 def _decode(path: Path) -> tuple[str, str]:
@@ -105,7 +127,40 @@ def _header_map(header: Sequence[str]) -> dict[str, int]:
     return mapping
 
 
-def _parse(path: Path, text: str) -> list[_Row]:
+def _read_row(line: int, cells: list[str], columns: dict[str, int]) -> tuple[_Row, list[str]]:
+    """One row and what is wrong with its own cells (its parent is checked later)."""
+
+    def given(name: str) -> str | None:
+        """The cell, or None when the file has no such column or the row stops short."""
+        index = columns.get(name)
+        return cells[index].strip() if index is not None and index < len(cells) else None
+
+    def cell(name: str) -> str:
+        return given(name) or ""
+
+    reasons: list[str] = []
+    tier: Tier | None = None
+    try:
+        tier = parse_tier(cell("tier"))
+    except ValueError:
+        reasons.append(f"层级无法识别 / unknown tier '{cell('tier')}'")
+    name = cell("name")
+    if not name:
+        reasons.append("缺少名称 / the name is empty")
+    code: str | None = None
+    try:
+        code = validate_code(cell("code"))
+    except SiteError as exc:
+        reasons.append(str(exc))
+    data = None
+    if tier is not None and not reasons:
+        data = SiteData(name=name, tier=tier, code=code, address=given("address"),
+                        contact=given("contact"), phone=given("phone"))
+    return _Row(line, tier, cell("parent"), (cell("code"), name), data), reasons
+
+
+def _parse(path: Path, text: str) -> tuple[list[_Row], list[RowProblem]]:
+    """Every non-blank row, and the problems of the rows' own cells."""
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -122,60 +177,48 @@ def _parse(path: Path, text: str) -> list[_Row]:
     problems: list[RowProblem] = []
     try:
         for cells in reader:
-            line = reader.line_num
             if not any(cell.strip() for cell in cells):
                 continue
-
-            def cell(name: str, cells: list[str] = cells) -> str:
-                index = columns.get(name)
-                return cells[index].strip() if index is not None and index < len(cells) else ""
-
-            try:
-                tier = parse_tier(cell("tier"))
-            except ValueError:
-                problems.append(RowProblem(line, f"层级无法识别 / unknown tier '{cell('tier')}'"))
-                continue
-            name = cell("name")
-            if not name:
-                problems.append(RowProblem(line, "缺少名称 / the name is empty"))
-                continue
-            try:
-                code = validate_code(cell("code"))
-            except SiteError as exc:
-                problems.append(RowProblem(line, str(exc)))
-                continue
-            data = SiteData(name=name, tier=tier, code=code, address=cell("address"),
-                            contact=cell("contact"), phone=cell("phone"))
-            rows.append(_Row(line, data, cell("parent")))
+            row, reasons = _read_row(reader.line_num, cells, columns)
+            rows.append(row)
+            problems.extend(RowProblem(row.line, reason) for reason in reasons)
     except csv.Error as exc:
+        # The rest of the file cannot be read, so its parents cannot be checked either.
         problems.append(RowProblem(reader.line_num, f"CSV 格式错误 / malformed CSV: {exc}"))
-    if problems:
-        raise CsvImportError(path, problems)
+        raise CsvImportError(path, _by_row(problems)) from exc
     if not rows:
         raise CsvImportError(path, "文件中没有站点 / the file lists no sites")
-    return rows
+    return rows, problems
 
 
 def _resolve_parents(
-    session: Session, path: Path, rows: list[_Row]
-) -> dict[int, tuple[str | None, str | None]]:
-    """For each row: (parent code, parent name) found in the file or the database."""
+    session: Session, rows: list[_Row]
+) -> tuple[dict[int, tuple[str | None, str | None]], list[RowProblem]]:
+    """For each good row: (parent code, parent name) found in the file or the database.
+
+    Rows whose own cells are bad still have their parent checked; a parent
+    that names one of those bad rows is not reported again as missing.
+    """
     problems: list[RowProblem] = []
+    good = [row for row in rows if row.data is not None]
+    bad_cells = {text for row in rows if row.data is None for text in row.cells if text}
     by_code: dict[str, _Row] = {}
-    for row in rows:
+    by_name: dict[tuple[Tier, str], list[_Row]] = {}
+    for row in good:
+        assert row.data is not None
         if row.data.code:
             if row.data.code in by_code:
                 first = by_code[row.data.code].line
                 problems.append(RowProblem(row.line, f"区划代码与第 {first} 行重复 / the code "
                                                      f"{row.data.code} repeats line {first}"))
             by_code[row.data.code] = row
-    by_name: dict[tuple[Tier, str], list[_Row]] = {}
-    for row in rows:
         by_name.setdefault((row.data.tier, row.data.name), []).append(row)
     stored = list_sites(session)
     resolved: dict[int, tuple[str | None, str | None]] = {}
     for row in rows:
-        expected = row.data.tier.parent_tier
+        if row.tier is None:
+            continue
+        expected = row.tier.parent_tier
         if expected is None:
             if row.parent:
                 problems.append(RowProblem(row.line, "县级学院不应有上级 / a county college has "
@@ -188,7 +231,7 @@ def _resolve_parents(
         parent_tier: Tier | None = None
         key: tuple[str | None, str | None] = (None, None)
         if row.parent in by_code:
-            parent_tier, key = by_code[row.parent].data.tier, (row.parent, None)
+            parent_tier, key = by_code[row.parent].tier, (row.parent, None)
         elif (site := find_by_code(session, row.parent)) is not None:
             parent_tier, key = Tier(site.tier), (row.parent, None)
         else:
@@ -209,48 +252,111 @@ def _resolve_parents(
                 ))
                 continue
         if parent_tier is None:
-            problems.append(
-                RowProblem(row.line, f"找不到上级站点 / parent not found: {row.parent}")
-            )
+            if row.parent not in bad_cells:  # that row's own problem is reported instead
+                problems.append(
+                    RowProblem(row.line, f"找不到上级站点 / parent not found: {row.parent}")
+                )
         elif parent_tier != expected:
             problems.append(RowProblem(row.line, f"上级站点层级不对 / the parent {row.parent} is "
                                                  f"a {parent_tier} site, not a {expected} site"))
-        else:
+        elif row.data is not None:
             resolved[row.line] = key
-    if problems:
-        raise CsvImportError(path, sorted(problems, key=lambda p: p.line))
-    return resolved
+    return resolved, problems
+
+
+def _hierarchy_problems(
+    session: Session, before: dict[str, tuple[str, str | None]], line_of: dict[str, int]
+) -> list[RowProblem]:
+    """What the applied rows broke in county → township → village, by the rows responsible.
+
+    ``before`` holds every site's (tier, parent id) before the import and
+    ``line_of`` the line that wrote each site. A break that was already in
+    the registry before this file is not blamed on it.
+    """
+    stranded: dict[str, Counter[str]] = {}
+    sites: dict[str, Site] = {}
+    problems: list[RowProblem] = []
+    for child, parent in misplaced_sites(session):
+        retiered = parent is not None and parent.id in line_of and (
+            before.get(parent.id, ("", None))[0] != parent.tier)
+        if parent is not None and retiered:
+            stranded.setdefault(parent.id, Counter())[child.tier] += 1
+            sites[parent.id] = parent
+        elif child.id in line_of and before.get(child.id) != (child.tier, child.parent_id):
+            try:
+                check_parent(Tier(child.tier), parent, child.name)
+            except SiteError as exc:
+                problems.append(RowProblem(line_of[child.id], str(exc)))
+    for parent_id, counts in stranded.items():
+        parent = sites[parent_id]
+        new_zh, new_en = _TIER_WORDS[parent.tier]
+        for child_tier, count in sorted(counts.items()):
+            zh, en = _TIER_WORDS.get(child_tier, (child_tier, child_tier))
+            problems.append(RowProblem(
+                line_of[parent_id],
+                f"{parent.name} 下还有 {count} 个{zh}站点，不能改为{new_zh} / {parent.name} "
+                f"still has {count} {en}{'s' if count > 1 else ''} under it, cannot become "
+                f"a {new_en}",
+            ))
+    return problems
 
 
 def import_sites(session: Session, path: Path) -> ImportResult:
     """Validate the whole file, then add or update its sites (matched by code, else by name).
 
-    The caller's transaction decides whether the changes stay; on any
-    problem this raises :class:`CsvImportError` before writing anything.
+    A column the file leaves out leaves that field of existing sites as it
+    is. The rows are written into ``session`` and then the whole registry
+    must still be county → township → village. On any problem this raises
+    :class:`CsvImportError` listing every problem found, and the caller's
+    transaction must roll back what was written (the command line and the
+    GUI both import inside ``db.transaction()``).
     """
     text, encoding = _decode(path)
-    rows = _parse(path, text)
-    parents = _resolve_parents(session, path, rows)
-    created = updated = unchanged = 0
+    rows, problems = _parse(path, text)
+    parents, parent_problems = _resolve_parents(session, rows)
+    problems += parent_problems
+    before = {
+        site.id: (site.tier, site.parent_id) for site in session.exec(select(Site)).all()
+    }
+    line_of: dict[str, int] = {}
+    counts = Counter[Outcome]()
+    # Good rows are written even when others are bad, so that what they would
+    # do to the hierarchy is reported too; the caller rolls it all back.
     for tier in TIER_ORDER:
-        for row in (r for r in rows if r.data.tier == tier):
-            parent_code, parent_name = parents[row.line]
-            parent: Site | None = None
-            if parent_code:
-                parent = find_by_code(session, parent_code)
-            elif parent_name and tier.parent_tier is not None:
-                parent = next(
-                    s for s in list_sites(session)
-                    if s.name == parent_name and s.tier == tier.parent_tier.value
-                )
+        for row in rows:
+            if row.data is None or row.data.tier != tier or row.line not in parents:
+                continue
+            parent = _stored_parent(session, tier, parents[row.line])
+            if tier.parent_tier is not None and parent is None:
+                continue  # its parent's row could not be written; that row is reported
             try:
-                _site, outcome = upsert_site(session, row.data, parent)
+                site, outcome = upsert_site(session, row.data, parent)
             except SiteError as exc:
-                raise CsvImportError(path, [RowProblem(row.line, str(exc))]) from exc
-            created += outcome is Outcome.CREATED
-            updated += outcome is Outcome.UPDATED
-            unchanged += outcome is Outcome.UNCHANGED
-    return ImportResult(created, updated, unchanged, "GBK" if encoding == "gb18030" else "UTF-8")
+                problems.append(RowProblem(row.line, str(exc)))
+                continue
+            except IntegrityError as exc:
+                problems.append(RowProblem(
+                    row.line, f"数据库拒绝了这一行 / the database refused this row: {exc.orig}"))
+                raise CsvImportError(path, _by_row(problems)) from exc
+            line_of[site.id] = row.line
+            counts[outcome] += 1
+    problems += _hierarchy_problems(session, before, line_of)
+    if problems:
+        raise CsvImportError(path, _by_row(problems))
+    return ImportResult(counts[Outcome.CREATED], counts[Outcome.UPDATED],
+                        counts[Outcome.UNCHANGED], "GBK" if encoding == "gb18030" else "UTF-8")
+
+
+def _stored_parent(
+    session: Session, tier: Tier, reference: tuple[str | None, str | None]
+) -> Site | None:
+    parent_code, parent_name = reference
+    if parent_code:
+        return find_by_code(session, parent_code)
+    if parent_name and tier.parent_tier is not None:
+        return next((s for s in list_sites(session)
+                     if s.name == parent_name and s.tier == tier.parent_tier.value), None)
+    return None
 
 
 def export_sites(session: Session, path: Path) -> int:
