@@ -179,6 +179,10 @@ def test_conflicts_are_shown_side_by_side_and_resolved(qtbot: QtBot, worker: Wor
                                                  panel.table.item(r, 2).text())
                  for r in range(panel.table.rowCount())}
         assert texts["总体意见 / general note"] == ("办公室：未整改", "外业：已整改")
+        # Named as a person knows them: the site and the visit date, not record ids.
+        assert "东门社区教学点" in panel.list.item(0).text()
+        assert texts["站点 / site"] == ("东门社区教学点", "东门社区教学点")
+        assert texts["状态 / status"] == ("completed", "completed")  # English UI in tests
         desk.tabs.setCurrentIndex(3)
         _shot(desk, "sync-conflicts")
         with qtbot.waitSignal(desk.overview_loaded, timeout=TIMEOUT):
@@ -258,3 +262,27 @@ def test_the_header_names_the_role_in_the_ui_language(qtbot: QtBot, worker: Work
     finally:
         QCoreApplication.removeTranslator(translator)
         field.close()
+
+
+def test_conflict_values_read_as_words(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QLocale
+
+    from inspector.domain.templates import Text
+    from inspector.ui.sync_conflicts import ConflictsPanel
+
+    panel = ConflictsPanel()
+    qtbot.addWidget(panel)
+    panel.set_conflicts([], {"s1": "东门社区教学点"}, {"partly": Text("基本符合", "partly meets")})
+    assert panel.value_text("parent_id", "s1") == "东门社区教学点"
+    before = QLocale()
+    try:  # the rating label follows the UI language
+        QLocale.setDefault(QLocale("zh_CN"))
+        assert panel.value_text("rating", "partly") == "基本符合"
+        QLocale.setDefault(QLocale("en"))
+        assert panel.value_text("rating", "partly") == "partly meets"
+    finally:
+        QLocale.setDefault(before)
+    assert panel.value_text("tier", "village") == "village station"
+    assert panel.value_text("status", "draft") == "in progress"
+    assert panel.value_text("note", "") == "—"
+    assert panel.value_text("site_id", "0123456789abcdef") == "01234567"  # unknown: short id

@@ -191,6 +191,26 @@
             <numerusform>%n records were changed both here and on the other side. Both versions are kept; choose which one is right.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>county college</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>township school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>village station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CriterionCard</name>

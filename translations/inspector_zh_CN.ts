@@ -190,6 +190,26 @@
             <numerusform>有 %n 条记录在本机和对方都被修改过。两个版本都已保留，请选择正确的一个。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>county college</source>
+        <translation>县（市、区）社区教育学院</translation>
+    </message>
+    <message>
+        <source>township school</source>
+        <translation>乡镇（街道）社区学校</translation>
+    </message>
+    <message>
+        <source>village station</source>
+        <translation>村（社区）教学站（点）</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
 </context>
 <context>
     <name>CriterionCard</name>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    from inspector.domain.templates import Text
     from inspector.services.sync.conflicts import ConflictView
 
 
@@ -32,6 +33,8 @@ class ConflictsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.conflicts: list[ConflictView] = []
+        self.names: dict[str, str] = {}
+        self.ratings: dict[str, Text] = {}
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -69,16 +72,22 @@ class ConflictsPanel(QWidget):
         self.keep_remote.clicked.connect(lambda: self._resolve("remote"))
         self.set_conflicts([])
 
-    def set_conflicts(self, conflicts: list[ConflictView]) -> None:
+    def set_conflicts(self, conflicts: list[ConflictView], names: dict[str, str] | None = None,
+                      ratings: dict[str, Text] | None = None) -> None:
+        """``names``: what the user calls the records ids point at (sites, inspections);
+        ``ratings``: the checklist's rating labels by id."""
         from inspector.services.sync.conflicts import FIELD_LABELS, LABELS
 
         self.conflicts = conflicts
+        self.names = names or {}
+        self.ratings = ratings or {}
         self.list.clear()
         for view in conflicts:
             label = LABELS.get(view.table, view.table)
-            names = ", ".join(FIELD_LABELS.get(name, name).split(" / ")[0]
-                              for name, _a, _b in view.differing[:3])
-            item = QListWidgetItem(f"{label} {view.record_id[:8]} — {names}")
+            fields = ", ".join(FIELD_LABELS.get(name, name).split(" / ")[0]
+                               for name, _a, _b in view.differing[:3])
+            what = self._record_name(view)
+            item = QListWidgetItem(f"{label} {what} — {fields}")
             item.setData(Qt.ItemDataRole.UserRole, view.id)
             self.list.addItem(item)
         self.summary.setText(
@@ -104,19 +113,51 @@ class ConflictsPanel(QWidget):
         for name, here, incoming in self.conflicts[row].fields:
             index = self.table.rowCount()
             self.table.insertRow(index)
-            cells = [QTableWidgetItem(FIELD_LABELS.get(name, name)), QTableWidgetItem(_text(here)),
-                     QTableWidgetItem(_text(incoming))]
+            cells = [QTableWidgetItem(FIELD_LABELS.get(name, name)),
+                     QTableWidgetItem(self.value_text(name, here)),
+                     QTableWidgetItem(self.value_text(name, incoming))]
             for column, cell in enumerate(cells):
                 if here != incoming:
                     cell.setBackground(highlight)
                 self.table.setItem(index, column, cell)
         self.table.resizeRowsToContents()
 
+    def _record_name(self, view: ConflictView) -> str:
+        """The record as a person knows it: a site's name, an inspection's site and date."""
+        values = {name: incoming if incoming not in (None, "") else here
+                  for name, here, incoming in view.fields}
+        if view.record_id in self.names:
+            return self.names[view.record_id]
+        for key in ("inspection_id", "site_id"):
+            found = self.names.get(str(values.get(key, "")))
+            if found:
+                return found
+        return view.record_id[:8]
+
+    def value_text(self, field_name: str, value: object) -> str:
+        """A field's value in the user's words: names instead of ids, tiers and states."""
+        from inspector.domain.tiers import Tier
+
+        if value is None or value == "":
+            return "—"
+        text = str(value)
+        if field_name in ("site_id", "parent_id", "inspection_id", "previous_inspection_id"):
+            return self.names.get(text, text[:8])
+        if field_name == "tier" and text in {tier.value for tier in Tier}:
+            return {"county": self.tr("county college"), "township": self.tr("township school"),
+                    "village": self.tr("village station")}[text]
+        if field_name == "status":
+            return {"draft": self.tr("in progress"), "completed": self.tr("completed")}.get(
+                text, text)
+        if field_name == "rating" and text in self.ratings:
+            from PySide6.QtCore import QLocale
+
+            chinese = QLocale().language() == QLocale.Language.Chinese
+            return self.ratings[text].get("zh" if chinese else "en")
+        return text
+
     def _resolve(self, choice: str) -> None:
         row = self.list.currentRow()
         if 0 <= row < len(self.conflicts):
             self.resolve_requested.emit(self.conflicts[row].id, choice)
 
-
-def _text(value: object) -> str:
-    return "—" if value is None or value == "" else str(value)

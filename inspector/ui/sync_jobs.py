@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -20,6 +20,7 @@ from inspector.ui.worker import Cancelled, JobControl
 if TYPE_CHECKING:
     from datetime import date
 
+    from inspector.domain.templates import Text
     from inspector.services.context import AppContext
     from inspector.services.sync.assignments import AssignmentView
     from inspector.services.sync.conflicts import ConflictView
@@ -54,6 +55,10 @@ class SyncOverview:
     conflicts: list[ConflictView]
     assignments: list[AssignmentView]
     sites: list[tuple[str, str]]  # (site id, "code name") for choosing a site to assign
+    # What a person calls the records conflicts point at: site id → its name,
+    # inspection id → "site name, visit date" (ids alone mean nothing to a user).
+    names: dict[str, str] = field(default_factory=dict)
+    ratings: dict[str, Text] = field(default_factory=dict)  # rating id → its label
 
 
 @contextmanager
@@ -74,6 +79,7 @@ def load_overview(context: AppContext) -> SyncOverview:
     from inspector.services.sync.conflicts import list_conflicts
     from inspector.services.sync.identity import ensure_identity
     from inspector.services.sync.trust import list_devices
+    from inspector.services.templates import latest_template
     from inspector.storage.models import SyncBundle
 
     me = ensure_identity(context.paths)
@@ -83,8 +89,12 @@ def load_overview(context: AppContext) -> SyncOverview:
                             .order_by(col(SyncBundle.at).desc())).all()
         conflicts = list_conflicts(session)
         assignments = list_assignments(session)
-        sites = [(site.id, f"{site.code or ''} {site.name}".strip())
-                 for site in list_sites(session)]
+        site_rows = list_sites(session)
+        sites = [(site.id, f"{site.code or ''} {site.name}".strip()) for site in site_rows]
+        names = {site.id: site.name for site in site_rows}
+        names |= _inspection_names(session, names)
+        ratings = {option.id: option.label
+                   for option in latest_template(session).rating_scale}
     history = []
     for r in rows:
         try:
@@ -98,7 +108,18 @@ def load_overview(context: AppContext) -> SyncOverview:
             changes or {k: v for k, v in json.loads(r.counts or "{}").items()
                         if isinstance(v, int)}))
     return SyncOverview(me.device_id, me.role.value if me.role else None, me.name,
-                        me.fingerprint, devices, history, conflicts, assignments, sites)
+                        me.fingerprint, devices, history, conflicts, assignments, sites, names,
+                        ratings)
+
+
+def _inspection_names(session: object, site_names: dict[str, str]) -> dict[str, str]:
+    from sqlmodel import Session
+
+    assert isinstance(session, Session)
+    rows = session.connection().exec_driver_sql(
+        "SELECT id, site_id, visit_date FROM inspections").fetchall()
+    return {inspection_id: f"{site_names.get(site_id, '?')} {visit_date}"
+            for inspection_id, site_id, visit_date in rows}
 
 
 def choose_role(context: AppContext, role: str, name: str, confirm_change: bool) -> SyncOverview:
