@@ -120,7 +120,10 @@ def test_export_then_import_with_preview_and_history(qtbot: QtBot, worker: Worke
             assert not dialog.import_button.isEnabled()
             dialog.confirm.setChecked(True)
             assert dialog.import_button.isEnabled()
-            dialog.resize(600, 460)
+            kinds = {dialog.by_kind.item(r, 0).text(): dialog.by_kind.item(r, 1).text()
+                     for r in range(dialog.by_kind.rowCount())}
+            assert kinds["Inspections"] == "1" and kinds["Photo records"] == "2"
+            dialog.resize(600, 520)
             _shot(dialog, "sync-import-preview")
             return True
 

@@ -289,6 +289,34 @@ Please copy the report below and send it to the people who support this program.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratings and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import bundle — preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -370,6 +398,30 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records by kind</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

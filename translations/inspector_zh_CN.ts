@@ -289,6 +289,34 @@ Please copy the report below and send it to the people who support this program.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>检查任务</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Ratings and notes</source>
+        <translation>评定与说明</translation>
+    </message>
+    <message>
+        <source>Photo records</source>
+        <translation>照片记录</translation>
+    </message>
+    <message>
+        <source>History entries</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
         <source>Import bundle — preview</source>
         <translation>导入同步包——预览</translation>
     </message>
@@ -371,6 +399,30 @@ Please copy the report below and send it to the people who support this program.
     <message>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>记录类别</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Identical</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Records by kind</source>
+        <translation>各类记录</translation>
     </message>
 </context>
 <context>

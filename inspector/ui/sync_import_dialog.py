@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,17 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from inspector.services.sync.importer import PreparedImport
+
+
+KIND_NAMES = {  # the kinds of record a bundle carries, in the order a user thinks of them
+    "sites": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Sites"),
+    "inspectors": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Inspectors"),
+    "assignments": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Assignments"),
+    "inspections": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Inspections"),
+    "responses": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Ratings and notes"),
+    "photos": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Photo records"),
+    "inspection_events": QT_TRANSLATE_NOOP("ImportPreviewDialog", "History entries"),
+}
 
 
 class ImportPreviewDialog(QDialog):
@@ -100,6 +111,8 @@ class ImportPreviewDialog(QDialog):
                 self.tr("Receipts for this laptop's bundles")))
             self.table.setItem(row, 1, QTableWidgetItem(str(prepared.receipts_for_me)))
         layout.addWidget(self.table)
+        self.by_kind = self._by_kind(prepared)
+        layout.addWidget(self.by_kind)
         safe = QLabel(self.tr("Nothing has been written yet. A backup of the database is made "
                               "before importing; nothing here is deleted."))
         safe.setWordWrap(True)
@@ -115,3 +128,34 @@ class ImportPreviewDialog(QDialog):
             self.import_button.setEnabled(False)
             self.confirm.toggled.connect(self.import_button.setEnabled)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+
+    def _by_kind(self, prepared: PreparedImport) -> QTableWidget:
+        """The same counts per kind of record: which inspections, ratings, photos come."""
+        from PySide6.QtCore import QCoreApplication
+
+        heads = [self.tr("Kind of record"), self.tr("New"), self.tr("Updated"),
+                 self.tr("Identical"), self.tr("Conflicts")]
+        table = QTableWidget(0, len(heads))
+        table.setAccessibleName(self.tr("Records by kind"))
+        table.setHorizontalHeaderLabels(heads)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        tables = prepared.preview.tables
+        for name in [*[n for n in KIND_NAMES if n in tables],
+                     *sorted(n for n in tables if n not in KIND_NAMES)]:
+            counts = tables[name]
+            if not (counts.new or counts.updated or counts.identical or counts.conflicts):
+                continue
+            row = table.rowCount()
+            table.insertRow(row)
+            label = KIND_NAMES.get(name)
+            table.setItem(row, 0, QTableWidgetItem(
+                QCoreApplication.translate("ImportPreviewDialog", str(label)) if label else name))
+            for column, value in enumerate(
+                    (counts.new, counts.updated, counts.identical, counts.conflicts), start=1):
+                cell = QTableWidgetItem(str(value))
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, cell)
+        table.setVisible(table.rowCount() > 0)
+        return table
