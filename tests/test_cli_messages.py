@@ -119,3 +119,27 @@ def test_a_full_disk_or_a_blocked_photo_store_is_one_line(
     code, err = run(capsys, "bundle", "import", str(tmp_path / "r.bundle"), "--data-dir", field)
     assert code == 2
     assert err == "inspector: error: 照片库无法写入 / the photo store cannot be written\n"
+
+
+def test_long_work_shows_progress_on_a_terminal_only() -> None:
+    import io
+
+    from inspector.cli.common import ConsoleProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    progress = ConsoleProgress("导出 / exporting", screen, interval=0)
+    progress.progress(50, 200, "photos/ab.jpg")
+    progress.progress(200, 200, "manifest.json")
+    assert "导出 / exporting  25%  photos/ab.jpg" in screen.getvalue()
+    assert "100%  manifest.json" in screen.getvalue()
+    progress.finish()
+    assert screen.getvalue().endswith("\r")  # the line is cleared for what follows
+    piped = io.StringIO()
+    quiet = ConsoleProgress("导出 / exporting", piped, interval=0)
+    quiet.progress(1, 2, "x")
+    quiet.finish()
+    assert piped.getvalue() == ""  # nothing in a pipe or a log file

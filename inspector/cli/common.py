@@ -31,6 +31,45 @@ def describe_os_error(exc: OSError) -> str:
             f"{exc.strerror or exc}")
 
 
+class ConsoleProgress:
+    """Progress of long work on one terminal line (stderr), only when it is a terminal.
+
+    Satisfies the services' ``Control`` protocol (``cancelled``, ``progress``);
+    Ctrl+C stops the work as KeyboardInterrupt does anywhere else.
+    """
+
+    def __init__(self, what: str, stream: Any = None, interval: float = 0.2) -> None:
+        self.what = what
+        self.stream = stream if stream is not None else sys.stderr
+        self.shown = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.interval = interval
+        self._last = 0.0
+        self._width = 0
+
+    @property
+    def cancelled(self) -> bool:
+        return False
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        import time
+
+        now = time.monotonic()
+        if not self.shown or (now - self._last < self.interval and done < total):
+            return
+        self._last = now
+        percent = 100 * done // total if total else 100
+        line = f"{self.what} {percent:3d}%  {text}"[:78]
+        self.stream.write("\r" + line.ljust(self._width))
+        self.stream.flush()
+        self._width = len(line)
+
+    def finish(self) -> None:
+        if self.shown and self._width:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self.stream.flush()
+            self._width = 0
+
+
 class UsageError(Exception):
     """Bad input from the user: reported in one line, exit status 2."""
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from inspector.app_paths import AppPaths
 from inspector.cli.common import (
+    ConsoleProgress,
     UsageError,
     add_command,
     add_format,
@@ -186,12 +187,15 @@ def run_export(args: argparse.Namespace) -> int:
     from inspector.services.sync.export import KIND_NAMES_ZH, export_bundle
 
     target = output_file(Path(args.output))
+    progress = ConsoleProgress("导出 / exporting")
     with opened(args) as context:
         try:
             result = export_bundle(context, target, kind=args.kind,
-                                   include_all=args.all, actor=_actor(args))
+                                   include_all=args.all, actor=_actor(args), control=progress)
         except _sync_errors() as exc:
             raise UsageError(str(exc)) from exc
+        finally:
+            progress.finish()
     if args.format == "json":
         print_json({"file": str(result.path), "bundle_id": result.bundle_id,
                     "kind": result.kind, "sequence": result.sequence, "scope": result.scope,
@@ -229,13 +233,16 @@ def run_verify(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from inspector.services.sync.importer import import_bundle
 
+    progress = ConsoleProgress("检查并导入 / checking and importing")
     with opened(args) as context:
         try:
             prepared, result = import_bundle(
                 context, Path(args.file), dry_run=args.dry_run,
-                trust_new_device=args.trust_new_device, actor=_actor(args))
+                trust_new_device=args.trust_new_device, actor=_actor(args), control=progress)
         except _sync_errors() as exc:
             raise UsageError(str(exc)) from exc
+        finally:
+            progress.finish()
     m = prepared.manifest
     already = prepared.already_imported_at is not None
     preview = prepared.preview
