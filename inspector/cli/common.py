@@ -31,6 +31,13 @@ def describe_os_error(exc: OSError) -> str:
             f"{exc.strerror or exc}")
 
 
+def _columns(text: str) -> int:
+    """Terminal columns: a Chinese character takes two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 class ConsoleProgress:
     """Progress of long work on one terminal line (stderr), only when it is a terminal.
 
@@ -58,10 +65,13 @@ class ConsoleProgress:
             return
         self._last = now
         percent = 100 * done // total if total else 100
-        line = f"{self.what} {percent:3d}%  {text}"[:78]
-        self.stream.write("\r" + line.ljust(self._width))
+        line = f"{self.what} {percent:3d}%  {text}"
+        while _columns(line) > 78:
+            line = line[:-1]
+        width = _columns(line)
+        self.stream.write("\r" + line + " " * max(0, self._width - width))
         self.stream.flush()
-        self._width = len(line)
+        self._width = width
 
     def finish(self) -> None:
         if self.shown and self._width:
