@@ -442,14 +442,23 @@ class SyncScreen(QWidget):
 
         return bool(ImportPreviewDialog(prepared, self).exec())
 
+    @staticmethod
+    def start_folder() -> str:
+        """A plugged-in USB drive if there is one, else Documents."""
+        from inspector.services.removable import removable_drives
+
+        drives = removable_drives()
+        if drives:
+            return str(drives[0])
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
     def _folder_dialog(self) -> Path | None:
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Export to which folder or USB drive?"), start)
+            self, self.tr("Export to which folder or USB drive?"), self.start_folder())
         return Path(folder) if folder else None
 
     def _file_dialog(self) -> Path | None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import which bundle?"), "",
+            self, self.tr("Import which bundle?"), self.start_folder(),
             self.tr("Inspector bundles (*.inspector-bundle *.zip);;All files (*)"))
         return Path(name) if name else None
