@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sync_helpers import completed_inspection, installation
 
@@ -289,3 +290,71 @@ def test_conflict_values_read_as_words(qtbot: QtBot) -> None:
     assert panel.value_text("status", "draft") == "in progress"
     assert panel.value_text("note", "") == "—"
     assert panel.value_text("site_id", "0123456789abcdef") == "01234567"  # unknown: short id
+
+
+def test_cancel_stops_an_export_and_leaves_nothing_on_the_drive(
+    qtbot: QtBot, worker: Worker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from inspector.ui import sync_jobs
+
+    field = installation(tmp_path, "field", Role.FIELD)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    started, go_on = threading.Event(), threading.Event()
+    real_export = sync_jobs.export
+
+    def export_after_cancel(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.set()
+        go_on.wait(TIMEOUT / 1000)  # the user presses Cancel while the bundle is written
+        return real_export(*args, **kwargs)
+
+    monkeypatch.setattr(sync_jobs, "export", export_after_cancel)
+    try:
+        completed_inspection(field, photos=2, seed=41)
+        laptop = _screen(qtbot, worker, field)
+        laptop.show()
+        handle = laptop.export_to(stick)
+        assert handle is not None and laptop.cancel_button.isVisible()
+        assert started.wait(TIMEOUT / 1000)
+        qtbot.mouseClick(laptop.cancel_button, Qt.MouseButton.LeftButton)
+        go_on.set()
+        with qtbot.waitSignal(handle.cancelled, timeout=TIMEOUT):
+            pass
+        assert laptop.message.text() == "Cancelled. Nothing was left behind."
+        assert list(stick.iterdir()) == []
+        assert not laptop.cancel_button.isVisible() and laptop.export_button.isEnabled()
+    finally:
+        field.close()
+
+
+def test_the_office_revokes_a_laptop_after_confirming(
+    qtbot: QtBot, worker: Worker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    field = installation(tmp_path, "field", Role.FIELD)
+    office = installation(tmp_path, "office", Role.OFFICE)
+    try:
+        completed_inspection(field, photos=0, seed=42)
+        import_bundle(office, export_bundle(field, tmp_path / "r.bundle").path,
+                      trust_new_device=True)
+        desk = _screen(qtbot, worker, office)
+        desk.devices.setCurrentCell(0, 0)
+        asked: list[str] = []
+
+        def answer(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+            asked.append(text)
+            return QMessageBox.StandardButton.No if len(asked) == 1 else \
+                QMessageBox.StandardButton.Yes
+
+        monkeypatch.setattr(QMessageBox, "question", answer)
+        assert desk.revoke_selected() is None  # "No": nothing happens
+        with qtbot.waitSignal(desk.overview_loaded, timeout=TIMEOUT):
+            desk.revoke_selected()
+        assert "field" in asked[1]  # names the laptop
+        assert [d.status for d in desk.overview.devices] == ["revoked"]  # type: ignore[union-attr]
+    finally:
+        field.close()
+        office.close()
