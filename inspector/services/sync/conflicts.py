@@ -10,6 +10,15 @@ from sqlmodel import Session, col, select
 
 from inspector.services.sync import records as rec
 from inspector.services.sync.errors import SyncError
+from inspector.services.sync.versions import (
+    HELD,
+    OPEN,
+    RESOLVED,
+    SUPERSEDED,
+    content_key,
+    row_version,
+    vv_join_all,
+)
 from inspector.storage.models import SyncConflict, utcnow
 
 LABELS = {
@@ -76,26 +85,28 @@ def _view(session: Session, row: SyncConflict) -> ConflictView:
 def list_conflicts(session: Session, include_closed: bool = False) -> list[ConflictView]:
     query = select(SyncConflict)
     if not include_closed:
-        query = query.where(SyncConflict.status == "open")
+        query = query.where(SyncConflict.status == OPEN)
     rows = session.exec(query.order_by(col(SyncConflict.created_at))).all()
     return [_view(session, row) for row in rows]
 
 
 def resolve(session: Session, conflict_id: str, choice: str, actor: str,
             my_device_id: str) -> ConflictView:
-    """Keep this installation's version (``local``) or take the incoming one (``remote``).
+    """Keep the version the record shows now (``local``) or take the other one (``remote``).
 
-    The chosen version gets a version vector newer than both, so the next
-    bundle carries the decision to the other side instead of a new conflict.
+    The chosen version gets a version vector newer than both (and than the
+    versions agreeing with either), so the next bundle carries the decision
+    to the other side instead of a new conflict. Conflicts of the same record
+    with a third content stay open: each is decided on its own.
     """
     if choice not in ("local", "remote"):
         raise SyncError("choose local or remote")
     row = session.get(SyncConflict, conflict_id)
     if row is None:
         matches = [c for c in session.exec(select(SyncConflict).where(
-            SyncConflict.status == "open")).all() if c.id.startswith(conflict_id)]
+            SyncConflict.status == OPEN)).all() if c.id.startswith(conflict_id)]
         row = matches[0] if len(matches) == 1 else None
-    if row is None or row.status != "open":
+    if row is None or row.status != OPEN:
         raise SyncError(f"没有待处理的冲突 / no open conflict {conflict_id}")
     spec = rec.SPECS[row.table_name]
     conn = session.connection()
@@ -106,11 +117,17 @@ def resolve(session: Session, conflict_id: str, choice: str, actor: str,
     stored_vv, revision, sync_rev = current[width:]
     tmap = rec.TemplateMap.load(conn)
     here = rec.local_to_bundle_values(spec, current, tmap)
-    joined = rec.vv_join(rec.effective_vv(spec, here, stored_vv, revision, sync_rev,
-                                          my_device_id), rec.vv_load(row.remote_vv))
+    held = session.exec(select(SyncConflict).where(
+        SyncConflict.table_name == row.table_name, SyncConflict.record_id == row.record_id,
+        col(SyncConflict.status).in_(HELD))).all()
+    versions = {h.id: row_version(spec, h.id, h.remote_json, h.remote_vv, h.status)
+                for h in held}
+    decided = {content_key(spec, here), content_key(spec, versions[row.id].values)}
+    joined = vv_join_all([
+        rec.effective_vv(spec, here, stored_vv, revision, sync_rev, my_device_id),
+        *(v.vv for v in versions.values() if content_key(spec, v.values) in decided)])
     if choice == "remote":
-        incoming = json.loads(row.remote_json)
-        values = rec.bundle_to_local_values(spec, [incoming[c] for c in spec.columns], tmap)
+        values = rec.bundle_to_local_values(spec, versions[row.id].values, tmap)
         values[3] = revision + 1
         sets = ", ".join(f"{c} = ?" for c in spec.local_columns[1:])
         conn.exec_driver_sql(
@@ -120,14 +137,11 @@ def resolve(session: Session, conflict_id: str, choice: str, actor: str,
         conn.exec_driver_sql(
             f"UPDATE {spec.name} SET sync_vv = ?, sync_rev = NULL, sync_seq = NULL WHERE id = ?",
             (rec.vv_dump(joined), row.record_id))
-    row.status, row.resolution = "resolved", choice
-    row.resolved_by, row.resolved_at = actor, utcnow()
-    session.add(row)
-    for other in session.exec(select(SyncConflict).where(
-            SyncConflict.status == "open", SyncConflict.record_id == row.record_id)).all():
-        if other.id != row.id and rec.vv_leq(rec.vv_load(other.remote_vv), joined):
-            other.status, other.resolution = "superseded", choice
-            other.resolved_by, other.resolved_at = actor, utcnow()
+    now = utcnow()
+    for other in held:
+        if other.id == row.id or rec.vv_leq(versions[other.id].vv, joined):
+            other.status = RESOLVED if other.id == row.id else SUPERSEDED
+            other.resolution, other.resolved_by, other.resolved_at = choice, actor, now
             session.add(other)
     session.flush()
     return _view(session, row)

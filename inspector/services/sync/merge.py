@@ -1,16 +1,18 @@
 """Preview and merge of a bundle's records, matched by UUID, with conflicts kept.
 
-Each record carries a version vector (edits counted per device). Against the
-local record, an incoming version is
+Each record carries a version vector (edits counted per device); how the
+versions of one record held here are kept and which is live is in
+:mod:`versions`. An incoming version that a held one descends from (or
+equals) changes nothing, so importing a bundle twice is harmless. Otherwise
+it replaces every held version it descends from and joins the others.
+Against the local record it is counted as
 
 - **new** when the record is not here,
-- **identical** when it is known already (its vector is not newer than ours),
-- **updated** when it is strictly newer than ours (nothing here changed since),
-- a **conflict** when both sides changed it since their last common version:
-  the local version stays, the incoming one is kept in ``sync_conflicts`` for a
-  person to choose. Conflict versions that a newer one supersedes are marked
-  ``superseded``; so any order of importing the same bundles ends with the
-  same versions in the tables and the same open conflicts.
+- **identical** when it is known already (or only its vector is new),
+- **updated** when it replaces versions and differs from none left,
+- a **conflict** when a held version with other content changed since their
+  last common version: both stay, one live (the same whatever the import
+  order), the other open for a person to resolve.
 
 Nothing is ever deleted by a merge. The caller owns the transaction.
 """
@@ -32,9 +34,24 @@ from inspector.services.sync.bundle_templates import check_templates
 from inspector.services.sync.errors import BundleRefused, Control, check
 from inspector.services.sync.streams import member_of, records_of
 from inspector.services.sync.verify import OpenedBundle, open_zip
+from inspector.services.sync.versions import (
+    AGREED,
+    INCOMING,
+    LIVE,
+    OPEN,
+    SUPERSEDED,
+    Local,
+    Version,
+    held_versions,
+    row_version,
+    same_values,
+    settle,
+    stored_for,
+)
 from inspector.storage.models import utcnow
 
 MAX_LISTED_CHANGES = 500
+
 
 
 class Outcome(StrEnum):
@@ -52,6 +69,7 @@ COUNTED_AS = {
     Outcome.OLDER: "identical", Outcome.JOIN: "identical", Outcome.CONFLICT: "conflicts",
     Outcome.CONFLICT_KNOWN: "identical",
 }
+UNLISTED = (Outcome.IDENTICAL, Outcome.OLDER, Outcome.JOIN, Outcome.CONFLICT_KNOWN)
 
 
 @dataclass
@@ -108,15 +126,80 @@ class Preview:
 
 
 @dataclass
-class _Local:
-    values: list[Any]  # bundle form
-    revision: int
-    vv: rec.VV  # effective
-    stored_vv: rec.VV
+class _Plan:
+    outcome: Outcome
+    live: Version | None = None  # new values and vector of the record's row
+    vv_only: bool = False  # the values stay, only the vector changes
+    unsent_base: rec.VV | None = None  # with vv_only: store this, the change made here unsent
+    inserts: list[tuple[Version, str]] = field(default_factory=list)
+    statuses: list[tuple[str, str]] = field(default_factory=list)  # (status, row id)
+
+
+def _plan_in_line(spec: rec.TableSpec, incoming: Version, local: Local) -> _Plan:
+    """No kept versions, and one of the two descends from the other: what ``settle`` says."""
+    same = rec.content_of(spec, incoming.values) == rec.content_of(spec, local.values)
+    if rec.vv_leq(incoming.vv, local.vv):
+        return _Plan(Outcome.IDENTICAL if same else Outcome.OLDER)
+    plan = _Plan(Outcome.JOIN if same else Outcome.UPDATED, live=incoming)
+    plan.vv_only = same_values(spec, incoming.values, local.values)
+    return plan
+
+
+def plan_record(spec: rec.TableSpec, remote: list[Any], local: Local, rows: list[Version],
+                me: str) -> _Plan:
+    """What one incoming version does to the versions of its record held here."""
+    incoming = Version(remote[:-1], remote[-1], status=INCOMING)
+    if not rows and (rec.vv_leq(incoming.vv, local.vv) or rec.vv_leq(local.vv, incoming.vv)):
+        return _plan_in_line(spec, incoming, local)  # the common case: one line of versions
+    held = held_versions(spec, local, rows)
+    live_content = rec.content_of(spec, local.values)
+    if any(rec.vv_leq(incoming.vv, h.vv) for h in held):
+        if rec.vv_leq(incoming.vv, local.vv):
+            same = rec.content_of(spec, incoming.values) == live_content
+            outcome = Outcome.IDENTICAL if same else Outcome.OLDER
+        else:
+            outcome = Outcome.CONFLICT_KNOWN
+        if not rows:
+            return _Plan(outcome)
+    else:
+        beaten = [h for h in held if rec.vv_leq(h.vv, incoming.vv)]
+        held = [h for h in held if h not in beaten]
+        content = rec.content_of(spec, incoming.values)
+        if any(rec.content_of(spec, h.values) != content for h in held):
+            outcome = Outcome.CONFLICT
+        elif content != live_content or any(
+                rec.content_of(spec, h.values) != content for h in beaten):
+            outcome = Outcome.UPDATED
+        else:
+            outcome = Outcome.JOIN
+        held.append(incoming)
+    settled = settle(spec, held, me)
+    plan = _Plan(outcome)
+    group = settled.live_group
+    if not (len(group) == 1 and group[0].row_id is None and group[0].status != INCOMING):
+        if same_values(spec, settled.live.values, local.values):
+            if settled.live.vv != local.vv:
+                plan.live, plan.vv_only = settled.live, True
+                plan.unsent_base = stored_for(local, settled.live.vv, me)
+        else:
+            plan.live = settled.live
+    wanted = set()
+    for version, status in settled.kept:
+        if version.row_id is None:
+            plan.inserts.append((version, status))
+        else:
+            wanted.add(version.row_id)
+            if version.status != status:
+                plan.statuses.append((status, version.row_id))
+    for row in rows:
+        if row.row_id not in wanted:
+            shown = len(group) == 1 and group[0] is row
+            plan.statuses.append((LIVE if shown else SUPERSEDED, str(row.row_id)))
+    return plan
 
 
 def _load_locals(conn: Connection, spec: rec.TableSpec, ids: list[str], tmap: rec.TemplateMap,
-                 me: str) -> dict[str, _Local]:
+                 me: str) -> dict[str, Local]:
     marks = ",".join("?" * len(ids))
     rows = conn.exec_driver_sql(rec.select_sql(spec, f"id IN ({marks})"), tuple(ids)).fetchall()
     width = len(spec.local_columns)
@@ -124,50 +207,37 @@ def _load_locals(conn: Connection, spec: rec.TableSpec, ids: list[str], tmap: re
     for row in rows:
         stored_vv, revision, sync_rev = row[width:]
         values = rec.local_to_bundle_values(spec, row, tmap)
-        found[row[0]] = _Local(
+        found[row[0]] = Local(
             values=values,
             revision=revision,
             vv=rec.effective_vv(spec, values, stored_vv, revision, sync_rev, me),
             stored_vv=rec.vv_load(stored_vv),
+            unsent=sync_rev is None or sync_rev != revision,
         )
     return found
 
 
-def _open_conflicts(conn: Connection, table: str, ids: list[str]) -> dict[str, list[Any]]:
+def load_held_rows(conn: Connection, spec: rec.TableSpec,
+                   ids: list[str]) -> dict[str, list[Version]]:
+    """The versions kept in ``sync_conflicts`` (open or agreed) for these records."""
     marks = ",".join("?" * len(ids))
     rows = conn.exec_driver_sql(
-        f"SELECT id, record_id, remote_vv FROM sync_conflicts WHERE status = 'open'"
-        f" AND table_name = ? AND record_id IN ({marks})", (table, *ids)).fetchall()
-    found: dict[str, list[Any]] = {}
-    for cid, record_id, vv in rows:
-        found.setdefault(record_id, []).append((cid, rec.vv_load(vv)))
+        f"SELECT id, record_id, remote_json, remote_vv, status FROM sync_conflicts"
+        f" WHERE status IN ('{OPEN}', '{AGREED}') AND table_name = ? AND record_id IN ({marks})"
+        " ORDER BY created_at, id", (spec.name, *ids)).fetchall()
+    found: dict[str, list[Version]] = {}
+    for row_id, record_id, remote_json, vv, status in rows:
+        found.setdefault(record_id, []).append(row_version(spec, row_id, remote_json, vv, status))
     return found
-
-
-def _classify(spec: rec.TableSpec, remote: list[Any], local: _Local | None,
-              conflicts: list[Any]) -> Outcome:
-    if local is None:
-        return Outcome.NEW
-    rvv = remote[-1]
-    same = rec.content_of(spec, local.values) == rec.content_of(spec, remote)
-    if rec.vv_leq(rvv, local.vv):
-        return Outcome.IDENTICAL if same else Outcome.OLDER
-    if rec.vv_leq(local.vv, rvv):
-        return Outcome.JOIN if same else Outcome.UPDATED
-    if same:
-        return Outcome.JOIN
-    if any(rec.vv_leq(rvv, cvv) for _cid, cvv in conflicts):
-        return Outcome.CONFLICT_KNOWN
-    return Outcome.CONFLICT
 
 
 class _Writer:
     """Accumulates one batch's writes and sends them as bulk statements."""
 
     def __init__(self, conn: Connection, spec: rec.TableSpec, bundle_id: str,
-                 device_id: str) -> None:
+                 device_id: str, me: str) -> None:
         self.conn, self.spec = conn, spec
-        self.bundle_id, self.device_id = bundle_id, device_id
+        self.bundle_id, self.device_id, self.me = bundle_id, device_id, me
         cols = spec.local_columns
         self.insert_sql = (f"INSERT INTO {spec.name} ({', '.join(cols)}, sync_vv, sync_rev, "
                            f"sync_seq) VALUES ({', '.join('?' * (len(cols) + 3))})")
@@ -178,8 +248,9 @@ class _Writer:
         self.inserts: list[tuple[Any, ...]] = []
         self.updates: list[tuple[Any, ...]] = []
         self.joins: list[tuple[Any, ...]] = []
-        self.conflicts: list[tuple[Any, ...]] = []
-        self.superseded: list[tuple[str]] = []
+        self.bases: list[tuple[Any, ...]] = []
+        self.kept: list[tuple[Any, ...]] = []
+        self.statuses: list[tuple[str, str, str]] = []
 
     def flush(self) -> None:
         conn = self.conn
@@ -189,16 +260,21 @@ class _Writer:
             conn.exec_driver_sql(self.update_sql, self.updates)
         if self.joins:
             conn.exec_driver_sql(self.join_sql, self.joins)
-        if self.superseded:
+        if self.bases:
+            conn.exec_driver_sql(f"UPDATE {self.spec.name} SET sync_vv = ? WHERE id = ?",
+                                 self.bases)
+        if self.statuses:
             conn.exec_driver_sql(
-                "UPDATE sync_conflicts SET status = 'superseded' WHERE id = ?", self.superseded)
-        if self.conflicts:
+                "UPDATE sync_conflicts SET status = ?, updated_at = ? WHERE id = ?",
+                self.statuses)
+        if self.kept:
             conn.exec_driver_sql(
                 "INSERT INTO sync_conflicts (id, created_at, updated_at, revision, table_name,"
                 " record_id, bundle_id, device_id, local_json, remote_json, remote_vv, status,"
                 " resolution, resolved_by, resolved_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?,"
-                " 'open', '', '', NULL)", self.conflicts)
-        for pending in (self.inserts, self.updates, self.joins, self.conflicts, self.superseded):
+                " ?, '', '', NULL)", self.kept)
+        for pending in (self.inserts, self.updates, self.joins, self.bases, self.kept,
+                        self.statuses):
             pending.clear()
 
     def add_new(self, rows: list[list[Any]], tmap: rec.TemplateMap) -> None:
@@ -210,32 +286,27 @@ class _Writer:
             values = rec.bundle_to_local_values(self.spec, row, tmap)
             self.inserts.append((*values, dump(row[-1]), values[3], 0))
 
-    def write(self, outcome: Outcome, remote: list[Any], local: _Local | None,
-              tmap: rec.TemplateMap, conflicts: list[Any]) -> None:
+    def write(self, plan: _Plan, record_id: str, local: Local, tmap: rec.TemplateMap) -> None:
         spec = self.spec
-        rvv = remote[-1]
-        if outcome is Outcome.NEW:
-            values = rec.bundle_to_local_values(spec, remote, tmap)
-            self.inserts.append((*values, rec.vv_dump(rvv), values[3], 0))
-        elif outcome is Outcome.UPDATED:
-            assert local is not None
-            values = rec.bundle_to_local_values(spec, remote, tmap)
+        live = plan.live
+        if live is not None and plan.unsent_base is not None:
+            self.bases.append((rec.vv_dump(plan.unsent_base), record_id))
+        elif live is not None and plan.vv_only:
+            self.joins.append((rec.vv_dump(live.vv), record_id))
+        elif live is not None:
+            values = rec.bundle_to_local_values(spec, live.values, tmap)
             values[3] = local.revision + 1
-            self.updates.append((*values[1:], rec.vv_dump(rvv), values[3], values[0]))
-        elif outcome is Outcome.JOIN:
-            assert local is not None
-            self.joins.append((rec.vv_dump(rec.vv_join(local.vv, rvv)), remote[0]))
-        elif outcome is Outcome.CONFLICT:
-            assert local is not None
-            now = str(utcnow().replace(tzinfo=None))
-            self.conflicts.append((
-                str(uuid.uuid4()), now, now, spec.name, remote[0], self.bundle_id,
-                self.device_id,
-                json.dumps(rec.as_dict(spec, local.values), ensure_ascii=False),
-                json.dumps(rec.as_dict(spec, remote[:-1]), ensure_ascii=False),
-                rec.vv_dump(rvv)))
-        if outcome in (Outcome.UPDATED, Outcome.CONFLICT):
-            self.superseded.extend((cid,) for cid, cvv in conflicts if rec.vv_leq(cvv, rvv))
+            self.updates.append((*values[1:], rec.vv_dump(live.vv), values[3], record_id))
+        now = str(utcnow().replace(tzinfo=None))
+        self.statuses.extend((status, now, row_id) for status, row_id in plan.statuses)
+        shown = live.values if live is not None else local.values
+        for version, status in plan.inserts:
+            device = self.device_id if version.status == INCOMING else self.me
+            self.kept.append((
+                str(uuid.uuid4()), now, now, spec.name, record_id, self.bundle_id, device,
+                json.dumps(rec.as_dict(spec, shown), ensure_ascii=False),
+                json.dumps(rec.as_dict(spec, version.values), ensure_ascii=False),
+                rec.vv_dump(version.vv), status))
 
 
 def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
@@ -269,10 +340,10 @@ def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
                 raise BundleRefused(f"records/{name}: the columns differ from format "
                                     f"{bf.FORMAT_VERSION}")
             counts = preview.tables.setdefault(name, TableCounts())
-            writer = _Writer(conn, spec, manifest.bundle_id, manifest.source.device_id)
-            any_open = conn.exec_driver_sql(
-                "SELECT 1 FROM sync_conflicts WHERE status = 'open' AND table_name = ? LIMIT 1",
-                (name,)).first() is not None
+            writer = _Writer(conn, spec, manifest.bundle_id, manifest.source.device_id, me)
+            any_held = conn.exec_driver_sql(
+                f"SELECT 1 FROM sync_conflicts WHERE status IN ('{OPEN}', '{AGREED}')"
+                " AND table_name = ? LIMIT 1", (name,)).first() is not None
             sha_at = spec.columns.index("sha256") if name == "photos" else -1
             empty = conn.exec_driver_sql(f"SELECT 1 FROM {name} LIMIT 1").first() is None
             for first, rows in records_of(zf, member_of(opened, table.path), control):
@@ -282,17 +353,18 @@ def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
                         if store.find(sha) is None:
                             raise BundleRefused(f"照片 {sha[:12]}… 既不在数据包中也不在本机 / a "
                                                 "photo record has no file in the bundle or here")
+                position = spec.template_position
+                if position is not None:
+                    # Every version must name a checklist we have: a kept one may become live.
+                    for row in rows:
+                        if row[position] not in tmap.id_by_key:
+                            rec.bundle_to_local_values(spec, row, tmap)  # refuses, naming it
                 ids = [row[0] for row in rows]
                 # An empty table (the first import) needs no look-ups: every row is new.
                 locals_ = _load_locals(conn, spec, ids, tmap, me) if not empty else {}
-                conflicts = _open_conflicts(conn, name, ids) if any_open else {}
+                held_rows = load_held_rows(conn, spec, ids) if any_held else {}
                 new_rows = [row for row in rows if row[0] not in locals_]
                 counts.new += len(new_rows)
-                position = spec.template_position
-                if position is not None:
-                    for row in new_rows:
-                        if row[position] not in tmap.id_by_key:
-                            rec.bundle_to_local_values(spec, row, tmap)  # refuses, naming it
                 room = MAX_LISTED_CHANGES - len(preview.changes)
                 preview.changes.extend(RecordChange(name, row[0], Outcome.NEW.value)
                                        for row in new_rows[:max(room, 0)])
@@ -302,15 +374,12 @@ def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
                     local = locals_.get(row[0])
                     if local is None:
                         continue
-                    known = conflicts.get(row[0], [])
-                    outcome = _classify(spec, row, local, known)
-                    counts.add(outcome)
-                    if outcome not in (Outcome.IDENTICAL, Outcome.OLDER, Outcome.JOIN,
-                                       Outcome.CONFLICT_KNOWN) and \
-                            len(preview.changes) < MAX_LISTED_CHANGES:
-                        preview.changes.append(RecordChange(name, row[0], outcome.value))
+                    plan = plan_record(spec, row, local, held_rows.get(row[0], []), me)
+                    counts.add(plan.outcome)
+                    if plan.outcome not in UNLISTED and len(preview.changes) < MAX_LISTED_CHANGES:
+                        preview.changes.append(RecordChange(name, row[0], plan.outcome.value))
                     if write:
-                        writer.write(outcome, row, local, tmap, known)
+                        writer.write(plan, row[0], local, tmap)
                 if write:
                     writer.flush()
                 done += len(rows)
