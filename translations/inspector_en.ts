@@ -165,19 +165,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This computer</source>
+        <source>Shown now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Incoming</source>
+        <source>Other version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep &amp;this computer&apos;s version</source>
+        <source>Keep the version &amp;shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Take the i&amp;ncoming version</source>
+        <source>Take the &amp;other version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

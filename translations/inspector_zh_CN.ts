@@ -165,20 +165,20 @@
         <translation>字段</translation>
     </message>
     <message>
-        <source>This computer</source>
-        <translation>本机</translation>
+        <source>Shown now</source>
+        <translation>现在显示的版本</translation>
     </message>
     <message>
-        <source>Incoming</source>
-        <translation>传入</translation>
+        <source>Other version</source>
+        <translation>另一版本</translation>
     </message>
     <message>
-        <source>Keep &amp;this computer&apos;s version</source>
-        <translation>保留本机版本(&amp;T)</translation>
+        <source>Keep the version &amp;shown</source>
+        <translation>保留现在显示的版本(&amp;S)</translation>
     </message>
     <message>
-        <source>Take the i&amp;ncoming version</source>
-        <translation>采用传入版本(&amp;N)</translation>
+        <source>Take the &amp;other version</source>
+        <translation>改用另一版本(&amp;O)</translation>
     </message>
     <message>
         <source>No conflicts. Records changed on both sides would be listed here.</source>

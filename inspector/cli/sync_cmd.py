@@ -80,7 +80,8 @@ def register(commands: Any) -> None:
     resolve = add_command(bundle_cmds, "resolve", "处理一个冲突 / settle a conflict", run_resolve)
     resolve.add_argument("conflict", metavar="ID", help="冲突编号 / the conflict's id")
     resolve.add_argument("--keep", choices=["local", "remote"], required=True,
-                         help="保留本机或对方的版本 / keep the local or the remote version")
+                         help="local：保留现在显示的版本；remote：改用另一版本 / local: keep "
+                              "the version shown now; remote: take the other version")
     resolve.add_argument("--actor", help="处理人（默认：登录名）/ "
                                          "who settles it (default: the login name)")
 
@@ -339,8 +340,8 @@ def run_resolve(args: argparse.Namespace) -> int:
                 view = resolve(session, args.conflict, args.keep, _actor(args), me.device_id)
         except _sync_errors() as exc:
             raise UsageError(str(exc)) from exc
-    kept = "本机" if args.keep == "local" else "对方"
-    print(f"已解决：保留{kept}版本 / resolved: kept the {args.keep} version of {view.table} "
+    kept = "现在显示的" if args.keep == "local" else "另一"
+    print(f"已解决：采用{kept}版本 / resolved: kept the {args.keep} version of {view.table} "
           f"{view.record_id}")
     return 0
 

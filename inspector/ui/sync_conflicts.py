@@ -1,4 +1,9 @@
-"""Conflicts side by side: this computer's version and the incoming one, field by field."""
+"""Conflicts side by side: the version shown now and the other one, field by field.
+
+Which version is shown until a person decides follows a fixed rule (a change
+made on this computer first, else the latest), so every office shows the same
+one whatever order the bundles came in.
+"""
 
 from __future__ import annotations
 
@@ -48,7 +53,7 @@ class ConflictsPanel(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Field"), self.tr("This computer"), self.tr("Incoming")])
+            [self.tr("Field"), self.tr("Shown now"), self.tr("Other version")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -58,8 +63,8 @@ class ConflictsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         right_layout.addWidget(self.table)
         buttons = QHBoxLayout()
-        self.keep_local = QPushButton(self.tr("Keep &this computer's version"))
-        self.keep_remote = QPushButton(self.tr("Take the i&ncoming version"))
+        self.keep_local = QPushButton(self.tr("Keep the version &shown"))
+        self.keep_remote = QPushButton(self.tr("Take the &other version"))
         buttons.addStretch(1)
         buttons.addWidget(self.keep_local)
         buttons.addWidget(self.keep_remote)
