@@ -4,6 +4,8 @@
     .venv/bin/python benchmarks/bundles.py [--photos 200] [--inspections 10000]
                                            [--responses-each 25] [--repeat 3] [--dir DIR]
 
+(about two minutes with the defaults)
+
 Photos: the benchmark makes N photo files of real size (4.5 MB of random
 bytes behind a JPEG marker: as incompressible as camera JPEGs; nothing here
 decodes them) in a field laptop's photo store, with one completed inspection
@@ -27,23 +29,47 @@ for another's dirty pages, and floors and services run alternately
 ``--repeat`` times (best of each reported; every run is printed on stderr):
 whichever ran second used to look up to 2× slower on this shared disk.
 
-Records: a bundle with I completed inspections and I × R responses (default
-10,000 and 250,000), merged into an empty office, against raw ``sqlite3``
-executemany of the same rows into the same schema in one transaction.
+Records, at two sizes in one run: I completed inspections with I × R
+responses (default 10,000 and 250,000: 260k rows) and a tenth of that (26k
+rows), so that memory flat or growing with the bundle is visible side by side:
+
+- export floor: raw ``sqlite3`` SELECT of the same tables' columns, each row
+  ``json.dumps``-ed as one line into a deflated ZIP member (the bundle's record
+  format without version vectors, read-back, verification or signature), fsync;
+- export: ``export_bundle(include_all=True)`` of never-sent records (every run
+  on a fresh copy of the field installation, so each remembers every record
+  version it has to mark as sent);
+- raw sqlite3 executemany of the same inspections and responses into the
+  office's empty schema in one transaction (rows built before timing);
+- verify + preview (``prepare_import``) and merge (``commit_import``) of the
+  exported bundle into an empty office.
+
+Every records case runs in a fresh child process (this script with
+``--child``), so neither the rows the benchmark built nor another case's heap
+count towards its memory; each case starts after ``os.sync()``, and floors and
+services alternate ``--repeat`` times (every run is printed on stderr with its
+time, peak and the child's whole max RSS).
 
 Reported: seconds, MB/s or rows/s, the ratio to the floor (≥ 1 is as fast as
-the floor), and peak RSS above the level before each phase (sampled every
-10 ms). Goals (issue 5): export and import ≥ 0.8 × floor, record merge
-≥ 0.5 × executemany, memory flat as the bundle grows.
+the floor; best run of each), and peak RSS above the level just before the
+case started (sampled every 10 ms; highest of the runs), then the services'
+peaks at the two record sizes. Goals (issue 5): export and import ≥ 0.8 ×
+floor, record merge ≥ 0.5 × executemany, memory flat as the bundle grows.
+"Flat" means bounded: the export keeps what it wrote until the medium has
+been read back (up to about four 8 MiB spans, see read_back.py), so its peak
+rises with the bundle's size until that bound (a 10 MB records bundle at 260k
+rows), then stays; its record bookkeeping lives in a temporary SQLite file.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import threading
@@ -59,7 +85,8 @@ from inspector import assets
 from inspector.app_paths import AppPaths
 from inspector.services.context import AppContext, open_context
 from inspector.services.sites_csv import import_sites
-from inspector.services.sync.export import export_bundle
+from inspector.services.sync import records as rec
+from inspector.services.sync.export import KIND_TABLES, export_bundle
 from inspector.services.sync.identity import Role, set_role
 from inspector.services.sync.importer import commit_import, prepare_import
 
@@ -230,7 +257,7 @@ def bench_photos(root: Path, count: int, repeat: int
     real_forget = read_back.forget_cached
 
     def export_from_cache(target: Path) -> None:
-        read_back.forget_cached = lambda _fd, _offset=0, _length=0: None
+        read_back.forget_cached = lambda fd, offset=0, length=0: None
         try:
             export_bundle(field, target, include_all=True)
         finally:
@@ -289,102 +316,229 @@ def bench_photos(root: Path, count: int, repeat: int
 
 
 # -- records ---------------------------------------------------------------
+#
+# Every records case runs in a fresh child process (``--child CASE ...``) that
+# prints its measurements as JSON: the rows this script builds do not count
+# towards the case's memory, and no case inherits another's heap.
 
-def bench_records(root: Path, inspections: int, each: int
-                  ) -> list[tuple[str, Measured, float, float]]:
+RECORD_TABLES = KIND_TABLES["results"]
+
+
+def _child_measure(fn: Callable[[], Any]) -> dict[str, float]:
+    run = measure(fn)
+    return {"seconds": run.seconds, "peak_mb": run.peak_mb, "maxrss_mb": max_rss_mb()}
+
+
+def max_rss_mb() -> float:
+    """This process's highest RSS (not ``ru_maxrss``: Linux carries the parent's over exec)."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def records_export_floor(db_path: Path, target: Path) -> None:
+    """Raw sqlite3: SELECT the exported tables' rows, one JSON line each, into a ZIP member."""
+    conn = sqlite3.connect(db_path)
+    with open(target, "xb") as raw, zipfile.ZipFile(raw, "w") as zf:
+        for table in RECORD_TABLES:
+            cursor = conn.execute(
+                f"SELECT {', '.join(rec.SPECS[table].local_columns)} FROM {table}")
+            info = zipfile.ZipInfo(f"records/{table}.jsonl")
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with zf.open(info, "w", force_zip64=True) as out:
+                while rows := cursor.fetchmany(2000):
+                    out.write(b"".join(json.dumps(list(row), ensure_ascii=False,
+                                                  separators=(",", ":")).encode("utf-8") + b"\n"
+                                       for row in rows))
+        zf.close()
+        raw.flush()
+        os.fsync(raw.fileno())
+    conn.close()
+
+
+def _floor_rows(field_db: Path, office_db: Path) -> tuple[list[Any], list[Any]]:
+    """The field's inspections and responses as INSERT parameters for the office."""
+    with sqlite3.connect(office_db) as db:  # the office numbers its template rows itself
+        office_template = db.execute("SELECT id FROM template_versions").fetchone()[0]
+    db.close()
+    src = sqlite3.connect(field_db)
+    inspections = [(*r[:5], office_template, *r[6:]) for r in src.execute(
+        "SELECT id, created_at, updated_at, revision, site_id, template_version_id, tier,"
+        " status, visit_date, inspectors, site_staff, previous_inspection_id, completed_at,"
+        " general_note FROM inspections")]
+    responses = src.execute(
+        "SELECT id, created_at, updated_at, revision, inspection_id, criterion_id, rating, note"
+        " FROM responses").fetchall()
+    src.close()
+    return inspections, responses
+
+
+def child(argv: list[str]) -> int:
+    """One measured case in this fresh process; prints a JSON list of measurements."""
+    case, *args = argv
+    runs: list[dict[str, float]] = []
+    if case == "export-floor":
+        runs.append(_child_measure(lambda: records_export_floor(Path(args[0]), Path(args[1]))))
+    elif case == "export":
+        context = open_context(AppPaths.resolve(Path(args[0])))
+        runs.append(_child_measure(lambda: export_bundle(context, Path(args[1]),
+                                                         include_all=True)))
+        context.close()
+    elif case == "insert-floor":
+        inspections, responses = _floor_rows(Path(args[0]), Path(args[1]))
+
+        def insert() -> None:
+            db = sqlite3.connect(args[1])
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            with db:
+                db.executemany(INSPECTION_SQL, inspections)
+                db.executemany(RESPONSE_SQL, responses)
+            db.close()
+
+        runs.append(_child_measure(insert))
+    elif case == "import":
+        office = open_context(AppPaths.resolve(Path(args[0])))
+        prepared: list[Any] = []
+        runs.append(_child_measure(lambda: prepared.append(prepare_import(
+            office, Path(args[1]), trust_new_device=True))))
+        runs.append(_child_measure(lambda: commit_import(prepared[0], "benchmark")))
+        prepared[0].discard()
+        office.close()
+    else:
+        raise SystemExit(f"unknown case {case}")
+    print(json.dumps(runs))
+    return 0
+
+
+def run_child(case: str, *args: Path) -> list[dict[str, float]]:
+    settle()
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", case,
+                           *map(str, args)], capture_output=True, text=True)
+    if done.returncode:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"the {case} case failed")
+    return list(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _best(runs: list[dict[str, float]]) -> Measured:
+    """The fastest run's time; the highest peak of all runs (memory is not noise)."""
+    return Measured(min(r["seconds"] for r in runs), max(r["peak_mb"] for r in runs),
+                    max(r["maxrss_mb"] for r in runs))
+
+
+def make_records(root: Path, inspections: int, each: int) -> tuple[Path, Path, int]:
+    """A field installation with completed inspections and an empty office (not measured)."""
     field = installation(root, "rfield", Role.FIELD)
     conn = sqlite3.connect(field.db.path)
     rows = _inspection_rows(conn, inspections)
-    responses = _response_rows(rows, each)
     conn.executemany(INSPECTION_SQL, rows)
-    conn.executemany(RESPONSE_SQL, responses)
+    for start in range(0, len(rows), 1000):
+        conn.executemany(RESPONSE_SQL, _response_rows(rows[start:start + 1000], each))
     conn.commit()
     conn.close()
-    bundle = root / "records.inspector-bundle"
-    export_bundle(field, bundle, include_all=True)
     field.close()
-
     installation(root, "roffice", Role.OFFICE).close()
-    empty = root / "empty.sqlite3"
-    shutil.copy(AppPaths.resolve(root / "roffice").database, empty)
+    return root / "rfield", root / "roffice", inspections * (1 + each)
 
-    with sqlite3.connect(empty) as db:  # the office numbers its template rows itself
-        office_template = db.execute("SELECT id FROM template_versions").fetchone()[0]
-    db.close()
-    floor_rows = [(*r[:5], office_template, *r[6:]) for r in rows]
 
-    def floor(db_path: Path) -> None:
-        db = sqlite3.connect(db_path)
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
-        db.execute("PRAGMA foreign_keys = ON")
-        with db:
-            db.executemany(INSPECTION_SQL, floor_rows)
-            db.executemany(RESPONSE_SQL, responses)
-        db.close()
-
-    def fresh_db() -> Path:
-        target = root / f"floor-{uuid.uuid4().hex[:6]}.sqlite3"
-        shutil.copy(empty, target)
-        return target
-
-    def fresh_office() -> AppContext:
-        target = root / f"office-{uuid.uuid4().hex[:6]}"
-        shutil.copytree(root / "roffice", target)
-        return open_context(AppPaths.resolve(target))
-
-    # Best of three: the disk is noisy, and the floor deserves its best run.
-    floor_run = min((measure(lambda: floor(fresh_db())) for _ in range(3)),
-                    key=lambda m: m.seconds)
-    prepares, merges = [], []
-    for _ in range(3):
-        office = fresh_office()
-        prepares.append(measure(lambda office=office: prepare_import(  # type: ignore[misc]
-            office, bundle, trust_new_device=True)))
-        merges.append(measure(lambda run=prepares[-1]: commit_import(  # type: ignore[misc]
-            run.value, "benchmark")))
-        office.close()
-    prepare = min(prepares, key=lambda m: m.seconds)
-    merged = min(merges, key=lambda m: m.seconds)
-    count = len(rows) + len(responses)
+def bench_records(root: Path, inspections: int, each: int, repeat: int
+                  ) -> list[tuple[str, Measured, float, float]]:
+    field, office, count = make_records(root, inspections, each)
+    field_db = AppPaths.resolve(field).database
+    bundle = root / "records.inspector-bundle"
+    floors_out, exports = [], []
+    for n in range(repeat):  # alternately, best of each: the shared disk is noisy
+        floors_out += run_child("export-floor", field_db, root / f"floor-{n}.zip")
+        (root / f"floor-{n}.zip").unlink()
+        copy = root / f"field-{n}"  # every run exports the same never-sent records
+        shutil.copytree(field, copy)
+        target = bundle if n == 0 else root / f"export-{n}.inspector-bundle"
+        exports += run_child("export", copy, target)
+        if n:
+            target.unlink()
+        shutil.rmtree(copy)
+    floors_in, prepares, merges = [], [], []
+    for n in range(repeat):
+        empty = root / f"floor-{n}.sqlite3"
+        shutil.copy(AppPaths.resolve(office).database, empty)
+        floors_in += run_child("insert-floor", field_db, empty)
+        empty.unlink()
+        copy = root / f"office-{n}"
+        shutil.copytree(office, copy)
+        prepare_run, merge_run = run_child("import", copy, bundle)
+        prepares.append(prepare_run)
+        merges.append(merge_run)
+        shutil.rmtree(copy)
+    print(f"records {count} rows, runs (s / peak MB / max RSS MB): "
+          + "; ".join(f"{name} " + " ".join(
+              f"{r['seconds']:.2f}/{r['peak_mb']:.0f}/{r['maxrss_mb']:.0f}" for r in runs)
+              for name, runs in (("export floor", floors_out), ("export", exports),
+                                 ("executemany", floors_in), ("verify", prepares),
+                                 ("merge", merges))), file=sys.stderr)
+    floor_out, exported = _best(floors_out), _best(exports)
+    floor_in, verified, merged = _best(floors_in), _best(prepares), _best(merges)
     return [
-        ("raw sqlite3 executemany", floor_run, count / floor_run.seconds, 1.0),
-        ("verify + preview", prepare, count / prepare.seconds,
-         floor_run.seconds / prepare.seconds),
+        ("export floor: SELECT → JSONL → ZIP", floor_out, count / floor_out.seconds, 1.0),
+        ("export", exported, count / exported.seconds, floor_out.seconds / exported.seconds),
+        ("raw sqlite3 executemany", floor_in, count / floor_in.seconds, 1.0),
+        ("verify + preview", verified, count / verified.seconds,
+         floor_in.seconds / verified.seconds),
         ("merge (backup + one transaction)", merged, count / merged.seconds,
-         floor_run.seconds / merged.seconds),
+         floor_in.seconds / merged.seconds),
     ]
 
 
+def _rows_label(count: int) -> str:
+    return f"{count / 1000:.0f}k rows" if count >= 1000 else f"{count} rows"
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["--child"]:
+        return child(sys.argv[2:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--photos", type=int, default=200)
-    parser.add_argument("--inspections", type=int, default=10_000)
+    parser.add_argument("--inspections", type=int, default=10_000,
+                        help="the larger records case; the smaller has a tenth of it")
     parser.add_argument("--responses-each", type=int, default=25)
     parser.add_argument("--repeat", type=int, default=3,
-                        help="runs of the photo export and import and their floors, "
-                             "alternately (best of each)")
+                        help="runs of every case and its floor, alternately (best of each)")
     parser.add_argument("--dir", help="work here instead of a temp folder (same disk as a USB "
                                       "stick mount, for example)")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="bundles-bench-", dir=args.dir))
+    repeat = max(1, args.repeat)
+    sizes = sorted({n for n in (args.inspections // 10, args.inspections) if n > 0})
+    results = []
     try:
-        results = []
         if args.photos:
-            results += [("photos", *r) for r in bench_photos(root / "p", args.photos,
-                                                                 max(1, args.repeat))]
-        if args.inspections:
-            results += [("records", *r) for r in bench_records(root / "r", args.inspections,
-                                                                args.responses_each)]
+            results += [("photos", "MB/s", *r)
+                        for r in bench_photos(root / "p", args.photos, repeat)]
+        for size in sizes:
+            label = _rows_label(size * (1 + args.responses_each))
+            results += [(label, "rows/s", *r) for r in bench_records(
+                root / f"r{size}", size, args.responses_each, repeat)]
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    unit = {"photos": "MB/s", "records": "rows/s"}
-    print(f"photos: {args.photos} × {PHOTO_BYTES / 1e6:.1f} MB; records: {args.inspections} "
-          f"inspections + {args.inspections * args.responses_each} responses")
-    print(f"{'':8} {'case':34} {'seconds':>8} {'throughput':>16} {'× floor':>8} {'peak MB':>8}")
-    for group, name, run, rate, ratio in results:
-        print(f"{group:8} {name:34} {run.seconds:8.2f} {rate:>11,.0f} {unit[group]:>4} "
+    print(f"photos: {args.photos} × {PHOTO_BYTES / 1e6:.1f} MB; records: "
+          + " and ".join(f"{n} inspections + {n * args.responses_each} responses"
+                         for n in sizes))
+    print(f"{'':9} {'case':34} {'seconds':>8} {'throughput':>16} {'× floor':>8} {'peak MB':>8}")
+    for group, unit, name, run, rate, ratio in results:
+        print(f"{group:9} {name:34} {run.seconds:8.2f} {rate:>11,.0f} {unit:>4} "
               f"{ratio:8.2f} {run.peak_mb:8.0f}")
+    if len(sizes) == 2:
+        small, large = (_rows_label(n * (1 + args.responses_each)) for n in sizes)
+        peaks = {(group, name): run.peak_mb for group, _u, name, run, _r, _x in results}
+        print(f"peak MB, {small} → {large}: " + "; ".join(
+            f"{name} {peaks[small, name]:.0f} → {peaks[large, name]:.0f}"
+            for name in ("export", "verify + preview", "merge (backup + one transaction)")))
     return 0
 
 
