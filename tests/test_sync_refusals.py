@@ -109,6 +109,28 @@ def _with_members(scene: Scene, added: list[tuple[str, bytes]],
                                            signer=scene.key())
 
 
+def _signed_change(scene: Scene, member: str,
+                   change: Callable[[list[object]], None]) -> Callable[[Path, Path], Path]:
+    """One records member changed row by row, hashed and signed again with the laptop's key:
+    only what a reader checks inside the records can catch it."""
+    def rewrite(src: Path, dst: Path) -> Path:
+        with zipfile.ZipFile(src) as zf:
+            rows = [json.loads(line) for line in zf.read(member).splitlines()]
+        for row in rows:
+            change(row)
+        data = b"".join(json.dumps(row, ensure_ascii=False).encode() + b"\n" for row in rows)
+
+        def manifest(m: dict) -> dict:
+            members = [{**entry, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+                       if entry["path"] == member else entry for entry in m["members"]]
+            return {**m, "members": members}
+
+        return rewrite_bundle(src, dst, change=lambda name, old: data if name == member else old,
+                              manifest=manifest, signer=scene.key())
+
+    return rewrite
+
+
 def _assignment_lines() -> bytes:
     """Three well-formed assignments for a site the office has."""
     site = site_id_for_code(VILLAGE)
@@ -240,6 +262,10 @@ def _cases(scene: Scene) -> dict[str, tuple[Callable[[Path, Path], Path], str]]:
                                "differs from the signed manifest"),
         "changed record": (lambda s, d: rewrite_bundle(s, d, change=_change_record),
                            "differs from the signed manifest"),
+        "a timestamp that is not one": (
+            _signed_change(scene, "records/inspections.jsonl",
+                           lambda row: row.__setitem__(1, "garbage")),
+            "bad value for created_at"),
         "changed record and manifest": (
             lambda s, d: rewrite_bundle(s, d, change=_change_record,
                                         manifest=lambda m: {**m, "scope": "all"}),
@@ -316,7 +342,8 @@ def _cases(scene: Scene) -> dict[str, tuple[Callable[[Path, Path], Path], str]]:
     }
 
 
-CASES = ["changed photo byte", "changed record", "changed record and manifest",
+CASES = ["changed photo byte", "changed record", "a timestamp that is not one",
+         "changed record and manifest",
          "signed by another key", "another key named in the manifest", "unknown device",
          "replayed sequence number", "unknown format version", "dot-dot member",
          "absolute member", "drive member", "symlink member", "zip bomb", "duplicate member",

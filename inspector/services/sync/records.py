@@ -35,9 +35,15 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$")
 
 
+def _type_of(column: Any) -> Any:
+    """The column's SQL type, looking through decorators (UTCDateTime wraps DateTime)."""
+    kind = column.type
+    return getattr(kind, "impl", kind)
+
+
 def _checker(column: Any) -> Callable[[Any], bool]:
     nullable = bool(column.nullable)
-    kind = column.type
+    kind = _type_of(column)
     if isinstance(kind, DateTime):
         def check(v: Any) -> bool:
             return isinstance(v, str) and bool(_DATETIME.match(v))
@@ -59,7 +65,7 @@ def _checker(column: Any) -> Callable[[Any], bool]:
 
 
 def _kind(column: Any) -> str:
-    kind = column.type
+    kind = _type_of(column)
     if isinstance(kind, DateTime):
         return "datetime"
     if isinstance(kind, Date):
