@@ -51,7 +51,7 @@ KIND_TABLES = {
 }
 DEFAULT_KIND = {Role.FIELD: "results", Role.OFFICE: "assignment"}
 ALLOWED_KINDS = {Role.FIELD: ("results",), Role.OFFICE: ("assignment", "receipt")}
-KIND_NAMES_ZH = {"results": "检查结果", "assignment": "任务", "receipt": "回执"}
+KIND_NAMES_ZH = bf.KIND_NAMES_ZH
 
 _COMPLETED = "SELECT id FROM inspections WHERE status = 'completed'"
 # The newest completed inspection of every site that has an assignment: what the
