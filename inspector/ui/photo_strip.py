@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from inspector.ui.photo_viewer import PhotoViewer
 
 THUMB = 112
+CELL = QSize(THUMB + 24, THUMB + 28)  # every photo in the same cell: a thumbnail and one line
 PHOTO_ROLE = Qt.ItemDataRole.UserRole
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC"
 
@@ -56,15 +57,19 @@ class _Grid(QListWidget):
 
     dropped = Signal(list)  # list[Path]
 
-    def __init__(self) -> None:
+    def __init__(self, rows: int = 1) -> None:
         super().__init__()
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setIconSize(QSize(THUMB, THUMB))
+        # A fixed cell for every photo: items laid out before their thumbnails arrive
+        # must not pile on top of each other, whatever the length of their names.
+        self.setGridSize(CELL)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps "…_0017.jpg" readable
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
         self.setWrapping(True)
-        self.setSpacing(4)
-        self.setFixedHeight(THUMB + 48)
+        self.setFixedHeight(rows * CELL.height() + 2 * self.frameWidth() + 6)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
 
         self.viewport().installEventFilter(self)
@@ -112,7 +117,8 @@ class PhotoStrip(QWidget):
         self.viewer: PhotoViewer | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.grid = _Grid()
+        # The visit's general photos (a phone's whole folder) get room to be sorted.
+        self.grid = _Grid(rows=2 if criterion_id is None else 1)
         self.grid.setAccessibleName(self.tr("Photos"))
         self.grid.allow_drops(not read_only)
         self.grid.dropped.connect(self.add_paths)
@@ -174,7 +180,7 @@ class PhotoStrip(QWidget):
             label = record.caption or record.original_name
             if record.outside_visit:
                 label = "⚠ " + label
-            item = QListWidgetItem(label[:18])
+            item = QListWidgetItem(label)  # elided in the middle by the grid
             item.setData(PHOTO_ROLE, record.id)
             item.setToolTip(self._tooltip(record))
             self.grid.addItem(item)
