@@ -162,8 +162,11 @@ def test_declining_the_preview_changes_nothing(qtbot: QtBot, worker: Worker,
         office.close()
 
 
-def test_conflicts_are_shown_side_by_side_and_resolved(qtbot: QtBot, worker: Worker,
-                                                       tmp_path: Path) -> None:
+def test_conflicts_are_shown_side_by_side_and_resolved(
+    qtbot: QtBot, worker: Worker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     field = installation(tmp_path, "field", Role.FIELD)
     office = installation(tmp_path, "office", Role.OFFICE)
     try:
@@ -182,15 +185,27 @@ def test_conflicts_are_shown_side_by_side_and_resolved(qtbot: QtBot, worker: Wor
         texts = {panel.table.item(r, 0).text(): (panel.table.item(r, 1).text(),
                                                  panel.table.item(r, 2).text())
                  for r in range(panel.table.rowCount())}
-        assert texts["总体意见 / general note"] == ("办公室：未整改", "外业：已整改")
-        # Named as a person knows them: the site and the visit date, not record ids.
+        # In the UI's language (English in tests), named as a person knows them.
+        assert texts["general note"] == ("办公室：未整改", "外业：已整改")
         assert "东门社区教学点" in panel.list.item(0).text()
-        assert texts["站点 / site"] == ("东门社区教学点", "东门社区教学点")
-        assert texts["状态 / status"] == ("completed", "completed")  # English UI in tests
+        assert texts["site"] == ("东门社区教学点", "东门社区教学点")
+        assert texts["status"] == ("completed", "completed")
+        assert "“field”" in panel.origin.text()  # the laptop the other version came from
         desk.tabs.setCurrentIndex(3)
         _shot(desk, "sync-conflicts")
+        asked: list[str] = []
+
+        def answer(_parent: object, _title: str, text: str, *_args: object) -> object:
+            asked.append(text)
+            return QMessageBox.StandardButton.Cancel if len(asked) == 1 else \
+                QMessageBox.StandardButton.Yes
+
+        monkeypatch.setattr(QMessageBox, "question", answer)
+        panel.keep_remote.click()  # cancelled: nothing changes
+        assert panel.list.count() == 1
         with qtbot.waitSignal(desk.overview_loaded, timeout=TIMEOUT):
             panel.keep_remote.click()
+        assert "Replace what is shown now" in asked[1]
         assert panel.list.count() == 0
     finally:
         field.close()
@@ -272,11 +287,13 @@ def test_conflict_values_read_as_words(qtbot: QtBot) -> None:
     from PySide6.QtCore import QLocale
 
     from inspector.domain.templates import Text
-    from inspector.ui.sync_conflicts import ConflictsPanel
+    from inspector.ui.sync_conflicts import ConflictsPanel, Vocabulary
 
     panel = ConflictsPanel()
     qtbot.addWidget(panel)
-    panel.set_conflicts([], {"s1": "东门社区教学点"}, {"partly": Text("基本符合", "partly meets")})
+    panel.set_conflicts([], Vocabulary(
+        names={"s1": "东门社区教学点"}, ratings={"partly": Text("基本符合", "partly meets")},
+        criteria={"facilities.v2": Text("有固定的教学场所", "a fixed place for teaching")}))
     assert panel.value_text("parent_id", "s1") == "东门社区教学点"
     before = QLocale()
     try:  # the rating label follows the UI language
@@ -290,6 +307,8 @@ def test_conflict_values_read_as_words(qtbot: QtBot) -> None:
     assert panel.value_text("status", "draft") == "in progress"
     assert panel.value_text("note", "") == "—"
     assert panel.value_text("site_id", "0123456789abcdef") == "01234567"  # unknown: short id
+    assert panel.value_text("criterion_id", "facilities.v2") == "a fixed place for teaching"
+    assert panel.value_text("at", "2026-11-28 21:38:16.591307").count(":") == 1  # no seconds
 
 
 def test_cancel_stops_an_export_and_leaves_nothing_on_the_drive(

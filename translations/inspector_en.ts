@@ -192,6 +192,10 @@
         </translation>
     </message>
     <message>
+        <source>The other version came from “%1”, found %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>county college</source>
         <translation type="unfinished"></translation>
     </message>
@@ -209,6 +213,18 @@
     </message>
     <message>
         <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the version shown now and set the other one aside for good?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace what is shown now with the other version? The version shown now is set aside for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve the conflict</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

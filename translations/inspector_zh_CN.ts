@@ -191,6 +191,10 @@
         </translation>
     </message>
     <message>
+        <source>The other version came from “%1”, found %2.</source>
+        <translation>另一版本来自“%1”，发现于 %2。</translation>
+    </message>
+    <message>
         <source>county college</source>
         <translation>县（市、区）社区教育学院</translation>
     </message>
@@ -209,6 +213,18 @@
     <message>
         <source>completed</source>
         <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Keep the version shown now and set the other one aside for good?</source>
+        <translation>保留现在显示的版本，并永久舍弃另一版本？</translation>
+    </message>
+    <message>
+        <source>Replace what is shown now with the other version? The version shown now is set aside for good.</source>
+        <translation>用另一版本替换现在显示的内容？现在显示的版本将被永久舍弃。</translation>
+    </message>
+    <message>
+        <source>Resolve the conflict</source>
+        <translation>解决冲突</translation>
     </message>
 </context>
 <context>

@@ -7,9 +7,11 @@ one whatever order the bundles came in.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -25,9 +28,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain.templates import Text
+
 if TYPE_CHECKING:
-    from inspector.domain.templates import Text
     from inspector.services.sync.conflicts import ConflictView
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What a person calls the things a conflict's fields point at."""
+
+    names: dict[str, str] = field(default_factory=dict)  # site / inspection id → its name
+    ratings: dict[str, Text] = field(default_factory=dict)  # rating id → label
+    criteria: dict[str, Text] = field(default_factory=dict)  # criterion id → its text
+    devices: dict[str, str] = field(default_factory=dict)  # device id → its name
+
+
+def in_ui_language(text: str) -> str:
+    """One half of a bilingual "中文 / English" label, in the UI's language."""
+    if " / " not in text:
+        return text
+    chinese, english = text.split(" / ", 1)
+    return chinese if QLocale().language() == QLocale.Language.Chinese else english
+
+
+def local_time(value: str) -> str:
+    """A stored UTC time ("2026-11-28 21:38:16.591307") as this computer's local time."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class ConflictsPanel(QWidget):
@@ -38,8 +71,7 @@ class ConflictsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.conflicts: list[ConflictView] = []
-        self.names: dict[str, str] = {}
-        self.ratings: dict[str, Text] = {}
+        self.words = Vocabulary()
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -47,10 +79,15 @@ class ConflictsPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Conflicts"))
+        self.list.setWordWrap(True)
+        self.list.setMinimumWidth(220)
         splitter.addWidget(self.list)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        self.origin = QLabel()
+        self.origin.setWordWrap(True)
+        right_layout.addWidget(self.origin)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Field"), self.tr("Shown now"), self.tr("Other version")])
@@ -70,6 +107,7 @@ class ConflictsPanel(QWidget):
         buttons.addWidget(self.keep_remote)
         right_layout.addLayout(buttons)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)
         self.list.currentRowChanged.connect(self._show)
@@ -77,22 +115,20 @@ class ConflictsPanel(QWidget):
         self.keep_remote.clicked.connect(lambda: self._resolve("remote"))
         self.set_conflicts([])
 
-    def set_conflicts(self, conflicts: list[ConflictView], names: dict[str, str] | None = None,
-                      ratings: dict[str, Text] | None = None) -> None:
-        """``names``: what the user calls the records ids point at (sites, inspections);
-        ``ratings``: the checklist's rating labels by id."""
+    def set_conflicts(self, conflicts: list[ConflictView],
+                      words: Vocabulary | None = None) -> None:
         from inspector.services.sync.conflicts import FIELD_LABELS, LABELS
 
         self.conflicts = conflicts
-        self.names = names or {}
-        self.ratings = ratings or {}
+        self.words = words or Vocabulary()
         self.list.clear()
+        chinese = QLocale().language() == QLocale.Language.Chinese
+        colon, comma = ("：", "、") if chinese else (": ", ", ")
         for view in conflicts:
-            label = LABELS.get(view.table, view.table)
-            fields = ", ".join(FIELD_LABELS.get(name, name).split(" / ")[0]
-                               for name, _a, _b in view.differing[:3])
-            what = self._record_name(view)
-            item = QListWidgetItem(f"{label} {what} — {fields}")
+            label = in_ui_language(LABELS.get(view.table, view.table))
+            fields = comma.join(in_ui_language(FIELD_LABELS.get(name, name))
+                                for name, _a, _b in view.differing[:3])
+            item = QListWidgetItem(f"{label}{colon}{self._record_name(view)}\n{fields}")
             item.setData(Qt.ItemDataRole.UserRole, view.id)
             self.list.addItem(item)
         self.summary.setText(
@@ -112,13 +148,18 @@ class ConflictsPanel(QWidget):
         enabled = 0 <= row < len(self.conflicts)
         self.keep_local.setEnabled(enabled)
         self.keep_remote.setEnabled(enabled)
+        self.origin.setText("")
         if not enabled:
             return
+        view = self.conflicts[row]
+        device = self.words.devices.get(view.device_id, view.device_id[:8])
+        self.origin.setText(self.tr("The other version came from “%1”, found %2.")
+                            .replace("%1", device).replace("%2", local_time(view.detected_at)))
         highlight = QBrush(QColor(255, 236, 179))
-        for name, here, incoming in self.conflicts[row].fields:
+        for name, here, incoming in view.fields:
             index = self.table.rowCount()
             self.table.insertRow(index)
-            cells = [QTableWidgetItem(FIELD_LABELS.get(name, name)),
+            cells = [QTableWidgetItem(in_ui_language(FIELD_LABELS.get(name, name))),
                      QTableWidgetItem(self.value_text(name, here)),
                      QTableWidgetItem(self.value_text(name, incoming))]
             for column, cell in enumerate(cells):
@@ -131,38 +172,49 @@ class ConflictsPanel(QWidget):
         """The record as a person knows it: a site's name, an inspection's site and date."""
         values = {name: incoming if incoming not in (None, "") else here
                   for name, here, incoming in view.fields}
-        if view.record_id in self.names:
-            return self.names[view.record_id]
+        if view.record_id in self.words.names:
+            return self.words.names[view.record_id]
         for key in ("inspection_id", "site_id"):
-            found = self.names.get(str(values.get(key, "")))
+            found = self.words.names.get(str(values.get(key, "")))
             if found:
                 return found
         return view.record_id[:8]
 
     def value_text(self, field_name: str, value: object) -> str:
-        """A field's value in the user's words: names instead of ids, tiers and states."""
+        """A field's value in the user's words: names instead of ids, tiers, states, times."""
         from inspector.domain.tiers import Tier
 
         if value is None or value == "":
             return "—"
         text = str(value)
+        language = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
         if field_name in ("site_id", "parent_id", "inspection_id", "previous_inspection_id"):
-            return self.names.get(text, text[:8])
+            return self.words.names.get(text, text[:8])
         if field_name == "tier" and text in {tier.value for tier in Tier}:
             return {"county": self.tr("county college"), "township": self.tr("township school"),
                     "village": self.tr("village station")}[text]
         if field_name == "status":
             return {"draft": self.tr("in progress"), "completed": self.tr("completed")}.get(
                 text, text)
-        if field_name == "rating" and text in self.ratings:
-            from PySide6.QtCore import QLocale
-
-            chinese = QLocale().language() == QLocale.Language.Chinese
-            return self.ratings[text].get("zh" if chinese else "en")
+        if field_name == "rating" and text in self.words.ratings:
+            return self.words.ratings[text].get(language)
+        if field_name == "criterion_id" and text in self.words.criteria:
+            return self.words.criteria[text].get(language)
+        if field_name in ("at", "completed_at", "taken_at", "created_at", "updated_at"):
+            return local_time(text)
         return text
 
     def _resolve(self, choice: str) -> None:
         row = self.list.currentRow()
-        if 0 <= row < len(self.conflicts):
+        if not 0 <= row < len(self.conflicts):
+            return
+        question = (self.tr("Keep the version shown now and set the other one aside for good?")
+                    if choice == "local" else
+                    self.tr("Replace what is shown now with the other version? The version "
+                            "shown now is set aside for good."))
+        answer = QMessageBox.question(
+            self, self.tr("Resolve the conflict"), question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
             self.resolve_requested.emit(self.conflicts[row].id, choice)
-

@@ -20,13 +20,13 @@ from inspector.ui.worker import Cancelled, JobControl
 if TYPE_CHECKING:
     from datetime import date
 
-    from inspector.domain.templates import Text
     from inspector.services.context import AppContext
     from inspector.services.sync.assignments import AssignmentView
     from inspector.services.sync.conflicts import ConflictView
     from inspector.services.sync.export import ExportResult
     from inspector.services.sync.importer import ImportResult, PreparedImport
     from inspector.services.sync.trust import DeviceInfo
+    from inspector.ui.sync_conflicts import Vocabulary
 
 T = TypeVar("T")
 
@@ -55,10 +55,8 @@ class SyncOverview:
     conflicts: list[ConflictView]
     assignments: list[AssignmentView]
     sites: list[tuple[str, str]]  # (site id, "code name") for choosing a site to assign
-    # What a person calls the records conflicts point at: site id → its name,
-    # inspection id → "site name, visit date" (ids alone mean nothing to a user).
-    names: dict[str, str] = field(default_factory=dict)
-    ratings: dict[str, Text] = field(default_factory=dict)  # rating id → its label
+    # What a person calls the things conflicts point at (ids mean nothing to a user).
+    words: Vocabulary = field(default_factory=lambda: _empty_vocabulary())
 
 
 @contextmanager
@@ -81,6 +79,7 @@ def load_overview(context: AppContext) -> SyncOverview:
     from inspector.services.sync.trust import list_devices
     from inspector.services.templates import latest_template
     from inspector.storage.models import SyncBundle
+    from inspector.ui.sync_conflicts import Vocabulary
 
     me = ensure_identity(context.paths)
     with context.db.session() as session:
@@ -93,8 +92,13 @@ def load_overview(context: AppContext) -> SyncOverview:
         sites = [(site.id, f"{site.code or ''} {site.name}".strip()) for site in site_rows]
         names = {site.id: site.name for site in site_rows}
         names |= _inspection_names(session, names)
-        ratings = {option.id: option.label
-                   for option in latest_template(session).rating_scale}
+        template = latest_template(session)
+        words = Vocabulary(
+            names=names,
+            ratings={option.id: option.label for option in template.rating_scale},
+            criteria={criterion.id: criterion.text for criterion in template.criteria()},
+            devices={device.id: device.name for device in devices} | {me.device_id: me.name},
+        )
     history = []
     for r in rows:
         try:
@@ -108,8 +112,13 @@ def load_overview(context: AppContext) -> SyncOverview:
             changes or {k: v for k, v in json.loads(r.counts or "{}").items()
                         if isinstance(v, int)}))
     return SyncOverview(me.device_id, me.role.value if me.role else None, me.name,
-                        me.fingerprint, devices, history, conflicts, assignments, sites, names,
-                        ratings)
+                        me.fingerprint, devices, history, conflicts, assignments, sites, words)
+
+
+def _empty_vocabulary() -> Vocabulary:
+    from inspector.ui.sync_conflicts import Vocabulary
+
+    return Vocabulary()
 
 
 def _inspection_names(session: object, site_names: dict[str, str]) -> dict[str, str]:

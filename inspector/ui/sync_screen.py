@@ -217,7 +217,7 @@ class SyncScreen(QWidget):
         self.revoke_button.setVisible(office)
         self._fill_history(overview)
         self._fill_devices(overview)
-        self.conflicts.set_conflicts(overview.conflicts, overview.names, overview.ratings)
+        self.conflicts.set_conflicts(overview.conflicts, overview.words)
         self.assignments.show_assignments(overview.assignments, overview.sites, office)
         self.tabs.setTabText(3, self.tr("&Conflicts (%1)").replace(
             "%1", str(len(overview.conflicts))) if overview.conflicts else self.tr("&Conflicts"))
