@@ -1398,6 +1398,14 @@ Please copy the report below and send it to the people who support this program.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Imported: %1 new records, %2 updated, %3 conflicts, %4 new photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the right versions on the Conflicts tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Conflicts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1499,10 +1507,6 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>This bundle was imported before; nothing changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported: %1 new, %2 updated, %3 conflicts, %4 new photos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1395,6 +1395,14 @@ Please copy the report below and send it to the people who support this program.
         <translation>尚未选择角色</translation>
     </message>
     <message>
+        <source>Imported: %1 new records, %2 updated, %3 conflicts, %4 new photos.</source>
+        <translation>已导入：新增记录 %1 条，更新 %2 条，冲突 %3 条，新照片 %4 张。</translation>
+    </message>
+    <message>
+        <source>Choose the right versions on the Conflicts tab.</source>
+        <translation>请在“冲突”页选择正确的版本。</translation>
+    </message>
+    <message>
         <source>&amp;Conflicts (%1)</source>
         <translation>冲突(&amp;C)（%1）</translation>
     </message>
@@ -1497,10 +1505,6 @@ Please copy the report below and send it to the people who support this program.
     <message>
         <source>This bundle was imported before; nothing changed.</source>
         <translation>此同步包以前已导入过，没有任何改动。</translation>
-    </message>
-    <message>
-        <source>Imported: %1 new, %2 updated, %3 conflicts, %4 new photos.</source>
-        <translation>已导入：新增 %1，更新 %2，冲突 %3，新照片 %4 张。</translation>
     </message>
     <message>
         <source>Revoke device</source>

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.ui.sync_conflicts import local_time
+
 if TYPE_CHECKING:
     from inspector.services.sync.importer import PreparedImport
 
@@ -54,7 +56,7 @@ class ImportPreviewDialog(QDialog):
                          .replace("%1", str(manifest.sequence))
                          .replace("%2", kinds.get(manifest.kind, manifest.kind))
                          .replace("%3", manifest.source.name)
-                         .replace("%4", manifest.created_at.replace("T", " ").rstrip("Z")))
+                         .replace("%4", local_time(manifest.created_at)))
         heading.setWordWrap(True)
         layout.addWidget(heading)
 
@@ -110,8 +112,10 @@ class ImportPreviewDialog(QDialog):
             self.table.setItem(row, 0, QTableWidgetItem(
                 self.tr("Receipts for this laptop's bundles")))
             self.table.setItem(row, 1, QTableWidgetItem(str(prepared.receipts_for_me)))
+        _fit_rows(self.table)
         layout.addWidget(self.table)
         self.by_kind = self._by_kind(prepared)
+        _fit_rows(self.by_kind)
         layout.addWidget(self.by_kind)
         safe = QLabel(self.tr("Nothing has been written yet. A backup of the database is made "
                               "before importing; nothing here is deleted."))
@@ -159,3 +163,12 @@ class ImportPreviewDialog(QDialog):
                 table.setItem(row, column, cell)
         table.setVisible(table.rowCount() > 0)
         return table
+
+
+def _fit_rows(table: QTableWidget) -> None:
+    """As tall as its rows: a few counts should never hide behind a scroll bar."""
+    table.resizeRowsToContents()
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
+    height += sum(table.rowHeight(row) for row in range(table.rowCount()))
+    table.setFixedHeight(height)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

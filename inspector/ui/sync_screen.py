@@ -394,10 +394,13 @@ class SyncScreen(QWidget):
             self.message.setText(self.tr("This bundle was imported before; nothing changed."))
         else:
             totals = result.preview.totals()
-            self.message.setText(
-                self.tr("Imported: %1 new, %2 updated, %3 conflicts, %4 new photos.")
-                .replace("%1", str(totals["new"])).replace("%2", str(totals["updated"]))
-                .replace("%3", str(totals["conflicts"])).replace("%4", str(totals["photos_new"])))
+            text = (self.tr("Imported: %1 new records, %2 updated, %3 conflicts, %4 new photos.")
+                    .replace("%1", str(totals["new"])).replace("%2", str(totals["updated"]))
+                    .replace("%3", str(totals["conflicts"]))
+                    .replace("%4", str(totals["photos_new"])))
+            if totals["conflicts"]:
+                text += " " + self.tr("Choose the right versions on the Conflicts tab.")
+            self.message.setText(text)
         self.imported.emit(result)
         self.refresh()
 
