@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, func, select
 
 from inspector.domain.scoring import Answer, InspectionSummary, summarize
 from inspector.domain.templates import ChecklistTemplate, Criterion
@@ -20,6 +20,7 @@ from inspector.services.sites import get_site
 from inspector.storage.models import (
     Inspection,
     InspectionEvent,
+    Photo,
     Response,
     Site,
     TemplateVersion,
@@ -40,6 +41,17 @@ class IncompleteError(InspectionError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__(f"{len(problems)} 项未完成 / {len(problems)} items are not complete")
+
+
+class InProgressError(InspectionError):
+    """The site has an inspection in progress already: that one is to be continued."""
+
+    def __init__(self, inspection_id: str, visit_date: date) -> None:
+        self.inspection_id = inspection_id
+        self.visit_date = visit_date
+        day = visit_date.isoformat()
+        super().__init__(f"这个站点已有一次进行中的检查（{day}），请继续那一次 / this site "
+                         f"already has an inspection in progress ({day}); continue that one")
 
 
 @dataclass(frozen=True)
@@ -136,8 +148,17 @@ def start_inspection(
     site_staff: str = "",
     previous_id: str | None = None,
 ) -> Inspection:
-    """A new draft inspection of a site, pinned to the newest checklist version."""
+    """A new draft inspection of a site, pinned to the newest checklist version.
+
+    Refused (:class:`InProgressError`) while the site has an inspection in
+    progress: two drafts of one visit would split its ratings and photos. The
+    rule is for starting only; a reopened inspection or a bundle's records are
+    not checked against it.
+    """
     site = get_site(session, site_id)
+    in_progress = draft_of_site(session, site.id)
+    if in_progress is not None:
+        raise InProgressError(in_progress.id, in_progress.visit_date)
     if previous_id is not None:
         previous = get_inspection(session, previous_id)
         if previous.site_id != site_id:
@@ -155,6 +176,15 @@ def start_inspection(
     session.add(inspection)
     session.flush()
     return inspection
+
+
+def draft_of_site(session: Session, site_id: str) -> Inspection | None:
+    """The site's inspection in progress (the newest visit if, by a reopen, there are two)."""
+    return session.exec(
+        select(Inspection)
+        .where(Inspection.site_id == site_id, Inspection.status == Status.DRAFT)
+        .order_by(col(Inspection.visit_date).desc(), col(Inspection.created_at).desc())
+    ).first()
 
 
 def _editable(session: Session, inspection_id: str) -> tuple[Inspection, ChecklistTemplate]:
@@ -259,6 +289,62 @@ def reopen(session: Session, inspection_id: str, actor: str, reason: str = "") -
                                 reason=reason.strip()))
     session.flush()
     return inspection
+
+
+@dataclass(frozen=True)
+class DraftContents:
+    """What deleting an inspection in progress takes away with it."""
+
+    inspection_id: str
+    site_name: str
+    visit_date: date
+    ratings: int
+    notes: int
+    photos: int
+
+
+def draft_contents(session: Session, inspection_id: str) -> DraftContents:
+    """What :func:`delete_draft` would delete; refused for what may not be deleted.
+
+    Only an inspection in progress that was never completed can go: a completed
+    one is a record of a visit (and may be at the county office already), and so
+    is one that was completed and then reopened.
+    """
+    inspection = get_inspection(session, inspection_id)
+    if inspection.status != Status.DRAFT:
+        raise InspectionError("已完成的检查不能删除 / a completed inspection cannot be deleted")
+    if events(session, inspection_id):
+        raise InspectionError("这次检查完成过后又重新打开，不能删除；请再次完成它 / this "
+                              "inspection was completed and reopened; it cannot be deleted, "
+                              "complete it again instead")
+    site = get_site(session, inspection.site_id)
+    responses = session.exec(
+        select(Response).where(Response.inspection_id == inspection_id)).all()
+    photos = session.exec(
+        select(func.count()).select_from(Photo).where(Photo.inspection_id == inspection_id)
+    ).one()
+    return DraftContents(
+        inspection_id=inspection.id, site_name=site.name, visit_date=inspection.visit_date,
+        ratings=sum(1 for r in responses if r.rating),
+        notes=sum(1 for r in responses if r.note.strip()),
+        photos=int(photos),
+    )
+
+
+def delete_draft(session: Session, inspection_id: str) -> DraftContents:
+    """Delete an inspection started by mistake, with its ratings, notes, photos and events.
+
+    The photo files stay in the photo store; its tidy-up removes the ones no
+    photo refers to any more. Drafts never travel in bundles, so no other
+    computer holds a copy to bring back.
+    """
+    contents = draft_contents(session, inspection_id)
+    for table in (Response, Photo, InspectionEvent):
+        session.exec(delete(table).where(col(table.inspection_id) == inspection_id))
+    session.exec(delete(Inspection).where(col(Inspection.id) == inspection_id))
+    session.flush()
+    session.expire_all()
+    return contents
 
 
 def events(session: Session, inspection_id: str) -> list[InspectionEvent]:
