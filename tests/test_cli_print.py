@@ -51,6 +51,64 @@ def test_inspections_list_json_and_text(capsys: pytest.CaptureFixture[str], data
     assert [item["date"] for item in listed] == sorted((i["date"] for i in listed), reverse=True)
     code, out, _ = run(capsys, "inspections", "list", "--data-dir", data)
     assert code == 0 and listed[0]["id"] in out and listed[0]["site_name"] in out
+    header, english, *rows = out.splitlines()
+    assert header.split() == ["走访日期", "状态", "层级", "代码", "得分", "编号", "站点"]
+    assert english.split() == ["date", "status", "tier", "code", "score", "id", "site"]
+    assert len(rows) == len(listed)
+    assert all("已完成 / completed" in row for row in rows)
+    assert any("乡镇 / township" in row for row in rows) and any("村 / village" in row
+                                                                 for row in rows)
+
+
+def _draft(folder: str, code: str = "330799101202") -> str:
+    """An inspection in progress, started as the window starts one, with a rating and a note."""
+    from datetime import date
+
+    from inspector.app_paths import AppPaths
+    from inspector.services import inspections
+    from inspector.services.context import open_context
+    from inspector.services.sites import find_by_code
+
+    context = open_context(AppPaths.resolve(folder))
+    try:
+        with context.db.transaction() as session:
+            site = find_by_code(session, code)
+            assert site is not None
+            draft = inspections.start_inspection(session, site.id, date(2026, 11, 28), "王芳")
+            criterion = inspections.load_state(session, draft.id).criteria[0]
+            inspections.set_rating(session, draft.id, criterion.id, "partly")
+            inspections.set_note(session, draft.id, criterion.id, "3")
+            return draft.id
+    finally:
+        context.close()
+
+
+def test_inspections_delete_takes_a_draft_only(capsys: pytest.CaptureFixture[str],
+                                               data: str) -> None:
+    draft = _draft(data)
+    code, out, _ = run(capsys, "inspections", "list", "--data-dir", data)
+    assert any(draft in row and "进行中 / in progress" in row for row in out.splitlines())
+    completed = json.loads(run(capsys, "inspections", "list", "--format", "json",
+                               "--data-dir", data)[1])
+    done = next(item["id"] for item in completed if item["status"] == "completed")
+
+    code, out, err = run(capsys, "inspections", "delete", done[:8], "--data-dir", data)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert "不能删除" in err and "cannot be deleted" in err
+    for wrong in ("nothing-like-an-id", "abc"):
+        code, out, err = run(capsys, "inspections", "delete", wrong, "--data-dir", data)
+        assert code == 2 and out == "" and len(err.strip().splitlines()) == 1, err
+
+    code, out, err = run(capsys, "inspections", "delete", draft[:8], "--data-dir", data)
+    assert code == 0, err
+    assert "上塘村教学站 2026-11-28" in out and "评定 1 项、说明 1 条、照片 0 张" in out
+    assert draft in out
+    after = json.loads(run(capsys, "inspections", "list", "--format", "json",
+                           "--data-dir", data)[1])
+    assert [item["id"] for item in after] == [item["id"] for item in completed
+                                              if item["id"] != draft]
+    code, _out, err = run(capsys, "inspections", "delete", draft, "--data-dir", data)
+    assert code == 2 and draft in err  # gone: a second delete names what it looked for
 
 
 def test_report_by_short_id(capsys: pytest.CaptureFixture[str], data: str,

@@ -3,6 +3,7 @@
 * ``inspector checklist print --tier village -o FILE.pdf [--site CODE ...]`` (the ``print``
   action is added to the ``checklist`` group by :func:`add_checklist_print`);
 * ``inspector inspections list [--format text|json]``;
+* ``inspector inspections delete INSPECTION_ID`` (an inspection in progress started by mistake);
 * ``inspector report INSPECTION_ID -o FILE.pdf``.
 """
 
@@ -30,6 +31,13 @@ def register(commands: Any) -> None:
     listing = add_command(sub, "list", "列出检查记录，最近走访的在前 / "
                                        "list inspections, newest visit first", run_list)
     add_format(listing)
+    remove = add_command(sub, "delete", "删除误开的进行中检查（连同其评定、说明和照片；已完成的"
+                                        "不能删除）/ delete an inspection in progress started by "
+                                        "mistake, with its ratings, notes and photos (never a "
+                                        "completed one)", run_delete)
+    remove.add_argument("inspection", metavar="INSPECTION_ID",
+                        help="检查记录编号（或其前 8 位以上）/ the inspection's id (or its "
+                             "first 8 or more characters)")
     report = add_command(commands, "report", "把一次检查的报告打印为 PDF / "
                                              "print an inspection's report to a PDF file",
                          run_report)
@@ -103,10 +111,53 @@ def run_list(args: argparse.Namespace) -> int:
     if not listings:
         print("还没有检查记录（可先运行 inspector demo）/ no inspections (try `inspector demo`)")
         return 0
-    for item in listings:
-        score = "—" if item.score is None else f"{item.score * 100:.1f}%"
-        print(f"{item.visit_date.isoformat()}  {item.status:<9}  {item.tier.value:<8}  "
-              f"{item.site_code or '-':<12}  {score:>6}  {item.id}  {item.site_name}")
+    rows = [(item.visit_date.isoformat(), STATUS_WORDS.get(item.status, item.status),
+             TIER_WORDS[item.tier], item.site_code or "-",
+             "—" if item.score is None else f"{item.score * 100:.1f}%", item.id, item.site_name)
+            for item in listings]
+    widths = [max(_columns(row[i]) for row in [*LIST_HEADER, *rows])
+              for i in range(len(LIST_HEADER[0]) - 1)]
+    for row in [*LIST_HEADER, *rows]:
+        cells = [_pad(cell, width, right=index == SCORE_COLUMN)
+                 for index, (cell, width) in enumerate(zip(row, widths, strict=False))]
+        print("  ".join([*cells, row[-1]]))
+    return 0
+
+
+# ``inspections list`` as text: Chinese first; ``--format json`` keeps the plain values.
+STATUS_WORDS = {"completed": "已完成 / completed", "draft": "进行中 / in progress"}
+TIER_WORDS = {Tier.COUNTY: "县 / county", Tier.TOWNSHIP: "乡镇 / township",
+              Tier.VILLAGE: "村 / village"}
+LIST_HEADER = (("走访日期", "状态", "层级", "代码", "得分", "编号", "站点"),
+               ("date", "status", "tier", "code", "score", "id", "site"))
+SCORE_COLUMN = 4
+
+
+def _columns(text: str) -> int:
+    """Terminal columns: a Chinese character takes two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    space = " " * max(0, width - _columns(text))
+    return space + text if right else text + space
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    from inspector.services.inspections import InspectionError, delete_draft
+
+    with opened(args) as context, context.db.transaction() as session:
+        try:
+            gone = delete_draft(session, _resolve(session, args.inspection))
+        except InspectionError as exc:
+            raise UsageError(str(exc)) from exc
+    print(f"已删除 {gone.site_name} {gone.visit_date.isoformat()} 的进行中检查，连同评定 "
+          f"{gone.ratings} 项、说明 {gone.notes} 条、照片 {gone.photos} 张 / deleted the "
+          f"inspection in progress of {gone.site_name} on {gone.visit_date.isoformat()} with "
+          f"{gone.ratings} ratings, {gone.notes} notes and {gone.photos} photos "
+          f"({gone.inspection_id})")
     return 0
 
 
