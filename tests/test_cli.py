@@ -128,7 +128,8 @@ def test_sites_list_export_import(capsys: pytest.CaptureFixture[str], data: str,
     assert code == 0 and len(sites) == 31
     assert sites[0]["name"] == "青溪县社区教育学院" and sites[0]["tier"] == "county"
     code, out, _ = run(capsys, "sites", "list", "--data-dir", data)
-    assert "  330799101000  溪口镇社区学校  [township]" in out and out.endswith("31 sites\n")
+    assert "  330799101000  溪口镇社区学校  [乡镇（街道）社区学校 / township]" in out
+    assert out.endswith("31 sites\n")
     target = tmp_path / "sites.csv"
     code, out, _ = run(capsys, "sites", "export", str(target), "--data-dir", data)
     assert code == 0 and target.read_bytes().startswith(b"\xef\xbb\xbf")
@@ -153,7 +154,7 @@ def test_bad_csv_exits_2_with_one_line_and_changes_nothing(
     ("args", "message"),
     [
         (["sites", "import", "/no/such/file.csv"], "no such file"),
-        (["checklist", "show", "--tier", "province"], "invalid choice"),
+        (["checklist", "show", "--tier", "province"], "unknown tier"),
         (["sites"], "required"),
         (["no-such-command"], "invalid choice"),
     ],

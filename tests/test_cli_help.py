@@ -49,8 +49,11 @@ def test_every_help_is_bilingual_and_fits(capsys: pytest.CaptureFixture[str],
     (["sites", "list", "--bogus"], "inspector: error: 无法识别的参数 --bogus / unrecognized "
                                    "arguments: --bogus"),
     (["checklist", "show", "--tier", "x"],
-     "inspector checklist show: error: 参数 --tier 的值 'x' 无效 / argument --tier: invalid "
-     "choice: 'x'；可选 / choose from: 'county', 'township', 'village'"),
+     "inspector checklist show: error: 参数 --tier：层级“x”无法识别，可写 county（县）、township"
+     "（乡镇）或 village（村） / unknown tier 'x'; use county, township or village"),
+    (["bundle", "export", "--kind", "x", "-o", "a"],
+     "inspector bundle export: error: 参数 --kind 的值 'x' 无效 / argument --kind: invalid "
+     "choice: 'x'；可选 / choose from: 'results', 'assignment', 'receipt'"),
 ])
 def test_argparse_errors_are_bilingual_too(capsys: pytest.CaptureFixture[str], args: list[str],
                                           expected: str) -> None:

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from inspector.cli import print_cmd
-from inspector.cli.common import add_command, add_format, add_group, opened, print_json
+from inspector.cli.common import add_command, add_format, add_group, add_tier, opened, print_json
 from inspector.domain.tiers import Tier
 
 
@@ -14,8 +14,7 @@ def register(commands: Any) -> None:
     sub = add_group(commands, "checklist", "检查表模板 / checklist templates")
     show = add_command(sub, "show", "列出某一层级检查表的条目 / "
                                     "list the criteria of a tier's checklist", run_show)
-    show.add_argument("--tier", required=True, choices=[t.value for t in Tier],
-                      help="站点层级 / the tier")
+    add_tier(show, required=True)
     show.add_argument("--language", choices=["zh", "en"], default="zh",
                       help="文本输出的语言 / language of the text output")
     add_format(show)
@@ -25,7 +24,7 @@ def register(commands: Any) -> None:
 def run_show(args: argparse.Namespace) -> int:
     from inspector.services import templates
 
-    tier = Tier(args.tier)
+    tier = Tier(args.tier)  # already a Tier (add_tier parses every name of it)
     with opened(args) as context, context.db.session() as session:
         template = templates.latest_template(session)
     rows = []

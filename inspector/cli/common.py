@@ -116,6 +116,25 @@ def add_group(commands: Any, name: str, help_text: str) -> Any:
     )
 
 
+def tier_argument(text: str) -> Any:
+    """``--tier`` in any of the tier's names (county, 县, 县级学院, …)."""
+    from inspector.domain.tiers import parse_tier
+
+    try:
+        return parse_tier(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"层级“{text}”无法识别，可写 county（县）、township（乡镇）或 village（村） / unknown "
+            f"tier {text!r}; use county, township or village") from None
+
+
+def add_tier(parser: argparse.ArgumentParser, required: bool) -> None:
+    parser.add_argument(
+        "--tier", required=required, type=tier_argument, metavar="TIER",
+        help="站点层级：county（县，县级学院）、township（乡镇，社区学校）或 village（村，"
+             "教学站点）/ the tier: county (college), township (school) or village (station)")
+
+
 def add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text",
                         help="输出格式 / output format")

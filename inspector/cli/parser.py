@@ -56,6 +56,8 @@ _ERRORS = [
      "参数 {arg} 不能与 {other} 同时使用"),
     (re.compile(r"one of the arguments (?P<what>.+) is required"), "须给出其中一个参数：{what}"),
     (re.compile(r"unrecognized arguments: (?P<what>.+)"), "无法识别的参数 {what}"),
+    # Our own argument checks word their message in both languages already.
+    (re.compile(r"argument (?P<arg>.+?): (?P<message>[^/]+ / .+)"), "参数 {arg}：{message}"),
     (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"),
      "选项 {option} 不明确，可能是 {matches}"),
 ]
@@ -67,7 +69,7 @@ def bilingual_error(message: str) -> str:
         match = pattern.fullmatch(message)
         if match:
             text = chinese.format(**match.groupdict())
-            return text if " / " in chinese else f"{text} / {message}"
+            return text if " / " in text else f"{text} / {message}"
     return f"命令行有误 / {message}"
 
 

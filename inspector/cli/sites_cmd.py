@@ -15,6 +15,7 @@ from inspector.cli.common import (
     output_file,
     print_json,
 )
+from inspector.domain.tiers import tier_label
 
 
 def register(commands: Any) -> None:
@@ -89,7 +90,8 @@ def run_list(args: argparse.Namespace) -> int:
         ])
         return 0
     for depth, node in nodes:
-        print(f"{'  ' * depth}{node.code or '-' * 12}  {node.name}  [{node.tier.value}]")
+        print(f"{'  ' * depth}{node.code or '-' * 12}  {node.name}  "
+              f"[{tier_label(node.tier)} / {node.tier.value}]")
     print(f"共 {len(nodes)} 个站点 / {len(nodes)} sites")
     return 0
 

@@ -140,6 +140,12 @@ def _paths(args: argparse.Namespace) -> AppPaths:
     return AppPaths.resolve(getattr(args, "data_dir", None))
 
 
+def _kind_zh(kind: str) -> str:
+    from inspector.services.sync.bundle_format import KIND_NAMES_ZH
+
+    return KIND_NAMES_ZH.get(kind, kind)
+
+
 def _sync_errors() -> tuple[type[Exception], ...]:
     from inspector.services.photo_store import PhotoStoreError
     from inspector.services.sync.errors import SyncError
@@ -225,7 +231,8 @@ def run_verify(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(info)
     else:
-        print(f"完整，签名正确 / intact and correctly signed: {m.kind} bundle #{m.sequence} from "
+        print(f"完整，签名正确：{_kind_zh(m.kind)}数据包第 {m.sequence} 号 / intact and correctly "
+              f"signed: {m.kind} bundle #{m.sequence} from "
               f"“{m.source.name}” ({m.source.role.value}, fingerprint {m.source.fingerprint}), "
               f"made {m.created_at}, {len(m.members)} members")
     return 0
@@ -256,8 +263,9 @@ def run_import(args: argparse.Namespace) -> int:
                     "confirmed": result.confirmed_bundles if result else [],
                     "tables": {n: vars(c) for n, c in preview.tables.items()}})
         return 0
-    print(f"{m.kind} bundle #{m.sequence} from “{m.source.name}” "
-          f"(fingerprint {m.source.fingerprint}), made {m.created_at}")
+    print(f"来自“{m.source.name}”的{_kind_zh(m.kind)}数据包第 {m.sequence} 号 / {m.kind} bundle "
+          f"#{m.sequence} from “{m.source.name}” (指纹 / fingerprint {m.source.fingerprint}), "
+          f"made {m.created_at}")
     if already:
         when = str(prepared.already_imported_at)[:19]
         print(f"此数据包已于 {when} 导入，无需再导入 / already imported on {when}; nothing to do")
@@ -305,9 +313,10 @@ def run_history(args: argparse.Namespace) -> int:
         print_json(items)
         return 0
     for item in items:
-        confirmed = f", confirmed {item['confirmed_at']}" if item["confirmed_at"] else ""
-        print(f"{item['at']}  {item['direction']:3}  {item['kind']:10} #{item['sequence']:<4} "
-              f"{item['device']}  {item['file']}{confirmed}")
+        confirmed = f"，已确认 / confirmed {item['confirmed_at']}" if item["confirmed_at"] else ""
+        way = "导出 / out" if item["direction"] == "out" else "导入 / in"
+        print(f"{item['at']}  {way:10}  {_kind_zh(str(item['kind']))} / {item['kind']:10} "
+              f"#{item['sequence']:<4} {item['device']}  {item['file']}{confirmed}")
     return 0
 
 
