@@ -78,3 +78,19 @@ def test_the_pdf_service_does_not_create_the_folder_either(tmp_path: Path) -> No
     with pytest.raises(PdfError, match="目标文件夹不存在 / the folder does not exist"):
         build_pdf(target, [Paragraph("x")], info)
     assert not target.parent.exists()
+
+
+def test_a_bundle_exported_to_a_folder_is_named_there_and_a_bare_name_gets_its_suffix(
+    capsys: pytest.CaptureFixture[str], field_data: str, tmp_path: Path
+) -> None:
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    code, _, err = run(capsys, "bundle", "export", "--all", "-o", str(stick),
+                       "--data-dir", field_data)
+    assert code == 0, err
+    (named,) = stick.iterdir()
+    assert named.name.startswith("results-") and named.name.endswith(".inspector-bundle")
+    code, _, err = run(capsys, "bundle", "export", "--all", "-o", str(stick / "second"),
+                       "--data-dir", field_data)
+    assert code == 0, err
+    assert (stick / "second.inspector-bundle").is_file()  # the import dialog lists it

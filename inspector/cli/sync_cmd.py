@@ -45,8 +45,10 @@ def register(commands: Any) -> None:
     bundle_cmds = bundle.add_subparsers(dest="bundle_command", metavar="ACTION")
     export = add_command(bundle_cmds, "export", "写出签名的同步包 / "
                                                 "write a signed bundle", run_export)
-    export.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="要写出的同步包文件 / the bundle file to write")
+    export.add_argument("-o", "--output", required=True, metavar="FILE_OR_FOLDER",
+                        help="要写出的同步包文件，或一个文件夹（如U盘），文件名自动取 / the bundle "
+                             "file to write, or a folder (a USB drive) to write it in under a "
+                             "name of its own")
     export.add_argument("--all", action="store_true",
                         help="全部导出，而不只是办公室尚未确认的 / "
                              "everything, not only what the office has not confirmed")
@@ -191,11 +193,27 @@ def run_device_show(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from inspector.services.sync.export import KIND_NAMES_ZH, export_bundle
+    from inspector.services.sync.bundle_format import BUNDLE_SUFFIX
+    from inspector.services.sync.export import (
+        DEFAULT_KIND,
+        KIND_NAMES_ZH,
+        export_bundle,
+        free_bundle_path,
+    )
+    from inspector.services.sync.identity import ensure_identity
 
-    target = output_file(Path(args.output))
+    chosen = Path(args.output).expanduser()
+    if not chosen.is_dir() and not chosen.suffix:  # "-o usb5": named so the import dialog lists it
+        chosen = chosen.with_name(chosen.name + BUNDLE_SUFFIX)
+    target = chosen if chosen.is_dir() else output_file(chosen)
     progress = ConsoleProgress("导出 / exporting")
     with opened(args) as context:
+        if target.is_dir():  # a folder, as the window exports: the file is named here
+            me = ensure_identity(context.paths)
+            if me.role is None:
+                raise UsageError("请先选择本机的角色（inspector init --role office 或 field）/ "
+                                 "choose this computer's role first (inspector init --role)")
+            target = free_bundle_path(target, me, args.kind or DEFAULT_KIND[me.role])
         try:
             result = export_bundle(context, target, kind=args.kind,
                                    include_all=args.all, actor=_actor(args), control=progress)
