@@ -1,7 +1,7 @@
 """The checklist page: indicators with progress, the current indicator's criteria, autosave.
 
 Keyboard: 1–4 rate the current criterion; Ctrl+↓/Ctrl+↑ next/previous criterion;
-Ctrl+PgDown/Ctrl+PgUp next/previous indicator; F2 the note; Ctrl+I add photos.
+Ctrl+PgDown/Ctrl+PgUp next/previous indicator; F2 the note, Esc out of it; Ctrl+I add photos.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ class ChecklistPage(QWidget):
     finish_requested = Signal()
     reopen_requested = Signal()
     add_photos_requested = Signal(object)  # criterion id or None (general photos)
+    delete_requested = Signal(str)  # inspection id: the details dialog's Delete
 
     def __init__(self, worker: Worker, context: AppContext, language: str,
                  parent: QWidget | None = None) -> None:
@@ -120,7 +121,7 @@ class ChecklistPage(QWidget):
         layout.addWidget(splitter, 1)
         self.help = QLabel(self.tr(
             "Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous "
-            "indicator · F2 note · Ctrl+I add photos"))
+            "indicator · F2 note · Esc leave the note · Ctrl+I add photos"))
         self.help.setWordWrap(True)
         layout.addWidget(self.help)
 
@@ -181,6 +182,7 @@ class ChecklistPage(QWidget):
         self.finish_button.setVisible(not data.completed)
         self.details_button.setVisible(not data.completed)
         self.reopen_button.setVisible(data.completed)
+        self.help.setVisible(not data.completed)  # the keys are for editing
         self._save_status("saved" if not data.completed else "")
         self.loaded.emit()
 
@@ -433,8 +435,12 @@ class ChecklistPage(QWidget):
 
     def edit_details(self) -> None:
         dialog = self.details_dialog()
-        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+        if dialog is None:
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             self.apply_details(dialog)
+        elif dialog.delete_chosen and self.data is not None:
+            self.delete_requested.emit(self.data.inspection_id)
 
     def apply_details(self, dialog: InspectionDetailsDialog) -> JobHandle | None:
         """Show the new details at once and autosave them (a failure reloads what is stored)."""

@@ -247,7 +247,8 @@ class MainWindow(QMainWindow):
         self.checklist = ChecklistPage(self.worker, context, self.settings.template_language)
         self.pages.addWidget(self.checklist)
         self.inspections = InspectionController(self, self.checklist, self.worker, context,
-                                                self.settings)
+                                                lambda: self.settings)
+        self.history.delete_requested.connect(self.inspections.delete)
         self.inspections.opened.connect(lambda _id: self._show_checklist())
         self.inspections.changed.connect(self.reload_sites)
         self.checklist.back_requested.connect(self.show_sites)
