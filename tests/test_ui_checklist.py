@@ -105,3 +105,69 @@ def test_details_of_a_draft_can_be_changed_and_are_autosaved(
         again.inspectors.setText("  ")
         again._accept_if_complete()
         assert again.result() != again.DialogCode.Accepted and again.problem.text()
+
+
+def test_esc_leaves_the_note_so_that_digits_rate_again(qtbot: QtBot,
+                                                       demo_context: AppContext) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication
+
+    from inspector.services.inspections import load_state
+
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=LOAD_TIMEOUT_MS)
+        start_inspection_in(qtbot, window, VILLAGE)
+        page = window.checklist
+        assert page is not None
+        assert "Esc" in page.help.text() and page.help.isVisibleTo(page)
+        card = page.current_card()
+        assert card is not None
+        qtbot.keySequence(QApplication.focusWidget() or page, QKeySequence("F2"))
+        assert card.note.hasFocus()
+        qtbot.keyClicks(card.note, "3")  # in the note a digit is text
+        assert card.note.toPlainText() == "3" and card.rating() is None
+        qtbot.keyClick(card.note, Qt.Key.Key_Escape)
+        assert not card.note.hasFocus() and card.isAncestorOf(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3)
+        assert card.rating() == page.data.template.rating_scale[2].id  # type: ignore[union-attr]
+        assert card.note.toPlainText() == "3"
+        qtbot.waitUntil(lambda: page.saver.pending == 0, timeout=LOAD_TIMEOUT_MS)
+        assert window.context is not None and page.data is not None
+        with window.context.db.session() as session:
+            stored = load_state(session, page.data.inspection_id).responses[card.criterion.id]
+        assert (stored.rating, stored.note) == (card.rating(), "3")
+
+
+def test_a_completed_inspection_shows_no_editing_hints(qtbot: QtBot,
+                                                       demo_context: AppContext) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+    from ui_helpers import add_completed_inspection
+
+    done = add_completed_inspection(demo_context, "330799101202", date(2026, 10, 8))
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=LOAD_TIMEOUT_MS)
+        assert window.inspections is not None
+        with qtbot.waitSignal(window.inspections.opened, timeout=LOAD_TIMEOUT_MS):
+            window.open_inspection(done)
+        page = window.checklist
+        assert page is not None and page.data is not None and page.data.completed
+        assert not page.help.isVisibleTo(page)
+        assert page.cards and all(card.note.placeholderText() == "" for card in page.cards)
+        written = [card for card in page.cards if card.note.toPlainText()]
+        assert written and all(card.note.isVisibleTo(card) for card in written)  # 制度未上墙
+        assert all(not card.note.isVisibleTo(card) for card in page.cards
+                   if card not in written)  # no empty boxes
+        written[0].note.setFocus()
+        assert written[0].note.hasFocus()
+        qtbot.keyClick(written[0].note, Qt.Key.Key_Escape)  # a read-only note is left too
+        assert not written[0].note.hasFocus() and written[0].hasFocus()

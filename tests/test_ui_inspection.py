@@ -156,3 +156,44 @@ def test_revisit_shows_the_previous_answers(qtbot: QtBot, demo_context: AppConte
         assert page.data.previous_date == date(2026, 10, 8)
         first = page.cards[0]
         assert "制度未上墙" in first.previous.text()
+
+
+def test_reopen_dialog_has_the_name_from_the_settings_and_refuses_none(
+    qtbot: QtBot, demo_context: AppContext, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ui_helpers import add_completed_inspection
+
+    from inspector.ui.finish_dialog import ReopenDialog
+    from inspector.ui.settings import UiSettings
+
+    done = add_completed_inspection(demo_context, "330799101202", date(2026, 10, 8))
+    paths = demo_context.paths
+    demo_context.close()
+    shown: list[ReopenDialog] = []
+
+    def cancel(dialog: ReopenDialog) -> int:
+        shown.append(dialog)
+        qtbot.addWidget(dialog)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ReopenDialog, "exec", cancel)
+    with open_window(qtbot, paths, UiSettings(inspector_name="王芳")) as window:
+        controller = window.inspections
+        assert controller is not None
+        with qtbot.waitSignal(controller.opened, timeout=LOAD_TIMEOUT_MS):
+            window.open_inspection(done)
+        window.checklist.reopen_button.click()  # type: ignore[union-attr]
+        assert shown[-1].actor.text() == "王芳"
+        window.settings = UiSettings(inspector_name="李明")  # changed in Settings meanwhile
+        controller.reopen()
+        assert shown[-1].actor.text() == "李明"
+
+        dialog = ReopenDialog("", window)
+        qtbot.addWidget(dialog)
+        assert dialog.actor.text() == "" and not dialog.problem.isVisibleTo(dialog)
+        dialog.reopen_button.click()
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        assert dialog.problem.isVisibleTo(dialog) and "name" in dialog.problem.text()
+        dialog.actor.setText("赵刚")
+        dialog.reopen_button.click()
+        assert dialog.result() == QDialog.DialogCode.Accepted

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -25,13 +25,26 @@ NOTE_DEBOUNCE_MS = 800
 
 
 class NoteEdit(QPlainTextEdit):
-    """A note field that says when it loses focus (the note is saved then at the latest)."""
+    """A note field that says when it loses focus (the note is saved then at the latest).
+
+    Esc says ``escaped``: the card takes the focus back, so that 1–4 rate again
+    instead of typing digits into the note.
+    """
 
     focus_lost = Signal()
+    escaped = Signal()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.focus_lost.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            event.accept()
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class DebouncedNote(NoteEdit):
@@ -116,7 +129,6 @@ class CriterionCard(QFrame):
 
         self.note = NoteEdit()
         self.note.setAccessibleName(self.tr("Note"))
-        self.note.setPlaceholderText(self.tr("Note: what was seen, what is missing (F2)"))
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 16)
         layout.addWidget(self.note)
@@ -138,6 +150,7 @@ class CriterionCard(QFrame):
                 self.rating_buttons[answer.rating].setChecked(True)
         self.note.textChanged.connect(self._timer.start)
         self.note.focus_lost.connect(self.flush_note)
+        self.note.escaped.connect(self.leave_note)
         self.set_read_only(read_only)
         self._update_warning()
         self.set_current(False)
@@ -186,10 +199,26 @@ class CriterionCard(QFrame):
             self.note_changed.emit(self.criterion.id, text)
         self._update_warning()
 
+    def leave_note(self) -> None:
+        """Out of the note (Esc), back to the criterion: 1–4 rate it again."""
+        self.flush_note()
+        checked = self.buttons.checkedButton()
+        target = checked if checked is not None and checked.isEnabled() else next(
+            (b for b in self.rating_buttons.values() if b.isEnabled()), None)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:  # read-only: the card itself
+            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def set_read_only(self, read_only: bool) -> None:
+        """A completed inspection's card shows what was written, without editing hints."""
         for button in self.rating_buttons.values():
             button.setEnabled(not read_only)
         self.note.setReadOnly(read_only)
+        self.note.setPlaceholderText(
+            "" if read_only else self.tr("Note: what was seen, what is missing (F2)"))
+        # An empty note of a completed inspection says nothing: no empty box.
+        self.note.setVisible(not (read_only and not self.note.toPlainText().strip()))
 
     def set_current(self, current: bool) -> None:
         self.setProperty("current", current)

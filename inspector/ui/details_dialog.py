@@ -1,4 +1,9 @@
-"""Changing an inspection's details after it was started: date, inspectors, site staff."""
+"""Changing an inspection's details after it was started: date, inspectors, site staff.
+
+The dialog also offers to delete the inspection (it is shown for inspections in
+progress only): :attr:`delete_chosen` says so after it closes; the deleting,
+with its confirmation, is the caller's.
+"""
 
 from __future__ import annotations
 
@@ -46,10 +51,20 @@ class InspectionDetailsDialog(QDialog):
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        self.delete_chosen = False
+        self.delete_button = buttons.addButton(self.tr("&Delete this inspection in progress…"),
+                                               QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.delete_button.setAutoDefault(False)
+        self.delete_button.clicked.connect(self._delete)
         buttons.accepted.connect(self._accept_if_complete)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.inspectors.setFocus()
+
+    def _delete(self) -> None:
+        """Close without changing anything; the caller asks before deleting."""
+        self.delete_chosen = True
+        self.reject()
 
     def _accept_if_complete(self) -> None:
         if not self.inspectors.text().strip():

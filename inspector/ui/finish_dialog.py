@@ -133,7 +133,11 @@ class SummaryDialog(QDialog):
 
 
 class ReopenDialog(QDialog):
-    """Confirming a reopen: who reopens it and why (both are recorded)."""
+    """Confirming a reopen: who reopens it and why (both are recorded).
+
+    The name comes filled in from the settings; Reopen is refused, with a visible
+    message, while it is empty.
+    """
 
     def __init__(self, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,23 +148,31 @@ class ReopenDialog(QDialog):
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
-        self.actor = QLineEdit(actor)
+        self.actor = QLineEdit(actor.strip())
         self.actor.setAccessibleName(self.tr("Your name"))
         form.addRow(self.tr("Your &name:"), self.actor)
         self.reason = QLineEdit()
         self.reason.setAccessibleName(self.tr("Reason"))
         form.addRow(self.tr("&Reason:"), self.reason)
         layout.addLayout(form)
+        self.problem = QLabel()
+        self.problem.setObjectName("reopenProblem")
+        self.problem.setStyleSheet("color: #a15c00;")
+        self.problem.setVisible(False)
+        layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.reopen_button = buttons.addButton(self.tr("&Reopen"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._accept_if_named)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        (self.reason if self.actor.text() else self.actor).setFocus()
 
     def _accept_if_named(self) -> None:
         if not self.actor.text().strip():
+            self.problem.setText(self.tr("Please enter your name: it is recorded with the "
+                                         "reopening."))
+            self.problem.setVisible(True)
             self.actor.setFocus()
-            self.actor.setPlaceholderText(self.tr("Please enter your name"))
             return
         self.accept()

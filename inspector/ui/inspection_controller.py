@@ -1,11 +1,18 @@
-"""Starting, finishing and reopening inspections: the dialogs and the jobs behind them."""
+"""Starting, finishing, reopening and deleting inspections: the dialogs and the jobs behind them.
+
+A site has at most one inspection in progress: asking to start another offers to
+continue that one instead (never a dead end). Deleting is for an inspection in
+progress started by mistake, after a confirmation saying what goes with it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from inspector.ui import inspection_jobs as jobs
 from inspector.ui.checklist_page import ChecklistPage
@@ -16,7 +23,7 @@ from inspector.ui.worker import JobHandle, Worker
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
-    from inspector.services.inspections import InspectionListing
+    from inspector.services.inspections import DraftContents, InspectionListing
     from inspector.services.site_tree import SiteNode
 
 
@@ -26,24 +33,49 @@ def _show_error(parent: QWidget, exc: BaseException) -> None:
     show_error(parent, exc)
 
 
+def draft_contents(context: AppContext, inspection_id: str) -> DraftContents:
+    """What deleting the inspection would take with it (a worker job; refuses a completed one)."""
+    from inspector.services import inspections
+
+    with context.db.session() as session:
+        return inspections.draft_contents(session, inspection_id)
+
+
+def delete_draft(context: AppContext, inspection_id: str) -> str:
+    """Delete an inspection in progress (a worker job)."""
+    from inspector.services import inspections
+
+    with context.db.transaction() as session:
+        inspections.delete_draft(session, inspection_id)
+    return inspection_id
+
+
 class InspectionController(QObject):
     """Owns the checklist page's life: which inspection it shows and its state changes."""
 
     opened = Signal(str)  # inspection id, once the page shows it
-    changed = Signal()  # an inspection was started, completed or reopened
+    changed = Signal()  # an inspection was started, completed, reopened or deleted
+    deleted = Signal(str)  # inspection id
 
     def __init__(self, window: QWidget, page: ChecklistPage, worker: Worker,
-                 context: AppContext, settings: UiSettings) -> None:
+                 context: AppContext,
+                 settings: UiSettings | Callable[[], UiSettings]) -> None:
         super().__init__(window)
         self.window = window
         self.page = page
         self.worker = worker
         self.context = context
-        self.settings = settings
+        # The settings as they are now (the window replaces its settings when they change).
+        self._settings = settings if callable(settings) else (lambda: settings)
         page.finish_requested.connect(self.finish)
         page.reopen_requested.connect(self.reopen)
+        page.delete_requested.connect(self.delete)
         page.loaded.connect(lambda: self.opened.emit(page.data.inspection_id
                                          if page.data else ""))
+
+    @property
+    def settings(self) -> UiSettings:
+        return self._settings()
 
     # ------------------------------------------------------------------ start / open
 
@@ -53,9 +85,27 @@ class InspectionController(QObject):
                                      self.window)
 
     def start(self, site: SiteNode, earlier: list[InspectionListing]) -> None:
+        """Start an inspection of the site, or offer to continue the one in progress."""
+        in_progress = next((listing for listing in earlier
+                            if listing.site_id == site.id and listing.status == "draft"), None)
+        if in_progress is not None:
+            self.offer_to_continue(in_progress.id, in_progress.visit_date)
+            return
         dialog = self.start_dialog(site, earlier)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start_from(dialog, site)
+
+    def offer_to_continue(self, inspection_id: str, visit_date: date) -> JobHandle | None:
+        """The site has an inspection in progress: continue it (opened) or leave it."""
+        answer = QMessageBox.question(
+            self.window, self.tr("Inspection in progress"),
+            self.tr("This site has an inspection in progress (%1). Continue it?")
+            .replace("%1", visit_date.isoformat()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return self.open(inspection_id)
 
     def start_from(self, dialog: StartInspectionDialog, site: SiteNode) -> JobHandle:
         context = self.context
@@ -65,8 +115,17 @@ class InspectionController(QObject):
             lambda _c: jobs.start(context, site.id, visit, inspectors, staff, previous),
             "start inspection")
         handle.finished.connect(self._started)
-        handle.failed.connect(lambda exc: _show_error(self.window, exc))
+        handle.failed.connect(self._start_failed)
         return handle
+
+    def _start_failed(self, exc: BaseException) -> None:
+        from inspector.services.inspections import InProgressError
+
+        if isinstance(exc, InProgressError):  # the site's list was not up to date
+            self.changed.emit()
+            self.offer_to_continue(exc.inspection_id, exc.visit_date)
+        else:
+            _show_error(self.window, exc)
 
     def _started(self, inspection_id: str) -> None:
         self.changed.emit()
@@ -135,6 +194,51 @@ class InspectionController(QObject):
         handle.finished.connect(self._state_changed)
         handle.failed.connect(self._failed_and_reload)
         return handle
+
+    # ------------------------------------------------------------------ delete
+
+    def delete(self, inspection_id: str) -> JobHandle:
+        """Ask, saying what goes with it, then delete an inspection in progress."""
+        if self.page.data is not None and self.page.data.inspection_id == inspection_id:
+            self.page.flush()  # a note still being typed is saved (and counted) first
+        context = self.context
+        handle = self.worker.submit_serial(
+            lambda _c: draft_contents(context, inspection_id), "what a delete takes")
+        handle.finished.connect(self.confirm_delete)
+        handle.failed.connect(lambda exc: _show_error(self.window, exc))
+        return handle
+
+    def confirm_delete(self, contents: DraftContents) -> JobHandle | None:
+        text = self.tr(
+            "Delete the inspection in progress of %1 on %2?\n\nIts %3 rating(s), %4 note(s) "
+            "and %5 photo(s) are deleted with it. This cannot be undone.")
+        for mark, value in (("%1", contents.site_name), ("%2", contents.visit_date.isoformat()),
+                            ("%3", str(contents.ratings)), ("%4", str(contents.notes)),
+                            ("%5", str(contents.photos))):
+            text = text.replace(mark, value)
+        answer = QMessageBox.question(
+            self.window, self.tr("Delete the inspection in progress"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return self.delete_confirmed(contents.inspection_id)
+
+    def delete_confirmed(self, inspection_id: str) -> JobHandle:
+        context = self.context
+        handle = self.worker.submit_serial(
+            lambda _c: delete_draft(context, inspection_id), "delete inspection")
+        handle.finished.connect(self._deleted)
+        handle.failed.connect(lambda exc: _show_error(self.window, exc))
+        return handle
+
+    def _deleted(self, inspection_id: str) -> None:
+        page = self.page
+        if page.data is not None and page.data.inspection_id == inspection_id:
+            page.data = None  # nothing of it is saved any more
+            page.back_requested.emit()
+        self.changed.emit()
+        self.deleted.emit(inspection_id)
 
     def _state_changed(self, _inspection_id: str) -> None:
         self.changed.emit()

@@ -1,10 +1,15 @@
-"""The selected site's inspections (status and result), with Start and Open."""
+"""The selected site's inspections (status and result), with Start, Open and Delete.
+
+Delete is for an inspection in progress only (one started by mistake); the Delete
+key on a selected one asks the same as the button.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +34,7 @@ class SiteHistory(QWidget):
     start_requested = Signal()
     open_requested = Signal(str)  # inspection id
     inspection_selected = Signal(object)  # inspection id or None
+    delete_requested = Signal(str)  # inspection id of an inspection in progress
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,9 +55,7 @@ class SiteHistory(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # The inspectors' names take whatever width is left, elided, with a tooltip.
         header.setSectionResizeMode(INSPECTORS_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.list.currentItemChanged.connect(
-            lambda item, _previous: self.inspection_selected.emit(
-                str(item.data(0, ID_ROLE)) if item else None))
+        self.list.currentItemChanged.connect(self._selected)
         self.list.itemActivated.connect(lambda item, _c: self.open_requested.emit(
             str(item.data(0, ID_ROLE))))
         layout.addWidget(self.list)
@@ -62,8 +66,19 @@ class SiteHistory(QWidget):
         self.open_button = QPushButton(self.tr("&Open"))
         self.open_button.setAccessibleName(self.tr("Open the selected inspection"))
         self.open_button.clicked.connect(self._open_selected)
+        self.delete_button = QPushButton(self.tr("&Delete this inspection in progress…"))
+        self.delete_button.setAccessibleName(self.tr(
+            "Delete the selected inspection in progress"))
+        self.delete_button.setToolTip(self.tr(
+            "Only an inspection in progress can be deleted, for example one started by "
+            "mistake. Completed inspections are kept."))
+        self.delete_button.clicked.connect(self._delete_selected)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self._delete_selected)
         row.addWidget(self.start_button)
         row.addWidget(self.open_button)
+        row.addWidget(self.delete_button)
         row.addStretch(1)
         layout.addLayout(row)
         self.set_listings([])
@@ -85,11 +100,31 @@ class SiteHistory(QWidget):
         if first is not None:
             self.list.setCurrentItem(first)
         self.open_button.setEnabled(bool(listings))
+        self.delete_button.setEnabled(self.selected_draft() is not None)
 
     def draft(self) -> InspectionListing | None:
         return next((item for item in self.listings if item.status == "draft"), None)
 
-    def _open_selected(self) -> None:
+    def selected_id(self) -> str | None:
         item = self.list.currentItem()
-        if item is not None:
-            self.open_requested.emit(str(item.data(0, ID_ROLE)))
+        return str(item.data(0, ID_ROLE)) if item is not None else None
+
+    def selected_draft(self) -> InspectionListing | None:
+        """The selected inspection when it is in progress (the only kind that can be deleted)."""
+        chosen = self.selected_id()
+        return next((item for item in self.listings
+                     if item.id == chosen and item.status == "draft"), None)
+
+    def _selected(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+        self.delete_button.setEnabled(self.selected_draft() is not None)
+        self.inspection_selected.emit(str(item.data(0, ID_ROLE)) if item else None)
+
+    def _open_selected(self) -> None:
+        chosen = self.selected_id()
+        if chosen is not None:
+            self.open_requested.emit(chosen)
+
+    def _delete_selected(self) -> None:
+        draft = self.selected_draft()
+        if draft is not None:
+            self.delete_requested.emit(draft.id)
