@@ -43,7 +43,12 @@ class Summary:
 
     @property
     def percent(self) -> str:
-        return "—" if self.score is None else f"{self.score * 100:.1f}%"
+        return format_percent(self.score)
+
+
+def format_percent(score: float | None) -> str:
+    """A score as every screen and report shows it: one decimal ("96.9%"), "—" for none."""
+    return "—" if score is None else f"{score * 100:.1f}%"
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,10 @@ def tier_name(tier: str) -> str:
 
 
 def percent(score: float | None) -> str:
-    return "—" if score is None else f"{score * 100:.0f}%"
+    """The same rounding as the summary and the printed report (one decimal)."""
+    from inspector.domain.scoring import format_percent
+
+    return format_percent(score)
 
 
 def last_result_text(last: LastInspection | None) -> str:
