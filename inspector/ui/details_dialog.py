@@ -52,7 +52,7 @@ class InspectionDetailsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.delete_chosen = False
-        self.delete_button = buttons.addButton(self.tr("&Delete this inspection in progress…"),
+        self.delete_button = buttons.addButton(self.tr("De&lete this inspection in progress…"),
                                                QDialogButtonBox.ButtonRole.DestructiveRole)
         self.delete_button.setAutoDefault(False)
         self.delete_button.clicked.connect(self._delete)

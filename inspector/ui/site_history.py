@@ -66,7 +66,7 @@ class SiteHistory(QWidget):
         self.open_button = QPushButton(self.tr("&Open"))
         self.open_button.setAccessibleName(self.tr("Open the selected inspection"))
         self.open_button.clicked.connect(self._open_selected)
-        self.delete_button = QPushButton(self.tr("&Delete this inspection in progress…"))
+        self.delete_button = QPushButton(self.tr("De&lete this inspection in progress…"))
         self.delete_button.setAccessibleName(self.tr(
             "Delete the selected inspection in progress"))
         self.delete_button.setToolTip(self.tr(
