@@ -102,7 +102,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous indicator · F2 note · Ctrl+I add photos</source>
+        <source>Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous indicator · F2 note · Esc leave the note · Ctrl+I add photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -461,6 +461,27 @@ Please copy the report below and send it to the people who support this program.
     </message>
 </context>
 <context>
+    <name>InspectionController</name>
+    <message>
+        <source>Inspection in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This site has an inspection in progress (%1). Continue it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the inspection in progress of %1 on %2?
+
+Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the inspection in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InspectionDetailsDialog</name>
     <message>
         <source>Inspection details</source>
@@ -492,6 +513,10 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>Site &amp;staff present:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete this inspection in progress…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -677,10 +702,6 @@ Please copy the report below and send it to the people who support this program.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add &amp;photos…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Add photos</source>
         <translation type="unfinished"></translation>
     </message>
@@ -689,7 +710,11 @@ Please copy the report below and send it to the people who support this program.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import a &amp;folder…</source>
+        <source>&amp;Add photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a fol&amp;der…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -946,7 +971,7 @@ Please copy the report below and send it to the people who support this program.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Please enter your name</source>
+        <source>Please enter your name: it is recorded with the reopening.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1103,6 +1128,18 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>Open the selected inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete this inspection in progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected inspection in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an inspection in progress can be deleted, for example one started by mistake. Completed inspections are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

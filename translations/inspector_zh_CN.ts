@@ -102,8 +102,8 @@
         <translation>检查要点</translation>
     </message>
     <message>
-        <source>Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous indicator · F2 note · Ctrl+I add photos</source>
-        <translation>快捷键：1–4 评定 · Ctrl+↓/↑ 下一条/上一条 · Ctrl+PgDn/PgUp 下一个/上一个指标 · F2 填写说明 · Ctrl+I 添加照片</translation>
+        <source>Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous indicator · F2 note · Esc leave the note · Ctrl+I add photos</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>completed</source>
@@ -461,6 +461,27 @@ Please copy the report below and send it to the people who support this program.
     </message>
 </context>
 <context>
+    <name>InspectionController</name>
+    <message>
+        <source>Inspection in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This site has an inspection in progress (%1). Continue it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the inspection in progress of %1 on %2?
+
+Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the inspection in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InspectionDetailsDialog</name>
     <message>
         <source>Inspection details</source>
@@ -493,6 +514,10 @@ Please copy the report below and send it to the people who support this program.
     <message>
         <source>Site &amp;staff present:</source>
         <translation>在场站点人员(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>De&amp;lete this inspection in progress…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Please enter who inspects.</source>
@@ -674,10 +699,6 @@ Please copy the report below and send it to the people who support this program.
         <translation>照片</translation>
     </message>
     <message>
-        <source>Add &amp;photos…</source>
-        <translation>添加照片(&amp;P)……</translation>
-    </message>
-    <message>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
@@ -686,8 +707,12 @@ Please copy the report below and send it to the people who support this program.
         <translation>Ctrl+I；也可以把照片拖到这里</translation>
     </message>
     <message>
-        <source>Import a &amp;folder…</source>
-        <translation>导入文件夹(&amp;F)……</translation>
+        <source>&amp;Add photos…</source>
+        <translation>添加照片(&amp;A)……</translation>
+    </message>
+    <message>
+        <source>Import a fol&amp;der…</source>
+        <translation>导入文件夹(&amp;D)……</translation>
     </message>
     <message>
         <source>Import all photos of a folder</source>
@@ -943,8 +968,8 @@ Please copy the report below and send it to the people who support this program.
         <translation>重新打开(&amp;R)</translation>
     </message>
     <message>
-        <source>Please enter your name</source>
-        <translation>请输入您的姓名</translation>
+        <source>Please enter your name: it is recorded with the reopening.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1101,6 +1126,18 @@ Please copy the report below and send it to the people who support this program.
     <message>
         <source>Open the selected inspection</source>
         <translation>打开所选的检查</translation>
+    </message>
+    <message>
+        <source>De&amp;lete this inspection in progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected inspection in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an inspection in progress can be deleted, for example one started by mistake. Completed inspections are kept.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>completed</source>
