@@ -66,7 +66,7 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <source>← &amp;Sites</source>
+        <source>← Site &amp;list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1299,10 +1299,6 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>← &amp;Sites</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Back to the sites</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1488,6 +1484,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>county office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Site &amp;list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -66,8 +66,8 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <source>← &amp;Sites</source>
-        <translation>← 站点列表(&amp;S)</translation>
+        <source>← Site &amp;list</source>
+        <translation>← 站点列表(&amp;L)</translation>
     </message>
     <message>
         <source>Back to the sites</source>
@@ -103,7 +103,7 @@
     </message>
     <message>
         <source>Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous indicator · F2 note · Esc leave the note · Ctrl+I add photos</source>
-        <translation type="unfinished"></translation>
+        <translation>快捷键：1–4 评定 · Ctrl+↓/↑ 下一条/上一条 · Ctrl+PgDn/PgUp 下一个/上一个指标 · F2 填写说明 · Esc 离开说明 · Ctrl+I 添加照片</translation>
     </message>
     <message>
         <source>completed</source>
@@ -464,21 +464,23 @@ Please copy the report below and send it to the people who support this program.
     <name>InspectionController</name>
     <message>
         <source>Inspection in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中的检查</translation>
     </message>
     <message>
         <source>This site has an inspection in progress (%1). Continue it?</source>
-        <translation type="unfinished"></translation>
+        <translation>这个站点有一次进行中的检查（%1）。继续这次检查？</translation>
     </message>
     <message>
         <source>Delete the inspection in progress of %1 on %2?
 
 Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 %1 在 %2 的进行中检查？
+
+它的 %3 项评定、%4 条说明和 %5 张照片将一起删除，且无法撤销。</translation>
     </message>
     <message>
         <source>Delete the inspection in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>删除进行中的检查</translation>
     </message>
 </context>
 <context>
@@ -517,7 +519,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>De&amp;lete this inspection in progress…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除这次进行中的检查(&amp;L)……</translation>
     </message>
     <message>
         <source>Please enter who inspects.</source>
@@ -969,7 +971,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Please enter your name: it is recorded with the reopening.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写您的姓名：重新打开会记录姓名。</translation>
     </message>
 </context>
 <context>
@@ -1129,15 +1131,15 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>De&amp;lete this inspection in progress…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除这次进行中的检查(&amp;L)……</translation>
     </message>
     <message>
         <source>Delete the selected inspection in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>删除选中的进行中检查</translation>
     </message>
     <message>
         <source>Only an inspection in progress can be deleted, for example one started by mistake. Completed inspections are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能删除进行中的检查（例如误开的检查）。已完成的检查会保留。</translation>
     </message>
     <message>
         <source>completed</source>
@@ -1294,10 +1296,6 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>Sync</source>
         <translation>同步</translation>
-    </message>
-    <message>
-        <source>← &amp;Sites</source>
-        <translation>← 站点列表(&amp;S)</translation>
     </message>
     <message>
         <source>Back to the sites</source>
@@ -1486,6 +1484,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>county office</source>
         <translation>县级办公室</translation>
+    </message>
+    <message>
+        <source>← Site &amp;list</source>
+        <translation>← 站点列表(&amp;L)</translation>
     </message>
     <message>
         <source>This computer (%1): “%2” · fingerprint %3</source>

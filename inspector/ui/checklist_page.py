@@ -77,7 +77,7 @@ class ChecklistPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
-        self.back_button = QPushButton(self.tr("← &Sites"))
+        self.back_button = QPushButton(self.tr("← Site &list"))
         self.back_button.setAccessibleName(self.tr("Back to the sites"))
         self.back_button.clicked.connect(self._back)
         header.addWidget(self.back_button)

@@ -80,7 +80,7 @@ class SyncScreen(QWidget):
         self.setAccessibleName(self.tr("Sync"))
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
-        self.back_button = QPushButton(self.tr("← &Sites"))
+        self.back_button = QPushButton(self.tr("← Site &list"))
         self.back_button.setAccessibleName(self.tr("Back to the sites"))
         self.back_button.clicked.connect(lambda: self.back_requested.emit())
         header.addWidget(self.back_button)
