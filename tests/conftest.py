@@ -54,6 +54,19 @@ def _no_unexpected_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QDialog, "exec", lambda self: refuse(type(self).__name__)())
 
 
+@pytest.fixture(autouse=True)
+def _locale_restored() -> Iterator[None]:
+    """Tests that install a language (QLocale.setDefault) must not leak it into others."""
+    try:
+        from PySide6.QtCore import QLocale
+    except ImportError:  # the suite's non-Qt part still runs without Qt's libraries
+        yield
+        return
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
+
+
 @pytest.fixture
 def paths(tmp_path: Path) -> AppPaths:
     return AppPaths.resolve(tmp_path / "data")
