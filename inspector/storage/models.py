@@ -237,6 +237,30 @@ class SyncConflict(Record, table=True):
     resolved_at: datetime | None = None
 
 
+class SyncTombstone(Record, table=True):
+    """A synced record deleted here (migration 0004): an incoming bundle does not bring it back.
+
+    Only the installation that deleted the record remembers; deletions do not
+    travel. Undo removes the tombstone and puts the row back as it was.
+    """
+
+    __tablename__ = "sync_tombstones"
+    __table_args__ = (UniqueConstraint("table_name", "record_id"),)
+
+    table_name: str
+    record_id: str = Field(max_length=36)
+    # The record's version vector as this installation had it when deleting:
+    # the row's sync_vv joined with the versions held as conflicts (the origin
+    # vector of a record never exchanged), canonical JSON ...
+    vv: str = Field(sa_column=Column(Text, nullable=False))
+    # ... plus one more edit of this installation when it was changed here since.
+    changed_here: bool = False
+    deleted_at: datetime = Field(default_factory=utcnow)
+    deleted_by: str = ""
+    # The deleted row with its sync columns as SQLite stored them, for undo.
+    row_json: str = Field(sa_column=Column(Text, nullable=False))
+
+
 SYNCED_TABLES = (Site, InspectorPerson, Assignment, Inspection, Response, Photo, InspectionEvent)
 
 
