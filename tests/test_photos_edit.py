@@ -128,6 +128,34 @@ def test_delete_then_undo_restores_the_same_photo(visit: Visit, tmp_path: Path) 
             first.id, second.id, _.id]
 
 
+def test_delete_is_remembered_and_undo_forgets_it(visit: Visit, tmp_path: Path) -> None:
+    """A tombstone keeps a sync bundle from bringing the photo back; undo removes it."""
+    from sqlmodel import select
+
+    from inspector.storage.models import Photo, SyncTombstone
+
+    first = _three(visit, tmp_path)[0]
+    with visit.context.db.transaction() as session:
+        photos.rotate(session, first.id, 90)
+        photos.set_caption(session, first.id, "门牌")
+    with visit.context.db.session() as session:
+        before = session.get(Photo, first.id)
+    with visit.context.db.transaction() as session:
+        deleted = photos.delete_photo(session, first.id, "王芳")
+    with visit.context.db.session() as session:
+        tombstone = session.exec(select(SyncTombstone)).one()
+    assert (tombstone.table_name, tombstone.record_id, tombstone.deleted_by) == (
+        "photos", first.id, "王芳")
+    assert tombstone.vv.startswith('{"~')  # never exchanged: named by its content
+    with visit.context.db.transaction() as session:
+        photos.restore_photo(session, visit.store, deleted)
+    with visit.context.db.session() as session:
+        assert session.exec(select(SyncTombstone)).all() == []
+        after = session.get(Photo, first.id)
+    assert before is not None and after is not None
+    assert after.model_dump() == before.model_dump()  # timestamps and revision too
+
+
 def test_garbage_collection_removes_only_unreferenced_old_files(visit: Visit,
                                                                 tmp_path: Path) -> None:
     first, second, third = _three(visit, tmp_path, visit.criteria[1])

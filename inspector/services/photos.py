@@ -9,8 +9,9 @@ Like :mod:`inspector.services.inspections`, every edit here works inside the
 caller's session and only flushes; the caller commits. Edits are refused on a
 completed inspection (reopen it first).
 
-Deleting removes the row only; the file stays in the store so that the GUI can
-undo with :func:`restore_photo`. :func:`collect_garbage` removes files that no
+Deleting removes the row only and remembers the deletion
+(:mod:`inspector.services.tombstones`); the file stays in the store so that
+the GUI can undo with :func:`restore_photo`. :func:`collect_garbage` removes files that no
 row references any more; run it at start-up, never while an undo is pending.
 """
 
@@ -29,6 +30,7 @@ from inspector.domain.tiers import Tier
 from inspector.services.inspections import InspectionError, Status, get_inspection, template_for
 from inspector.services.photo_image import SITE_TIMEZONE
 from inspector.services.photo_store import PhotoStore
+from inspector.services.tombstones import remember_deletion, undo_deletion
 from inspector.storage.models import Inspection, Photo
 
 MAX_CAPTION = 500
@@ -243,13 +245,16 @@ def move(session: Session, photo_id: str, index: int) -> list[PhotoRecord]:
     return [record_of(r, inspection.visit_date) for r in siblings]
 
 
-def delete_photo(session: Session, photo_id: str) -> PhotoRecord:
+def delete_photo(session: Session, photo_id: str, actor: str = "") -> PhotoRecord:
     """Remove a photo from its inspection; returns what :func:`restore_photo` needs to undo.
 
-    The file stays in the store (see :func:`collect_garbage`).
+    The file stays in the store (see :func:`collect_garbage`). The deletion is
+    remembered (a tombstone), so a sync bundle that still carries the photo
+    does not bring it back.
     """
     row, inspection = _editable_photo(session, photo_id)
     record = record_of(row, inspection.visit_date)
+    remember_deletion(session, "photos", row.id, actor)
     session.delete(row)
     session.flush()
     return record
@@ -267,7 +272,11 @@ def restore_photo(session: Session, store: PhotoStore, record: PhotoRecord) -> P
     values = {f.name: getattr(record, f.name) for f in fields(PhotoRecord)
               if f.name != "outside_visit"}
     row = Photo(**values)
-    return _saved(session, row, inspection)
+    restored = _saved(session, row, inspection)
+    # The same version as before the deletion, with its sync state; the tombstone goes.
+    if undo_deletion(session, "photos", row.id):
+        session.refresh(row)
+    return restored
 
 
 def collect_garbage(session: Session, store: PhotoStore,

@@ -37,6 +37,7 @@ AGREED = "agreed"  # same content as another held version: not listed, kept for 
 LIVE = "live"  # closed: the version became the one the record's row shows
 SUPERSEDED = "superseded"  # closed: a newer version descends from it
 RESOLVED = "resolved"  # closed: a person chose
+DELETED = "deleted"  # closed: the record was deleted here (resolution: the status it had)
 HELD = (OPEN, AGREED)
 INCOMING = "incoming"  # Version.status of a version read from a bundle
 
