@@ -6,7 +6,8 @@ role imports that kind, trust, replay, every member's size and SHA-256,
 templates, every record) and computes the preview without writing anything to
 the database or the photo store; photos the store lacks are copied to temp
 files on the way. A bundle imported before is checked and previewed the same
-way (everything in it shows as identical) and importing it changes nothing.
+way and importing it changes nothing: its preview says so (every record
+identical or deleted here, no new photos), whatever changed here since.
 ``commit_import`` backs the database up, moves those photos into the store and
 merges in one transaction. ``discard`` drops the temp files.
 """
@@ -123,6 +124,8 @@ def prepare_import(context: AppContext, path: Path, *, trust_new_device: bool = 
     except BaseException:
         opened.discard_staged()
         raise
+    if previous is not None:  # importing it again changes nothing: the preview says so
+        preview = preview.already_imported()
     mine = [r for r in map(Receipt.from_json, manifest.receipts)
             if r is not None and r.device_id == me.device_id]
     return PreparedImport(context, me, opened, trust, preview,
@@ -144,6 +147,9 @@ def commit_import(prepared: PreparedImport, actor: str = "",
                                  f"before-import-{manifest.bundle_id[:8]}")
     store = _store(context)
     added: list[str] = []
+    kept_out = frozenset(prepared.preview.photo_files_kept_out)
+    for sha in kept_out & opened.staged.keys():  # only records deleted here refer to them
+        opened.staged.pop(sha).unlink(missing_ok=True)
     try:
         members = {m.sha256: m for m in manifest.photo_members()}
         staged = [(Received(sha, members[sha].size, temp, None),
@@ -162,7 +168,8 @@ def commit_import(prepared: PreparedImport, actor: str = "",
             if _previous(session, manifest, opened.manifest_sha256) is not None:
                 raise BundleRefused("这个数据包刚刚已经导入 / this bundle was just imported")
             record_trust(session, manifest.source, trust, actor)
-            done = merge.run(conn, opened, store, prepared.me.device_id, control, write=True)
+            done = merge.run(conn, opened, store, prepared.me.device_id, control, write=True,
+                             files_kept_out=kept_out)
             confirmed = []
             if prepared.me.role is Role.FIELD:
                 confirmed = apply_receipts(session, prepared.me.device_id, list(manifest.receipts))

@@ -12,7 +12,11 @@ Against the local record it is counted as
 - **updated** when it replaces versions and differs from none left,
 - a **conflict** when a held version with other content changed since their
   last common version: both stay, one live (the same whatever the import
-  order), the other open for a person to resolve.
+  order), the other open for a person to resolve;
+- **deleted here** when the record was deleted on this installation and the
+  incoming version is what was deleted (or older): it stays out;
+- **brought back** when it was deleted here but the incoming version carries
+  an edit made elsewhere that the deleted one never saw (:mod:`deleted_here`).
 
 Nothing is ever deleted by a merge. The caller owns the transaction.
 """
@@ -31,6 +35,7 @@ from inspector.services.photo_store import PhotoStore
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import records as rec
 from inspector.services.sync.bundle_templates import check_templates
+from inspector.services.sync.deleted_here import DeletedHere, check_files
 from inspector.services.sync.errors import BundleRefused, Control, check
 from inspector.services.sync.streams import member_of, records_of
 from inspector.services.sync.verify import OpenedBundle, open_zip
@@ -62,12 +67,15 @@ class Outcome(StrEnum):
     JOIN = "join"  # same content reached on both sides: only the vector changes
     CONFLICT = "conflict"
     CONFLICT_KNOWN = "conflict_known"  # this version is already waiting as a conflict
+    DELETED_HERE = "deleted_here"  # deleted on this installation: stays out
+    BROUGHT_BACK = "brought_back"  # deleted here, changed elsewhere since: comes back
 
 
 COUNTED_AS = {
     Outcome.NEW: "new", Outcome.UPDATED: "updated", Outcome.IDENTICAL: "identical",
     Outcome.OLDER: "identical", Outcome.JOIN: "identical", Outcome.CONFLICT: "conflicts",
-    Outcome.CONFLICT_KNOWN: "identical",
+    Outcome.CONFLICT_KNOWN: "identical", Outcome.DELETED_HERE: "deleted_here",
+    Outcome.BROUGHT_BACK: "brought_back",
 }
 UNLISTED = (Outcome.IDENTICAL, Outcome.OLDER, Outcome.JOIN, Outcome.CONFLICT_KNOWN)
 
@@ -78,10 +86,16 @@ class TableCounts:
     updated: int = 0
     identical: int = 0
     conflicts: int = 0
+    deleted_here: int = 0  # deleted on this installation and not brought back
+    brought_back: int = 0  # deleted here, but changed elsewhere since: they come back
 
-    def add(self, outcome: Outcome) -> None:
+    def add(self, outcome: Outcome, count: int = 1) -> None:
         name = COUNTED_AS[outcome]
-        setattr(self, name, getattr(self, name) + 1)
+        setattr(self, name, getattr(self, name) + count)
+
+    def total(self) -> int:
+        return (self.new + self.updated + self.identical + self.conflicts + self.deleted_here
+                + self.brought_back)
 
 
 @dataclass(frozen=True)
@@ -100,6 +114,9 @@ class Preview:
     photos_known: int = 0
     templates_new: list[str] = field(default_factory=list)
     changes: list[RecordChange] = field(default_factory=list)  # the first few, for showing
+    # Photo files in the bundle that only records staying deleted here refer to:
+    # neither counted as new photos nor taken into the store.
+    photo_files_kept_out: set[str] = field(default_factory=set)
 
     def total(self, name: str) -> int:
         return sum(getattr(c, name) for c in self.tables.values())
@@ -109,13 +126,25 @@ class Preview:
             "new": self.total("new"), "updated": self.total("updated"),
             "identical": self.total("identical"), "conflicts": self.total("conflicts"),
             "photos_new": self.photos_new, "photos_known": self.photos_known,
+            "deleted_here": self.total("deleted_here"),
+            "brought_back": self.total("brought_back"),
         }
 
     @property
     def changes_anything(self) -> bool:
         t = self.totals()
         return bool(t["new"] or t["updated"] or t["conflicts"] or t["photos_new"]
-                    or self.templates_new)
+                    or t["brought_back"] or self.templates_new)
+
+    def already_imported(self) -> Preview:
+        """This preview for a bundle imported before, which importing again leaves as it is:
+        every record that is here or was deleted here is counted as such, the rest (records
+        deleted before deletions were remembered) as identical; no new photos."""
+        return Preview(
+            tables={name: TableCounts(identical=c.total() - c.deleted_here,
+                                      deleted_here=c.deleted_here)
+                    for name, c in self.tables.items()},
+            photos_new=0, photos_known=self.photos_known)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -310,8 +339,13 @@ class _Writer:
 
 
 def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
-        control: Control, *, write: bool) -> Preview:
-    """Classify (and with ``write``, merge) every record of the bundle."""
+        control: Control, *, write: bool, files_kept_out: frozenset[str] = frozenset()
+        ) -> Preview:
+    """Classify (and with ``write``, merge) every record of the bundle.
+
+    ``files_kept_out``: with ``write``, the photo files the preview left out
+    of the store (:attr:`Preview.photo_files_kept_out`).
+    """
     preview = Preview()
     manifest = opened.manifest
     for entry in manifest.tables:
@@ -322,12 +356,7 @@ def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
     templates_new = check_templates(conn, opened, tmap, write)
     preview.templates_new.extend(templates_new)
     bundle_photos = {m.sha256 for m in opened.manifest.photo_members()}
-    for sha in sorted(bundle_photos):
-        if store.find(sha) is None:
-            preview.photos_new += 1
-        else:
-            preview.photos_known += 1
-    manifest = opened.manifest
+    deleted = DeletedHere(conn, me)
     total = sum(t.count for t in manifest.tables) or 1
     done = 0
     with open_zip(opened.path) as zf:
@@ -363,13 +392,23 @@ def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
                 # An empty table (the first import) needs no look-ups: every row is new.
                 locals_ = _load_locals(conn, spec, ids, tmap, me) if not empty else {}
                 held_rows = load_held_rows(conn, spec, ids) if any_held else {}
-                new_rows = [row for row in rows if row[0] not in locals_]
-                counts.new += len(new_rows)
-                room = MAX_LISTED_CHANGES - len(preview.changes)
-                preview.changes.extend(RecordChange(name, row[0], Outcome.NEW.value)
-                                       for row in new_rows[:max(room, 0)])
+                new_rows, out_rows, back_rows = deleted.sort(
+                    spec, [row for row in rows if row[0] not in locals_])
+                for outcome, some in ((Outcome.NEW, new_rows), (Outcome.DELETED_HERE, out_rows),
+                                      (Outcome.BROUGHT_BACK, back_rows)):
+                    counts.add(outcome, len(some))
+                    room = MAX_LISTED_CHANGES - len(preview.changes)
+                    preview.changes.extend(RecordChange(name, row[0], outcome.value)
+                                           for row in some[:max(room, 0)])
+                if sha_at >= 0:
+                    kept_out = {row[0] for row in out_rows}
+                    deleted.note_files(sha_at, out_rows,
+                                       [row for row in rows if row[0] not in kept_out])
                 if write:
-                    writer.add_new(new_rows, tmap)
+                    if sha_at >= 0 and files_kept_out:
+                        check_files(store, sha_at, [*new_rows, *back_rows], files_kept_out)
+                    writer.add_new([*new_rows, *back_rows], tmap)
+                    deleted.forget(spec, back_rows)
                 for row in rows:
                     local = locals_.get(row[0])
                     if local is None:
@@ -385,6 +424,14 @@ def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
                 done += len(rows)
                 control.progress(done, total, name)
                 check(control)
-            if counts.new + counts.updated + counts.identical + counts.conflicts != table.count:
+            if counts.total() != table.count:
                 raise BundleRefused(f"records/{name}: the manifest says {table.count} records")
+    kept_out = deleted.files_kept_out() & bundle_photos
+    for sha in sorted(bundle_photos):
+        if store.find(sha) is not None:
+            preview.photos_known += 1
+        elif sha in kept_out:
+            preview.photo_files_kept_out.add(sha)
+        else:
+            preview.photos_new += 1
     return preview
