@@ -228,3 +228,33 @@ def test_photo_files_nothing_refers_to_are_tidied_after_start(
                         timeout=LOAD_TIMEOUT_MS)
     assert not orphan.exists()
     assert all(path.exists() for path in kept)
+
+
+def test_a_damaged_database_leaves_a_way_to_its_backups(
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    paths.ensure()
+    paths.database.write_bytes(b"not a database " * 100)
+    shown: list[str] = []
+    monkeypatch.setattr(errors.QMessageBox, "warning",
+                        lambda _parent, _title, text: shown.append(text))
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
+    worker = Worker()
+    window = MainWindow(paths, UiSettings(language="en"), worker)
+    qtbot.addWidget(window)
+    try:
+        handle = window.start()
+        with qtbot.waitSignal(handle.failed, timeout=LOAD_TIMEOUT_MS):
+            pass
+        assert shown and "is not an Inspector database" in shown[0]
+        assert "File → Open the data folder" in window.status_text.text()
+        assert not window.import_action.isEnabled() and window.folder_action.isEnabled()
+        window.folder_action.trigger()
+        assert opened == [str(paths.data_dir)]
+    finally:
+        window.close()
+        worker.wait(LOAD_TIMEOUT_MS)

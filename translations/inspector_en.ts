@@ -555,6 +555,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open the &amp;data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -571,7 +575,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The data could not be opened.</source>
+        <source>The data could not be opened. Its backups are in the backups folder: File → Open the data folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

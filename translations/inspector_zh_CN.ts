@@ -557,6 +557,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>用U盘同步(&amp;Y)……</translation>
     </message>
     <message>
+        <source>Open the &amp;data folder</source>
+        <translation>打开数据文件夹(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -573,8 +577,8 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>关于本程序(&amp;A)</translation>
     </message>
     <message>
-        <source>The data could not be opened.</source>
-        <translation>无法打开数据。</translation>
+        <source>The data could not be opened. Its backups are in the backups folder: File → Open the data folder.</source>
+        <translation>无法打开数据。备份在数据文件夹的 backups 文件夹中：文件 → 打开数据文件夹。</translation>
     </message>
     <message>
         <source>Cannot open the data</source>

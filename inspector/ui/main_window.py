@@ -138,6 +138,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.sync_action)
         file_menu.addSeparator()
+        # Always available: where the data and its backups are, also when they cannot be opened.
+        self.folder_action = QAction(self.tr("Open the &data folder"), self)
+        self.folder_action.triggered.connect(self.open_data_folder)
+        file_menu.addAction(self.folder_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.file_menu = file_menu
 
@@ -214,8 +219,16 @@ class MainWindow(QMainWindow):
         self.tidy_job.failed.connect(lambda exc: log.warning("photo store not tidied: %s", exc))
         self.data_opened.emit(context)
 
+    def open_data_folder(self) -> bool:
+        """Show the data folder (database, photos, backups/) in the file manager."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.data_dir)))
+
     def _data_failed(self, exc: BaseException) -> None:
-        self._set_busy(self.tr("The data could not be opened."))
+        self._set_busy(self.tr("The data could not be opened. Its backups are in the backups "
+                               "folder: File → Open the data folder."))
         show_error(self, exc, self.tr("Cannot open the data"))
 
     def reload_sites(self) -> JobHandle | None:
