@@ -258,3 +258,14 @@ def test_a_damaged_database_leaves_a_way_to_its_backups(
     finally:
         window.close()
         worker.wait(LOAD_TIMEOUT_MS)
+
+
+def test_disk_problems_are_worded_for_people() -> None:
+    import errno as codes
+
+    assert errors.plain_message(FileExistsError(codes.EEXIST, "File exists", "/home/王芳/数据")) \
+        == "A folder is needed here, but this is a file: /home/王芳/数据"
+    assert errors.plain_message(OSError(codes.ENOSPC, "No space left on device")) == \
+        "The disk is full. Free some space and try again."
+    assert errors.plain_message(PermissionError(codes.EACCES, "Permission denied", "/media/u")) \
+        == "Permission denied: /media/u"

@@ -270,6 +270,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A folder is needed here, but this is a file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The disk is full. Free some space and try again.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -269,6 +269,10 @@
         <translation>找不到文件：%1</translation>
     </message>
     <message>
+        <source>A folder is needed here, but this is a file: %1</source>
+        <translation>这里需要一个文件夹，但它是一个文件：%1</translation>
+    </message>
+    <message>
         <source>The disk is full. Free some space and try again.</source>
         <translation>磁盘已满。请腾出一些空间后再试。</translation>
     </message>

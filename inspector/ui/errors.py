@@ -66,6 +66,10 @@ def plain_message(exc: BaseException) -> str:
     if isinstance(exc, FileNotFoundError):
         return QCoreApplication.translate("ErrorMessages", "File not found: %1").replace(
             "%1", str(exc.filename or exc))
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        return QCoreApplication.translate(
+            "ErrorMessages", "A folder is needed here, but this is a file: %1").replace(
+            "%1", str(exc.filename or exc))
     if isinstance(exc, OSError) and exc.errno == 28:
         return QCoreApplication.translate(
             "ErrorMessages", "The disk is full. Free some space and try again.")
