@@ -377,3 +377,49 @@ def test_the_office_revokes_a_laptop_after_confirming(
     finally:
         field.close()
         office.close()
+
+
+def test_the_preview_says_what_stays_deleted_here(qtbot: QtBot, tmp_path: Path) -> None:
+    from datetime import date
+
+    from sqlmodel import select
+    from sync_helpers import VILLAGE
+
+    from inspector.services import photos
+    from inspector.services.sites import site_id_for_code
+    from inspector.services.sync.assignments import add_assignment
+    from inspector.services.sync.importer import prepare_import
+    from inspector.storage.models import Photo
+
+    field = installation(tmp_path, "field", Role.FIELD)
+    office = installation(tmp_path, "office", Role.OFFICE)
+    try:
+        inspection_id = completed_inspection(field, photos=2, seed=51)
+        import_bundle(office, export_bundle(field, tmp_path / "r.bundle").path,
+                      trust_new_device=True)
+        with office.db.transaction() as session:
+            add_assignment(session, site_id_for_code(VILLAGE), "张三", date(2026, 12, 1),
+                           date(2026, 12, 20))
+        with field.db.transaction() as session:  # the laptop deletes one photo
+            inspections.reopen(session, inspection_id, "张三", "删去拍错的照片")
+            photo_id = session.exec(select(Photo.id).where(
+                Photo.inspection_id == inspection_id)).first()
+            assert photo_id is not None
+            photos.delete_photo(session, photo_id, "张三")
+            inspections.complete(session, inspection_id, "张三")
+        prepared = prepare_import(field, export_bundle(office, tmp_path / "a.bundle").path)
+        try:
+            dialog = ImportPreviewDialog(prepared)
+            qtbot.addWidget(dialog)
+            rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+                    for r in range(dialog.table.rowCount())}
+            assert rows["Deleted here, not brought back"] == "1"
+            assert "Deleted here but changed elsewhere: brought back" not in rows  # none
+            heads = [dialog.by_kind.horizontalHeaderItem(c).text()
+                     for c in range(dialog.by_kind.columnCount())]
+            assert heads[-2:] == ["Deleted here", "Brought back"]
+        finally:
+            prepared.discard()
+    finally:
+        field.close()
+        office.close()

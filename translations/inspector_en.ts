@@ -409,6 +409,14 @@ Please copy the report below and send it to the people who support this program.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Deleted here, not brought back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted here but changed elsewhere: brought back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Receipts for this laptop&apos;s bundles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -438,6 +446,14 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brought back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1553,6 +1569,13 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>This bundle was imported before; nothing changed.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) deleted here came back because they were changed elsewhere; delete them again if they are not wanted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Revoke device</source>

@@ -409,6 +409,14 @@ Please copy the report below and send it to the people who support this program.
         <translation>已有的照片</translation>
     </message>
     <message>
+        <source>Deleted here, not brought back</source>
+        <translation>本机已删除，不再导入</translation>
+    </message>
+    <message>
+        <source>Deleted here but changed elsewhere: brought back</source>
+        <translation>本机已删除，但对方又修改过：重新导入</translation>
+    </message>
+    <message>
         <source>Receipts for this laptop&apos;s bundles</source>
         <translation>本机同步包的回执</translation>
     </message>
@@ -439,6 +447,14 @@ Please copy the report below and send it to the people who support this program.
     <message>
         <source>Conflicts</source>
         <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Deleted here</source>
+        <translation>本机已删除</translation>
+    </message>
+    <message>
+        <source>Brought back</source>
+        <translation>重新导入</translation>
     </message>
     <message>
         <source>Records by kind</source>
@@ -1552,6 +1568,12 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>This bundle was imported before; nothing changed.</source>
         <translation>此同步包以前已导入过，没有任何改动。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) deleted here came back because they were changed elsewhere; delete them again if they are not wanted.</source>
+        <translation>
+            <numerusform>有 %n 条本机删除过的记录因对方修改而重新导入；如果不需要，请再次删除。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Revoke device</source>

@@ -294,6 +294,10 @@ def run_import(args: argparse.Namespace) -> int:
           f"records: new {t['new']}, "
           f"updated {t['updated']}, identical {t['identical']}, conflicts {t['conflicts']}; "
           f"photos: new {t['photos_new']}, known {t['photos_known']}")
+    if t.get("deleted_here") or t.get("brought_back"):
+        print(f"本机已删除、不再导入 {t['deleted_here']} 条；本机删除后对方又修改、重新导入 "
+              f"{t['brought_back']} 条 / deleted here, not brought back: {t['deleted_here']}; "
+              f"deleted here but changed elsewhere, brought back: {t['brought_back']}")
     if prepared.trust.value == "pin_office":
         print(f"县级办公室的密钥{'将被' if args.dry_run else '已'}记住 / county office key "
               f"{'would be' if args.dry_run else 'is now'} pinned: {m.source.fingerprint}")

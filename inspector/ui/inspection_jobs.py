@@ -228,8 +228,8 @@ def photo_action(context: AppContext, action: str, photo_id: str,
             return photos.set_caption(session, photo_id, str(value or ""))
         if action == "assign":
             return photos.assign(session, photo_id, value if isinstance(value, str) else None)
-        if action == "delete":
-            return photos.delete_photo(session, photo_id)
+        if action == "delete":  # value: who deletes (remembered so imports keep it deleted)
+            return photos.delete_photo(session, photo_id, actor=str(value or _user_name()))
         raise ValueError(action)
 
 
@@ -257,3 +257,13 @@ def display_image(context: AppContext, record: PhotoRecord, max_size: int) -> tu
     image = PhotoStore.for_paths(context.paths).display_image(record.sha256, max_size,
                                                               record.rotation)
     return record.id, image
+
+
+def _user_name() -> str:
+    """The computer account's name, for the record of who deleted something."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name on this system: the record stays anonymous
+        return ""

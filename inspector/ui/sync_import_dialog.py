@@ -99,7 +99,12 @@ class ImportPreviewDialog(QDialog):
                            (self.tr("Identical records (nothing to do)"), "identical"),
                            (self.tr("Conflicts (changed on both sides; both kept)"), "conflicts"),
                            (self.tr("New photos"), "photos_new"),
-                           (self.tr("Photos already here"), "photos_known")):
+                           (self.tr("Photos already here"), "photos_known"),
+                           (self.tr("Deleted here, not brought back"), "deleted_here"),
+                           (self.tr("Deleted here but changed elsewhere: brought back"),
+                            "brought_back")):
+            if key in ("deleted_here", "brought_back") and not totals.get(key):
+                continue  # only when this computer deleted something the bundle carries
             row = self.table.rowCount()
             self.table.insertRow(row)
             self.table.setItem(row, 0, QTableWidgetItem(label))
@@ -137,27 +142,32 @@ class ImportPreviewDialog(QDialog):
         """The same counts per kind of record: which inspections, ratings, photos come."""
         from PySide6.QtCore import QCoreApplication
 
+        tables = prepared.preview.tables
+        deleted = any(c.deleted_here or c.brought_back for c in tables.values())
         heads = [self.tr("Kind of record"), self.tr("New"), self.tr("Updated"),
                  self.tr("Identical"), self.tr("Conflicts")]
+        if deleted:
+            heads += [self.tr("Deleted here"), self.tr("Brought back")]
         table = QTableWidget(0, len(heads))
         table.setAccessibleName(self.tr("Records by kind"))
         table.setHorizontalHeaderLabels(heads)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        tables = prepared.preview.tables
         for name in [*[n for n in KIND_NAMES if n in tables],
                      *sorted(n for n in tables if n not in KIND_NAMES)]:
             counts = tables[name]
-            if not (counts.new or counts.updated or counts.identical or counts.conflicts):
+            values = [counts.new, counts.updated, counts.identical, counts.conflicts]
+            if deleted:
+                values += [counts.deleted_here, counts.brought_back]
+            if not any(values):
                 continue
             row = table.rowCount()
             table.insertRow(row)
             label = KIND_NAMES.get(name)
             table.setItem(row, 0, QTableWidgetItem(
                 QCoreApplication.translate("ImportPreviewDialog", str(label)) if label else name))
-            for column, value in enumerate(
-                    (counts.new, counts.updated, counts.identical, counts.conflicts), start=1):
+            for column, value in enumerate(values, start=1):
                 cell = QTableWidgetItem(str(value))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(row, column, cell)

@@ -400,6 +400,10 @@ class SyncScreen(QWidget):
                     .replace("%4", str(totals["photos_new"])))
             if totals["conflicts"]:
                 text += " " + self.tr("Choose the right versions on the Conflicts tab.")
+            if totals.get("brought_back"):
+                text += " " + self.tr("%n record(s) deleted here came back because they were "
+                                      "changed elsewhere; delete them again if they are not "
+                                      "wanted.", "", totals["brought_back"])
             self.message.setText(text)
         self.imported.emit(result)
         self.refresh()
