@@ -113,7 +113,7 @@ def main() -> int:
         deadline = time.monotonic() + 5
         while not window.history.listings and time.monotonic() < deadline:
             app.processEvents()
-        window.sites_page.setSizes([680, 500])
+        window.sites_splitter.setSizes([680, 500])
         app.processEvents()
         window.grab().save(str(HERE / "main-window.png"))
         assert window.inspections is not None and window.checklist is not None
