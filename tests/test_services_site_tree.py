@@ -7,8 +7,9 @@ from datetime import date
 
 from inspector.services import inspections
 from inspector.services.context import AppContext
-from inspector.services.site_tree import SiteNode, read_site_tree_early
-from inspector.services.sites import find_by_code, site_tree
+from inspector.services.site_tree import SiteNode, read_site_tree, read_site_tree_early
+from inspector.services.sites import find_by_code, site_id_for_code, site_tree
+from inspector.services.sync.assignments import add_assignment
 
 
 def _inspect(context: AppContext, code: str, visit: date, complete: bool) -> str:
@@ -75,3 +76,30 @@ def test_no_early_tree_without_a_database_ready_to_read(context: AppContext) -> 
     garbage = database.with_name("garbage.sqlite3")
     garbage.write_bytes(b"this is not a database" * 100)
     assert read_site_tree_early(garbage) is None
+
+
+def test_each_site_shows_its_current_or_next_assignment(demo_context: AppContext) -> None:
+    village = site_id_for_code("330799001001")
+    with demo_context.db.transaction() as session:
+        add_assignment(session, village, "李明", date(2026, 10, 1), date(2026, 10, 31), "已过期")
+        add_assignment(session, village, "王芳", date(2027, 1, 5), date(2027, 1, 20), "下一次")
+        add_assignment(session, village, "张强", date(2026, 11, 20), date(2026, 12, 5), "复查")
+    with demo_context.db.session() as session:
+        roots = site_tree(session)  # the ORM path and the early read share the function
+    demo_context.close()
+    early = read_site_tree_early(demo_context.paths.database)
+    assert early is not None
+    for tree in (roots, early):
+        nodes = {node.id: node for root in tree for node in root.walk()}
+        assert nodes[village].assignment is not None
+    with sqlite3.connect(demo_context.paths.database) as connection:
+        def on(day: date) -> str | None:
+            nodes = {n.id: n for r in read_site_tree(connection, today=day) for n in r.walk()}
+            visit = nodes[village].assignment
+            return None if visit is None else visit.inspector_name
+
+        assert on(date(2026, 11, 28)) == "张强"  # under way now
+        assert on(date(2026, 12, 6)) == "王芳"  # the next one
+        assert on(date(2026, 10, 15)) == "李明"  # the earliest that has not ended
+        assert on(date(2027, 2, 1)) is None  # all past
+    connection.close()

@@ -269,3 +269,27 @@ def test_disk_problems_are_worded_for_people() -> None:
         "The disk is full. Free some space and try again."
     assert errors.plain_message(PermissionError(codes.EACCES, "Permission denied", "/media/u")) \
         == "Permission denied: /media/u"
+
+
+def test_the_site_list_shows_the_assignment_from_the_office(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    from datetime import timedelta
+
+    from inspector.services.sync.assignments import add_assignment
+    from inspector.ui.site_tree import ASSIGNMENT_COLUMN
+
+    start = date.today()
+    with demo_context.db.transaction() as session:
+        add_assignment(session, site_id_for_code("330799001001"), "王芳", start,
+                       start + timedelta(days=14), "复查上次检查的整改项")
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths, UiSettings(language="en")) as window:
+        node = window.tree.site_named("东门社区教学点")
+        assert node is not None and node.assignment is not None
+        window.tree.select_site(node.id)
+        item = window.tree.currentItem()
+        assert item.text(ASSIGNMENT_COLUMN).endswith(" 王芳")
+        assert "复查上次检查的整改项" in item.toolTip(ASSIGNMENT_COLUMN)
+        assert window.details.fields["assignment"].text().startswith(start.isoformat())

@@ -1099,6 +1099,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>进行中</translation>
     </message>
     <message>
+        <source>Assignment</source>
+        <translation>检查任务</translation>
+    </message>
+    <message>
         <source>:</source>
         <translation>：</translation>
     </message>
@@ -1181,6 +1185,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>是，始于 %1</translation>
     </message>
     <message>
+        <source>%1 to %2, %3</source>
+        <translation>%1 至 %2，%3</translation>
+    </message>
+    <message>
         <source>Site</source>
         <translation>站点</translation>
     </message>
@@ -1199,6 +1207,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>In progress</source>
         <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>检查任务</translation>
     </message>
     <message>
         <source>Sites</source>

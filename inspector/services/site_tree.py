@@ -32,6 +32,16 @@ class LastInspection:
     score: float | None = None
 
 
+@dataclass(frozen=True)
+class AssignedVisit:
+    """An assignment from the county office: who visits the site, in which period."""
+
+    inspector_name: str
+    period_start: date
+    period_end: date
+    note: str = ""
+
+
 @dataclass
 class SiteNode:
     """A site in the registry tree, with what the site list shows about it."""
@@ -47,6 +57,7 @@ class SiteNode:
     children: list[SiteNode] = field(default_factory=list)
     last_completed: LastInspection | None = None
     in_progress: LastInspection | None = None
+    assignment: AssignedVisit | None = None  # the current or next one; past ones are not shown
 
     def walk(self) -> Iterable[SiteNode]:
         yield self
@@ -65,14 +76,18 @@ RATINGS_SQL = """
     WHERE inspection_id = ? AND rating IS NOT NULL AND rating != ''
 """
 TEMPLATE_SQL = "SELECT sha256, content, template_id, version FROM template_versions WHERE id = ?"
+ASSIGNMENTS_SQL = """
+    SELECT site_id, inspector_name, period_start, period_end, note FROM assignments
+    WHERE period_end >= ? ORDER BY period_start DESC, period_end DESC
+"""
 
 
-def read_site_tree(connection: sqlite3.Connection) -> list[SiteNode]:
+def read_site_tree(connection: sqlite3.Connection, today: date | None = None) -> list[SiteNode]:
     """The registry as a forest (normally one county college at the root).
 
     County first, then townships and villages, each by code and name; every
-    site with its last completed inspection (and that one's overall score) and
-    its inspection in progress.
+    site with its last completed inspection (and that one's overall score), its
+    inspection in progress, and the assignment that is current or next on ``today``.
     """
     rank = {tier.value: index for index, tier in enumerate(TIER_ORDER)}
     rows = sorted(connection.execute(SITES_SQL).fetchall(),
@@ -101,6 +116,12 @@ def read_site_tree(connection: sqlite3.Connection) -> list[SiteNode]:
             node.last_completed = LastInspection(
                 last.id, last.visit_date, last.status,
                 _score(connection, last.id, Tier(tier), version_id))
+    # Latest start first, so the earliest of the current and coming ones is kept last.
+    for site_id, name, start, end, note in connection.execute(
+            ASSIGNMENTS_SQL, ((today or date.today()).isoformat(),)):
+        if site_id in nodes:
+            nodes[site_id].assignment = AssignedVisit(
+                name, date.fromisoformat(start), date.fromisoformat(end), note)
     roots: list[SiteNode] = []
     for node in nodes.values():
         parent = nodes.get(node.parent_id) if node.parent_id else None

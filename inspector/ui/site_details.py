@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from inspector.ui.site_tree import in_progress_text, last_result_text, tier_name
+from inspector.ui.site_tree import assignment_text, in_progress_text, last_result_text, tier_name
 
 if TYPE_CHECKING:
     from inspector.services.site_tree import SiteNode
@@ -41,6 +41,7 @@ class SiteDetails(QWidget):
             ("phone", self.tr("Phone")),
             ("last", self.tr("Last inspection")),
             ("current", self.tr("In progress")),
+            ("assignment", self.tr("Assignment")),
         ):
             value = QLabel()
             value.setWordWrap(True)
@@ -71,6 +72,7 @@ class SiteDetails(QWidget):
             "phone": site.phone or "—",
             "last": last_result_text(site.last_completed) or none,
             "current": in_progress_text(site.in_progress) or none,
+            "assignment": assignment_text(site.assignment) or none,
         }
         for key, text in values.items():
             self.fields[key].setText(text)

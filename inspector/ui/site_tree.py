@@ -8,11 +8,12 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 if TYPE_CHECKING:
-    from inspector.services.site_tree import LastInspection, SiteNode
+    from inspector.services.site_tree import AssignedVisit, LastInspection, SiteNode
 
 SITE_ID_ROLE = Qt.ItemDataRole.UserRole
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 IN_PROGRESS_COLUMN = 4
+ASSIGNMENT_COLUMN = 5
 
 
 def tier_name(tier: str) -> str:
@@ -45,20 +46,32 @@ def in_progress_text(current: LastInspection | None) -> str:
         "%1", current.visit_date.isoformat())
 
 
+def assignment_text(visit: AssignedVisit | None, short: bool = False) -> str:
+    """The county office's assignment: the period and who goes (with its note unless short)."""
+    if visit is None:
+        return ""
+    if short:
+        return f"{visit.period_start:%m-%d}–{visit.period_end:%m-%d} {visit.inspector_name}"
+    text = QCoreApplication.translate("SiteTree", "%1 to %2, %3").replace(
+        "%1", visit.period_start.isoformat()).replace(
+        "%2", visit.period_end.isoformat()).replace("%3", visit.inspector_name)
+    return f"{text} ({visit.note})" if visit.note else text
+
+
 class SiteTree(QTreeWidget):
     """Shows :class:`SiteNode` trees; emits ``site_chosen`` with the selected node."""
 
     site_chosen = Signal(object)  # SiteNode | None
     site_activated = Signal(object)  # SiteNode (Enter or double-click)
 
-    COLUMNS = 5
+    COLUMNS = 6
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setColumnCount(self.COLUMNS)
         self.setHeaderLabels([
             self.tr("Site"), self.tr("Tier"), self.tr("Division code"),
-            self.tr("Last inspection"), self.tr("In progress"),
+            self.tr("Last inspection"), self.tr("In progress"), self.tr("Assignment"),
         ])
         self.setAccessibleName(self.tr("Sites"))
         self.setAccessibleDescription(self.tr(
@@ -118,11 +131,13 @@ class SiteTree(QTreeWidget):
             node.name, tier_name(node.tier), node.code or "",
             last_result_text(node.last_completed),
             current.visit_date.isoformat() if current is not None else "",
+            assignment_text(node.assignment, short=True),
         ])
         item.setData(0, SITE_ID_ROLE, node.id)
         item.setData(0, NODE_ROLE, node)
         item.setToolTip(0, node.address or node.name)
         item.setToolTip(IN_PROGRESS_COLUMN, in_progress_text(current))
+        item.setToolTip(ASSIGNMENT_COLUMN, assignment_text(node.assignment))
         self._items[node.id] = item
         for child in node.children:
             item.addChild(self._item(child))
