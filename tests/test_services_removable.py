@@ -28,9 +28,11 @@ def test_only_mounted_folders_that_exist_are_offered(monkeypatch: pytest.MonkeyP
     stick = tmp_path / "media" / "wang" / "KINGSTON"
     stick.mkdir(parents=True)
     mounts = tmp_path / "mounts"
-    mounts.write_text(f"/dev/sdb1 {stick} vfat rw 0 0\n/dev/sdc1 /media/gone vfat rw 0 0\n",
-                      encoding="utf-8")
+    chinese = tmp_path / "media" / "wang" / "U盘"
+    chinese.mkdir()
+    mounts.write_text(f"/dev/sdb1 {stick} vfat rw 0 0\n/dev/sdc1 /media/gone vfat rw 0 0\n"
+                      f"/dev/sde1 {chinese} vfat rw 0 0\n", encoding="utf-8")
     monkeypatch.setattr(removable, "AUTOMOUNT_ROOTS", (str(tmp_path / "media") + "/",
                                                        "/media/"))
-    assert removable.removable_drives(mounts) == [stick]
+    assert removable.removable_drives(mounts) == [stick, chinese]  # a Chinese label too
     assert removable.removable_drives(tmp_path / "no-such-file") == []

@@ -23,7 +23,9 @@ def removable_drives(mounts_file: Path = Path("/proc/mounts")) -> list[Path]:
         return sorted(p for p in volumes.iterdir() if p.is_dir() and not p.is_symlink()) \
             if volumes.is_dir() else []
     try:
-        mounts = mounts_file.read_text(encoding="utf-8", errors="replace")
+        # Bytes as they are (latin-1 maps each byte to one character): the mount points'
+        # own UTF-8 names, such as "U盘", are decoded after the octal escapes.
+        mounts = mounts_file.read_text(encoding="latin-1")
     except OSError:
         return []
     return [path for path in linux_automounts(mounts) if path.is_dir()]
