@@ -115,3 +115,17 @@ def test_the_backup_before_an_import_is_the_database_as_it_was(tmp_path: Path) -
     finally:
         field.close()
         office.close()
+
+
+def test_two_first_uses_at_once_make_one_identity(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from inspector.services.sync.identity import ensure_identity
+
+    paths = AppPaths.resolve(tmp_path / "fresh")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        made = list(pool.map(lambda _n: ensure_identity(paths), range(8)))
+    on_disk = load_identity(paths)
+    assert on_disk is not None
+    assert {me.device_id for me in made} == {on_disk.device_id}
+    assert {me.fingerprint for me in made} == {on_disk.fingerprint}  # signs with the kept key

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import platform
+import threading
 import uuid
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -143,11 +144,19 @@ def load_identity(paths: AppPaths) -> DeviceIdentity | None:
     return _read(paths)
 
 
+# Made or changed by one thread at a time: at first start the window's role question
+# and the Sync screen may both ask for the identity at once, and two fresh keys must
+# not race (the key kept on disk would not be the one a caller signs with).
+_WRITING = threading.RLock()
+
+
 def ensure_identity(paths: AppPaths) -> DeviceIdentity:
     """The identity, made now (without a role) if this is the first use."""
-    found = _read(paths)
-    if found is not None:
-        return found
+    with _WRITING:
+        return _read(paths) or _create(paths)
+
+
+def _create(paths: AppPaths) -> DeviceIdentity:
     paths.ensure()
     identity = DeviceIdentity(
         device_id=str(uuid.uuid4()),
@@ -167,6 +176,12 @@ class RoleChangeError(SyncError):
 def set_role(paths: AppPaths, role: Role, *, name: str | None = None,
              confirm_change: bool = False) -> DeviceIdentity:
     """Choose the role; changing an existing one needs ``confirm_change``."""
+    with _WRITING:
+        return _set_role(paths, role, name, confirm_change)
+
+
+def _set_role(paths: AppPaths, role: Role, name: str | None,
+              confirm_change: bool) -> DeviceIdentity:
     identity = ensure_identity(paths)
     if identity.role is not None and identity.role != role and not confirm_change:
         raise RoleChangeError(
