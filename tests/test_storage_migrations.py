@@ -161,21 +161,48 @@ def test_a_current_database_opens_without_loading_alembic(paths: AppPaths) -> No
     assert result.stdout.strip() == "False"
 
 
-def test_a_migration_that_breaks_references_is_undone(paths: AppPaths) -> None:
+def test_a_migration_that_breaks_references_is_undone(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
     paths.ensure()
     _first_schema_with_data(paths.database)
-    with sqlite3.connect(paths.database) as conn:  # a response whose inspection is gone
-        conn.execute("INSERT INTO responses VALUES ('r9', '2026-01-02 03:04:05.000000',"
-                     " '2026-01-02 03:04:05.000000', 1, 'gone', 'facilities.v1', 'meets', '')")
-    conn.close()
+    real_upgrade = command.upgrade
+
+    def faulty_upgrade(config, revision):  # type: ignore[no-untyped-def]
+        real_upgrade(config, revision)  # then, as a faulty migration might: an orphan
+        config.attributes["connection"].exec_driver_sql(
+            "INSERT INTO responses (id, created_at, updated_at, revision, inspection_id,"
+            " criterion_id, rating, note) VALUES ('r9', '2026-01-02 03:04:05', "
+            "'2026-01-02 03:04:05', 1, 'gone', 'facilities.v1', 'meets', '')")
+
+    monkeypatch.setattr(command, "upgrade", faulty_upgrade)
     for _attempt in range(2):  # refused every time, never opened half-checked
         with pytest.raises(MigrationCheckError, match="put back as it was before"):
             open_context(paths)
         with sqlite3.connect(paths.database) as conn:
             assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
                 "0001",)
-            assert conn.execute("SELECT count(*) FROM responses").fetchone() == (3,)
+            assert conn.execute("SELECT count(*) FROM responses").fetchone() == (2,)
         conn.close()
+
+
+def test_broken_references_from_before_do_not_stop_an_upgrade(paths: AppPaths) -> None:
+    paths.ensure()
+    _first_schema_with_data(paths.database)
+    with sqlite3.connect(paths.database) as conn:  # a response whose inspection is gone
+        conn.execute("INSERT INTO responses VALUES ('r9', '2026-01-02 03:04:05.000000',"
+                     " '2026-01-02 03:04:05.000000', 1, 'gone', 'facilities.v1', 'meets', '')")
+    conn.close()
+    db = Database(paths.database)
+    try:
+        assert db.migrate(paths.backups).to_revision == HEAD_REVISION
+    finally:
+        db.close()
+    with sqlite3.connect(paths.database) as conn:
+        assert conn.execute("SELECT count(*) FROM responses").fetchone() == (3,)  # kept as is
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            HEAD_REVISION,)
+    conn.close()
 
 
 @pytest.mark.parametrize("kind", ["garbage", "foreign"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -106,6 +107,14 @@ def backup_database(source: Path, backups_dir: Path, label: str) -> Path:
     return target
 
 
+def _broken_references(path: Path) -> Counter[tuple[str, str]]:
+    """Rows that point at a missing row, counted per (table, referenced table)."""
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("PRAGMA foreign_key_check").fetchall()
+    conn.close()
+    return Counter((str(row[0]), str(row[2])) for row in rows)
+
+
 class Database:
     """The program's database; one per data directory."""
 
@@ -179,6 +188,9 @@ class Database:
         backup = backup_database(self.path, backups_dir, f"before-{head}") if current else None
         if backup:
             log.info("backed up %s to %s before migrating", self.path, backup)
+        # Broken references the database had already are not the migration's doing:
+        # only new ones make it undo the migration (else such a file could never upgrade).
+        already = _broken_references(self.path) if current else Counter()
         # Foreign keys must be off while batch migrations copy tables, or
         # SQLite would cascade deletes into child rows; checked afterwards.
         migration_engine = create_engine(self.url, poolclass=NullPool)
@@ -189,11 +201,16 @@ class Database:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
                 connection.commit()
-                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                found = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                new = Counter((str(row[0]), str(row[2])) for row in found) - already
+                problems = [row for row in found if (str(row[0]), str(row[2])) in new]
                 if not problems:
                     connection.exec_driver_sql("PRAGMA journal_mode = WAL")
         finally:
             migration_engine.dispose()
+        if already and not problems:
+            log.warning("%s had %d broken references before migrating; kept as they were",
+                        self.path, sum(already.values()))
         if problems:
             self._put_back(backup)
             raise MigrationCheckError(
