@@ -260,11 +260,16 @@ def test_a_damaged_database_leaves_a_way_to_its_backups(
         worker.wait(LOAD_TIMEOUT_MS)
 
 
-def test_disk_problems_are_worded_for_people() -> None:
+def test_disk_problems_are_worded_for_people(tmp_path: Path) -> None:
     import errno as codes
 
-    assert errors.plain_message(FileExistsError(codes.EEXIST, "File exists", "/home/王芳/数据")) \
-        == "A folder is needed here, but this is a file: /home/王芳/数据"
+    a_file = tmp_path / "数据"
+    a_file.write_text("", encoding="utf-8")
+    assert errors.plain_message(FileExistsError(codes.EEXIST, "File exists", str(a_file))) \
+        == f"A folder is needed here, but this is a file: {a_file}"
+    assert "could not be read or written" in errors.plain_message(  # a folder that exists
+        FileExistsError(codes.EEXIST, "File exists", str(tmp_path)))
+
     assert errors.plain_message(OSError(codes.ENOSPC, "No space left on device")) == \
         "The disk is full. Free some space and try again."
     assert errors.plain_message(PermissionError(codes.EACCES, "Permission denied", "/media/u")) \

@@ -12,6 +12,7 @@ import importlib
 import logging
 import platform
 import traceback
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo
 from PySide6.QtWidgets import (
@@ -66,7 +67,9 @@ def plain_message(exc: BaseException) -> str:
     if isinstance(exc, FileNotFoundError):
         return QCoreApplication.translate("ErrorMessages", "File not found: %1").replace(
             "%1", str(exc.filename or exc))
-    if isinstance(exc, FileExistsError | NotADirectoryError):
+    if isinstance(exc, NotADirectoryError) or (
+            isinstance(exc, FileExistsError) and exc.filename
+            and Path(exc.filename).exists() and not Path(exc.filename).is_dir()):
         return QCoreApplication.translate(
             "ErrorMessages", "A folder is needed here, but this is a file: %1").replace(
             "%1", str(exc.filename or exc))
