@@ -14,7 +14,7 @@ that references them all. Then, on the same files:
 - export floor: one pass that reads each photo once in 1 MiB pieces, hashes
   it and writes it into a ZIP with no compression;
 - export: ``export_bundle`` (records, photos, manifest, signature, and every
-  16 MiB synced to the disk and read back from it while the rest is written,
+  8 MiB synced to the disk and read back from it while the rest is written,
   then the archive's structure and signature checked, rename), once reading
   back from the disk (each span's cached pages dropped first, as for a USB
   stick) and once from the page cache;

@@ -33,7 +33,7 @@ function Test-Python($Candidate) {
 if ($Python) {
     $result = Test-Python $Python
     if (-not $result.Ok) {
-        Fail "$Python is Python $($result.Version): frozen builds need CPython 3.11+ with the fix for CVE-2024-0450 (3.11.10+, 3.12.6+ or 3.13+)."
+        Fail "$Python is Python $($result.Version): frozen builds need CPython 3.11+ with the fix for CVE-2024-0450 (3.11.9+, 3.12.3+ or 3.13+)."
     }
 } else {
     foreach ($minor in "3.13", "3.12", "3.11") {
@@ -41,7 +41,7 @@ if ($Python) {
         if ($LASTEXITCODE -eq 0 -and $found -and (Test-Python $found).Ok) { $Python = $found; break }
     }
     if (-not $Python) {
-        Fail "no suitable Python found: install CPython 3.13 (or 3.12.6+, 3.11.10+) from python.org, or pass -Python."
+        Fail "no suitable Python found: install CPython 3.13 (or 3.12.3+, 3.11.9+) from python.org, or pass -Python."
     }
 }
 Say "Python: $Python"

@@ -26,7 +26,7 @@ pick_python() {
     local candidate version
     if [[ -n "${PYTHON:-}" ]]; then
         version=$("$PYTHON" "$PY_CHECK") || fail "$PYTHON is Python ${version:-?}: \
-frozen builds need CPython 3.11+ with the fix for CVE-2024-0450 (3.11.10+, 3.12.6+, \
+frozen builds need CPython 3.11+ with the fix for CVE-2024-0450 (3.11.9+, 3.12.3+, \
 3.13+ or a distribution build with it). Install one and set PYTHON to it."
         echo "$PYTHON"
         return
@@ -48,7 +48,7 @@ frozen builds need CPython 3.11+ with the fix for CVE-2024-0450 (3.11.10+, 3.12.
         seen+=("$candidate ${version:-(not runnable)}")
     done
     fail "no suitable Python found (${seen[*]:-none}): frozen builds need CPython 3.11+ \
-with the fix for CVE-2024-0450 (3.11.10+, 3.12.6+, 3.13+ or a distribution build with it). \
+with the fix for CVE-2024-0450 (3.11.9+, 3.12.3+, 3.13+ or a distribution build with it). \
 Install one and set PYTHON=/path/to/python3."
 }
 

@@ -2,8 +2,8 @@
 
 Frozen builds carry their own copy of Python, and the program opens ZIP files
 that come from elsewhere (sync bundles on USB sticks), so that Python must have
-the fix for CVE-2024-0450 (zipfile "quoted-overlap" zip bombs): CPython 3.11.10,
-3.12.6, 3.13 and newer have it, and so do distributions' older-numbered builds
+the fix for CVE-2024-0450 (zipfile "quoted-overlap" zip bombs): CPython 3.11.9,
+3.12.3, 3.13 and newer have it, and so do distributions' older-numbered builds
 with the fix backported (Debian 12's 3.11.2-6+deb12u2 and later, for example).
 So the fix itself is tested, not the version number: an archive whose members
 overlap must be refused when opened. Used by packaging/build.sh and build.ps1;

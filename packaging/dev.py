@@ -84,6 +84,8 @@ def missing_qt_packages() -> list[str]:
         return []
     if os.environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] not in ("xcb", ""):
         return []  # offscreen, wayland…: chosen by the user, who knows what it needs
+    if "QT_QPA_PLATFORM" not in os.environ and os.environ.get("WAYLAND_DISPLAY"):
+        return []  # a Wayland session: Qt uses its Wayland plugin, not these libraries
     return sorted({package for library, package in QT_DESKTOP_LIBRARIES.items()
                    if ctypes.util.find_library(library) is None})
 
@@ -101,8 +103,10 @@ def ensure_qt_libraries() -> None:
         prefix: list[str] = []
     elif shutil.which("sudo") and sys.stdin.isatty():
         prefix = ["sudo"]
-    else:
-        sys.exit(f"error: {wording}.\nInstall them with:\n\n    sudo {' '.join(install)}\n")
+    else:  # perhaps only not found by ldconfig: try to start; Qt says what it lacks
+        say(f"warning: {wording}. If the window does not open, install them with:\n\n"
+            f"    sudo {' '.join(install)}\n")
+        return
     say(f"{wording}; installing them: {' '.join(prefix + install)}")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     for cmd in (["apt-get", "update"], install):

@@ -171,9 +171,16 @@ def test_dev_start_finds_the_missing_window_libraries(monkeypatch: pytest.Monkey
     monkeypatch.setattr(dev.ctypes.util, "find_library",
                         lambda name: present.get(name, f"lib{name}.so"))
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     assert dev.missing_qt_packages() == ["libxcb-cursor0", "libxkbcommon-x11-0"]
-    monkeypatch.setattr(dev.shutil, "which", lambda _name: None)  # no apt-get, no sudo
+    monkeypatch.setattr(dev.shutil, "which", lambda _name: None)  # no apt-get: say what to do
     with pytest.raises(SystemExit, match="libxcb-cursor0 libxkbcommon-x11-0"):
         dev.ensure_qt_libraries()
+    monkeypatch.setattr(dev.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(dev.os, "geteuid", lambda: 1000)
+    monkeypatch.setattr(dev.sys.stdin, "isatty", lambda: False)
+    dev.ensure_qt_libraries()  # no terminal for sudo: a warning, and the start goes on
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    assert dev.missing_qt_packages() == []  # Qt uses Wayland there
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # no window libraries needed
     assert dev.missing_qt_packages() == []
