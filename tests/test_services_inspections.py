@@ -55,6 +55,25 @@ def test_rate_complete_reopen(demo_context: AppContext) -> None:
         assert kinds == [("completed", "王芳"), ("reopened", "李明")]
 
 
+def test_an_old_inspection_is_not_reopened_beside_one_in_progress(
+    demo_context: AppContext
+) -> None:
+    older = _start(demo_context, VILLAGE)
+    with demo_context.db.transaction() as session:
+        for criterion in svc.load_state(session, older).criteria:
+            svc.set_rating(session, older, criterion.id, "meets")
+        svc.complete(session, older, actor="王芳")
+    newer = _start(demo_context, VILLAGE)
+    with demo_context.db.transaction() as session:
+        with pytest.raises(svc.InspectionError, match="finish or delete it before reopening"):
+            svc.reopen(session, older, actor="李明", reason="补拍照片")
+        assert svc.get_inspection(session, older).status == "completed"
+    with demo_context.db.transaction() as session:
+        svc.delete_draft(session, newer)
+    with demo_context.db.transaction() as session:  # once the other is gone: allowed
+        assert svc.reopen(session, older, actor="李明").status == "draft"
+
+
 def test_wrong_criterion_and_rating_are_refused(demo_context: AppContext) -> None:
     inspection_id = _start(demo_context, VILLAGE)
     with demo_context.db.transaction() as session:

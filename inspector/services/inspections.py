@@ -282,6 +282,12 @@ def reopen(session: Session, inspection_id: str, actor: str, reason: str = "") -
         raise InspectionError("这次检查尚未完成 / the inspection is not completed")
     if not actor.strip():
         raise InspectionError("请填写重新打开人的姓名 / say who reopens the inspection")
+    in_progress = draft_of_site(session, inspection.site_id)
+    if in_progress is not None:  # one inspection in progress per site, as when starting one
+        day = in_progress.visit_date.isoformat()
+        raise InspectionError(
+            f"这个站点有一次进行中的检查（{day}），请先完成或删除它，再重新打开这一次 / this site "
+            f"has an inspection in progress ({day}); finish or delete it before reopening this one")
     inspection.status = Status.DRAFT
     inspection.completed_at = None
     session.add(inspection)
