@@ -298,3 +298,40 @@ def test_the_site_list_shows_the_assignment_from_the_office(
         assert item.text(ASSIGNMENT_COLUMN).endswith(" 王芳")
         assert "复查上次检查的整改项" in item.toolTip(ASSIGNMENT_COLUMN)
         assert window.details.fields["assignment"].text().startswith(start.isoformat())
+
+
+def test_a_new_language_offers_to_restart_the_program(
+    qtbot: QtBot, demo_context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from PySide6.QtCore import QProcess
+
+    paths = demo_context.paths
+    demo_context.close()
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: answers.pop(0))
+    started: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(QProcess, "startDetached",
+                        lambda program, arguments: started.append((program, arguments))
+                        or (True, 4242))
+    with open_window(qtbot, paths) as window:
+        assert window.offer_restart() is False and started == []  # "No": nothing happens
+        assert window.offer_restart() is True
+        assert started == [(sys.orig_argv[0], sys.orig_argv[1:])]  # the same command again
+        assert not window.isVisible()
+
+
+def test_when_the_program_cannot_start_again_the_user_is_told(
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QProcess
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QProcess, "startDetached", lambda _program, _arguments: (False, 0))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: told.append(text))
+    with open_window(qtbot, paths) as window:
+        assert window.offer_restart() is False
+        assert window.isVisible() and told == [
+            "The program could not be started again; please start it yourself."]

@@ -680,7 +680,11 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The new language will be used the next time the program starts.</source>
+        <source>The new language is used once the program starts again. Everything is saved. Restart now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program could not be started again; please start it yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

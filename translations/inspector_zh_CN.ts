@@ -679,8 +679,12 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>语言</translation>
     </message>
     <message>
-        <source>The new language will be used the next time the program starts.</source>
-        <translation>新的语言将在下次启动程序时生效。</translation>
+        <source>The new language is used once the program starts again. Everything is saved. Restart now?</source>
+        <translation>新的语言在程序重新启动后生效。所有内容都已保存。现在重新启动吗？</translation>
+    </message>
+    <message>
+        <source>The program could not be started again; please start it yourself.</source>
+        <translation>程序无法自动重新启动，请您自己再打开它。</translation>
     </message>
     <message>
         <source>About Inspector</source>

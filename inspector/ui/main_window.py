@@ -436,12 +436,39 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             show_error(self, exc, self.tr("Settings not saved"))
             return
-        if chosen.language != self.settings.language:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.information(self, self.tr("Language"), self.tr(
-                "The new language will be used the next time the program starts."))
+        language_changed = chosen.language != self.settings.language
         self.settings = chosen
+        if language_changed:
+            self.offer_restart()
+
+    def offer_restart(self) -> bool:
+        """A new language takes effect on restart: offer it now (everything is saved)."""
+        import sys
+
+        from PySide6.QtCore import QProcess
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self, self.tr("Language"),
+            self.tr("The new language is used once the program starts again. Everything is "
+                    "saved. Restart now?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        # The same command again (interpreter and module, or the installed program),
+        # with the same data folder (arguments and environment are passed on).
+        if getattr(sys, "frozen", False):  # the installed program: its own executable
+            command = [sys.executable, *sys.argv[1:]]
+        else:
+            command = list(getattr(sys, "orig_argv", None) or [sys.executable, *sys.argv])
+        started = QProcess.startDetached(command[0], command[1:])  # (ok, pid) in PySide6
+        if not (started[0] if isinstance(started, tuple) else started):
+            QMessageBox.warning(self, self.tr("Language"), self.tr(
+                "The program could not be started again; please start it yourself."))
+            return False
+        self.close()
+        return True
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
