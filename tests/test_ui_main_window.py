@@ -87,7 +87,7 @@ def test_importing_sites_from_csv_fills_the_tree(
     monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)
     with open_window(qtbot, paths) as window:
         with qtbot.waitSignal(window.sites_loaded, timeout=LOAD_TIMEOUT_MS) as loaded:
-            window.import_sites_from(csv_file)
+            window.csv.import_sites_from(csv_file)
         assert loaded.args == [2]
         assert set(window.tree.site_names()) == {"示范县社区教育学院", "示范镇社区学校"}
 
@@ -138,7 +138,7 @@ def test_a_bad_csv_row_is_reported_and_nothing_is_imported(
     monkeypatch.setattr(errors.QMessageBox, "warning",
                         lambda _parent, _title, text: shown.append(text))
     with open_window(qtbot, paths) as window:
-        handle = window.import_sites_from(csv_file)
+        handle = window.csv.import_sites_from(csv_file)
         assert handle is not None
         with qtbot.waitSignal(handle.done, timeout=LOAD_TIMEOUT_MS):
             pass

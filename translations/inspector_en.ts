@@ -626,52 +626,6 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import sites</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sites imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New: %1, changed: %2, unchanged: %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The file has %n bad row(s); nothing was imported.</source>
-        <translation>
-            <numerusform>The file has %n bad row; nothing was imported.</numerusform>
-            <numerusform>The file has %n bad rows; nothing was imported.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export sites</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n site(s) exported to %1</source>
-        <translation>
-            <numerusform>%n site exported to %1</numerusform>
-            <numerusform>%n sites exported to %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Settings not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1066,6 +1020,55 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>A new language takes effect when the program is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SiteCsvActions</name>
+    <message>
+        <source>Import sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: %1, changed: %2, unchanged: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The file has %n bad row(s); nothing was imported.</source>
+        <translation type="unfinished">
+            <numerusform>The file has %n bad row; nothing was imported.</numerusform>
+            <numerusform>The file has %n bad rows; nothing was imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s) exported to %1</source>
+        <translation type="unfinished">
+            <numerusform>%n site exported to %1</numerusform>
+            <numerusform>%n sites exported to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -627,50 +627,6 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>这台电脑已设为外业笔记本。以后可在“用U盘同步”页面更改。</translation>
     </message>
     <message>
-        <source>Import sites</source>
-        <translation>导入站点</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation>正在导入 %1……</translation>
-    </message>
-    <message>
-        <source>Sites imported</source>
-        <translation>站点已导入</translation>
-    </message>
-    <message>
-        <source>New: %1, changed: %2, unchanged: %3.</source>
-        <translation>新增 %1 个，修改 %2 个，未变 %3 个。</translation>
-    </message>
-    <message>
-        <source>Nothing was imported</source>
-        <translation>未导入任何内容</translation>
-    </message>
-    <message numerus="yes">
-        <source>The file has %n bad row(s); nothing was imported.</source>
-        <translation>
-            <numerusform>文件中有 %n 行有误，未导入任何内容。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export sites</source>
-        <translation>导出站点</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n site(s) exported to %1</source>
-        <translation>
-            <numerusform>已将 %n 个站点导出到 %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
@@ -1066,6 +1022,53 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>A new language takes effect when the program is started again.</source>
         <translation>更改语言后，需重新启动程序才能生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SiteCsvActions</name>
+    <message>
+        <source>Import sites</source>
+        <translation>导入站点</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1……</translation>
+    </message>
+    <message>
+        <source>Sites imported</source>
+        <translation>站点已导入</translation>
+    </message>
+    <message>
+        <source>New: %1, changed: %2, unchanged: %3.</source>
+        <translation>新增 %1 个，修改 %2 个，未变 %3 个。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file has %n bad row(s); nothing was imported.</source>
+        <translation>
+            <numerusform>文件中有 %n 行有误，未导入任何内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export sites</source>
+        <translation>导出站点</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s) exported to %1</source>
+        <translation>
+            <numerusform>已将 %n 个站点导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
     </message>
 </context>
 <context>

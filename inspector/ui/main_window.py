@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Qt's big ``Qt`` namespace costs ~25 ms to load; it is imported where first used,
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
     from inspector.services.context import AppContext
     from inspector.services.inspections import InspectionListing
     from inspector.services.site_tree import SiteNode
-    from inspector.services.sites_csv import ImportResult
     from inspector.ui.checklist_page import ChecklistPage
     from inspector.ui.inspection_controller import InspectionController
     from inspector.ui.print_actions import PrintActions
@@ -124,9 +122,12 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.import_action = QAction(self.tr("&Import sites from CSV…"), self)
-        self.import_action.triggered.connect(self.import_sites)
+        from inspector.ui.site_csv_actions import SiteCsvActions
+
+        self.csv = SiteCsvActions(self)
+        self.import_action.triggered.connect(self.csv.import_sites)
         self.export_action = QAction(self.tr("&Export sites to CSV…"), self)
-        self.export_action.triggered.connect(self.export_sites)
+        self.export_action.triggered.connect(self.csv.export_sites)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -160,6 +161,10 @@ class MainWindow(QMainWindow):
 
     def _set_busy(self, text: str) -> None:
         self.status_text.setText(text)
+
+    def show_status(self, text: str) -> None:
+        """A line for the status bar (what is being done, or what was done)."""
+        self._set_busy(text)
 
     def _set_sites_status(self, text: str) -> None:
         """Status of the site list; shown only while the site list is the page in view."""
@@ -355,72 +360,6 @@ class MainWindow(QMainWindow):
     def open_inspection(self, inspection_id: str) -> None:
         if self.inspections is not None:
             self.inspections.open(inspection_id)
-
-    # ------------------------------------------------------------------ CSV
-
-    def import_sites(self) -> None:
-        context = self.context
-        if context is None:
-            return
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import sites"), str(Path.home()), self.tr("CSV files (*.csv)"))
-        if not name:
-            return
-        self.import_sites_from(Path(name))
-
-    def import_sites_from(self, path: Path) -> JobHandle | None:
-        context = self.context
-        if context is None:
-            return None
-        self._set_busy(self.tr("Importing %1…").replace("%1", path.name))
-        handle = self.worker.submit_serial(
-            lambda _control: jobs.import_sites_csv(context, path), "import sites")
-        handle.finished.connect(self._imported)
-        handle.failed.connect(self._csv_failed)
-        return handle
-
-    def _imported(self, result: ImportResult) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.information(self, self.tr("Sites imported"), self.tr(
-            "New: %1, changed: %2, unchanged: %3.")
-            .replace("%1", str(result.created)).replace("%2", str(result.updated))
-            .replace("%3", str(result.unchanged)))
-        self.reload_sites()
-
-    def _csv_failed(self, exc: BaseException) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        self._set_busy("")
-        problems = getattr(exc, "problems", None)
-        if problems and len(problems) > 1:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Nothing was imported"),
-                              self.tr("The file has %n bad row(s); nothing was imported.", "",
-                                      len(problems)), parent=self)
-            box.setDetailedText("\n".join(str(problem) for problem in problems))
-            box.exec()
-            return
-        show_error(self, exc, self.tr("Nothing was imported"))
-
-    def export_sites(self) -> None:
-        context = self.context
-        if context is None:
-            return
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export sites"), str(Path.home() / "sites.csv"),
-            self.tr("CSV files (*.csv)"))
-        if not name:
-            return
-        path = Path(name)
-        handle = self.worker.submit(lambda _control: jobs.export_sites_csv(context, path),
-                                    "export sites")
-        handle.finished.connect(lambda count: self._set_busy(
-            self.tr("%n site(s) exported to %1", "", count).replace("%1", path.name)))
-        handle.failed.connect(lambda exc: show_error(self, exc, self.tr("Export failed")))
 
     # ------------------------------------------------------------------ settings, about
 
