@@ -143,9 +143,9 @@ def _paths(args: argparse.Namespace) -> AppPaths:
 
 
 def _kind_zh(kind: str) -> str:
-    from inspector.services.sync.bundle_format import KIND_NAMES_ZH
+    from inspector.services.sync.bundle_format import kind_zh
 
-    return KIND_NAMES_ZH.get(kind, kind)
+    return kind_zh(kind)
 
 
 def _sync_errors() -> tuple[type[Exception], ...]:
@@ -196,7 +196,6 @@ def run_export(args: argparse.Namespace) -> int:
     from inspector.services.sync.bundle_format import BUNDLE_SUFFIX
     from inspector.services.sync.export import (
         DEFAULT_KIND,
-        KIND_NAMES_ZH,
         export_bundle,
         free_bundle_path,
     )
@@ -227,7 +226,7 @@ def run_export(args: argparse.Namespace) -> int:
                     "counts": result.counts, "size_bytes": result.size_bytes})
     else:
         counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
-        print(f"已写入{KIND_NAMES_ZH.get(result.kind, result.kind)}数据包 / wrote {result.kind} "
+        print(f"已写入{_kind_zh(result.kind)}数据包 / wrote {result.kind} "
               f"bundle #{result.sequence} ({result.scope}) to {result.path}: {counts}; "
               f"{result.size_bytes} bytes")
     return 0
@@ -273,13 +272,11 @@ def run_import(args: argparse.Namespace) -> int:
     already = prepared.already_imported_at is not None
     preview = prepared.preview
     if args.format == "json":
-        print_json({**preview.totals(), "bundle_id": m.bundle_id, "kind": m.kind,
+        print_json({**preview.to_json(), "bundle_id": m.bundle_id, "kind": m.kind,
                     "device": m.source.name, "fingerprint": m.source.fingerprint,
                     "trust": prepared.trust.value, "dry_run": args.dry_run,
                     "already_imported": already,
-                    "templates_new": preview.templates_new,
-                    "confirmed": result.confirmed_bundles if result else [],
-                    "tables": {n: vars(c) for n, c in preview.tables.items()}})
+                    "confirmed": result.confirmed_bundles if result else []})
         return 0
     print(f"来自“{m.source.name}”的{_kind_zh(m.kind)}数据包第 {m.sequence} 号 / {m.kind} bundle "
           f"#{m.sequence} from “{m.source.name}” (指纹 / fingerprint {m.source.fingerprint}), "

@@ -66,6 +66,11 @@ KNOWN_TABLES = frozenset(name for names in KIND_TABLES.values() for name in name
 KIND_MADE_BY = {"results": Role.FIELD, "assignment": Role.OFFICE, "receipt": Role.OFFICE}
 KIND_IMPORTED_BY = {"results": Role.OFFICE, "assignment": Role.FIELD, "receipt": Role.FIELD}
 KIND_NAMES_ZH = {"results": "检查结果", "assignment": "任务", "receipt": "回执"}
+
+
+def kind_zh(kind: str) -> str:
+    """A bundle kind's Chinese name (the kind itself when it is not one we know)."""
+    return KIND_NAMES_ZH.get(kind, kind)
 SCOPES = ("incremental", "all")
 #: The manifest's fields, all required; a manifest with any other field is refused.
 MANIFEST_FIELDS = frozenset({

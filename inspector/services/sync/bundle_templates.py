@@ -10,17 +10,10 @@ from sqlalchemy.engine import Connection
 from inspector.domain.templates import TemplateError, parse_template
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import records as rec
-from inspector.services.sync.errors import BundleRefused
+from inspector.services.sync.errors import BundleRefused, NullControl
 from inspector.services.sync.streams import member_of, records_of
 from inspector.services.sync.verify import OpenedBundle, open_zip
 from inspector.storage.models import utcnow
-
-
-class NeverCancelled:
-    cancelled = False
-
-    def progress(self, done: int, total: int, text: str = "") -> None:
-        return None
 
 
 def check_templates(conn: Connection, opened: OpenedBundle, tmap: rec.TemplateMap,
@@ -41,7 +34,7 @@ def check_templates(conn: Connection, opened: OpenedBundle, tmap: rec.TemplateMa
     if table.columns != rec.TEMPLATE_COLUMNS:
         raise BundleRefused("template_versions: unknown columns")
     with open_zip(opened.path) as zf:
-        for first, rows in records_of(zf, member_of(opened, table.path), NeverCancelled()):
+        for first, rows in records_of(zf, member_of(opened, table.path), NullControl()):
             for line_no, row in enumerate(rows, first):
                 if (not isinstance(row, list) or len(row) != 5 or not all(
                         isinstance(v, str) for i, v in enumerate(row) if i != 1)

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, cast
 
 from sqlmodel import col, select
 
@@ -43,15 +43,13 @@ from inspector.services.sync.receipts import confirmed_sequences, receipts_to_se
 from inspector.services.sync.verify import verify_file
 from inspector.storage.models import SyncBundle, utcnow
 
-KIND_TABLES = {
-    "results": ("sites", "inspectors", "inspections", "responses", "photos", "inspection_events"),
-    "assignment": ("sites", "inspectors", "assignments", "inspections", "responses", "photos",
-                   "inspection_events"),
-    "receipt": (),
-}
+# The record tables each kind carries, from the format (checklist versions are written
+# on their own, after the records).
+KIND_TABLES = {kind: tuple(t for t in tables if t != bf.TEMPLATE_TABLE)
+               for kind, tables in bf.KIND_TABLES.items()}
 DEFAULT_KIND = {Role.FIELD: "results", Role.OFFICE: "assignment"}
-ALLOWED_KINDS = {Role.FIELD: ("results",), Role.OFFICE: ("assignment", "receipt")}
-KIND_NAMES_ZH = bf.KIND_NAMES_ZH
+ALLOWED_KINDS = {role: tuple(kind for kind, maker in bf.KIND_MADE_BY.items() if maker is role)
+                 for role in Role}
 
 _COMPLETED = "SELECT id FROM inspections WHERE status = 'completed'"
 # The newest completed inspection of every site that has an assignment: what the
@@ -294,8 +292,8 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
     if kind not in ALLOWED_KINDS[role]:
         allowed = ALLOWED_KINDS[role]
         raise SyncError(
-            f"{ROLE_NAMES_ZH[role]}不能导出{KIND_NAMES_ZH.get(kind, kind)}数据包，只能导出"
-            f"{'、'.join(KIND_NAMES_ZH[k] for k in allowed)}数据包 / {ROLE_NAMES_EN[role]} "
+            f"{ROLE_NAMES_ZH[role]}不能导出{bf.kind_zh(kind)}数据包，只能导出"
+            f"{'、'.join(bf.kind_zh(k) for k in allowed)}数据包 / {ROLE_NAMES_EN[role]} "
             f"does not export {kind} bundles (it exports {', '.join(allowed)})")
     target = Path(target)
     if target.is_dir():
@@ -331,7 +329,8 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
                         tables, members, photo_shas = _write_records(
                             zf, conn, kind, incremental, confirmed, me, seal, control)
                         templates = _template_keys(conn)
-                    members += _write_photos(zf, context_store(context), photo_shas, control)
+                    members += _write_photos(zf, PhotoStore.for_paths(context.paths),
+                                             photo_shas, control)
                     counts = {t.name: t.count for t in tables}
                     counts["photo_files"] = len(photo_shas)
                     manifest = bf.Manifest(
@@ -377,10 +376,6 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
                         target.stat().st_size, bf.sha256_hex(data))
 
 
-def context_store(context: AppContext) -> PhotoStore:
-    return PhotoStore.for_paths(context.paths)
-
-
 def _finish(context: AppContext, bundle_id: str, target: Path, manifest: bf.Manifest,
             data: bytes, seal: _Seal) -> None:
     """The bundle is in place: mark the versions it carried as sent, and log it."""
@@ -416,7 +411,3 @@ def free_bundle_path(folder: Path, me: DeviceIdentity, kind: str) -> Path:
         if not candidate.exists():
             return candidate
     raise SyncError(f"too many bundles in {folder}")
-
-
-def describe_counts(counts: dict[str, Any]) -> str:
-    return ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))

@@ -75,10 +75,6 @@ class ImportResult:
     already_imported: bool = False
 
 
-def _store(context: AppContext) -> PhotoStore:
-    return PhotoStore.for_paths(context.paths)
-
-
 def _previous(session: Session, manifest: bf.Manifest, manifest_sha: str) -> SyncBundle | None:
     """The earlier import of this very bundle; a different bundle reusing its number is refused."""
     same_number = session.exec(select(SyncBundle).where(
@@ -111,7 +107,7 @@ def prepare_import(context: AppContext, path: Path, *, trust_new_device: bool = 
     with context.db.session() as session:
         trust = check_source(session, me, manifest, trust_new_device)
         previous = _previous(session, manifest, opened.manifest_sha256)
-    store = _store(context)
+    store = PhotoStore.for_paths(context.paths)
     # A bundle imported before is still checked and previewed whole, so the preview
     # says honestly what it holds (all of it identical by now); nothing is staged.
     stage = staging_into(store.new_staging_file, lambda m: store.find(m.sha256) is None) \
@@ -145,7 +141,7 @@ def commit_import(prepared: PreparedImport, actor: str = "",
     if prepared.preview.changes_anything or prepared.trust is not TrustStatus.TRUSTED:
         backup = backup_database(context.db.path, context.paths.backups,
                                  f"before-import-{manifest.bundle_id[:8]}")
-    store = _store(context)
+    store = PhotoStore.for_paths(context.paths)
     added: list[str] = []
     kept_out = frozenset(prepared.preview.photo_files_kept_out)
     for sha in kept_out & opened.staged.keys():  # only records deleted here refer to them

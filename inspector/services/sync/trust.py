@@ -14,12 +14,13 @@ from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
-from inspector.services.sync.bundle_format import Manifest, Source
+from inspector.services.sync.bundle_format import KIND_IMPORTED_BY, Manifest, Source
 from inspector.services.sync.errors import BundleRefused, SyncError
-from inspector.services.sync.identity import DeviceIdentity, Role, fingerprint_of
+from inspector.services.sync.identity import ROLE_NAMES_ZH, DeviceIdentity, Role, fingerprint_of
 from inspector.storage.models import SyncDevice, utcnow
 
-ACCEPTED_KINDS = {Role.OFFICE: ("results",), Role.FIELD: ("assignment", "receipt")}
+ACCEPTED_KINDS = {role: tuple(kind for kind, importer in KIND_IMPORTED_BY.items()
+                              if importer is role) for role in Role}
 
 
 class TrustStatus(StrEnum):
@@ -54,8 +55,7 @@ def check_source(session: Session, me: DeviceIdentity, manifest: Manifest,
         raise BundleRefused("这个数据包是本机制作的 / this bundle was made by this installation")
     if manifest.kind not in ACCEPTED_KINDS[role]:
         raise BundleRefused(
-            f"{'县级办公室' if role is Role.OFFICE else '外业笔记本'}"
-            f"不能导入“{manifest.kind}”数据包 / "
+            f"{ROLE_NAMES_ZH[role]}不能导入“{manifest.kind}”数据包 / "
             f"the {role.value} does not import {manifest.kind} bundles"
         )
     expected_role = Role.FIELD if role is Role.OFFICE else Role.OFFICE

@@ -164,10 +164,6 @@ def open_bundle(path: Path) -> OpenedBundle:
     return OpenedBundle(path, manifest, data, infos, file_size)
 
 
-def _kind_zh(kind: str) -> str:
-    return bf.KIND_NAMES_ZH.get(kind, kind)
-
-
 def check_kind(manifest: bf.Manifest) -> None:
     """A bundle carries only what its kind may carry, and only its kind's maker signs it.
 
@@ -178,7 +174,7 @@ def check_kind(manifest: bf.Manifest) -> None:
     maker = bf.KIND_MADE_BY[kind]
     if sender is not maker:
         raise BundleRefused(
-            f"{_kind_zh(kind)}数据包只能由{ROLE_NAMES_ZH[maker]}制作，这个却来自"
+            f"{bf.kind_zh(kind)}数据包只能由{ROLE_NAMES_ZH[maker]}制作，这个却来自"
             f"{ROLE_NAMES_ZH[sender]} / {kind} bundles are made by {ROLE_NAMES_EN[maker]}, "
             f"but this one comes from {ROLE_NAMES_EN[sender]}")
     allowed = bf.KIND_TABLES[kind]
@@ -189,7 +185,7 @@ def check_kind(manifest: bf.Manifest) -> None:
         if table.name not in allowed:
             may = ", ".join(allowed) or "none"
             raise BundleRefused(
-                f"{_kind_zh(kind)}数据包不能含有表 {table.name}（只能含有：{may}）/ a {kind} "
+                f"{bf.kind_zh(kind)}数据包不能含有表 {table.name}（只能含有：{may}）/ a {kind} "
                 f"bundle may not carry the table {table.name} (it may carry: {may})")
         if table.path != f"records/{table.name}.jsonl":
             raise BundleRefused(f"表 {table.name} 的文件名不对 / the table {table.name} is "
@@ -203,7 +199,7 @@ def check_kind(manifest: bf.Manifest) -> None:
         if member.path.startswith("photos/"):
             if "photos" not in allowed:
                 raise BundleRefused(
-                    f"{_kind_zh(kind)}数据包不能含有照片 / a {kind} bundle may not carry "
+                    f"{bf.kind_zh(kind)}数据包不能含有照片 / a {kind} bundle may not carry "
                     f"photos: {member.path}")
             if member.sha256 in shas:
                 raise BundleRefused(f"同一张照片出现两次 / the same photo twice: "
@@ -216,7 +212,7 @@ def check_receiver(manifest: bf.Manifest, role: Role) -> None:
     meant_for = bf.KIND_IMPORTED_BY[manifest.kind]
     if role is not meant_for:
         raise BundleRefused(
-            f"{ROLE_NAMES_ZH[role]}不导入{_kind_zh(manifest.kind)}数据包（它是给"
+            f"{ROLE_NAMES_ZH[role]}不导入{bf.kind_zh(manifest.kind)}数据包（它是给"
             f"{ROLE_NAMES_ZH[meant_for]}的）/ {ROLE_NAMES_EN[role]} does not import "
             f"{manifest.kind} bundles (they are for {ROLE_NAMES_EN[meant_for]})")
 
@@ -273,9 +269,6 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
                         f"文件内容与签名清单不符（被改动或损坏）/ {member.path} differs from the "
                         "signed manifest (changed or damaged)"
                     )
-    except BundleRefused:
-        opened.discard_staged()
-        raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as exc:
         opened.discard_staged()
         raise _damaged(opened.path, exc) from None
