@@ -31,7 +31,7 @@ def describe_os_error(exc: OSError) -> str:
             f"{exc.strerror or exc}")
 
 
-def _columns(text: str) -> int:
+def terminal_columns(text: str) -> int:
     """Terminal columns: a Chinese character takes two."""
     import unicodedata
 
@@ -66,9 +66,9 @@ class ConsoleProgress:
         self._last = now
         percent = 100 * done // total if total else 100
         line = f"{self.what} {percent:3d}%  {text}"
-        while _columns(line) > 78:
+        while terminal_columns(line) > 78:
             line = line[:-1]
-        width = _columns(line)
+        width = terminal_columns(line)
         self.stream.write("\r" + line + " " * max(0, self._width - width))
         self.stream.flush()
         self._width = width

@@ -21,7 +21,9 @@ from inspector.cli.common import (
     opened,
     output_file,
     print_json,
+    terminal_columns,
 )
+from inspector.domain.scoring import format_percent
 from inspector.domain.tiers import Tier
 
 
@@ -113,9 +115,9 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     rows = [(item.visit_date.isoformat(), STATUS_WORDS.get(item.status, item.status),
              TIER_WORDS[item.tier], item.site_code or "-",
-             "—" if item.score is None else f"{item.score * 100:.1f}%", item.id, item.site_name)
+             format_percent(item.score), item.id, item.site_name)
             for item in listings]
-    widths = [max(_columns(row[i]) for row in [*LIST_HEADER, *rows])
+    widths = [max(terminal_columns(row[i]) for row in [*LIST_HEADER, *rows])
               for i in range(len(LIST_HEADER[0]) - 1)]
     for row in [*LIST_HEADER, *rows]:
         cells = [_pad(cell, width, right=index == SCORE_COLUMN)
@@ -133,15 +135,8 @@ LIST_HEADER = (("走访日期", "状态", "层级", "代码", "得分", "编号"
 SCORE_COLUMN = 4
 
 
-def _columns(text: str) -> int:
-    """Terminal columns: a Chinese character takes two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _pad(text: str, width: int, right: bool = False) -> str:
-    space = " " * max(0, width - _columns(text))
+    space = " " * max(0, width - terminal_columns(text))
     return space + text if right else text + space
 
 
@@ -162,10 +157,12 @@ def run_delete(args: argparse.Namespace) -> int:
 
 
 def _resolve(session: Any, given: str) -> str:
-    from inspector.services.inspections import list_inspections
+    from sqlmodel import select
+
+    from inspector.storage.models import Inspection
 
     wanted = given.strip().lower()
-    ids = [item.id for item in list_inspections(session)]
+    ids = list(session.exec(select(Inspection.id)).all())  # ids only: nothing to score
     if wanted in ids:
         return wanted
     compact = wanted.replace("-", "")

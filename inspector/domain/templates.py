@@ -151,10 +151,6 @@ class ChecklistTemplate:
                 return option
         raise KeyError(rating_id)
 
-    def to_json(self) -> str:
-        """The template's file content, to store with inspections pinned to it."""
-        return json.dumps(self.raw, ensure_ascii=False, sort_keys=False)
-
 
 # --------------------------------------------------------------------------- loading
 

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from inspector.domain.scoring import summarize
-from inspector.domain.templates import parse_stored_template
+from inspector.domain.templates import ChecklistTemplate, parse_stored_template
 from inspector.domain.tiers import TIER_ORDER, Tier
 from inspector.storage.revision import HEAD_REVISION, read_revision
 
@@ -109,13 +109,15 @@ def read_site_tree(connection: sqlite3.Connection, today: date | None = None) ->
         else:
             node.last_completed = info
             completed[inspection_id] = (tier, version_id)
+    versions: dict[str, ChecklistTemplate | None] = {}
     for node in nodes.values():
         last = node.last_completed
         if last is not None:
             tier, version_id = completed[last.id]
             node.last_completed = LastInspection(
                 last.id, last.visit_date, last.status,
-                _score(connection, last.id, Tier(tier), version_id))
+                _score(connection, last.id, Tier(tier), _template(connection, version_id,
+                                                                  versions)))
     # Latest start first, so the earliest of the current and coming ones is kept last.
     for site_id, name, start, end, note in connection.execute(
             ASSIGNMENTS_SQL, ((today or date.today()).isoformat(),)):
@@ -129,13 +131,20 @@ def read_site_tree(connection: sqlite3.Connection, today: date | None = None) ->
     return roots
 
 
+def _template(connection: sqlite3.Connection, version_id: str,
+              versions: dict[str, ChecklistTemplate | None]) -> ChecklistTemplate | None:
+    """A stored checklist version, read once per tree (most sites share one)."""
+    if version_id not in versions:
+        stored = connection.execute(TEMPLATE_SQL, (version_id,)).fetchone()
+        versions[version_id] = None if stored is None else parse_stored_template(
+            stored[0], stored[1], f"{stored[2]}@{stored[3]}")
+    return versions[version_id]
+
+
 def _score(connection: sqlite3.Connection, inspection_id: str, tier: Tier,
-           version_id: str) -> float | None:
-    stored = connection.execute(TEMPLATE_SQL, (version_id,)).fetchone()
-    if stored is None:
+           template: ChecklistTemplate | None) -> float | None:
+    if template is None:
         return None  # foreign keys keep this from happening; no score rather than no tree
-    sha256, content, template_id, version = stored
-    template = parse_stored_template(sha256, content, f"{template_id}@{version}")
     ratings = dict(connection.execute(RATINGS_SQL, (inspection_id,)).fetchall())
     return summarize(template, tier, ratings).overall.score
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,11 +100,21 @@ def backup_database(source: Path, backups_dir: Path, label: str) -> Path:
     backups_dir.mkdir(parents=True, exist_ok=True)
     stamp = utcnow().strftime("%Y%m%dT%H%M%S%f")
     target = backups_dir / f"{source.stem}-{stamp}-{label}.sqlite3"
+    _copy_database(source, target)
+    return target
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """SQLite's online backup API: a consistent copy, WAL included."""
     with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     src.close()
     dst.close()
-    return target
+
+
+def _reference_counts(rows: Iterable[Sequence[Any]]) -> Counter[tuple[str, str]]:
+    """``PRAGMA foreign_key_check`` rows counted per (table, referenced table)."""
+    return Counter((str(row[0]), str(row[2])) for row in rows)
 
 
 def _broken_references(path: Path) -> Counter[tuple[str, str]]:
@@ -112,7 +122,7 @@ def _broken_references(path: Path) -> Counter[tuple[str, str]]:
     with sqlite3.connect(path) as conn:
         rows = conn.execute("PRAGMA foreign_key_check").fetchall()
     conn.close()
-    return Counter((str(row[0]), str(row[2])) for row in rows)
+    return _reference_counts(rows)
 
 
 class Database:
@@ -202,7 +212,7 @@ class Database:
                 command.upgrade(config, "head")
                 connection.commit()
                 found = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                new = Counter((str(row[0]), str(row[2])) for row in found) - already
+                new = _reference_counts(found) - already
                 problems = [row for row in found if (str(row[0]), str(row[2])) in new]
                 if not problems:
                     connection.exec_driver_sql("PRAGMA journal_mode = WAL")
@@ -227,10 +237,7 @@ class Database:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
             return
-        with sqlite3.connect(backup) as source, sqlite3.connect(self.path) as target:
-            source.backup(target)
-        source.close()
-        target.close()
+        _copy_database(backup, self.path)
         log.error("migration check failed; %s put back from %s", self.path, backup)
 
     def close(self) -> None:

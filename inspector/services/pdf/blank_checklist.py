@@ -165,8 +165,7 @@ def _fields_table(sheet: Sheet, template: ChecklistTemplate, styles: Styles) -> 
     def label(text: str) -> object:
         return styles.para(text, styles.cell)
 
-    def value(text: str) -> object:
-        return styles.para(text, styles.cell)
+    value = label  # labels and values are set alike
 
     rows = [
         [label("站点名称"), value(site.name if site else ""), label("区划代码"),
@@ -204,13 +203,12 @@ def instructions(template: ChecklistTemplate) -> str:
     return text
 
 
-def signature_block(styles: Styles, fonts: FontSet, date_line: str = "") -> Flowable:
+def signature_block(styles: Styles, fonts: FontSet) -> Flowable:
     """Signatures of the inspectors and the site's representative, and the seal."""
-    date_line = date_line or DATE_BLANK
     left = [styles.para("检查人员（签名）：", styles.body), Spacer(1, 14 * mm),
-            styles.para(f"日期：{date_line}", styles.body)]
+            styles.para(f"日期：{DATE_BLANK}", styles.body)]
     right = [styles.para("站点负责人（签名）：", styles.body), Spacer(1, 14 * mm),
-             styles.para(f"日期：{date_line}", styles.body)]
+             styles.para(f"日期：{DATE_BLANK}", styles.body)]
     seal = Seal(fonts)
     return make_table(
         [[left, right, seal]],
