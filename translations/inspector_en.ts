@@ -106,14 +106,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Inspectors: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -205,14 +197,6 @@
     </message>
     <message>
         <source>village station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1177,14 +1161,6 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <source>Only an inspection in progress can be deleted, for example one started by mistake. Completed inspections are kept.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>SiteTree</name>
@@ -1285,6 +1261,17 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Please enter who inspects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Statuses</name>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

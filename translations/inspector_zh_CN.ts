@@ -106,14 +106,6 @@
         <translation>快捷键：1–4 评定 · Ctrl+↓/↑ 下一条/上一条 · Ctrl+PgDn/PgUp 下一个/上一个指标 · F2 填写说明 · Esc 离开说明 · Ctrl+I 添加照片</translation>
     </message>
     <message>
-        <source>completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
         <source>Inspectors: %1</source>
         <translation>检查人：%1</translation>
     </message>
@@ -205,14 +197,6 @@
     <message>
         <source>village station</source>
         <translation>村（社区）教学站（点）</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>已完成</translation>
     </message>
     <message>
         <source>Keep the version shown now and set the other one aside for good?</source>
@@ -1176,14 +1160,6 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <source>Only an inspection in progress can be deleted, for example one started by mistake. Completed inspections are kept.</source>
         <translation>只能删除进行中的检查（例如误开的检查）。已完成的检查会保留。</translation>
     </message>
-    <message>
-        <source>completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>进行中</translation>
-    </message>
 </context>
 <context>
     <name>SiteTree</name>
@@ -1285,6 +1261,17 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>Please enter who inspects.</source>
         <translation>请填写检查人。</translation>
+    </message>
+</context>
+<context>
+    <name>Statuses</name>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ from inspector.ui.autosave import AutoSaver
 from inspector.ui.criterion_card import CriterionCard, DebouncedNote
 from inspector.ui.indicator_tree import GENERAL, INDICATOR_ROLE, IndicatorTree
 from inspector.ui.inspection_jobs import ChecklistData
+from inspector.ui.site_tree import status_name
 from inspector.ui.worker import JobHandle, Worker
 
 if TYPE_CHECKING:
@@ -191,7 +192,7 @@ class ChecklistPage(QWidget):
         assert data is not None
         from inspector.ui.site_tree import tier_name
 
-        status = self.tr("completed") if data.completed else self.tr("in progress")
+        status = status_name(data.status)
         self.title.setText(f"{data.site_name} · {data.visit_date.isoformat()} · {status}")
         parts = [tier_name(data.tier),
                  self.tr("Inspectors: %1").replace("%1", data.inspectors or "—"),

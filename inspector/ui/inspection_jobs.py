@@ -42,7 +42,6 @@ class ChecklistData:
     previous: dict[str, Answer] = field(default_factory=dict)  # revisit: the earlier visit
     previous_date: date | None = None
     photo_counts: dict[str | None, int] = field(default_factory=dict)
-    events: tuple[str, ...] = ()  # "reopened by 王芳 at …" lines
 
     @property
     def completed(self) -> bool:
@@ -72,11 +71,6 @@ def load_checklist(context: AppContext, inspection_id: str) -> ChecklistData:
             if earlier is not None:
                 previous = _answers(session, earlier.id)
                 previous_date = earlier.visit_date
-        events = tuple(
-            f"{event.kind} · {event.actor} · {event.at:%Y-%m-%d %H:%M}"
-            + (f" · {event.reason}" if event.reason else "")
-            for event in inspections.events(session, inspection_id)
-        )
         return ChecklistData(
             inspection_id=row.id, site_id=state.site.id, site_name=state.site.name,
             tier=row.tier, status=row.status, visit_date=row.visit_date,
@@ -85,7 +79,7 @@ def load_checklist(context: AppContext, inspection_id: str) -> ChecklistData:
             template=state.template,
             answers=state.answers(),
             previous=previous, previous_date=previous_date,
-            photo_counts=photos.photo_counts(session, inspection_id), events=events,
+            photo_counts=photos.photo_counts(session, inspection_id),
         )
 
 

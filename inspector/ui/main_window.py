@@ -159,12 +159,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about_action)
         self._data_actions = [self.import_action, self.export_action, self.sync_action]
 
-    def _set_busy(self, text: str) -> None:
-        self.status_text.setText(text)
-
     def show_status(self, text: str) -> None:
         """A line for the status bar (what is being done, or what was done)."""
-        self._set_busy(text)
+        self.status_text.setText(text)
 
     def _set_sites_status(self, text: str) -> None:
         """Status of the site list; shown only while the site list is the page in view."""
@@ -190,7 +187,7 @@ class MainWindow(QMainWindow):
         worker's imports and the building overlap.
         """
         paths = self.paths
-        self._set_busy(self.tr("Opening the data…"))
+        self.show_status(self.tr("Opening the data…"))
         handle = self.worker.submit(lambda control: jobs.open_data_and_sites(paths, control),
                                     "open data")
         handle.partial.connect(self._sites_ready)  # the tree, before the data is open
@@ -232,7 +229,7 @@ class MainWindow(QMainWindow):
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.data_dir)))
 
     def _data_failed(self, exc: BaseException) -> None:
-        self._set_busy(self.tr("The data could not be opened. Its backups are in the backups "
+        self.show_status(self.tr("The data could not be opened. Its backups are in the backups "
                                "folder: File → Open the data folder."))
         show_error(self, exc, self.tr("Cannot open the data"))
 
@@ -323,8 +320,7 @@ class MainWindow(QMainWindow):
 
     def show_sites(self) -> None:
         self.pages.setCurrentWidget(self.sites_page)
-        self.reload_sites()
-        self._load_history(self.tree.current_site())
+        self.reload_sites()  # the refilled tree chooses its site again: history and details follow
         self.tree.setFocus()
 
     def _load_history(self, site: SiteNode | None) -> None:

@@ -22,7 +22,6 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: UiSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
-        self.original = settings
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.language = QComboBox()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.ui.site_tree import percent
+from inspector.ui.site_tree import percent, status_name
 
 if TYPE_CHECKING:
     from inspector.services.inspections import InspectionListing
@@ -87,8 +87,7 @@ class SiteHistory(QWidget):
         self.listings = listings
         self.list.clear()
         for listing in listings:
-            status = self.tr("completed") if listing.status == "completed" else self.tr(
-                "in progress")
+            status = status_name("completed" if listing.status == "completed" else "draft")
             item = QTreeWidgetItem([listing.visit_date.isoformat(), status,
                                     percent(listing.score), listing.inspectors])
             item.setData(0, ID_ROLE, listing.id)

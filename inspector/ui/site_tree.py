@@ -26,6 +26,15 @@ def tier_name(tier: str) -> str:
     return names.get(str(tier), str(tier))
 
 
+def status_name(status: str) -> str:
+    """An inspection's status as every screen words it."""
+    names = {
+        "completed": QCoreApplication.translate("Statuses", "completed"),
+        "draft": QCoreApplication.translate("Statuses", "in progress"),
+    }
+    return names.get(status, status)
+
+
 def percent(score: float | None) -> str:
     """The same rounding as the summary and the printed report (one decimal)."""
     from inspector.domain.scoring import format_percent
@@ -114,13 +123,13 @@ class SiteTree(QTreeWidget):
                     item = self._items.get(site_id)
                     if item is not None:
                         item.setExpanded(True)
+            target = self._items.get(selected_id or "") or self.topLevelItem(0)
+            if target is not None:
+                self.setCurrentItem(target)
         finally:
             self.blockSignals(False)
-        target = self._items.get(selected_id or "") or self.topLevelItem(0)
-        if target is not None:
-            self.setCurrentItem(target)
         self.verticalScrollBar().setValue(scroll)
-        self.site_chosen.emit(self.current_site())
+        self.site_chosen.emit(self.current_site())  # once per fill, not again per selection
 
     def expanded_site_ids(self) -> set[str]:
         return {site_id for site_id, item in self._items.items() if item.isExpanded()}

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.templates import Text
+from inspector.ui.site_tree import status_name
 
 if TYPE_CHECKING:
     from inspector.services.sync.conflicts import ConflictView
@@ -194,8 +195,7 @@ class ConflictsPanel(QWidget):
             return {"county": self.tr("county college"), "township": self.tr("township school"),
                     "village": self.tr("village station")}[text]
         if field_name == "status":
-            return {"draft": self.tr("in progress"), "completed": self.tr("completed")}.get(
-                text, text)
+            return status_name(text)
         if field_name == "rating" and text in self.words.ratings:
             return self.words.ratings[text].get(language)
         if field_name == "criterion_id" and text in self.words.criteria:
