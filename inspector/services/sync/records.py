@@ -16,7 +16,7 @@ import hashlib
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,29 +41,6 @@ def _type_of(column: Any) -> Any:
     return getattr(kind, "impl", kind)
 
 
-def _checker(column: Any) -> Callable[[Any], bool]:
-    nullable = bool(column.nullable)
-    kind = _type_of(column)
-    if isinstance(kind, DateTime):
-        def check(v: Any) -> bool:
-            return isinstance(v, str) and bool(_DATETIME.match(v))
-    elif isinstance(kind, Date):
-        def check(v: Any) -> bool:
-            return isinstance(v, str) and bool(_DATE.match(v))
-    elif isinstance(kind, Integer):
-        def check(v: Any) -> bool:
-            return isinstance(v, int) and not isinstance(v, bool)
-    elif isinstance(kind, Float):
-        def check(v: Any) -> bool:
-            return isinstance(v, int | float) and not isinstance(v, bool)
-    else:
-        def check(v: Any) -> bool:
-            return isinstance(v, str)
-    if nullable:
-        return lambda v: v is None or check(v)
-    return check
-
-
 def _kind(column: Any) -> str:
     kind = _type_of(column)
     if isinstance(kind, DateTime):
@@ -84,7 +61,6 @@ class TableSpec:
     local_columns: tuple[str, ...]  # in the database, without sync bookkeeping
     columns: tuple[str, ...]  # in the bundle, without the trailing version vector
     content: tuple[int, ...]  # positions compared to decide "identical"
-    checkers: tuple[Callable[[Any], bool], ...]
     template_position: int | None  # inspections: where the template key sits
     kinds: tuple[tuple[str, bool], ...] = ()  # (kind, nullable) per column
 
@@ -93,18 +69,12 @@ def _spec(model: Any) -> TableSpec:
     table: Table = model.__table__
     local = tuple(c.name for c in table.columns if c.name not in models.SYNC_COLUMNS)
     columns = tuple(TEMPLATE_COLUMN if c == "template_version_id" else c for c in local)
-    checkers = []
-    for name in local:
-        column = table.c[name]
-        checkers.append((lambda v: isinstance(v, str)) if name == "template_version_id"
-                        else _checker(column))
     return TableSpec(
         name=table.name,
         table=table,
         local_columns=local,
         columns=columns,
         content=tuple(i for i, c in enumerate(columns) if c not in BOOKKEEPING),
-        checkers=tuple(checkers),
         template_position=columns.index(TEMPLATE_COLUMN) if TEMPLATE_COLUMN in columns else None,
         kinds=tuple(("str", False) if name == "template_version_id"
                     else (_kind(table.c[name]), bool(table.c[name].nullable)) for name in local),
@@ -212,8 +182,9 @@ def check_bundle_row(spec: TableSpec, values: Any, line_no: int) -> None:
     width = len(spec.columns) + 1
     if not isinstance(values, list) or len(values) != width:
         raise BundleRefused(f"records/{spec.name}.jsonl line {line_no}: wrong shape")
-    for value, check, name in zip(values, spec.checkers, spec.columns, strict=False):
-        if not check(value):
+    # The same checks as check_batch makes for many rows at once.
+    for value, (kind, nullable), name in zip(values, spec.kinds, spec.columns, strict=False):
+        if not _column_ok(kind, nullable, [value]):
             raise BundleRefused(
                 f"records/{spec.name}.jsonl line {line_no}: bad value for {name}: {value!r:.60}"
             )
