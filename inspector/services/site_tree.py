@@ -65,6 +65,14 @@ class SiteNode:
             yield from child.walk()
 
 
+_RANK = {tier.value: index for index, tier in enumerate(TIER_ORDER)}
+
+
+def site_sort_key(tier: str, code: str | None, name: str) -> tuple[int, str, str]:
+    """County first, then townships and villages; each by division code, then name."""
+    return _RANK.get(tier, 9), code or "~", name
+
+
 SITES_SQL = "SELECT id, name, tier, code, address, contact, phone, parent_id FROM sites"
 # Oldest first: for each site the last row of each kind wins.
 INSPECTIONS_SQL = """
@@ -89,9 +97,8 @@ def read_site_tree(connection: sqlite3.Connection, today: date | None = None) ->
     site with its last completed inspection (and that one's overall score), its
     inspection in progress, and the assignment that is current or next on ``today``.
     """
-    rank = {tier.value: index for index, tier in enumerate(TIER_ORDER)}
     rows = sorted(connection.execute(SITES_SQL).fetchall(),
-                  key=lambda row: (rank.get(row[2], 9), row[3] or "~", row[1]))
+                  key=lambda row: site_sort_key(row[2], row[3], row[1]))
     nodes = {
         site_id: SiteNode(id=site_id, name=name, tier=Tier(tier), code=code, address=address,
                           contact=contact, phone=phone, parent_id=parent_id)

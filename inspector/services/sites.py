@@ -10,8 +10,8 @@ from enum import StrEnum
 
 from sqlmodel import Session, select
 
-from inspector.domain.tiers import TIER_ORDER, Tier
-from inspector.services.site_tree import SiteNode, read_site_tree
+from inspector.domain.tiers import Tier
+from inspector.services.site_tree import SiteNode, read_site_tree, site_sort_key
 from inspector.storage.models import Site
 
 # Site ids derived from administrative division codes are the same on every
@@ -59,8 +59,7 @@ def validate_code(code: str | None) -> str | None:
 def list_sites(session: Session) -> list[Site]:
     """Every site, county first, then townships and villages, each by code and name."""
     rows = session.exec(select(Site)).all()
-    rank = {tier.value: i for i, tier in enumerate(TIER_ORDER)}
-    return sorted(rows, key=lambda s: (rank.get(s.tier, 9), s.code or "~", s.name))
+    return sorted(rows, key=lambda s: site_sort_key(s.tier, s.code, s.name))
 
 
 def site_tree(session: Session) -> list[SiteNode]:
