@@ -129,3 +129,29 @@ def test_two_first_uses_at_once_make_one_identity(tmp_path: Path) -> None:
     assert on_disk is not None
     assert {me.device_id for me in made} == {on_disk.device_id}
     assert {me.fingerprint for me in made} == {on_disk.fingerprint}  # signs with the kept key
+
+
+def test_bundle_history_lists_what_was_written_and_imported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from inspector.services.sync.history import bundle_history
+
+    field = installation(tmp_path, "field", Role.FIELD)
+    office = installation(tmp_path, "office", Role.OFFICE)
+    try:
+        completed_inspection(field, photos=0, seed=12)
+        sent = export_bundle(field, tmp_path / "r.bundle")
+        import_bundle(office, sent.path, trust_new_device=True)
+        with office.db.session() as session:
+            (entry,) = bundle_history(session, unfinished=False)
+        assert (entry.direction, entry.kind, entry.sequence) == ("in", "results", 1)
+        assert entry.counts.get("new", 0) > 0  # what the import changed
+    finally:
+        field.close()
+        office.close()
+    code, out, _ = _run(capsys, "bundle", "history", "--format", "json",
+                        "--data-dir", str(tmp_path / "field"))
+    (written,) = json.loads(out)
+    assert code == 0 and written["direction"] == "out" and written["file"] == "r.bundle"
+    code, out, _ = _run(capsys, "bundle", "history", "--data-dir", str(tmp_path / "field"))
+    assert code == 0 and "导出 / out" in out and "检查结果 / results" in out

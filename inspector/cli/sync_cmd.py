@@ -317,17 +317,15 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    from sqlmodel import col, select
-
-    from inspector.storage.models import SyncBundle
+    from inspector.services.sync.history import bundle_history
 
     with opened(args) as context, context.db.session() as session:
-        rows = session.exec(select(SyncBundle).order_by(col(SyncBundle.at).desc())).all()
-    items = [{"bundle_id": r.id, "direction": r.direction, "kind": r.kind, "status": r.status,
-              "device": r.device_name, "sequence": r.sequence, "at": str(r.at)[:19],
-              "file": r.file_name, "actor": r.actor,
-              "confirmed_at": str(r.confirmed_at)[:19] if r.confirmed_at else None}
-             for r in rows]
+        logged = bundle_history(session)
+    items = [{"bundle_id": e.bundle_id, "direction": e.direction, "kind": e.kind,
+              "status": e.status, "device": e.device, "sequence": e.sequence,
+              "at": str(e.at)[:19], "file": e.file_name, "actor": e.actor,
+              "confirmed_at": str(e.confirmed_at)[:19] if e.confirmed_at else None}
+             for e in logged]
     if args.format == "json":
         print_json(items)
         return 0

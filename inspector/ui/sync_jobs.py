@@ -8,7 +8,6 @@ the worker's :class:`~inspector.ui.worker.Cancelled`, so the handle reports
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -70,22 +69,19 @@ def _cancellable() -> Iterator[None]:
 
 
 def load_overview(context: AppContext) -> SyncOverview:
-    from sqlmodel import col, select
-
     from inspector.services.sites import list_sites
     from inspector.services.sync.assignments import list_assignments
     from inspector.services.sync.conflicts import list_conflicts
+    from inspector.services.sync.history import bundle_history
     from inspector.services.sync.identity import ensure_identity
     from inspector.services.sync.trust import list_devices
     from inspector.services.templates import latest_template
-    from inspector.storage.models import SyncBundle
     from inspector.ui.sync_conflicts import Vocabulary
 
     me = ensure_identity(context.paths)
     with context.db.session() as session:
         devices = list_devices(session)
-        rows = session.exec(select(SyncBundle).where(SyncBundle.status != "writing")
-                            .order_by(col(SyncBundle.at).desc())).all()
+        logged = bundle_history(session, unfinished=False)
         conflicts = list_conflicts(session)
         assignments = list_assignments(session)
         site_rows = list_sites(session)
@@ -99,18 +95,10 @@ def load_overview(context: AppContext) -> SyncOverview:
             criteria={criterion.id: criterion.text for criterion in template.criteria()},
             devices={device.id: device.name for device in devices} | {me.device_id: me.name},
         )
-    history = []
-    for r in rows:
-        try:
-            changes = {k: v for k, v in json.loads(r.changes or "{}").items()
-                       if isinstance(v, int)}
-        except ValueError:
-            changes = {}
-        history.append(HistoryRow(
-            str(r.at)[:16], r.direction, r.kind, r.device_name, r.sequence, r.file_name,
-            r.status, str(r.confirmed_at)[:16] if r.confirmed_at else None,
-            changes or {k: v for k, v in json.loads(r.counts or "{}").items()
-                        if isinstance(v, int)}))
+    history = [HistoryRow(str(e.at)[:16], e.direction, e.kind, e.device, e.sequence,
+                          e.file_name, e.status,
+                          str(e.confirmed_at)[:16] if e.confirmed_at else None, e.counts)
+               for e in logged]
     return SyncOverview(me.device_id, me.role.value if me.role else None, me.name,
                         me.fingerprint, devices, history, conflicts, assignments, sites, words)
 
