@@ -194,12 +194,7 @@ def run_device_show(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from inspector.services.sync.bundle_format import BUNDLE_SUFFIX
-    from inspector.services.sync.export import (
-        DEFAULT_KIND,
-        export_bundle,
-        free_bundle_path,
-    )
-    from inspector.services.sync.identity import ensure_identity
+    from inspector.services.sync.export import export_bundle
 
     chosen = Path(args.output).expanduser()
     if not chosen.is_dir() and not chosen.suffix:  # "-o usb5": named so the import dialog lists it
@@ -207,13 +202,7 @@ def run_export(args: argparse.Namespace) -> int:
     target = chosen if chosen.is_dir() else output_file(chosen)
     progress = ConsoleProgress("导出 / exporting")
     with opened(args) as context:
-        if target.is_dir():  # a folder, as the window exports: the file is named here
-            me = ensure_identity(context.paths)
-            if me.role is None:
-                raise UsageError("请先选择本机的角色（inspector init --role office 或 field）/ "
-                                 "choose this computer's role first (inspector init --role)")
-            target = free_bundle_path(target, me, args.kind or DEFAULT_KIND[me.role])
-        try:
+        try:  # given a folder, the service names the file in it
             result = export_bundle(context, target, kind=args.kind,
                                    include_all=args.all, actor=_actor(args), control=progress)
         except _sync_errors() as exc:

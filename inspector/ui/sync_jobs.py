@@ -128,14 +128,10 @@ def choose_role(context: AppContext, role: str, name: str, confirm_change: bool)
 
 def export(context: AppContext, folder: Path, kind: str | None, include_all: bool, actor: str,
            control: JobControl) -> ExportResult:
-    from inspector.services.sync.export import DEFAULT_KIND, export_bundle, free_bundle_path
-    from inspector.services.sync.identity import ensure_identity
+    from inspector.services.sync.export import export_bundle
 
-    me = ensure_identity(context.paths)
-    chosen = kind or DEFAULT_KIND[me.require_role()]
-    target = free_bundle_path(folder, me, chosen)
-    with _cancellable():
-        return export_bundle(context, target, kind=chosen, include_all=include_all,
+    with _cancellable():  # the bundle is named in the folder by the service
+        return export_bundle(context, folder, kind=kind, include_all=include_all,
                              actor=actor, control=control)
 
 

@@ -284,7 +284,11 @@ def _write_photos(zf: zipfile.ZipFile, store: PhotoStore, shas: set[str],
 def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
                   include_all: bool = False, actor: str = "",
                   control: Control | None = None) -> ExportResult:
-    """Write a signed bundle to ``target``; raises SyncError or SyncCancelled."""
+    """Write a signed bundle to ``target``; raises SyncError or SyncCancelled.
+
+    ``target`` may be a folder (a USB drive): the bundle gets a new name there
+    (:func:`free_bundle_path`), as the window and ``bundle export -o FOLDER`` want.
+    """
     control = control or NullControl()
     me = ensure_identity(context.paths)
     role = me.require_role()
@@ -297,7 +301,7 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
             f"does not export {kind} bundles (it exports {', '.join(allowed)})")
     target = Path(target)
     if target.is_dir():
-        raise SyncError(f"请给出文件名，而不是文件夹 / {target} is a folder; give a file name")
+        target = free_bundle_path(target, me, kind)
     if target.exists():
         raise SyncError(f"文件已存在，请换一个文件名 / {target} exists already; choose another "
                         "name (nothing is overwritten)")
