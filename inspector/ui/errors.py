@@ -8,7 +8,6 @@ already saved stays saved because every change is committed as it is made.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import platform
 import traceback
@@ -35,24 +34,17 @@ def expected_types() -> tuple[type[BaseException], ...]:
     """Exception types that mean "the user can do something about it", not "a bug"."""
     from inspector.domain.templates import TemplateError
     from inspector.services.inspections import InspectionError
+    from inspector.services.pdf.common import PdfError
+    from inspector.services.pdf.sources import SourceError
+    from inspector.services.photo_store import PhotoStoreError
+    from inspector.services.photos import PhotoError
     from inspector.services.sites import SiteError
     from inspector.services.sites_csv import CsvImportError
+    from inspector.services.sync.errors import SyncError
     from inspector.storage.database import DatabaseError
 
-    found: list[type[BaseException]] = [
-        OSError, DatabaseError, InspectionError, SiteError, CsvImportError, TemplateError,
-    ]
-    try:  # the photo service names its own expected failure, when it is installed
-        photos: object = importlib.import_module("inspector.services.photos")
-    except ImportError:
-        photos = None
-    error = getattr(photos, "PhotoError", None)
-    if isinstance(error, type) and issubclass(error, BaseException):
-        found.append(error)
-    from inspector.services.photo_store import PhotoStoreError
-
-    found.append(PhotoStoreError)
-    return tuple(found)
+    return (OSError, DatabaseError, InspectionError, SiteError, CsvImportError, TemplateError,
+            PhotoError, PhotoStoreError, PdfError, SourceError, SyncError)
 
 
 def is_expected(exc: BaseException) -> bool:

@@ -46,16 +46,6 @@ def open_in_viewer(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def _expected_print_errors() -> tuple[type[BaseException], ...]:
-    from inspector.services.inspections import InspectionError
-    from inspector.services.pdf.common import PdfError
-    from inspector.services.pdf.sources import SourceError
-    from inspector.services.photo_store import PhotoStoreError
-    from inspector.services.sites import SiteError
-
-    return (PdfError, SourceError, InspectionError, PhotoStoreError, SiteError, LookupError)
-
-
 class PrintActions(QObject):
     """The Print menu and the jobs behind it."""
 
@@ -220,10 +210,10 @@ class PrintActions(QObject):
                                   "here:\n%1").replace("%1", str(path)))
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, _expected_print_errors()):
-            log.info("printing failed: %s", exc)
-            self._message(QMessageBox.Icon.Warning, self.tr("Cannot print"), str(exc))
-            return
-        from inspector.ui.errors import show_error
+        from inspector.ui.errors import is_expected, plain_message, show_error
 
+        if is_expected(exc) or isinstance(exc, LookupError):  # LookupError: nothing to print
+            log.info("printing failed: %s", exc)
+            self._message(QMessageBox.Icon.Warning, self.tr("Cannot print"), plain_message(exc))
+            return
         show_error(self._parent, exc, self.tr("Cannot print"))

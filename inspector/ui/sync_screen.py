@@ -47,14 +47,6 @@ if TYPE_CHECKING:
     from inspector.ui.sync_jobs import SyncOverview
 
 
-def _is_expected(exc: BaseException) -> bool:
-    from inspector.services.photo_store import PhotoStoreError
-    from inspector.services.sync.errors import SyncError
-    from inspector.storage.database import DatabaseError
-
-    return isinstance(exc, SyncError | OSError | DatabaseError | PhotoStoreError)
-
-
 class SyncScreen(QWidget):
     """Give it the worker; call :meth:`set_context` once the data is open."""
 
@@ -311,12 +303,13 @@ class SyncScreen(QWidget):
             self.handle.cancel()
 
     def _failed(self, exc: BaseException) -> None:
-        if _is_expected(exc):
-            self.message.setText(str(exc))
-            QMessageBox.warning(self, self.tr("Sync"), str(exc))
-        else:
-            from inspector.ui.errors import show_error
+        from inspector.ui.errors import is_expected, plain_message, show_error
 
+        if is_expected(exc):
+            text = plain_message(exc)
+            self.message.setText(text)
+            QMessageBox.warning(self, self.tr("Sync"), text)
+        else:
             show_error(self, exc, self.tr("Sync failed"))
 
     # ------------------------------------------------------------------ actions
