@@ -187,22 +187,36 @@ def draft_of_site(session: Session, site_id: str) -> Inspection | None:
     ).first()
 
 
-def _editable(session: Session, inspection_id: str) -> tuple[Inspection, ChecklistTemplate]:
+def editable_inspection(session: Session, inspection_id: str) -> Inspection:
+    """The inspection, if it may still be changed (ratings, notes, photos)."""
     inspection = get_inspection(session, inspection_id)
     if inspection.status != Status.DRAFT:
         raise InspectionError("已完成的检查是只读的，请先重新打开 / a completed inspection is "
                               "read-only; reopen it first")
+    return inspection
+
+
+def checked_criterion(template: ChecklistTemplate, tier: Tier, criterion_id: str,
+                      error: type[InspectionError] = InspectionError) -> Criterion:
+    """A criterion of the checklist that applies to the tier; ``error`` otherwise."""
+    try:
+        criterion = template.criterion(criterion_id)
+    except KeyError:
+        raise error(f"没有这一检查项 / unknown criterion {criterion_id}") from None
+    if not criterion.applies_to(tier):
+        raise error(f"检查项 {criterion_id} 不适用于该站点层级 / criterion {criterion_id} "
+                    f"does not apply to this site's tier")
+    return criterion
+
+
+def _editable(session: Session, inspection_id: str) -> tuple[Inspection, ChecklistTemplate]:
+    inspection = editable_inspection(session, inspection_id)
     return inspection, template_for(session, inspection)
 
 
 def _response(session: Session, inspection: Inspection, template: ChecklistTemplate,
               criterion_id: str) -> Response:
-    try:
-        criterion = template.criterion(criterion_id)
-    except KeyError:
-        raise InspectionError(f"unknown criterion {criterion_id}") from None
-    if not criterion.applies_to(Tier(inspection.tier)):
-        raise InspectionError(f"criterion {criterion_id} does not apply to this site's tier")
+    checked_criterion(template, Tier(inspection.tier), criterion_id)
     response = session.exec(
         select(Response).where(
             Response.inspection_id == inspection.id, Response.criterion_id == criterion_id

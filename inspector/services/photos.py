@@ -27,7 +27,13 @@ from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, select
 
 from inspector.domain.tiers import Tier
-from inspector.services.inspections import InspectionError, Status, get_inspection, template_for
+from inspector.services.inspections import (
+    InspectionError,
+    checked_criterion,
+    editable_inspection,
+    get_inspection,
+    template_for,
+)
 from inspector.services.photo_image import SITE_TIMEZONE
 from inspector.services.photo_store import PhotoStore
 from inspector.services.tombstones import remember_deletion, undo_deletion
@@ -108,27 +114,11 @@ def record_of(row: Photo, visit_date: date) -> PhotoRecord:
     return PhotoRecord(**values, outside_visit=taken_outside_visit(row.taken_at, visit_date))
 
 
-def editable_inspection(session: Session, inspection_id: str) -> Inspection:
-    """The inspection, if photos may still be added or changed."""
-    inspection = get_inspection(session, inspection_id)
-    if inspection.status != Status.DRAFT:
-        raise InspectionError("已完成的检查是只读的，请先重新打开 / a completed inspection is "
-                              "read-only; reopen it first")
-    return inspection
-
-
 def check_criterion(session: Session, inspection: Inspection, criterion_id: str | None) -> None:
     """Refuse a criterion that is not on this inspection's checklist (None is always fine)."""
-    if criterion_id is None:
-        return
-    template = template_for(session, inspection)
-    try:
-        criterion = template.criterion(criterion_id)
-    except KeyError:
-        raise PhotoError(f"没有这一检查项 / unknown criterion {criterion_id}") from None
-    if not criterion.applies_to(Tier(inspection.tier)):
-        raise PhotoError(f"检查项 {criterion_id} 不适用于该站点层级 / criterion {criterion_id} "
-                         f"does not apply to this site's tier")
+    if criterion_id is not None:
+        checked_criterion(template_for(session, inspection), Tier(inspection.tier), criterion_id,
+                          PhotoError)
 
 
 def next_position(session: Session, inspection_id: str, criterion_id: str | None) -> int:
