@@ -127,7 +127,9 @@ def test_ctrl_i_adds_photos_to_the_current_criterion(qtbot: QtBot, demo_context:
         start_inspection_in(qtbot, window, VILLAGE)
         page = window.checklist
         assert page is not None
-        qtbot.keyClick(page, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: page.isAncestorOf(QApplication.focusWidget()),
+                        timeout=LOAD_TIMEOUT_MS)  # the page has opened and has the keyboard
+        page.move_criterion(1)
         card = page.current_card()
         assert card is not None
         second = card.criterion.id
