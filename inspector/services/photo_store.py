@@ -36,7 +36,7 @@ from PIL import Image
 
 from inspector.app_paths import AppPaths
 from inspector.services import photo_image
-from inspector.services.durable import fsync_dir
+from inspector.services.durable import fsync_dir, write_atomic
 from inspector.services.photo_image import PhotoRejected
 
 CHUNK_BYTES = 1 << 20
@@ -69,24 +69,6 @@ def _write_error(target: Path, exc: OSError) -> PhotoStoreError:
         f"无法写入照片库 {target.parent}（磁盘已满或没有权限？）：{exc.strerror or exc} / "
         f"cannot write to the photo store {target.parent} (disk full or no permission?)"
     )
-
-
-def write_atomic(target: Path, data: bytes, *, durable: bool = True,
-                 folder_exists: bool = False) -> None:
-    """Write ``data`` to ``target`` through a temp file in the same folder and a rename."""
-    if not folder_exists:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
-    try:
-        with open(temp, "xb") as out:
-            out.write(data)
-            if durable:
-                out.flush()
-                os.fsync(out.fileno())
-        temp.replace(target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 class PhotoStore:

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from inspector.domain.tiers import TIER_ORDER, Tier, parse_tier, tier_label
+from inspector.services.durable import write_atomic
 from inspector.services.sites import (
     Outcome,
     SiteData,
@@ -371,7 +372,6 @@ def export_sites(session: Session, path: Path) -> int:
         parent_ref = (parent.code or parent.name) if parent else ""
         writer.writerow([site.code or "", site.name, tier_label(Tier(site.tier)), parent_ref,
                          site.address, site.contact, site.phone])
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
-    tmp.replace(path)
+    # Through a temp file and a rename, removed again if writing fails (a full stick).
+    write_atomic(path, buffer.getvalue().encode("utf-8-sig"), durable=False, folder_exists=True)
     return len(sites)
