@@ -394,8 +394,8 @@ class ChecklistPage(QWidget):
         if self.data is not None:
             context, inspection_id = self.context, self.data.inspection_id
             handle = self.worker.submit(
-                lambda _c: inspection_jobs.list_photos(context, inspection_id, None), "count")
-            handle.finished.connect(lambda records: self._count_general(len(records)))
+                lambda _c: inspection_jobs.photo_count(context, inspection_id, None), "count")
+            handle.finished.connect(self._count_general)
 
     def _count_general(self, count: int) -> None:
         if self.data is not None:

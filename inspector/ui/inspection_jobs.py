@@ -176,6 +176,14 @@ def list_photos(context: AppContext, inspection_id: str,
         return photos.photos_for(session, inspection_id, criterion_id)
 
 
+def photo_count(context: AppContext, inspection_id: str, criterion_id: str | None) -> int:
+    """How many photos a criterion (None: the visit's general photos) has, without loading them."""
+    from inspector.services import photos
+
+    with context.db.session() as session:
+        return photos.photo_counts(session, inspection_id).get(criterion_id, 0)
+
+
 def thumbnail(context: AppContext, sha256: str) -> tuple[str, bytes]:
     from inspector.services.photo_store import PhotoStore
 
