@@ -21,7 +21,9 @@ autosaves meanwhile) and keeps every photo that was fully stored. Cancelling
 rows; the file being worked on is dropped — no row, no file under a final
 name, its temp copy deleted. A crash between rename and commit can leave an
 unreferenced file, which :func:`inspector.services.photos.collect_garbage`
-removes later.
+removes later. The whole call holds the store as a writer
+(:meth:`PhotoStore.writing`), so no clean-up in any process removes a file it
+has put in or relies on before its row is committed.
 """
 
 from __future__ import annotations
@@ -213,6 +215,19 @@ def add_photos(
     # Folder fsyncs at most once a second: one per photo would cost as much as the
     # photo's own fsync; a power cut can undo at most the last second of renames.
     folders = store.durable_batch(max_delay=1.0)
+    # Held from the first file copied until the last row is committed: no clean-up, in
+    # this process or another, removes a file this call has put in or relies on.
+    with store.writing():
+        _add_all(session, store, inspection, criterion_id, paths, token, progress_callback,
+                 report, folders, workers)
+    report.cancelled = token.cancelled and report.handled < report.total
+    return report
+
+
+def _add_all(session: Session, store: PhotoStore, inspection: Inspection,
+             criterion_id: str | None, paths: Sequence[Path], token: CancelToken,
+             progress_callback: Callable[[ImportProgress], None] | None,
+             report: ImportReport, folders: DurableBatch, workers: int) -> None:
     results = _prepared_in_order(store, paths, token, workers)
     with closing(results), folders:
         for source, outcome in results:
@@ -232,8 +247,6 @@ def add_photos(
                     raise
             if progress_callback is not None:
                 progress_callback(ImportProgress(report.handled, report.total, source))
-    report.cancelled = token.cancelled and report.handled < report.total
-    return report
 
 
 def _keep(session: Session, store: PhotoStore, inspection: Inspection,

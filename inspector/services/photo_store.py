@@ -19,6 +19,7 @@ renamed into, instead of one per file (see :class:`DurableBatch`).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -35,7 +36,7 @@ from typing import BinaryIO
 from PIL import Image
 
 from inspector.app_paths import AppPaths
-from inspector.services import photo_image
+from inspector.services import photo_image, store_lock
 from inspector.services.durable import fsync_dir, write_atomic
 from inspector.services.photo_image import PhotoRejected
 
@@ -91,6 +92,32 @@ class PhotoStore:
     @classmethod
     def for_paths(cls, paths: AppPaths) -> PhotoStore:
         return cls(paths.photos, paths.thumbnails)
+
+    # -- the one rule across processes (see inspector.services.store_lock) ------------
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the store shared from the first file put in (or relied on) until the
+        rows naming the files are committed; any number of writers at once."""
+        try:
+            lock = store_lock.WriterHold(self.root)
+        except store_lock.StoreBusy as exc:
+            raise PhotoStoreError(str(exc)) from exc
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def hold(self) -> store_lock.WriterHold:
+        """Like :meth:`writing`, for a hold released later by ``release()``."""
+        try:
+            return store_lock.WriterHold(self.root)
+        except store_lock.StoreBusy as exc:
+            raise PhotoStoreError(str(exc)) from exc
+
+    def collecting(self) -> contextlib.AbstractContextManager[bool]:
+        """Try to hold the store exclusively (True), or not at all while a writer works."""
+        return store_lock.collecting(self.root)
 
     # -- the originals ---------------------------------------------------------------
 
@@ -235,6 +262,12 @@ class PhotoStore:
             for thumb in folder.glob(f"{sha256}-*.jpg"):
                 thumb.unlink(missing_ok=True)
         return freed
+
+    def touch(self, sha256: str) -> None:
+        """Give the stored file a fresh modification time (the clean-up spares recent files)."""
+        path = self.find(sha256)
+        if path is not None:
+            _touch(path)
 
     def staged_files(self) -> list[Path]:
         """Temp files waiting in the incoming folder: being received now, or left by a crash."""

@@ -97,6 +97,7 @@ class GarbageReport:
     files_removed: int
     bytes_freed: int
     incoming_removed: int
+    skipped: bool = False  # an import was at work somewhere: nothing was removed
 
 
 def taken_outside_visit(taken_at: datetime | None, visit_date: date) -> bool:
@@ -235,7 +236,8 @@ def move(session: Session, photo_id: str, index: int) -> list[PhotoRecord]:
     return [record_of(r, inspection.visit_date) for r in siblings]
 
 
-def delete_photo(session: Session, photo_id: str, actor: str = "") -> PhotoRecord:
+def delete_photo(session: Session, photo_id: str, actor: str = "",
+                 store: PhotoStore | None = None) -> PhotoRecord:
     """Remove a photo from its inspection; returns what :func:`restore_photo` needs to undo.
 
     The file stays in the store (see :func:`collect_garbage`). The deletion is
@@ -244,6 +246,8 @@ def delete_photo(session: Session, photo_id: str, actor: str = "") -> PhotoRecor
     """
     row, inspection = _editable_photo(session, photo_id)
     record = record_of(row, inspection.visit_date)
+    if store is not None:  # the clean-up's hour of grace counts from now, for the undo
+        store.touch(row.sha256)
     remember_deletion(session, "photos", row.id, actor)
     session.delete(row)
     session.flush()
@@ -251,7 +255,18 @@ def delete_photo(session: Session, photo_id: str, actor: str = "") -> PhotoRecor
 
 
 def restore_photo(session: Session, store: PhotoStore, record: PhotoRecord) -> PhotoRecord:
-    """Undo :func:`delete_photo`: the same photo again, same id, caption and place."""
+    """Undo :func:`delete_photo`: the same photo again, same id, caption and place.
+
+    **Commits** ``session``: the file must not be cleaned up between the check
+    that it is there and the commit of the row naming it.
+    """
+    with store.writing():
+        restored = _restore(session, store, record)
+        session.commit()
+    return restored
+
+
+def _restore(session: Session, store: PhotoStore, record: PhotoRecord) -> PhotoRecord:
     inspection = editable_inspection(session, record.inspection_id)
     if session.get(Photo, record.id) is not None:
         raise PhotoError("这张照片没有被删除 / this photo is not deleted")
@@ -273,22 +288,49 @@ def collect_garbage(session: Session, store: PhotoStore,
                     min_age_seconds: float = 3600.0) -> GarbageReport:
     """Delete stored files (and their thumbnails) that no photo row references.
 
-    Files touched within ``min_age_seconds`` are left alone, so that an import
-    running in another thread or process is never robbed of a file it is about
-    to reference. Also clears leftovers of imports interrupted by a crash.
+    Runs only while no import or photo addition is at work in any process
+    (:meth:`PhotoStore.collecting`); otherwise it does nothing this time and
+    says so (``skipped``). Holding the store exclusively, every file in the
+    incoming folder is a leftover of an interrupted import and is cleared.
+    Unreferenced files touched within ``min_age_seconds`` stay (a deleted photo
+    is touched when deleted, so its undo keeps working for that long).
     """
-    referenced = set(session.exec(select(Photo.sha256).distinct()).all())
-    limit = time.time() - min_age_seconds
-    removed = freed = 0
-    for sha256, path in list(store.stored_files()):
-        if sha256 in referenced:
-            continue
-        try:
-            if path.stat().st_mtime >= limit:
+    with store.collecting() as alone:
+        if not alone:
+            return GarbageReport(0, 0, 0, skipped=True)
+        session.rollback()  # read what is committed now, after every writer has finished
+        referenced = set(session.exec(select(Photo.sha256).distinct()).all())
+        session.rollback()
+        limit = time.time() - min_age_seconds
+        removed = freed = 0
+        for sha256, path in list(store.stored_files()):
+            if sha256 in referenced:
                 continue
-        except FileNotFoundError:
-            continue
-        freed += store.remove(sha256)
-        removed += 1
-    incoming = store.clean_incoming(min_age_seconds)
+            try:
+                if path.stat().st_mtime >= limit:
+                    continue
+            except FileNotFoundError:
+                continue
+            freed += store.remove(sha256)
+            removed += 1
+        incoming = store.clean_incoming(0.0)
     return GarbageReport(removed, freed, incoming)
+
+
+def remove_if_unreferenced(session: Session, store: PhotoStore, shas: list[str]) -> int:
+    """Remove these files now if nothing refers to them and no writer is at work
+    anywhere (after a failed import); else leave them to :func:`collect_garbage`."""
+    if not shas:
+        return 0
+    with store.collecting() as alone:
+        if not alone:
+            return 0
+        session.rollback()
+        referenced = set(session.exec(
+            select(Photo.sha256).where(col(Photo.sha256).in_(shas))).all())
+        session.rollback()
+        removed = 0
+        for sha256 in shas:
+            if sha256 not in referenced and store.remove(sha256):
+                removed += 1
+        return removed

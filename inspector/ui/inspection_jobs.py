@@ -231,7 +231,10 @@ def photo_action(context: AppContext, action: str, photo_id: str,
         if action == "assign":
             return photos.assign(session, photo_id, value if isinstance(value, str) else None)
         if action == "delete":  # value: who deletes (remembered so imports keep it deleted)
-            return photos.delete_photo(session, photo_id, actor=str(value or _user_name()))
+            from inspector.services.photo_store import PhotoStore
+
+            return photos.delete_photo(session, photo_id, actor=str(value or _user_name()),
+                                       store=PhotoStore.for_paths(context.paths))
         raise ValueError(action)
 
 

@@ -25,6 +25,8 @@ from sqlmodel import Session, select
 
 from inspector.services.context import AppContext
 from inspector.services.photo_store import PhotoStore, Received
+from inspector.services.photos import remove_if_unreferenced
+from inspector.services.store_lock import WriterHold
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import merge
 from inspector.services.sync.errors import BundleRefused, Control, NullControl
@@ -55,13 +57,25 @@ class PreparedImport:
     preview: merge.Preview
     already_imported_at: datetime | None = None
     receipts_for_me: int = 0
+    #: Photos this import put into the store (for the tidy-up if it fails).
+    added_files: list[str] = field(default_factory=list)
+    #: The photo store held as a writer from staging until commit or discard, so that
+    #: no clean-up in any process removes the staged or stored files meanwhile.
+    hold: WriterHold | None = None
 
     @property
     def manifest(self) -> bf.Manifest:
         return self.opened.manifest
 
     def discard(self) -> None:
-        self.opened.discard_staged()
+        try:
+            self.opened.discard_staged()
+        finally:
+            self.release()
+
+    def release(self) -> None:
+        if self.hold is not None:
+            self.hold.release()
 
 
 @dataclass
@@ -110,15 +124,24 @@ def prepare_import(context: AppContext, path: Path, *, trust_new_device: bool = 
     store = PhotoStore.for_paths(context.paths)
     # A bundle imported before is still checked and previewed whole, so the preview
     # says honestly what it holds (all of it identical by now); nothing is staged.
-    stage = staging_into(store.new_staging_file, lambda m: store.find(m.sha256) is None) \
-        if stage_photos and previous is None else None
-    check_members(opened, control, stage)
+    staging = stage_photos and previous is None
+    hold = None
+    if staging:
+        _clear_leftovers(store)
+        hold = store.hold()
     try:
+        stage = staging_into(store.new_staging_file, lambda m: store.find(m.sha256) is None) \
+            if staging else None
+        check_members(opened, control, stage)
         with context.db.engine.connect() as conn:
             preview = merge.run(conn, opened, store, me.device_id, control, write=False)
             conn.rollback()
     except BaseException:
-        opened.discard_staged()
+        try:
+            opened.discard_staged()
+        finally:
+            if hold is not None:
+                hold.release()
         raise
     if previous is not None:  # importing it again changes nothing: the preview says so
         preview = preview.already_imported()
@@ -126,23 +149,53 @@ def prepare_import(context: AppContext, path: Path, *, trust_new_device: bool = 
             if r is not None and r.device_id == me.device_id]
     return PreparedImport(context, me, opened, trust, preview,
                           already_imported_at=previous.at if previous else None,
-                          receipts_for_me=len(mine))
+                          receipts_for_me=len(mine), hold=hold)
+
+
+def _clear_leftovers(store: PhotoStore) -> None:
+    """Temp files of imports that were killed, when no import is at work anywhere."""
+    with store.collecting() as alone:
+        if alone:
+            cleared = store.clean_incoming(0.0)
+            if cleared:
+                log.info("cleared %d temp files of interrupted imports", cleared)
 
 
 def commit_import(prepared: PreparedImport, actor: str = "",
                   control: Control | None = None) -> ImportResult:
     """Back up, move the staged photos into the store and merge in one transaction."""
     control = control or NullControl()
-    context, manifest, opened = prepared.context, prepared.manifest, prepared.opened
+    context, manifest = prepared.context, prepared.manifest
     if prepared.already_imported_at is not None:
+        prepared.release()
         return ImportResult(manifest.bundle_id, merge.Preview(), None, False, False,
                             already_imported=True)
+    try:
+        return _commit(prepared, actor, control)
+    except BaseException:
+        added = prepared.added_files
+        prepared.release()
+        # Only now, with no hold of ours, and only what nobody refers to: another
+        # import may have stored (and committed rows naming) the same photos meanwhile.
+        try:
+            with context.db.session() as session:
+                remove_if_unreferenced(session, PhotoStore.for_paths(context.paths), added)
+        except Exception:
+            log.warning("could not tidy up after a failed import; the start-up clean-up will",
+                        exc_info=True)
+        raise
+    finally:
+        prepared.release()
+
+
+def _commit(prepared: PreparedImport, actor: str, control: Control) -> ImportResult:
+    context, manifest, opened = prepared.context, prepared.manifest, prepared.opened
     backup = None
     if prepared.preview.changes_anything or prepared.trust is not TrustStatus.TRUSTED:
         backup = backup_database(context.db.path, context.paths.backups,
                                  f"before-import-{manifest.bundle_id[:8]}")
     store = PhotoStore.for_paths(context.paths)
-    added: list[str] = []
+    added = prepared.added_files
     kept_out = frozenset(prepared.preview.photo_files_kept_out)
     for sha in kept_out & opened.staged.keys():  # only records deleted here refer to them
         opened.staged.pop(sha).unlink(missing_ok=True)
@@ -150,7 +203,8 @@ def commit_import(prepared: PreparedImport, actor: str = "",
         members = {m.sha256: m for m in manifest.photo_members()}
         staged = [(Received(sha, members[sha].size, temp, None),
                    members[sha].path.rsplit(".", 1)[1]) for sha, temp in opened.staged.items()]
-        added = [received.sha256 for received, _ in staged if store.find(received.sha256) is None]
+        added.extend(received.sha256 for received, _ in staged
+                     if store.find(received.sha256) is None)
         # Every file fsynced (several at once), renamed, then each folder fsynced once,
         # all before the transaction that names them commits.
         with store.durable_batch() as batch:
@@ -166,6 +220,10 @@ def commit_import(prepared: PreparedImport, actor: str = "",
             record_trust(session, manifest.source, trust, actor)
             done = merge.run(conn, opened, store, prepared.me.device_id, control, write=True,
                              files_kept_out=kept_out)
+            # The photos were moved into the store before the merge, which therefore
+            # finds them all there: the preview's counts are what this import brought.
+            done.photos_new = prepared.preview.photos_new
+            done.photos_known = prepared.preview.photos_known
             confirmed = []
             if prepared.me.role is Role.FIELD:
                 confirmed = apply_receipts(session, prepared.me.device_id, list(manifest.receipts))
@@ -184,19 +242,15 @@ def commit_import(prepared: PreparedImport, actor: str = "",
             ))
             session.flush()
     except IntegrityError as exc:
-        _remove(store, added)
         _drop_backup(backup)
         raise BundleRefused(
             "数据包引用了本机没有的记录（例如站点），未导入 / the bundle refers to records this "
             f"installation does not have (for example a site); nothing was imported ({exc.orig})"
         ) from None
     except BaseException:
-        _remove(store, added)
         _drop_backup(backup)
         opened.discard_staged()
         raise
-    done.photos_new = prepared.preview.photos_new
-    done.photos_known = prepared.preview.photos_known
     log.info("imported bundle %s from %s: %s", manifest.bundle_id, manifest.source.name,
              done.totals())
     return ImportResult(manifest.bundle_id, done, backup,
@@ -209,14 +263,6 @@ def _drop_backup(backup: Path | None) -> None:
     """The import changed nothing, so its backup is a copy of the database as it still is."""
     if backup is not None:
         backup.unlink(missing_ok=True)
-
-
-def _remove(store: PhotoStore, shas: list[str]) -> None:
-    for sha in shas:
-        try:
-            store.remove(sha)
-        except OSError:
-            log.warning("could not remove photo %s after a failed import", sha, exc_info=True)
 
 
 def _parse_time(text: str) -> datetime:
