@@ -5,11 +5,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from inspector.app_paths import AppPaths
 from inspector.services.context import AppContext
-from inspector.ui.app import PROBE_ENV, PROBE_TREE
+from inspector.services.store_lock import WINDOW_LOCK_NAME, WindowClaim
+from inspector.ui.app import PROBE_ENV, PROBE_TREE, install_translators, refuse_second_window
 from inspector.ui.settings import UiSettings
 from inspector.ui.settings_dialog import SettingsDialog
 
@@ -103,3 +108,48 @@ def test_the_window_is_shown_empty_and_filled_once_the_cjk_font_is_in(
     finally:
         window.close()
         worker.wait(LOAD_TIMEOUT_MS)
+
+
+def test_a_second_window_on_one_data_folder_is_refused(tmp_path: Path) -> None:
+    """Two windows on one folder would each show what the other overwrote: the second
+    one says the folder is open elsewhere instead (real processes)."""
+    data_dir = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    first = subprocess.Popen(
+        [sys.executable, "-m", "inspector", "--data-dir", str(data_dir), "--language", "en"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    second = None
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # until the first window holds the folder
+            if (data_dir / WINDOW_LOCK_NAME).exists():
+                probe = WindowClaim(data_dir)
+                if not probe.try_claim():
+                    break
+                probe.release()
+            assert first.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        second = subprocess.Popen(
+            [sys.executable, "-m", "inspector", "--data-dir", str(data_dir), "--language", "en"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+        assert second.stderr is not None
+        line = second.stderr.readline()
+        assert "already open in another Inspector window" in line
+        assert first.poll() is None  # the first window goes on
+    finally:
+        for process in (second, first):
+            if process is not None:
+                process.kill()
+                process.communicate(timeout=30)
+
+
+def test_the_refusal_is_worded_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, "zh_CN")
+    try:
+        text = refuse_second_window(app, AppPaths.resolve(tmp_path), "zh_CN", show=False)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+    assert "另一个" in text and str(tmp_path) in text

@@ -1265,6 +1265,21 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
 </context>
 <context>
+    <name>StartUp</name>
+    <message>
+        <source>This data folder is already open in another Inspector window:
+%1
+
+Switch to that window, or close it and start Inspector again. Two windows on one folder would each show what the other has overwritten.</source>
+        <extracomment>The exit code when another window already has the data folder open.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Statuses</name>
     <message>
         <source>completed</source>

@@ -1264,6 +1264,24 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
 </context>
 <context>
+    <name>StartUp</name>
+    <message>
+        <source>This data folder is already open in another Inspector window:
+%1
+
+Switch to that window, or close it and start Inspector again. Two windows on one folder would each show what the other has overwritten.</source>
+        <extracomment>The exit code when another window already has the data folder open.</extracomment>
+        <translation>这个数据文件夹已在另一个 Inspector 窗口中打开：
+%1
+
+请切换到那个窗口，或关闭它后再启动本程序。两个窗口同时打开一个文件夹，会各自显示已被对方改写的内容。</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>社区教育督导检查</translation>
+    </message>
+</context>
+<context>
     <name>Statuses</name>
     <message>
         <source>completed</source>

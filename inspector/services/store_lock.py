@@ -24,6 +24,7 @@ only the last releases it.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -31,6 +32,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import fasteners
+
+log = logging.getLogger(__name__)
 
 LOCK_NAME = ".lock"
 #: How long a writer waits for a running clean-up to finish before giving up.
@@ -182,12 +185,14 @@ class WindowClaim:
         self._lock = fasteners.InterProcessLock(str(data_dir / WINDOW_LOCK_NAME))
 
     def try_claim(self) -> bool:
-        """True when no other window has this folder open; then hold it until release."""
+        """True when no other window has this folder open; then hold it until release.
+        Makes the data folder if it is not there yet."""
         try:
             return bool(self._lock.acquire(blocking=False))
-        except (OSError, threading.ThreadError):
-            # A read-only folder cannot hold the lock file: the program's own
-            # messages about that folder say what is wrong; do not block the window.
+        except (OSError, threading.ThreadError) as exc:
+            # A read-only or unusable folder cannot hold the lock file; the window
+            # then says what is wrong with the folder when it opens its data.
+            log.warning("could not take the window's lock in %s: %s", self._lock.path, exc)
             return True
 
     def release(self) -> None:

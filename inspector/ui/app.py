@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROBE_ENV = "INSPECTOR_STARTUP_PROBE"
+#: The exit code when another window already has the data folder open.
+EXIT_ALREADY_OPEN = 3
 PROBE_WINDOW = "inspector-startup: window-shown"
 PROBE_CONTENT = "inspector-startup: content-built"
 PROBE_TREE = "inspector-startup: tree-filled"
@@ -152,6 +154,12 @@ def run_gui(data_dir: str | None, language: str | None = None) -> int:
     settings = load_settings(paths.settings_file)
     chosen = language if language in LANGUAGES else settings.language or DEFAULT_LANGUAGE
     install_our_translator(app, chosen)
+    from inspector.services.store_lock import WindowClaim
+
+    claim = WindowClaim(paths.data_dir)
+    if not claim.try_claim():
+        refuse_second_window(app, paths, chosen)
+        return EXIT_ALREADY_OPEN
     window = MainWindow(paths, settings, worker)
     freeze_gc_once_loaded(window)
     hook = ExceptionHook(lambda: window)
@@ -176,6 +184,27 @@ def run_gui(data_dir: str | None, language: str | None = None) -> int:
         hook.uninstall()
         worker.cancel_all()
         worker.wait(10_000)
+        claim.release()
+
+
+def refuse_second_window(app: QApplication, paths: AppPaths, language: str,
+                         show: bool = True) -> str:
+    """Say that another window already has this data folder open; returns the text."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    register_cjk_font(app)
+    install_qt_translator(app, language)
+    text = QCoreApplication.translate(
+        "StartUp",
+        "This data folder is already open in another Inspector window:\n%1\n\n"
+        "Switch to that window, or close it and start Inspector again. Two windows on one "
+        "folder would each show what the other has overwritten.").replace(
+            "%1", str(paths.data_dir))
+    print(text, file=sys.stderr)
+    if show:
+        QMessageBox.information(None, QCoreApplication.translate("StartUp", "Inspector"), text)
+    return text
 
 
 def _probe_and_quit(app: QApplication, marker: str) -> None:
