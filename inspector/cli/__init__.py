@@ -71,3 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # a full disk, no permission, a drive pulled out: not a bug
         print(f"inspector: error: {describe_os_error(exc)}", file=sys.stderr)
         return EXIT_FAILURE
+    except Exception as exc:
+        from inspector.storage.disk_errors import StorageProblem
+
+        if isinstance(exc, StorageProblem):  # the data folder's disk is full or read-only
+            print(f"inspector: error: {exc}", file=sys.stderr)
+            return EXIT_FAILURE
+        raise

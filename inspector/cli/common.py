@@ -146,6 +146,7 @@ def opened(args: argparse.Namespace) -> Iterator[Any]:
     from inspector.domain.templates import TemplateError
     from inspector.services.context import open_context
     from inspector.storage.database import DatabaseError
+    from inspector.storage.disk_errors import StorageProblem
 
     paths = AppPaths.resolve(getattr(args, "data_dir", None))
     if paths.data_dir.exists() and not paths.data_dir.is_dir():
@@ -153,6 +154,8 @@ def opened(args: argparse.Namespace) -> Iterator[Any]:
                          f"folder: {paths.data_dir}")
     try:
         context = open_context(paths)
+    except StorageProblem:
+        raise  # the disk is full or read-only: exit 1 with its message, as mid-command
     except (DatabaseError, TemplateError) as exc:
         raise UsageError(str(exc)) from exc
     except OSError as exc:

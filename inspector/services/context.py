@@ -88,7 +88,7 @@ def _make_store_lock(paths: AppPaths) -> None:
         paths.photos.mkdir(exist_ok=True)
         (paths.photos / LOCK_NAME).touch(exist_ok=True)
     except OSError as exc:  # a read-only folder: the first write says what is wrong
-        log.warning("could not prepare the photo store's lock in %s: %s", paths.photos, exc)
+        log.info("could not prepare the photo store's lock in %s: %s", paths.photos, exc)
 
 
 def open_context(paths: AppPaths) -> AppContext:

@@ -49,6 +49,7 @@ from inspector.services.photos import (
     editable_inspection,
     next_position,
     record_of,
+    remove_if_unreferenced,
 )
 from inspector.storage.models import Inspection, Photo
 
@@ -217,9 +218,21 @@ def add_photos(
     folders = store.durable_batch(max_delay=1.0)
     # Held from the first file copied until the last row is committed: no clean-up, in
     # this process or another, removes a file this call has put in or relies on.
-    with store.writing():
-        _add_all(session, store, inspection, criterion_id, paths, token, progress_callback,
-                 report, folders, workers)
+    uncommitted: list[str] = []  # files kept whose row could not be committed
+    try:
+        with store.writing():
+            _add_all(session, store, inspection, criterion_id, paths, token, progress_callback,
+                     report, folders, workers, uncommitted)
+    except BaseException:
+        # A full disk can refuse the row after the file was kept: remove that file
+        # again, unless another import has committed a row naming the same bytes.
+        if uncommitted:
+            try:
+                remove_if_unreferenced(session, store, uncommitted)
+            except Exception:
+                log.warning("could not remove a photo file left without its row; the start-up "
+                            "clean-up will", exc_info=True)
+        raise
     report.cancelled = token.cancelled and report.handled < report.total
     return report
 
@@ -227,7 +240,8 @@ def add_photos(
 def _add_all(session: Session, store: PhotoStore, inspection: Inspection,
              criterion_id: str | None, paths: Sequence[Path], token: CancelToken,
              progress_callback: Callable[[ImportProgress], None] | None,
-             report: ImportReport, folders: DurableBatch, workers: int) -> None:
+             report: ImportReport, folders: DurableBatch, workers: int,
+             uncommitted: list[str]) -> None:
     results = _prepared_in_order(store, paths, token, workers)
     with closing(results), folders:
         for source, outcome in results:
@@ -240,7 +254,7 @@ def _add_all(session: Session, store: PhotoStore, inspection: Inspection,
             else:
                 try:
                     _keep(session, store, inspection, criterion_id, source, outcome, report,
-                          folders)
+                          folders, uncommitted)
                 except BaseException:
                     store.discard(outcome.received)
                     session.rollback()
@@ -251,7 +265,7 @@ def _add_all(session: Session, store: PhotoStore, inspection: Inspection,
 
 def _keep(session: Session, store: PhotoStore, inspection: Inspection,
           criterion_id: str | None, source: Path, prepared: _Prepared,
-          report: ImportReport, folders: DurableBatch) -> None:
+          report: ImportReport, folders: DurableBatch, uncommitted: list[str]) -> None:
     """Store one prepared file and commit its row (calling thread only)."""
     status = session.exec(select(Inspection.status).where(Inspection.id == inspection.id)).one()
     if status != "draft":  # completed in another window meanwhile
@@ -275,6 +289,7 @@ def _keep(session: Session, store: PhotoStore, inspection: Inspection,
         report.assigned.append(record_of(general, inspection.visit_date))
         return
     facts = prepared.facts
+    uncommitted.append(sha256)
     folders.keep(prepared.received, facts.extension)
     row = Photo(
         inspection_id=inspection.id,
@@ -292,6 +307,7 @@ def _keep(session: Session, store: PhotoStore, inspection: Inspection,
     )
     session.add(row)
     session.commit()
+    uncommitted.remove(sha256)
     report.added.append(record_of(row, inspection.visit_date))
     if prepared.thumbnail is not None:
         try:

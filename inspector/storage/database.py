@@ -6,7 +6,7 @@ import logging
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -96,20 +96,23 @@ def head_revision() -> str:
 
 
 def backup_database(source: Path, backups_dir: Path, label: str) -> Path:
-    """Copy the database with SQLite's online backup API (consistent even in WAL mode)."""
-    backups_dir.mkdir(parents=True, exist_ok=True)
-    stamp = utcnow().strftime("%Y%m%dT%H%M%S%f")
-    target = backups_dir / f"{source.stem}-{stamp}-{label}.sqlite3"
-    _copy_database(source, target)
-    return target
+    """Copy the database into ``backups_dir`` with SQLite's online backup API.
+
+    Written under a temp name, fsynced, then renamed, so a backup's name never
+    holds half a file; old backups are pruned afterwards. Raises
+    :class:`inspector.storage.backups.BackupError` (a :class:`DatabaseError`)
+    with one clear message on a full disk; nothing is left behind then.
+    """
+    from inspector.storage.backups import make_backup
+
+    return make_backup(source, backups_dir, label)
 
 
 def _copy_database(source: Path, target: Path) -> None:
-    """SQLite's online backup API: a consistent copy, WAL included."""
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+    """SQLite's online backup API: a consistent copy, WAL included, into ``target``
+    (the target's own connection, so its log is handled as well)."""
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
-    src.close()
-    dst.close()
 
 
 def _reference_counts(rows: Iterable[Sequence[Any]]) -> Counter[tuple[str, str]]:
@@ -135,6 +138,9 @@ class Database:
             self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
         )
         event.listen(self.engine, "connect", _set_pragmas)
+        from inspector.storage import disk_errors  # imports this module: not at the top
+
+        disk_errors.install(self.engine, path)
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
@@ -161,6 +167,11 @@ class Database:
                     "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
             conn.close()
         except sqlite3.DatabaseError as exc:
+            from inspector.storage import disk_errors
+
+            problem = disk_errors.describe(self.path, exc)
+            if problem is not None:  # the disk, not the file: say so, never "damaged"
+                raise problem from exc
             raise NotOurDatabaseError(
                 f"{self.path} 不是本程序的数据库，或已损坏（{exc}）；请从 backups 文件夹恢复，"
                 f"或换一个数据文件夹 / {self.path} is not an Inspector database or is damaged "
