@@ -171,9 +171,50 @@ def _unlockable(path: Path, exc: BaseException) -> StoreBusy:
 
 
 WINDOW_LOCK_NAME = ".window.lock"
+EXPORT_LOCK_NAME = ".export.lock"
+
+_CLAIM_GUARDS: dict[Path, threading.Lock] = {}
 
 
-class WindowClaim:
+class FolderClaim:
+    """An exclusive claim on a data folder for one kind of work, across threads and
+    processes (the operating system drops it when the process ends, even by a kill)."""
+
+    def __init__(self, data_dir: Path, name: str) -> None:
+        path = data_dir / name
+        self._lock = fasteners.InterProcessLock(str(path))
+        with _LOCKS_GUARD:  # POSIX locks are per process: threads are kept apart here
+            self._guard = _CLAIM_GUARDS.setdefault(path.absolute(), threading.Lock())
+        self._mine = False
+
+    def try_claim(self) -> bool:
+        """True when nobody else holds the claim; then hold it until :meth:`release`.
+        Makes the data folder if it is not there yet. Raises OSError when the
+        folder cannot hold the lock file (read-only, not a folder)."""
+        if not self._guard.acquire(blocking=False):
+            return False
+        try:
+            got = bool(self._lock.acquire(blocking=False))
+        except threading.ThreadError as exc:  # fasteners wraps the OSError
+            self._guard.release()
+            raise OSError(str(exc)) from exc
+        except BaseException:
+            self._guard.release()
+            raise
+        if not got:
+            self._guard.release()
+            return False
+        self._mine = True
+        return True
+
+    def release(self) -> None:
+        if self._mine:
+            self._mine = False
+            self._lock.release()
+            self._guard.release()
+
+
+class WindowClaim(FolderClaim):
     """This process's claim to show the one window on a data folder.
 
     Two windows on one folder would each keep showing what they read while the
@@ -182,19 +223,13 @@ class WindowClaim:
     """
 
     def __init__(self, data_dir: Path) -> None:
-        self._lock = fasteners.InterProcessLock(str(data_dir / WINDOW_LOCK_NAME))
+        super().__init__(data_dir, WINDOW_LOCK_NAME)
 
     def try_claim(self) -> bool:
-        """True when no other window has this folder open; then hold it until release.
-        Makes the data folder if it is not there yet."""
         try:
-            return bool(self._lock.acquire(blocking=False))
-        except (OSError, threading.ThreadError) as exc:
+            return super().try_claim()
+        except OSError as exc:
             # A read-only or unusable folder cannot hold the lock file; the window
             # then says what is wrong with the folder when it opens its data.
             log.warning("could not take the window's lock in %s: %s", self._lock.path, exc)
             return True
-
-    def release(self) -> None:
-        if self._lock.acquired:
-            self._lock.release()

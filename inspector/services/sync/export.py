@@ -12,8 +12,11 @@ import contextlib
 import hashlib
 import io
 import json
+import logging
 import os
+import re
 import sqlite3
+import time
 import uuid
 import zipfile
 from collections.abc import Iterator
@@ -28,6 +31,7 @@ from inspector import __version__
 from inspector.services.context import AppContext
 from inspector.services.durable import fsync_dir
 from inspector.services.photo_store import PhotoStore
+from inspector.services.store_lock import EXPORT_LOCK_NAME, FolderClaim
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import records as rec
 from inspector.services.sync.errors import Control, NullControl, SyncError, check
@@ -42,6 +46,8 @@ from inspector.services.sync.read_back import ReadBackMismatch, ReadBackWriter
 from inspector.services.sync.receipts import confirmed_sequences, receipts_to_send
 from inspector.services.sync.verify import verify_file
 from inspector.storage.models import SyncBundle, utcnow
+
+log = logging.getLogger(__name__)
 
 # The record tables each kind carries, from the format (checklist versions are written
 # on their own, after the records).
@@ -163,9 +169,39 @@ def _snapshot(context: AppContext) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
+#: An unfinished bundle's temp file, as :func:`_export` names it: ``.NAME.1a2b3c4d.part``.
+_LEFTOVER = re.compile(r"^\..+" + re.escape(bf.BUNDLE_SUFFIX) + r"\.[0-9a-f]{8}\.part$")
+#: A temp file untouched this long is not being written by anyone any more.
+LEFTOVER_AGE_S = 600.0
+
+
+def _clear_leftovers(folder: Path) -> None:
+    """Remove temp files of exports that were killed or lost their drive (hidden files
+    named like ours, untouched for ten minutes) from the folder written into."""
+    limit = time.time() - LEFTOVER_AGE_S
+    try:
+        candidates = [p for p in folder.iterdir() if _LEFTOVER.match(p.name)]
+    except OSError as exc:
+        log.info("could not look for unfinished bundles in %s: %s", folder, exc)
+        return
+    for path in candidates:
+        try:
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+                log.info("removed the unfinished bundle %s", path)
+        except OSError as exc:
+            log.info("could not remove the unfinished bundle %s: %s", path, exc)
+
+
 def _reserve(context: AppContext, me: DeviceIdentity, bundle_id: str, kind: str, scope: str,
              actor: str) -> int:
     with context.db.transaction() as session:
+        # With the export claim held, no export is under way: a row still "writing" is
+        # one that was killed. Its number stays used; the history says what happened.
+        for stale in session.exec(select(SyncBundle).where(
+                SyncBundle.direction == "out", SyncBundle.status == "writing")).all():
+            stale.status = "interrupted"
+            session.add(stale)
         last = session.exec(select(SyncBundle.sequence).where(
             SyncBundle.device_id == me.device_id).order_by(col(SyncBundle.sequence).desc())
         ).first()
@@ -308,9 +344,23 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
     if not target.parent.is_dir():
         # Never created here: a mistyped USB-stick path must not make folders on the laptop.
         raise SyncError(f"目标文件夹不存在 / the folder does not exist: {target.parent}")
+    claim = FolderClaim(context.paths.data_dir, EXPORT_LOCK_NAME)
+    if not claim.try_claim():
+        raise SyncError("另一个导出正在进行，请等它完成后再导出 / another export from this data "
+                        "folder is under way; wait for it to finish")
+    try:
+        return _export(context, me, role, kind, target, include_all, actor, control)
+    finally:
+        claim.release()
+
+
+def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: str, target: Path,
+            include_all: bool, actor: str, control: Control) -> ExportResult:
+    """The export itself, with the data folder's export claim held."""
     incremental = kind == "results" and not include_all
     scope = "incremental" if incremental else "all"
     bundle_id = str(uuid.uuid4())
+    _clear_leftovers(target.parent)
     seal = _Seal()
     try:
         sequence = _reserve(context, me, bundle_id, kind, scope, actor)
