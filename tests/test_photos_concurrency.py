@@ -7,6 +7,7 @@ saves photos. After each, every photo row must still have its file.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
 from sync_helpers import completed_inspection, installation
 
 from inspector.app_paths import AppPaths
@@ -24,6 +26,8 @@ from inspector.services.photo_store import PhotoStore
 from inspector.services.photos import collect_garbage
 from inspector.services.sync.export import export_bundle
 from inspector.services.sync.identity import Role
+from inspector.services.sync.importer import import_bundle
+from inspector.storage.models import SyncBundle
 
 PHOTOS = 120
 
@@ -191,3 +195,18 @@ def test_a_used_folder_without_its_database_is_refused_and_keeps_its_photos(
 def test_a_new_folder_still_opens(tmp_path: Path) -> None:
     context = open_context(AppPaths.resolve(tmp_path / "new"))
     context.close()
+
+
+def test_a_killed_import_s_temp_files_go_at_the_next_import_and_history_counts_are_right(
+        office: AppContext, field_bundle: Path) -> None:
+    store = PhotoStore.for_paths(office.paths)
+    temp, handle = store.new_staging_file()  # what a killed import leaves behind
+    handle.write(b"half a photo")
+    handle.close()
+    _prepared, result = import_bundle(office, field_bundle, trust_new_device=True)
+    assert result is not None and result.preview.photos_new == PHOTOS
+    assert not temp.exists() and store.staged_files() == []
+    with office.db.session() as session:
+        logged = session.exec(select(SyncBundle).where(SyncBundle.direction == "in")).one()
+    changes = json.loads(logged.changes)
+    assert (changes["photos_new"], changes["photos_known"]) == (PHOTOS, 0)
