@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from datetime import date
 from pathlib import Path
 
@@ -335,3 +337,38 @@ def test_when_the_program_cannot_start_again_the_user_is_told(
         assert window.offer_restart() is False
         assert window.isVisible() and told == [
             "The program could not be started again; please start it yourself."]
+
+
+def test_a_used_folder_with_an_empty_database_is_refused_and_its_photos_stay(
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened as a new installation, the start-up clean-up would delete every photo."""
+    from inspector.services.demo import load_demo
+
+    context = open_context(paths)
+    load_demo(context)  # with photos
+    context.close()
+    photos_before = sorted(p for p in paths.photos.rglob("*") if p.is_file())
+    assert len(photos_before) > 2
+    old = time.time() - 7 * 24 * 3600  # far beyond the clean-up's hour of grace
+    for path in photos_before:
+        os.utime(path, (old, old))
+    for suffix in ("-wal", "-shm"):
+        Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
+    paths.database.write_bytes(b"")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, _title, text, *a: shown.append(text))
+    worker = Worker()
+    window = MainWindow(paths, UiSettings(language="en"), worker)
+    qtbot.addWidget(window)
+    try:
+        window.start()
+        qtbot.waitUntil(lambda: bool(shown), timeout=LOAD_TIMEOUT_MS)
+        assert "backups restore" in shown[0]
+        assert window.context is None
+    finally:
+        window.close()
+        worker.wait(LOAD_TIMEOUT_MS)
+    assert sorted(p for p in paths.photos.rglob("*") if p.is_file()) == photos_before
+    assert paths.database.stat().st_size == 0

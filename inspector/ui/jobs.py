@@ -77,13 +77,16 @@ def export_sites_csv(context: AppContext, path: Path) -> int:
 
 def tidy_photo_store(context: AppContext) -> GarbageReport:
     """Remove photo files nothing refers to any more (deleted over an hour ago, or left
-    by an import that was interrupted), and unfinished imports' temporary files."""
+    by an import that was interrupted), and unfinished imports' temporary files; does
+    nothing while an import or photo addition is at work in any process."""
     from inspector.services.photo_store import PhotoStore
     from inspector.services.photos import collect_garbage
 
     with context.db.session() as session:
         report = collect_garbage(session, PhotoStore.for_paths(context.paths))
-    if report.files_removed or report.incoming_removed:
+    if report.skipped:
+        log.info("photo store not tidied this time: an import is at work")
+    elif report.files_removed or report.incoming_removed:
         log.info("photo store tidied: %d files (%d bytes), %d unfinished imports",
                  report.files_removed, report.bytes_freed, report.incoming_removed)
     return report
