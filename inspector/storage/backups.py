@@ -475,14 +475,16 @@ def _set_aside(database: Path, folder: Path) -> tuple[Path, ...]:
     return tuple(moved)
 
 
-def restore(database: Path, backup: Path, folder: Path) -> Restored:
+def restore(database: Path, backup: Path, folder: Path,
+            wait_s: float = LOCK_TIMEOUT_S) -> Restored:
     """Replace the live database by ``backup``; the live one is backed up first.
 
     Refused (:class:`DatabaseInUse`, nothing changed) while another connection
     has the database open. A live database SQLite cannot read at all, a
     missing or empty one, and a log left beside it are set aside byte for
     byte into ``folder`` first. The caller checks the backup's schema revision
-    (:func:`check_backup`) before.
+    (:func:`check_backup`) before. ``wait_s``: how long to wait for the database
+    to become free.
     """
     _make_folder(folder, database)
     safety: Path | None = None
@@ -490,7 +492,7 @@ def restore(database: Path, backup: Path, folder: Path) -> Restored:
     usable = database.is_file() and database.stat().st_size > 0
     if usable:
         try:
-            with exclusive(database) as conn:
+            with exclusive(database, wait_s) as conn:
                 safety = _write(conn, database, folder, BEFORE_RESTORE)
                 _copy_into(backup, conn)
         except DatabaseInUse:
@@ -509,7 +511,7 @@ def restore(database: Path, backup: Path, folder: Path) -> Restored:
     if not usable:
         try:
             set_aside = _set_aside(database, folder)
-            with exclusive(database) as conn:
+            with exclusive(database, wait_s) as conn:
                 _copy_into(backup, conn)
         except (OSError, sqlite3.Error) as exc:
             raise _write_failure(database.parent, backup, exc, _RESTORING) from exc
