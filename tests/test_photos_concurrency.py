@@ -210,3 +210,21 @@ def test_a_killed_import_s_temp_files_go_at_the_next_import_and_history_counts_a
         logged = session.exec(select(SyncBundle).where(SyncBundle.direction == "in")).one()
     changes = json.loads(logged.changes)
     assert (changes["photos_new"], changes["photos_known"]) == (PHOTOS, 0)
+
+
+def test_a_spared_store_keeps_unreferenced_files_until_the_date(office: AppContext) -> None:
+    store = PhotoStore.for_paths(office.paths)
+    orphan = store.path_for("cd" * 32, "jpg")
+    orphan.parent.mkdir(parents=True, exist_ok=True)
+    orphan.write_bytes(b"x")
+    os.utime(orphan, (time.time() - 7200, time.time() - 7200))
+    store.spare_unreferenced(days=30)
+    assert store.spared_until() > time.time() + 29 * 86400
+    with office.db.session() as session:
+        assert collect_garbage(session, store).files_removed == 0
+    assert orphan.exists()
+    store.spare_unreferenced(days=-1)  # never shortens a promise already made
+    assert store.spared_until() > time.time()
+    (store.root / ".spare-until").write_text(f"{time.time() - 1:.0f}\n")
+    with office.db.session() as session:
+        assert collect_garbage(session, store).files_removed == 1

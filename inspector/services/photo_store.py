@@ -45,6 +45,8 @@ CHUNK_BYTES = 1 << 20
 MAX_FILE_BYTES = 200 * 1024 * 1024
 THUMBNAIL_SIZE = 256
 _INCOMING = ".incoming"
+#: While the time written in this file is in the future, no stored file is cleaned up.
+_SPARE_NAME = ".spare-until"
 #: Threads fsyncing a batch's files at once: the disk gets several writes in
 #: flight and the file system can fold their journal commits into one.
 FSYNC_THREADS = 4
@@ -262,6 +264,23 @@ class PhotoStore:
             for thumb in folder.glob(f"{sha256}-*.jpg"):
                 thumb.unlink(missing_ok=True)
         return freed
+
+    def spare_unreferenced(self, days: float) -> None:
+        """Let the clean-up remove no stored file for ``days`` (e.g. after the database
+        was restored from an older backup: the photos of the newer rows are referenced
+        by the safety copy taken before restoring, not by the database in use)."""
+        until = time.time() + days * 86400
+        write_atomic(self.root / _SPARE_NAME, f"{max(until, self.spared_until()):.0f}\n"
+                     .encode("ascii"))
+
+    def spared_until(self) -> float:
+        """Until when (a Unix time) the clean-up removes no stored file; 0 when not asked."""
+        try:
+            return float((self.root / _SPARE_NAME).read_text(encoding="ascii").strip())
+        except FileNotFoundError:
+            return 0.0
+        except (OSError, ValueError):  # unreadable: keep sparing, the safe side
+            return float("inf")
 
     def touch(self, sha256: str) -> None:
         """Give the stored file a fresh modification time (the clean-up spares recent files)."""

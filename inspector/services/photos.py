@@ -293,7 +293,8 @@ def collect_garbage(session: Session, store: PhotoStore,
     says so (``skipped``). Holding the store exclusively, every file in the
     incoming folder is a leftover of an interrupted import and is cleared.
     Unreferenced files touched within ``min_age_seconds`` stay (a deleted photo
-    is touched when deleted, so its undo keeps working for that long).
+    is touched when deleted, so its undo keeps working for that long), and none
+    at all go while the store is told to spare them (:meth:`PhotoStore.spare_unreferenced`).
     """
     with store.collecting() as alone:
         if not alone:
@@ -303,7 +304,8 @@ def collect_garbage(session: Session, store: PhotoStore,
         session.rollback()
         limit = time.time() - min_age_seconds
         removed = freed = 0
-        for sha256, path in list(store.stored_files()):
+        spared = store.spared_until() > time.time()  # after a restore from a backup
+        for sha256, path in [] if spared else list(store.stored_files()):
             if sha256 in referenced:
                 continue
             try:
