@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +34,28 @@ def register(commands: Any) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from inspector.services.sites_csv import CsvImportError, import_sites
+    from inspector.services.busy import until_done
+    from inspector.services.sites_csv import CsvImportError, ImportResult, import_sites
 
     if not args.file.is_file():
         raise UsageError(f"找不到文件 / no such file: {args.file}")
+    told = False
+
+    def waiting() -> None:
+        nonlocal told
+        if not told:  # once: the import goes on by itself when the database is free
+            told = True
+            print("数据库正被其他程序写入，正在等待…… / another program is writing to the "
+                  "database; waiting…", file=sys.stderr, flush=True)
+
     with opened(args) as context:
-        try:
+
+        def attempt() -> ImportResult:
             with context.db.transaction() as session:
-                result = import_sites(session, args.file)
+                return import_sites(session, args.file)
+
+        try:
+            result = until_done(attempt, waiting)
         except CsvImportError as exc:
             if len(exc.problems) > 1:
                 raise UsageError(

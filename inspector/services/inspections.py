@@ -15,7 +15,7 @@ from sqlmodel import Session, col, delete, func, select
 from inspector.domain.scoring import Answer, InspectionSummary, summarize
 from inspector.domain.templates import ChecklistTemplate, Criterion
 from inspector.domain.tiers import Tier
-from inspector.services import templates
+from inspector.services import templates, text_limits
 from inspector.services.sites import get_site
 from inspector.storage.models import (
     Inspection,
@@ -155,6 +155,8 @@ def start_inspection(
     rule is for starting only; a reopened inspection or a bundle's records are
     not checked against it.
     """
+    _check(text_limits.INSPECTORS, inspectors.strip())
+    _check(text_limits.SITE_STAFF, site_staff.strip())
     site = get_site(session, site_id)
     in_progress = draft_of_site(session, site.id)
     if in_progress is not None:
@@ -244,6 +246,7 @@ def set_rating(session: Session, inspection_id: str, criterion_id: str,
 
 
 def set_note(session: Session, inspection_id: str, criterion_id: str, note: str) -> Response:
+    _check(text_limits.NOTE, note)
     inspection, template = _editable(session, inspection_id)
     response = _response(session, inspection, template, criterion_id)
     response.note = note
@@ -255,6 +258,10 @@ def set_note(session: Session, inspection_id: str, criterion_id: str, note: str)
 def update_details(session: Session, inspection_id: str, *, visit_date: date | None = None,
                    inspectors: str | None = None, site_staff: str | None = None,
                    general_note: str | None = None) -> Inspection:
+    for field, value in ((text_limits.INSPECTORS, inspectors), (text_limits.SITE_STAFF, site_staff),
+                         (text_limits.GENERAL_NOTE, general_note)):
+        if value is not None:
+            _check(field, value if field.multiline else value.strip())
     inspection, _template = _editable(session, inspection_id)
     if visit_date is not None:
         inspection.visit_date = visit_date
@@ -269,6 +276,11 @@ def update_details(session: Session, inspection_id: str, *, visit_date: date | N
     return inspection
 
 
+def _check(field: text_limits.TextField, value: str) -> None:
+    """Refuse text that is too long or holds control characters (see :mod:`.text_limits`)."""
+    text_limits.check_text(field, value, InspectionError)
+
+
 def _touch(session: Session, inspection: Inspection) -> None:
     inspection.updated_at = utcnow()
     session.add(inspection)
@@ -276,6 +288,7 @@ def _touch(session: Session, inspection: Inspection) -> None:
 
 def complete(session: Session, inspection_id: str, actor: str) -> InspectionState:
     """Mark a draft completed once every criterion is rated and required notes are written."""
+    _check(text_limits.ACTOR, actor.strip())
     _editable(session, inspection_id)
     state = load_state(session, inspection_id)
     problems = state.problems()
@@ -296,6 +309,8 @@ def reopen(session: Session, inspection_id: str, actor: str, reason: str = "") -
         raise InspectionError("这次检查尚未完成 / the inspection is not completed")
     if not actor.strip():
         raise InspectionError("请填写重新打开人的姓名 / say who reopens the inspection")
+    _check(text_limits.ACTOR, actor.strip())
+    _check(text_limits.REASON, reason.strip())
     in_progress = draft_of_site(session, inspection.site_id)
     if in_progress is not None:  # one inspection in progress per site, as when starting one
         day = in_progress.visit_date.isoformat()

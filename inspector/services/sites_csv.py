@@ -4,19 +4,29 @@ Export writes UTF-8 with a byte-order mark so that Excel shows Chinese
 correctly. Import accepts UTF-8 (with or without BOM) and GBK/GB18030 (what
 Chinese Excel writes). Every row is checked first; if any row is bad nothing
 is imported and every bad row is reported with its line number.
+
+A cell that a spreadsheet would take for a formula (one starting with ``=``,
+``+``, ``-``, ``@``, a tab or a line break) is written with a single quote in
+front, as OWASP recommends against formula injection; import takes that quote
+off again, so exporting and importing gives back exactly what was stored.
+
+The whole file is matched and checked in memory against every stored site
+(read once), then written with one statement for the new sites and one for
+the changed ones: fifty thousand rows take seconds, and the database is busy
+only for the writing at the end.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from inspector.domain.tiers import TIER_ORDER, Tier, parse_tier, tier_label
 from inspector.services.durable import write_atomic
@@ -24,14 +34,14 @@ from inspector.services.sites import (
     Outcome,
     SiteData,
     SiteError,
+    SiteRegistry,
+    SiteRow,
     check_parent,
-    find_by_code,
     list_sites,
-    misplaced_sites,
-    upsert_site,
+    misplaced,
+    site_text_problems,
     validate_code,
 )
-from inspector.storage.models import Site
 
 # (field, Chinese header written on export, other headers accepted on import)
 COLUMNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -45,6 +55,24 @@ COLUMNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 REQUIRED = ("name", "tier")
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# What makes Excel, LibreOffice or WPS take a cell for a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+
+
+def escape_cell(value: str) -> str:
+    """``value`` as a CSV cell that no spreadsheet runs as a formula: a quote in front if needed.
+
+    A value that already starts with quotes before such a character gets one
+    more, so that :func:`unescape_cell` always gives back the value itself.
+    """
+    return "'" + value if value.lstrip("'").startswith(FORMULA_STARTS) else value
+
+
+def unescape_cell(cell: str) -> str:
+    """The value :func:`escape_cell` wrote as ``cell`` (a cell it did not escape is unchanged)."""
+    if cell.startswith("'") and cell[1:].lstrip("'").startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
 
 
 @dataclass(frozen=True)
@@ -134,7 +162,9 @@ def _read_row(line: int, cells: list[str], columns: dict[str, int]) -> tuple[_Ro
     def given(name: str) -> str | None:
         """The cell, or None when the file has no such column or the row stops short."""
         index = columns.get(name)
-        return cells[index].strip() if index is not None and index < len(cells) else None
+        if index is None or index >= len(cells):
+            return None
+        return unescape_cell(cells[index].strip())
 
     def cell(name: str) -> str:
         return given(name) or ""
@@ -144,10 +174,10 @@ def _read_row(line: int, cells: list[str], columns: dict[str, int]) -> tuple[_Ro
     try:
         tier = parse_tier(cell("tier"))
     except ValueError:
-        reasons.append(f"层级无法识别 / unknown tier '{cell('tier')}'")
+        reasons.append(f"层级无法识别 / unknown tier '{_shown(cell('tier'))}'")
     name = cell("name")
-    if not name:
-        reasons.append("缺少名称 / the name is empty")
+    address, contact, phone = given("address"), given("contact"), given("phone")
+    reasons += site_text_problems(name, address, contact, phone)
     code: str | None = None
     try:
         code = validate_code(cell("code"))
@@ -155,9 +185,15 @@ def _read_row(line: int, cells: list[str], columns: dict[str, int]) -> tuple[_Ro
         reasons.append(str(exc))
     data = None
     if tier is not None and not reasons:
-        data = SiteData(name=name, tier=tier, code=code, address=given("address"),
-                        contact=given("contact"), phone=given("phone"))
+        data = SiteData(name=name, tier=tier, code=code, address=address, contact=contact,
+                        phone=phone)
     return _Row(line, tier, cell("parent"), (cell("code"), name), data), reasons
+
+
+def _shown(text: str) -> str:
+    """A cell quoted in a message: at most a line's worth, control characters made visible."""
+    visible = "".join(c if c.isprintable() else f"U+{ord(c):04X}" for c in text[:40])
+    return visible + ("…" if len(text) > 40 else "")
 
 
 def _parse(path: Path, text: str) -> tuple[list[_Row], list[RowProblem]]:
@@ -193,7 +229,7 @@ def _parse(path: Path, text: str) -> tuple[list[_Row], list[RowProblem]]:
 
 
 def _resolve_parents(
-    session: Session, rows: list[_Row]
+    registry: SiteRegistry, rows: list[_Row]
 ) -> tuple[dict[int, tuple[str | None, str | None]], list[RowProblem]]:
     """For each good row: (parent code, parent name) found in the file or the database.
 
@@ -214,7 +250,6 @@ def _resolve_parents(
                                                      f"{row.data.code} repeats line {first}"))
             by_code[row.data.code] = row
         by_name.setdefault((row.data.tier, row.data.name), []).append(row)
-    stored = list_sites(session)
     resolved: dict[int, tuple[str | None, str | None]] = {}
     for row in rows:
         if row.tier is None:
@@ -233,40 +268,47 @@ def _resolve_parents(
         key: tuple[str | None, str | None] = (None, None)
         if row.parent in by_code:
             parent_tier, key = by_code[row.parent].tier, (row.parent, None)
-        elif (site := find_by_code(session, row.parent)) is not None:
-            parent_tier, key = Tier(site.tier), (row.parent, None)
+        elif (site := registry.find_by_code(row.parent)) is not None:
+            parent_tier, key = _tier_of(site), (row.parent, None)
         else:
             in_file = by_name.get((expected, row.parent), [])
             # A stored site that the file also lists is one candidate, not two.
             in_db = [
-                s for s in stored
-                if s.name == row.parent and s.tier == expected.value
-                and s.code not in by_code and not (s.code is None and in_file)
+                s for s in registry.named(row.parent, expected)
+                if s.code not in by_code and not (s.code is None and in_file)
             ]
             if len(in_file) + len(in_db) == 1:
                 parent_tier, key = expected, (None, row.parent)
             elif len(in_file) + len(in_db) > 1:
                 problems.append(RowProblem(
                     row.line,
-                    f"上级站点“{row.parent}”不唯一，请填写区划代码 / more than one parent "
-                    f"named {row.parent}: give its code",
+                    f"上级站点“{_shown(row.parent)}”不唯一，请填写区划代码 / more than one parent "
+                    f"named {_shown(row.parent)}: give its code",
                 ))
                 continue
         if parent_tier is None:
             if row.parent not in bad_cells:  # that row's own problem is reported instead
-                problems.append(
-                    RowProblem(row.line, f"找不到上级站点 / parent not found: {row.parent}")
-                )
+                problems.append(RowProblem(
+                    row.line, f"找不到上级站点 / parent not found: {_shown(row.parent)}"))
         elif parent_tier != expected:
-            problems.append(RowProblem(row.line, f"上级站点层级不对 / the parent {row.parent} is "
-                                                 f"a {parent_tier} site, not a {expected} site"))
+            problems.append(RowProblem(
+                row.line, f"上级站点层级不对 / the parent {_shown(row.parent)} is a {parent_tier} "
+                          f"site, not a {expected} site"))
         elif row.data is not None:
             resolved[row.line] = key
     return resolved, problems
 
 
+def _tier_of(site: SiteRow) -> Tier | None:
+    """The stored site's tier; None for a tier this program does not know (a damaged row)."""
+    try:
+        return Tier(site.tier)
+    except ValueError:
+        return None
+
+
 def _hierarchy_problems(
-    session: Session, before: dict[str, tuple[str, str | None]], line_of: dict[str, int]
+    registry: SiteRegistry, before: dict[str, tuple[str, str | None]], line_of: dict[str, int]
 ) -> list[RowProblem]:
     """What the applied rows broke in county → township → village, by the rows responsible.
 
@@ -275,9 +317,9 @@ def _hierarchy_problems(
     the registry before this file is not blamed on it.
     """
     stranded: dict[str, Counter[str]] = {}
-    sites: dict[str, Site] = {}
+    sites: dict[str, SiteRow] = {}
     problems: list[RowProblem] = []
-    for child, parent in misplaced_sites(session):
+    for child, parent in misplaced(registry.rows()):
         retiered = parent is not None and parent.id in line_of and (
             before.get(parent.id, ("", None))[0] != parent.tier)
         if parent is not None and retiered:
@@ -306,57 +348,59 @@ def import_sites(session: Session, path: Path) -> ImportResult:
     """Validate the whole file, then add or update its sites (matched by code, else by name).
 
     A column the file leaves out leaves that field of existing sites as it
-    is. The rows are written into ``session`` and then the whole registry
-    must still be county → township → village. On any problem this raises
-    :class:`CsvImportError` listing every problem found, and the caller's
-    transaction must roll back what was written (the command line and the
-    GUI both import inside ``db.transaction()``).
+    is. The rows are applied to the registry in memory, and the whole
+    registry must then still be county → township → village. On any problem
+    this raises :class:`CsvImportError` listing every problem found, and
+    nothing is written; otherwise the sites are written into ``session``,
+    for the caller to commit (the command line and the GUI both import
+    inside ``db.transaction()``).
     """
     text, encoding = _decode(path)
     rows, problems = _parse(path, text)
-    parents, parent_problems = _resolve_parents(session, rows)
+    registry = SiteRegistry.load(session)
+    parents, parent_problems = _resolve_parents(registry, rows)
     problems += parent_problems
-    before = {
-        site.id: (site.tier, site.parent_id) for site in session.exec(select(Site)).all()
-    }
+    before = {site.id: (site.tier, site.parent_id) for site in registry.rows()}
     line_of: dict[str, int] = {}
     counts = Counter[Outcome]()
-    # Good rows are written even when others are bad, so that what they would
-    # do to the hierarchy is reported too; the caller rolls it all back.
+    # Good rows are applied even when others are bad, so that what they would
+    # do to the hierarchy is reported too; nothing is written then.
     for tier in TIER_ORDER:
         for row in rows:
             if row.data is None or row.data.tier != tier or row.line not in parents:
                 continue
-            parent = _stored_parent(session, tier, parents[row.line])
+            parent = _stored_parent(registry, tier, parents[row.line])
             if tier.parent_tier is not None and parent is None:
-                continue  # its parent's row could not be written; that row is reported
+                continue  # its parent's row could not be applied; that row is reported
             try:
-                site, outcome = upsert_site(session, row.data, parent)
+                site, outcome = registry.upsert(row.data, parent)
             except SiteError as exc:
                 problems.append(RowProblem(row.line, str(exc)))
                 continue
-            except IntegrityError as exc:
-                problems.append(RowProblem(
-                    row.line, f"数据库拒绝了这一行 / the database refused this row: {exc.orig}"))
-                raise CsvImportError(path, _by_row(problems)) from exc
             line_of[site.id] = row.line
             counts[outcome] += 1
-    problems += _hierarchy_problems(session, before, line_of)
+    problems += _hierarchy_problems(registry, before, line_of)
     if problems:
         raise CsvImportError(path, _by_row(problems))
+    try:
+        written = registry.write(session)
+    except sqlite3.IntegrityError as exc:
+        raise CsvImportError(path, f"数据库拒绝了这些站点 / the database refused these "
+                                   f"sites: {exc}") from exc
+    if not written:  # another program changed the sites meanwhile; now they cannot change
+        return import_sites(session, path)
     return ImportResult(counts[Outcome.CREATED], counts[Outcome.UPDATED],
                         counts[Outcome.UNCHANGED], "GBK" if encoding == "gb18030" else "UTF-8")
 
 
 def _stored_parent(
-    session: Session, tier: Tier, reference: tuple[str | None, str | None]
-) -> Site | None:
+    registry: SiteRegistry, tier: Tier, reference: tuple[str | None, str | None]
+) -> SiteRow | None:
     parent_code, parent_name = reference
     if parent_code:
-        return find_by_code(session, parent_code)
+        return registry.find_by_code(parent_code)
     if parent_name and tier.parent_tier is not None:
-        return next((s for s in list_sites(session)
-                     if s.name == parent_name and s.tier == tier.parent_tier.value), None)
+        return next(iter(registry.named(parent_name, tier.parent_tier)), None)
     return None
 
 
@@ -370,8 +414,9 @@ def export_sites(session: Session, path: Path) -> int:
     for site in sites:
         parent = by_id.get(site.parent_id) if site.parent_id else None
         parent_ref = (parent.code or parent.name) if parent else ""
-        writer.writerow([site.code or "", site.name, tier_label(Tier(site.tier)), parent_ref,
-                         site.address, site.contact, site.phone])
+        writer.writerow([escape_cell(value) for value in (
+            site.code or "", site.name, tier_label(Tier(site.tier)), parent_ref, site.address,
+            site.contact, site.phone)])
     # Through a temp file and a rename, removed again if writing fails (a full stick).
     write_atomic(path, buffer.getvalue().encode("utf-8-sig"), durable=False, folder_exists=True)
     return len(sites)
