@@ -22,6 +22,7 @@ from sync_helpers import completed_inspection, installation
 from inspector.app_paths import AppPaths
 from inspector.services import backups
 from inspector.services.context import AppContext, open_context
+from inspector.services.photo_store import PhotoStore
 from inspector.services.sites import site_id_for_code
 from inspector.services.sync.identity import Role
 from inspector.storage import backups as storage
@@ -241,6 +242,8 @@ def test_restore_puts_the_backup_back_and_keeps_the_current_data_as_a_backup(
     assert result.safety is not None and _rows(result.safety) == after
     assert result.loss.sites == 1 and "备份" in result.message()
     assert result.safety.name in result.message()
+    store = PhotoStore.for_paths(paths)  # the later rows' photos outlive the clean-up
+    assert store.spared_until() > time.time() + 80 * 86400
     reopened = open_context(paths)  # the program opens it as usual afterwards
     reopened.close()
     undo = backups.restore_backup(paths, result.safety.name)  # and the restore can be undone
@@ -256,6 +259,26 @@ def test_restore_names_the_inspections_whose_later_work_it_replaces(
     loss = backups.losses(paths, backups.find_backup(paths, taken.name))
     assert len(loss.inspections) == 1 and "已完成" in loss.inspections[0]
     assert any("2026-11-20" in line for line in loss.lines())
+
+
+def test_photos_of_work_a_restore_replaced_survive_the_clean_up_and_come_back_with_undo(
+        office: AppContext) -> None:
+    from inspector.services.check import check_data
+    from inspector.services.photos import collect_garbage
+
+    paths = office.paths
+    taken = backup_database(paths.database, paths.backups, "before-0004")
+    completed_inspection(office, code="330799001002", photos=2, seed=7)
+    office.close()
+    result = backups.restore_backup(paths, taken.name)
+    context = open_context(paths)
+    with context.db.session() as session:
+        collect_garbage(session, PhotoStore.for_paths(paths), min_age_seconds=0)
+    context.close()
+    assert result.safety is not None
+    backups.restore_backup(paths, result.safety.name)
+    report = check_data(paths)
+    assert report.ok and report.photos == 3
 
 
 HOLDER = """

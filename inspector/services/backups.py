@@ -14,8 +14,12 @@ from datetime import datetime
 from pathlib import Path
 
 from inspector.app_paths import AppPaths
+from inspector.services.photo_store import PhotoStore
 from inspector.storage import backups as store
 from inspector.storage.backups import Backup, BackupError, DatabaseInUse
+
+#: After a restore no photo file is cleaned up for this long (see restore_backup).
+SPARE_PHOTOS_DAYS = 90
 
 __all__ = ["Backup", "BackupError", "BackupInfo", "DatabaseInUse", "Loss", "RestoreResult",
            "find_backup", "list_backups", "losses", "reason", "restore_backup"]
@@ -230,10 +234,15 @@ def restore_backup(paths: AppPaths, name: str,
     backup API while locked exclusively. Refused with :class:`DatabaseInUse`
     while any window or command has the database open, and with
     :class:`BackupError` for an unusable backup; nothing is changed then.
+    For :data:`SPARE_PHOTOS_DAYS` afterwards no photo file is cleaned up.
     ``wait_s``: how long to wait for another connection to let go first.
     """
     info = find_backup(paths, name)
     _check_revision(info)
     loss = losses(paths, info)
+    # The photos of rows saved after the backup are named only by the safety copy from
+    # now on: the clean-up leaves every stored file alone for a while, so that
+    # restoring the safety copy again finds them.
+    PhotoStore.for_paths(paths).spare_unreferenced(SPARE_PHOTOS_DAYS)
     done = store.restore(paths.database, info.path, paths.backups, wait_s)
     return RestoreResult(info, done.safety, done.set_aside, loss)
