@@ -64,6 +64,304 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>A backup of the database is made before every database upgrade, every sync import that changes something and every restore. The newest 10 are kept, and the newest of each month for a year. Restoring one replaces everything saved after it; the current data is first kept as a new backup, so a restore can be undone.</source>
+        <translation>每次数据库升级、每次有改动的同步导入和每次恢复之前，都会备份数据库。保留最新的 10 份，以及一年内每个月最新的一份。恢复某份备份会替换它之后保存的一切；当前数据会先另存为新的备份，因此恢复可以撤销。</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Open the backups &amp;folder</source>
+        <translation>打开备份文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>There are no backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>Comparing the backup with the current data…</source>
+        <translation>正在比较备份与当前数据…</translation>
+    </message>
+    <message>
+        <source>Replace the current data by the backup of %1 (%2)?</source>
+        <translation>用 %1 的备份（%2）替换当前数据吗？</translation>
+    </message>
+    <message>
+        <source>The current database cannot be read, so what it holds beyond the backup cannot be listed. It is kept, as it is, in the backups folder.</source>
+        <translation>当前数据库无法读取，无法列出它比备份多出的内容；它会原样保存在备份文件夹中。</translation>
+    </message>
+    <message>
+        <source>Nothing has been saved since this backup was made.</source>
+        <translation>这份备份之后没有保存过任何内容。</translation>
+    </message>
+    <message>
+        <source>These will lose what was saved after %1:</source>
+        <translation>以下内容在 %1 之后保存的部分将丢失：</translation>
+    </message>
+    <message numerus="yes">
+        <source>• and %n more inspection(s)</source>
+        <translation>
+            <numerusform>• 以及另外 %n 次检查</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s) added or changed</source>
+        <translation>
+            <numerusform>新增或修改的站点 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sync bundle(s) written or imported</source>
+        <translation>
+            <numerusform>导出或导入的同步数据包 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The current data is first kept as a new backup, so this can be undone. The program then starts again.</source>
+        <translation>当前数据会先另存为新的备份，因此可以撤销。之后程序会重新启动。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>已恢复。</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The data as it was before is kept as the backup %1. The program now starts again.</source>
+        <translation>备份已恢复。恢复前的数据已另存为备份 %1。程序现在重新启动。</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>没有恢复任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Photo file missing</source>
+        <translation>照片文件缺失</translation>
+    </message>
+    <message>
+        <source>Photo file damaged</source>
+        <translation>照片文件已损坏</translation>
+    </message>
+    <message>
+        <source>Database damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>Broken references</source>
+        <translation>记录引用缺失</translation>
+    </message>
+    <message>
+        <source>Database missing</source>
+        <translation>数据库缺失</translation>
+    </message>
+    <message>
+        <source>Check the data</source>
+        <translation>检查数据完整性</translation>
+    </message>
+    <message>
+        <source>Progress of the check</source>
+        <translation>检查进度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Fetch photos from a &amp;bundle…</source>
+        <translation>从数据包取回照片(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Fetch photos from a &amp;folder…</source>
+        <translation>从文件夹取回照片(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove them from inspections in progress</source>
+        <translation>从进行中的检查中删除这些照片(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Restore a bac&amp;kup…</source>
+        <translation>恢复备份(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <source>Checking the database and every photo file…</source>
+        <translation>正在检查数据库和每个照片文件…</translation>
+    </message>
+    <message>
+        <source>The check could not be finished.</source>
+        <translation>检查未能完成。</translation>
+    </message>
+    <message numerus="yes">
+        <source>All well: the database is intact and all %n photo file(s) match their records.</source>
+        <translation>
+            <numerusform>一切正常：数据库完好，%n 个照片文件都与记录一致。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>发现 %n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>The database is damaged or incomplete. Restore a backup made before the damage: the current data is kept as a backup first.</source>
+        <translation>数据库已损坏或不完整。请恢复损坏之前的备份：当前数据会先另存为一份备份。</translation>
+    </message>
+    <message>
+        <source>Photos can be fetched back from a sync bundle exported after they were taken, or from a folder holding the original files (only files with exactly the recorded content are taken).</source>
+        <translation>可以从拍照之后导出的同步数据包，或存有照片原件的文件夹取回照片（只取内容与记录完全一致的文件）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) without a good file belong to inspections in progress and can be removed from them.</source>
+        <translation>
+            <numerusform>进行中的检查里有 %n 张照片没有完好的文件，可以从检查中删除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) without a good file belong to completed inspections: fetch them back, or reopen the inspection to remove them.</source>
+        <translation>
+            <numerusform>已完成的检查里有 %n 张照片没有完好的文件：请取回，或重新打开那次检查后删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetch photos from a bundle</source>
+        <translation>从数据包取回照片</translation>
+    </message>
+    <message>
+        <source>Sync bundles (*.inspector-bundle *.zip);;All files (*)</source>
+        <translation>同步数据包 (*.inspector-bundle *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Fetch photos from a folder</source>
+        <translation>从文件夹取回照片</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消，没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Checking %1 and fetching the photos…</source>
+        <translation>正在校验 %1 并取回照片…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo file(s) fetched back.</source>
+        <translation>
+            <numerusform>已取回 %n 个照片文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were not found there.</source>
+        <translation>
+            <numerusform>%n 个在其中没有找到。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetch photos</source>
+        <translation>取回照片</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Remove photos</source>
+        <translation>删除照片</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n photo(s) without a good file from the inspections in progress? Completed inspections are not changed.</source>
+        <translation>
+            <numerusform>从进行中的检查中删除 %n 张没有完好文件的照片吗？已完成的检查不会改动。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removing the photos…</source>
+        <translation>正在删除照片…</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPage</name>
     <message>
         <source>← Site &amp;list</source>
@@ -238,8 +536,31 @@
         <translation>上次：%1</translation>
     </message>
     <message>
+        <source>%1 / %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This rating needs a note saying what is missing.</source>
         <translation>此评定需要填写说明，写明缺少什么。</translation>
+    </message>
+</context>
+<context>
+    <name>DataCare</name>
+    <message>
+        <source>&amp;Check the data…</source>
+        <translation>检查数据完整性(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>The program could not be started again; please start it yourself.</source>
+        <translation>程序未能重新启动，请自行启动。</translation>
     </message>
 </context>
 <context>
@@ -466,6 +787,18 @@ Please copy the report below and send it to the people who support this program.
 </context>
 <context>
     <name>InspectionController</name>
+    <message>
+        <source>Waiting for the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving your last changes: waiting for the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Inspection in progress</source>
         <translation>进行中的检查</translation>
@@ -1021,6 +1354,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>Importing %1…</source>
         <translation>正在导入 %1……</translation>
+    </message>
+    <message>
+        <source>Importing %1: waiting for the database…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sites imported</source>

@@ -76,9 +76,12 @@ class Finding:
     kind: Kind
     message: str
     site: str = ""
-    inspection: str = ""  # "2026-11-28 (completed)"
-    criterion: str = ""  # "第 3 项 …" or the general photos
+    inspection: str = ""  # "2026-11-28（已完成）"
+    criterion: str = ""  # "第 3 项“…”" or the general photos
     photo: str = ""  # the photo's original file name
+    visit_date: str = ""  # the inspection's, ISO
+    status: str = ""  # the inspection's: draft / completed
+    criterion_en: str = ""
     sha256: str = ""
     photo_id: str = ""
     inspection_id: str = ""
@@ -251,7 +254,8 @@ def _place(names: _Names, row: _PhotoRow) -> tuple[Finding, str, str]:
     criterion_zh, criterion_en = names.criterion(row)
     photo = row.name or row.sha256[:12]
     base = Finding(Kind.PHOTO_MISSING, "", site=site, inspection=f"{visit}（{status_zh}）",
-                   criterion=criterion_zh, photo=photo, sha256=row.sha256,
+                   criterion=criterion_zh, photo=photo, visit_date=row.visit_date or "",
+                   status=row.status or "", criterion_en=criterion_en, sha256=row.sha256,
                    photo_id=row.photo_id, inspection_id=row.inspection_id,
                    editable=row.status == "draft")
     zh = f"{site}，{visit} 的检查（{status_zh}），{criterion_zh}，照片 {photo}"

@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
         self.folder_action = QAction(self.tr("Open the &data folder"), self)
         self.folder_action.triggered.connect(self.open_data_folder)
         file_menu.addAction(self.folder_action)
+        from inspector.ui.check_dialog import add_data_care_actions
+
+        self.data_care = add_data_care_actions(self, file_menu)  # check the data, backups
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.file_menu = file_menu
