@@ -292,6 +292,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database is damaged or incomplete. Restore a backup made before the damage: the current data is kept as a backup first.</source>
         <translation type="unfinished"></translation>
     </message>

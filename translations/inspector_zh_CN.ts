@@ -287,6 +287,10 @@
         <translation>已完成</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>The database is damaged or incomplete. Restore a backup made before the damage: the current data is kept as a backup first.</source>
         <translation>数据库已损坏或不完整。请恢复损坏之前的备份：当前数据会先另存为一份备份。</translation>
     </message>

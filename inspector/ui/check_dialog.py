@@ -198,7 +198,8 @@ class CheckDialog(QDialog):
         self.findings.setAccessibleName(self.tr("Problems found"))
         header = self.findings.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the criterion gives way
+        header.setStretchLastSection(False)
         layout.addWidget(self.findings, 1)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -306,8 +307,8 @@ class CheckDialog(QDialog):
         status = {"draft": self.tr("in progress"),
                   "completed": self.tr("completed")}.get(finding.status, finding.status)
         criterion = finding.criterion_en if self.language == "en" else finding.criterion
-        item = QTreeWidgetItem([kind, finding.site, f"{finding.visit_date} ({status})",
-                                criterion, finding.photo])
+        inspection = self.tr("%1 (%2)").replace("%1", finding.visit_date).replace("%2", status)
+        item = QTreeWidgetItem([kind, finding.site, inspection, criterion, finding.photo])
         for column in range(5):
             item.setToolTip(column, finding.message)
         return item
