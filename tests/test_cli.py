@@ -36,7 +36,8 @@ def _everything(data: str) -> tuple[list[str], list[tuple[str, int]]]:
                       for row in conn.execute(f'SELECT * FROM "{table}"'))
     conn.close()
     photos = sorted((str(p.relative_to(data)), p.stat().st_size)
-                    for p in (Path(data) / "photos").rglob("*") if p.is_file())
+                    for p in (Path(data) / "photos").rglob("*")
+                    if p.is_file() and p.name != ".lock")  # the store's lock is no photo
     return rows, photos
 
 

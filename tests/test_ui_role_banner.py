@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import LOAD_TIMEOUT_MS, open_window
 
 from inspector.app_paths import AppPaths
+from inspector.services.context import open_context
 from inspector.services.sync.identity import Role, load_identity, set_role
 from inspector.ui.settings import UiSettings
 
@@ -31,6 +32,7 @@ def test_the_first_start_asks_for_the_role_and_keeps_the_answer(qtbot: QtBot,
 
 
 def test_no_question_once_the_role_is_chosen(qtbot: QtBot, paths: AppPaths) -> None:
+    open_context(paths).close()  # as `inspector init --role office` leaves the folder
     set_role(paths, Role.OFFICE, name="县教育局")
     with open_window(qtbot, paths) as window:
         with qtbot.waitSignal(window.role_banner.check().done, timeout=LOAD_TIMEOUT_MS):
