@@ -555,6 +555,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 / %2 characters: shorten the note, it is saved once it fits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This rating needs a note saying what is missing.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -541,7 +541,11 @@
     </message>
     <message>
         <source>%1 / %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 字</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters: shorten the note, it is saved once it fits</source>
+        <translation>%1 / %2 字：请缩短说明，缩短到限度以内才会保存</translation>
     </message>
     <message>
         <source>This rating needs a note saying what is missing.</source>
@@ -793,15 +797,15 @@ Please copy the report below and send it to the people who support this program.
     <name>InspectionController</name>
     <message>
         <source>Waiting for the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待数据库……</translation>
     </message>
     <message>
         <source>Saving your last changes: waiting for the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存最后的修改，等待数据库……</translation>
     </message>
     <message>
         <source>Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存</translation>
     </message>
     <message>
         <source>Inspection in progress</source>
@@ -1361,7 +1365,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Importing %1: waiting for the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入 %1：等待数据库……</translation>
     </message>
     <message>
         <source>Sites imported</source>
