@@ -106,7 +106,7 @@ def test_check_removes_missing_photos_from_an_inspection_in_progress(
     context.close()
     _photo(data, "现场.jpg").unlink()
     _photo(data, "demo-visit-2026-05-03.jpg").unlink()  # of a completed inspection
-    code, out, err = run(capsys, "check", "--data-dir", data, "--remove-missing",
+    code, out, _err = run(capsys, "check", "--data-dir", data, "--remove-missing",
                          "--actor", "王芳")
     assert code == 2 and "已从进行中的检查删除 1 张" in out
     assert "demo-visit-2026-05-03.jpg" in out and "现场.jpg" not in out.split("\n", 1)[1]
@@ -118,7 +118,8 @@ def test_backups_list_and_restore(capsys: pytest.CaptureFixture[str], data: str)
     paths = AppPaths.resolve(data)
     taken = backup_database(paths.database, paths.backups, "before-import-0123abcd")
     with sqlite3.connect(paths.database) as conn:
-        conn.execute("UPDATE inspections SET general_note = '备份之后写的', revision = revision + 1")
+        conn.execute("UPDATE inspections SET general_note = '备份之后写的',"
+                     " revision = revision + 1")
     conn.close()
     code, out, _err = run(capsys, "backups", "list", "--data-dir", data)
     assert code == 0 and taken.name in out and "导入数据包 0123abcd 之前" in out

@@ -90,7 +90,7 @@ def test_the_check_names_each_problem_and_removes_a_visit_s_missing_photo(
         damaged_row = next(row for row in rows if row[0] == "Photo file damaged")
         assert damaged_row[1:3] == ["城关街道社区学校", "2026-06-03 (completed)"]
         assert damaged_row[3].startswith("criterion 11 “")
-        assert "2 problem(s) found." == dialog.heading.text()
+        assert dialog.heading.text() == "2 problem(s) found."
         assert dialog.remove_button.isVisibleTo(dialog) and dialog.remove_button.isEnabled()
         assert dialog.bundle_button.isEnabled() and not dialog.restore_button.isVisibleTo(dialog)
         assert "reopen the inspection" in dialog.hint.text()
