@@ -4,72 +4,148 @@ There is no Save button. A rating is saved the moment it is chosen; a note is
 saved shortly after typing pauses and when its field loses focus. Saves run one
 after another in the order they were made, so a quick second change can never
 be overtaken by the first.
+
+While another program holds the database (a large site list or bundle being
+imported), a change is kept and tried again until it is written
+(:func:`inspector.ui.inspection_jobs.until_saved`); the page says it is
+waiting for the database instead of showing an error, and the changes made
+meanwhile queue up behind it in order. :meth:`AutoSaver.wait_until_saved`
+lets the window close only once every change is written.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 
 from inspector.ui import inspection_jobs as jobs
-from inspector.ui.worker import JobHandle, Worker
+from inspector.ui.worker import JobControl, JobHandle, Worker
 
 if TYPE_CHECKING:
     from datetime import date
 
     from inspector.services.context import AppContext
 
+# A save normally takes milliseconds; one still running after this long is waiting
+# for the database (or for a long job ahead of it on the serial queue).
+WAITING_AFTER_MS = 1000
+
 
 class AutoSaver(QObject):
-    """Sends changes of one inspection to the database; reports saving / saved / failed."""
+    """Sends changes of one inspection to the database and says how saving goes."""
 
-    status_changed = Signal(str)  # "saving", "saved" or "failed"
+    status_changed = Signal(str)  # "saving", "waiting", "saved" or "failed"
     saved = Signal(str, str)  # what ("rating" or "note"), criterion id
     failed = Signal(object)  # the exception; the page reloads what is really stored
+    idle = Signal()  # every change handed over so far has been written (or has failed)
 
     def __init__(self, worker: Worker, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.context = context
         self.pending = 0
+        self.waiting = False  # the database turned a change away as busy; it is being retried
+        self._slow = QTimer(self)
+        self._slow.setSingleShot(True)
+        self._slow.setInterval(WAITING_AFTER_MS)
+        self._slow.timeout.connect(self._wait_noticed)
 
     def save_rating(self, inspection_id: str, criterion_id: str, rating: str | None) -> JobHandle:
         context = self.context
-        return self._submit("rating", lambda _c: jobs.save_rating(
-            context, inspection_id, criterion_id, rating))
+        return self._submit("rating", lambda control: jobs.save_rating(
+            context, inspection_id, criterion_id, rating, control))
 
     def save_note(self, inspection_id: str, criterion_id: str, note: str) -> JobHandle:
         context = self.context
-        return self._submit("note", lambda _c: jobs.save_note(
-            context, inspection_id, criterion_id, note))
+        return self._submit("note", lambda control: jobs.save_note(
+            context, inspection_id, criterion_id, note, control))
 
     def save_general_note(self, inspection_id: str, note: str) -> JobHandle:
         context = self.context
-        return self._submit("general note", lambda _c: jobs.save_general_note(
-            context, inspection_id, note))
+        return self._submit("general note", lambda control: jobs.save_general_note(
+            context, inspection_id, note, control))
 
     def save_details(self, inspection_id: str, visit_date: date, inspectors: str,
                      site_staff: str) -> JobHandle:
         context = self.context
-        return self._submit("details", lambda _c: jobs.save_details(
-            context, inspection_id, visit_date, inspectors, site_staff))
+        return self._submit("details", lambda control: jobs.save_details(
+            context, inspection_id, visit_date, inspectors, site_staff, control))
 
-    def _submit(self, kind: str, job: object) -> JobHandle:
+    def wait_until_saved(self, waiting: Callable[[], None] | None = None) -> None:
+        """Return once every change handed over so far is written, however long that takes.
+
+        Runs the event loop meanwhile (the saves report back through it). When
+        a change has to wait for the database, ``waiting()`` is called once,
+        for example to say so in a dialog. Used when the window closes.
+        """
+        if self.pending == 0:
+            return
+        loop = QEventLoop()
+        self.idle.connect(loop.quit)
+        told = False
+
+        def tell(status: str) -> None:
+            nonlocal told
+            if status == "waiting" and not told and waiting is not None:
+                told = True
+                waiting()
+
+        self.status_changed.connect(tell)
+        try:
+            if self.waiting:
+                tell("waiting")
+            if self.pending:
+                loop.exec()
+        finally:
+            self.idle.disconnect(loop.quit)
+            self.status_changed.disconnect(tell)
+
+    def _submit(self, kind: str, job: Callable[[JobControl], str]) -> JobHandle:
         self.pending += 1
-        self.status_changed.emit("saving")
-        handle = self.worker.submit_serial(job, f"save {kind}")  # type: ignore[arg-type]
+        if not self.waiting:
+            self.status_changed.emit("saving")
+        if not self._slow.isActive():
+            self._slow.start()
+        handle = self.worker.submit_serial(job, f"save {kind}")
+        handle.partial.connect(self._busy)
         handle.finished.connect(lambda criterion_id: self._saved(kind, criterion_id))
         handle.failed.connect(self._failed)
+        handle.cancelled.connect(self._cancelled)
         return handle
+
+    def _busy(self, _state: object) -> None:
+        if not self.waiting:
+            self.waiting = True
+            self.status_changed.emit("waiting")
+
+    def _wait_noticed(self) -> None:
+        if self.pending:
+            self._busy(jobs.WAITING)
 
     def _saved(self, kind: str, criterion_id: str) -> None:
         self.pending -= 1
         self.saved.emit(kind, criterion_id)
-        if self.pending == 0:
-            self.status_changed.emit("saved")
+        self._settle("saved")
 
     def _failed(self, exc: BaseException) -> None:
         self.pending -= 1
         self.status_changed.emit("failed")
         self.failed.emit(exc)
+        self._settle("")
+
+    def _cancelled(self) -> None:
+        # Only the window's shutdown cancels jobs, after wait_until_saved: nothing is lost.
+        self.pending -= 1
+        self._settle("")
+
+    def _settle(self, status: str) -> None:
+        if self.pending:
+            self._slow.start()  # the next change has its own second before "waiting"
+            return
+        self._slow.stop()
+        self.waiting = False
+        if status:
+            self.status_changed.emit(status)
+        self.idle.emit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from inspector.domain.scoring import Answer
     from inspector.domain.templates import Criterion, RatingOption
 
+from inspector.services.text_limits import NOTE_MAX
+
 NOTE_DEBOUNCE_MS = 800
+COUNTER_FROM = 0.9  # the length of a note is shown from this share of its limit on
 
 
 class NoteEdit(QPlainTextEdit):
@@ -29,10 +32,45 @@ class NoteEdit(QPlainTextEdit):
 
     Esc says ``escaped``: the card takes the focus back, so that 1–4 rate again
     instead of typing digits into the note.
+
+    Typing, pasting or dropping stops at ``max_chars`` (what the services accept):
+    what would go beyond it is not inserted. A note stored longer than that
+    (by an older version) is shown whole and may be shortened, but not
+    lengthened; it is saved again once it fits (:meth:`fits`).
     """
 
     focus_lost = Signal()
     escaped = Signal()
+
+    def __init__(self, parent: QWidget | None = None, max_chars: int = NOTE_MAX) -> None:
+        super().__init__(parent)
+        self.max_chars = max_chars
+        self._length = 0
+        self.textChanged.connect(self._keep_to_limit)
+
+    def setPlainText(self, text: str) -> None:  # a stored note is shown whole
+        self._length = len(text)
+        super().setPlainText(text)
+
+    def fits(self) -> bool:
+        """Whether the note is within its limit, so that it can be saved."""
+        return len(self.toPlainText()) <= self.max_chars
+
+    def _keep_to_limit(self) -> None:
+        text = self.toPlainText()
+        over = min(len(text) - self.max_chars, len(text) - self._length)
+        if over <= 0:
+            self._length = len(text)
+            return
+        # Take back the characters just inserted before the cursor that do not fit
+        # (Qt counts positions in UTF-16 units, Python in characters).
+        cursor = self.textCursor()
+        end = cursor.position()
+        before = text.encode("utf-16-le")[:end * 2].decode("utf-16-le", errors="ignore")
+        cut = before[-over:]
+        cursor.setPosition(end - len(cut.encode("utf-16-le")) // 2)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()  # says textChanged again, now within the limit
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -68,7 +106,7 @@ class DebouncedNote(NoteEdit):
     def flush(self) -> None:
         self._timer.stop()
         text = self.toPlainText()
-        if text != self._saved and not self.isReadOnly():
+        if text != self._saved and not self.isReadOnly() and self.fits():
             self._saved = text
             self.edited.emit(text)
 
@@ -132,6 +170,11 @@ class CriterionCard(QFrame):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 16)
         layout.addWidget(self.note)
+        self.counter = QLabel()  # the note's length, once it nears the limit
+        self.counter.setObjectName("noteCounter")
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.counter.setVisible(False)
+        layout.addWidget(self.counter)
         self.warning = QLabel()
         self.warning.setObjectName("noteWarning")
         self.warning.setStyleSheet("color: #a15c00;")
@@ -149,10 +192,12 @@ class CriterionCard(QFrame):
             if answer.rating in self.rating_buttons:
                 self.rating_buttons[answer.rating].setChecked(True)
         self.note.textChanged.connect(self._timer.start)
+        self.note.textChanged.connect(self._update_counter)
         self.note.focus_lost.connect(self.flush_note)
         self.note.escaped.connect(self.leave_note)
         self.set_read_only(read_only)
         self._update_warning()
+        self._update_counter()
         self.set_current(False)
 
     def _previous_text(self, previous: Answer) -> str:
@@ -194,7 +239,7 @@ class CriterionCard(QFrame):
         """Save the note now if it changed (debounce ended, focus left, page closing)."""
         self._timer.stop()
         text = self.note.toPlainText()
-        if text != self._saved_note and not self.note.isReadOnly():
+        if text != self._saved_note and not self.note.isReadOnly() and self.note.fits():
             self._saved_note = text
             self.note_changed.emit(self.criterion.id, text)
         self._update_warning()
@@ -226,6 +271,18 @@ class CriterionCard(QFrame):
             "QFrame#criterionCard { border: 2px solid palette(highlight); border-radius: 4px; }"
             if current else
             "QFrame#criterionCard { border: 1px solid palette(mid); border-radius: 4px; }")
+
+    def _update_counter(self) -> None:
+        length, limit = len(self.note.toPlainText()), self.note.max_chars
+        near = length >= limit * COUNTER_FROM and not self.note.isReadOnly()
+        self.counter.setVisible(near)
+        if near:
+            text = (self.tr("%1 / %2 characters") if length <= limit else self.tr(
+                "%1 / %2 characters: shorten the note, it is saved once it fits"))
+            text = text.replace("%1", f"{length:,}").replace("%2", f"{limit:,}")
+            self.counter.setText(text)
+            self.counter.setStyleSheet("color: #a15c00;" if length >= limit else "")
+            self.note.setAccessibleDescription(text)
 
     def _update_warning(self) -> None:
         rating = self.rating()

@@ -3,6 +3,11 @@
 A site has at most one inspection in progress: asking to start another offers to
 continue that one instead (never a dead end). Deleting is for an inspection in
 progress started by mistake, after a confirmation saying what goes with it.
+
+The controller also sees that no change is lost when the window closes: before
+the window's own close handling runs (which stops the worker), the note being
+typed is handed to the autosave and every change still queued or waiting for
+the database is written, with a small dialog saying so if that takes a while.
 """
 
 from __future__ import annotations
@@ -11,9 +16,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
 
+from inspector.services import text_limits
 from inspector.ui import inspection_jobs as jobs
 from inspector.ui.checklist_page import ChecklistPage
 from inspector.ui.finish_dialog import MissingDialog, ReopenDialog, SummaryDialog
@@ -50,12 +56,18 @@ def delete_draft(context: AppContext, inspection_id: str) -> str:
     return inspection_id
 
 
+def _limit(edit: QLineEdit, max_chars: int) -> None:
+    """Typing and pasting into ``edit`` stop at the limit the services apply to that text."""
+    edit.setMaxLength(max_chars)
+
+
 class InspectionController(QObject):
     """Owns the checklist page's life: which inspection it shows and its state changes."""
 
     opened = Signal(str)  # inspection id, once the page shows it
     changed = Signal()  # an inspection was started, completed, reopened or deleted
     deleted = Signal(str)  # inspection id
+    closing_waits = Signal()  # the window is closing and waits for the database to save
 
     def __init__(self, window: QWidget, page: ChecklistPage, worker: Worker,
                  context: AppContext,
@@ -72,17 +84,63 @@ class InspectionController(QObject):
         page.delete_requested.connect(self.delete)
         page.loaded.connect(lambda: self.opened.emit(page.data.inspection_id
                                          if page.data else ""))
+        # After the page's own handler, which has no words for "waiting".
+        page.saver.status_changed.connect(self._save_status)
+        self._closing = False
+        window.installEventFilter(self)
 
     @property
     def settings(self) -> UiSettings:
         return self._settings()
 
+    # ------------------------------------------------------------------ saving
+
+    def _save_status(self, status: str) -> None:
+        if status == "waiting":
+            self.page.save_label.setText(self.tr("Waiting for the database…"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            if self._closing:  # asked again while waiting: the first close goes on
+                event.ignore()
+                return True
+            self.save_before_closing()
+        return False
+
+    def save_before_closing(self) -> None:
+        """Write every change before the window closes, waiting for the database if it must."""
+        self._closing = True
+        dialog: QProgressDialog | None = None
+
+        def say_waiting() -> None:
+            nonlocal dialog
+            dialog = QProgressDialog(self.tr(
+                "Saving your last changes: waiting for the database…"), "", 0, 0, self.window)
+            dialog.setWindowTitle(self.tr("Saving"))
+            dialog.setCancelButton(None)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(0)
+            dialog.show()
+            self.closing_waits.emit()
+
+        try:
+            self.page.flush()
+            self.page.saver.wait_until_saved(say_waiting)
+        finally:
+            self._closing = False
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+
     # ------------------------------------------------------------------ start / open
 
     def start_dialog(self, site: SiteNode,
                      earlier: list[InspectionListing]) -> StartInspectionDialog:
-        return StartInspectionDialog(site.name, self.settings.inspector_name, earlier,
-                                     self.window)
+        dialog = StartInspectionDialog(site.name, self.settings.inspector_name, earlier,
+                                       self.window)
+        _limit(dialog.inspectors, text_limits.NAMES_MAX)
+        _limit(dialog.site_staff, text_limits.NAMES_MAX)
+        return dialog
 
     def start(self, site: SiteNode, earlier: list[InspectionListing]) -> None:
         """Start an inspection of the site, or offer to continue the one in progress."""
@@ -163,6 +221,7 @@ class InspectionController(QObject):
         summary = SummaryDialog(check, data.template,
                                 self.settings.inspector_name or data.inspectors, self.window,
                                 self.page.language)
+        _limit(summary.actor, text_limits.NAMES_MAX)
         if summary.exec() == QDialog.DialogCode.Accepted:
             self.complete(summary.actor.text().strip() or data.inspectors)
 
@@ -181,6 +240,8 @@ class InspectionController(QObject):
 
     def reopen(self) -> None:
         dialog = ReopenDialog(self.settings.inspector_name, self.window)
+        _limit(dialog.actor, text_limits.NAMES_MAX)
+        _limit(dialog.reason, text_limits.NOTE_MAX)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reopen_as(dialog.actor.text().strip(), dialog.reason.text().strip())
 

@@ -2,18 +2,25 @@
 
 Each change is its own committed transaction (that is the autosave). What the
 screens show travels back as frozen dataclasses, never as live ORM rows.
+
+While another program holds the database (a site list or a bundle being
+imported), a change waits and is tried again (:func:`until_saved`), however
+long that takes: it is never dropped, and the window says that it is waiting.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from inspector.domain.scoring import Answer
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from inspector.domain.scoring import InspectionSummary
     from inspector.domain.templates import ChecklistTemplate
     from inspector.services.context import AppContext
@@ -21,6 +28,34 @@ if TYPE_CHECKING:
     from inspector.services.photo_import import ImportProgress, ImportReport
     from inspector.services.photos import PhotoRecord
     from inspector.ui.worker import JobControl
+
+T = TypeVar("T")
+WAITING = "waiting"  # what a saving job hands to the window while it waits
+
+
+def until_saved(save: Callable[[], T], control: JobControl | None = None) -> T:
+    """``save()`` (one committed transaction), tried again for as long as the database is busy.
+
+    Each time the database turns the change away as busy (another program is
+    writing a long import), the window hears :data:`WAITING` through
+    ``control.partial`` and the change is tried again after a pause
+    (:func:`inspector.services.busy.until_done`). Cancelling the job does not
+    stop this: a change the user made is never dropped. Any other failure is raised.
+    """
+    from inspector.services.busy import until_done
+
+    return until_done(save, (lambda: control.partial(WAITING)) if control else None)
+
+
+def _committed(context: AppContext, change: Callable[[Session], T],
+               control: JobControl | None = None) -> T:
+    """``change(session)`` in a transaction of its own, committed, waiting while the database
+    is busy (:func:`until_saved`)."""
+    def attempt() -> T:
+        with context.db.transaction() as session:
+            return change(session)
+
+    return until_saved(attempt, control)
 
 
 @dataclass(frozen=True)
@@ -87,10 +122,8 @@ def start(context: AppContext, site_id: str, visit_date: date, inspectors: str,
           site_staff: str, previous_id: str | None) -> str:
     from inspector.services import inspections
 
-    with context.db.transaction() as session:
-        row = inspections.start_inspection(session, site_id, visit_date, inspectors,
-                                           site_staff, previous_id)
-        return row.id
+    return _committed(context, lambda session: inspections.start_inspection(
+        session, site_id, visit_date, inspectors, site_staff, previous_id).id)
 
 
 def site_history(context: AppContext, site_id: str) -> list[InspectionListing]:
@@ -101,37 +134,39 @@ def site_history(context: AppContext, site_id: str) -> list[InspectionListing]:
 
 
 def save_rating(context: AppContext, inspection_id: str, criterion_id: str,
-                rating: str | None) -> str:
+                rating: str | None, control: JobControl | None = None) -> str:
     from inspector.services import inspections
 
-    with context.db.transaction() as session:
-        inspections.set_rating(session, inspection_id, criterion_id, rating)
+    _committed(context, lambda session: inspections.set_rating(
+        session, inspection_id, criterion_id, rating), control)
     return criterion_id
 
 
-def save_note(context: AppContext, inspection_id: str, criterion_id: str, note: str) -> str:
+def save_note(context: AppContext, inspection_id: str, criterion_id: str, note: str,
+              control: JobControl | None = None) -> str:
     from inspector.services import inspections
 
-    with context.db.transaction() as session:
-        inspections.set_note(session, inspection_id, criterion_id, note)
+    _committed(context, lambda session: inspections.set_note(
+        session, inspection_id, criterion_id, note), control)
     return criterion_id
 
 
 def save_details(context: AppContext, inspection_id: str, visit_date: date, inspectors: str,
-                 site_staff: str) -> str:
+                 site_staff: str, control: JobControl | None = None) -> str:
     from inspector.services import inspections
 
-    with context.db.transaction() as session:
-        inspections.update_details(session, inspection_id, visit_date=visit_date,
-                                   inspectors=inspectors, site_staff=site_staff)
+    _committed(context, lambda session: inspections.update_details(
+        session, inspection_id, visit_date=visit_date, inspectors=inspectors,
+        site_staff=site_staff), control)
     return ""
 
 
-def save_general_note(context: AppContext, inspection_id: str, note: str) -> str:
+def save_general_note(context: AppContext, inspection_id: str, note: str,
+                      control: JobControl | None = None) -> str:
     from inspector.services import inspections
 
-    with context.db.transaction() as session:
-        inspections.update_details(session, inspection_id, general_note=note)
+    _committed(context, lambda session: inspections.update_details(
+        session, inspection_id, general_note=note), control)
     return ""
 
 
@@ -152,16 +187,15 @@ def check_finish(context: AppContext, inspection_id: str, language: str) -> Fini
 def complete(context: AppContext, inspection_id: str, actor: str) -> str:
     from inspector.services import inspections
 
-    with context.db.transaction() as session:
-        inspections.complete(session, inspection_id, actor)
+    _committed(context, lambda session: inspections.complete(session, inspection_id, actor))
     return inspection_id
 
 
 def reopen(context: AppContext, inspection_id: str, actor: str, reason: str) -> str:
     from inspector.services import inspections
 
-    with context.db.transaction() as session:
-        inspections.reopen(session, inspection_id, actor, reason)
+    _committed(context, lambda session: inspections.reopen(
+        session, inspection_id, actor, reason))
     return inspection_id
 
 
@@ -222,7 +256,7 @@ def photo_action(context: AppContext, action: str, photo_id: str,
     ``delete``; one committed transaction each."""
     from inspector.services import photos
 
-    with context.db.transaction() as session:
+    def change(session: Session) -> PhotoRecord | list[PhotoRecord]:
         if action == "rotate":
             assert isinstance(value, int)
             return photos.rotate(session, photo_id, value)
@@ -237,22 +271,24 @@ def photo_action(context: AppContext, action: str, photo_id: str,
                                        store=PhotoStore.for_paths(context.paths))
         raise ValueError(action)
 
+    return _committed(context, change)
+
 
 def assign_photos(context: AppContext, photo_ids: list[str],
                   criterion_id: str | None) -> list[PhotoRecord]:
     """Move several photos to a criterion (None: the general photos), in one transaction."""
     from inspector.services import photos
 
-    with context.db.transaction() as session:
-        return photos.assign_many(session, photo_ids, criterion_id)
+    return _committed(context, lambda session: photos.assign_many(
+        session, photo_ids, criterion_id))
 
 
 def restore_photo(context: AppContext, record: PhotoRecord) -> PhotoRecord:
     from inspector.services import photos
     from inspector.services.photo_store import PhotoStore
 
-    with context.db.transaction() as session:
-        return photos.restore_photo(session, PhotoStore.for_paths(context.paths), record)
+    return _committed(context, lambda session: photos.restore_photo(
+        session, PhotoStore.for_paths(context.paths), record))
 
 
 def display_image(context: AppContext, record: PhotoRecord, max_size: int) -> tuple[str, object]:

@@ -1,7 +1,8 @@
 """File → Import sites from CSV / Export sites to CSV, for the main window.
 
 The files are read and written by :mod:`inspector.services.sites_csv` on the
-worker; a file with bad rows imports nothing and lists every bad row.
+worker; a file with bad rows imports nothing and lists every bad row. While
+another program writes to the database, the import waits for it and says so.
 """
 
 from __future__ import annotations
@@ -40,9 +41,17 @@ class SiteCsvActions(QObject):
         context = self.window.context
         if context is None:
             return None
+        from inspector.ui.inspection_jobs import until_saved
+
         self.window.show_status(self.tr("Importing %1…").replace("%1", path.name))
-        handle = self.window.worker.submit_serial(
-            lambda _control: jobs.import_sites_csv(context, path), "import sites")
+        # On the parallel pool: the file is read and checked without holding the
+        # database, so ratings and notes go on being saved meanwhile; they wait
+        # only for the moments the sites are written.
+        handle = self.window.worker.submit(
+            lambda control: until_saved(lambda: jobs.import_sites_csv(context, path), control),
+            "import sites")
+        handle.partial.connect(lambda _state: self.window.show_status(
+            self.tr("Importing %1: waiting for the database…").replace("%1", path.name)))
         handle.finished.connect(self._imported)
         handle.failed.connect(self._failed)
         return handle
