@@ -22,6 +22,7 @@ from inspector.services.check import (
     CheckCancelled,
     Kind,
     check_data,
+    photo_places,
     refetch_photos,
     remove_unavailable_photos,
 )
@@ -292,3 +293,11 @@ def test_a_photo_whose_file_came_back_meanwhile_is_not_removed(data: Data) -> No
     shutil.move(aside, saved)  # put back by hand before the repair ran
     assert remove_unavailable_photos(data.context, report) == 0
     assert check_data(data.context.paths).ok
+
+
+def test_the_places_of_a_photo_file_are_named_for_other_messages(data: Data) -> None:
+    [(zh, en)] = photo_places(data.context.paths.database, data.draft_photos["制度上墙.jpg"])
+    assert zh.startswith("西门社区教学点，2026-11-28 的检查（进行中），第 1 项“")
+    assert zh.endswith("照片 制度上墙.jpg")
+    assert en.startswith("西门社区教学点, inspection of 2026-11-28 (in progress), criterion 1 “")
+    assert photo_places(data.context.paths.database, "0" * 64) == []

@@ -234,13 +234,14 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def _photo_rows(conn: sqlite3.Connection) -> list[_PhotoRow]:
+def _photo_rows(conn: sqlite3.Connection, sha256: str | None = None) -> list[_PhotoRow]:
+    where, args = ("WHERE p.sha256 = ?", (sha256,)) if sha256 else ("", ())
     rows = conn.execute(
         "SELECT p.id, p.sha256, p.size_bytes, p.original_name, p.criterion_id, p.inspection_id,"
         " i.status, i.visit_date, i.tier, s.name, i.template_version_id"
         " FROM photos p LEFT JOIN inspections i ON i.id = p.inspection_id"
-        " LEFT JOIN sites s ON s.id = i.site_id"
-        " ORDER BY s.name, i.visit_date, p.criterion_id, p.position").fetchall()
+        f" LEFT JOIN sites s ON s.id = i.site_id {where}"
+        " ORDER BY s.name, i.visit_date, p.criterion_id, p.position", args).fetchall()
     return [_PhotoRow(str(r[0]), str(r[1]), int(r[2] or 0), str(r[3] or ""), r[4], str(r[5]),
                       r[6], None if r[7] is None else str(r[7])[:10], r[8], r[9], r[10])
             for r in rows]
@@ -261,6 +262,15 @@ def _place(names: _Names, row: _PhotoRow) -> tuple[Finding, str, str]:
     zh = f"{site}，{visit} 的检查（{status_zh}），{criterion_zh}，照片 {photo}"
     en = f"{site}, inspection of {visit} ({status_en}), {criterion_en}, photo {photo}"
     return base, zh, en
+
+
+def photo_places(database: Path, sha256: str) -> list[tuple[str, str]]:
+    """Where the photo file ``sha256`` is used, in Chinese and in English, one pair per photo:
+    "site, inspection of DATE (status), criterion N “…”, photo NAME" — for messages such as
+    an export refusing a missing file."""
+    with _read_only(database) as conn:
+        names = _Names(conn)
+        return [_place(names, row)[1:] for row in _photo_rows(conn, sha256)]
 
 
 def _hash_file(path: Path, control: Control, done: int, total: int) -> tuple[str, int]:
