@@ -15,8 +15,8 @@ import binascii
 import hashlib
 import json
 import re
-import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -40,8 +40,17 @@ MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_RECORDS_MEMBER_BYTES = 4 * 1024**3
 MAX_PHOTO_BYTES = 256 * 1024 * 1024
 MAX_TOTAL_BYTES = 256 * 1024**3
-MAX_COMPRESSION_RATIO = 200  # uncompressed / compressed, for compressed members
+#: Compressed members together unpack to at most this many times their compressed size,
+#: plus MAX_UNPACKED_BEYOND_RATIO: records of repetitive text (a long note written again
+#: and again) compress far better than 200:1 and are fine, but a bundle can never make a
+#: reader inflate more than a gigabyte beyond what its size explains (a zip bomb).
+MAX_COMPRESSION_RATIO = 200
+MAX_UNPACKED_BEYOND_RATIO = 1024**3
+#: The longest records line (one record) a reader holds in memory.
+MAX_RECORD_LINE_BYTES = 64 * 1024 * 1024
 CHUNK = 1024 * 1024
+#: The largest integer SQLite stores; a sequence number or a value beyond it is refused.
+MAX_INTEGER = 2**63 - 1
 
 #: The file types the photo store holds (``photo_image.EXTENSIONS``); no other may arrive.
 PHOTO_EXTENSIONS = ("jpg", "png", "webp", "heic")
@@ -80,7 +89,18 @@ MANIFEST_FIELDS = frozenset({
 SOURCE_FIELDS = frozenset({"device_id", "role", "name", "public_key", "fingerprint"})
 TABLE_FIELDS = frozenset({"path", "columns", "count"})
 MEMBER_FIELDS = frozenset({"path", "size", "sha256"})
+RECEIPT_FIELDS = frozenset({"bundle_id", "device_id", "sequence", "manifest_sha256",
+                            "imported_at"})
+TEMPLATE_ENTRY_FIELDS = frozenset({"key", "sha256"})
 SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
+#: A UUID as this format writes it: lower-case 8-4-4-4-12 (no braces, no "urn:uuid:").
+UUID_TEXT = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+#: ``created_at``: the writer's UTC time, ``YYYY-MM-DDTHH:MM:SSZ``.
+CREATED_AT_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+_CREATED_AT = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")
+#: A receipt's ``imported_at``: the office's UTC time, ``YYYY-MM-DD HH:MM:SS``.
+_IMPORTED_AT = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$")
+TABLE_NAME = re.compile(r"^[a-z_]{1,40}$")
 
 
 def canonical_json(value: Any) -> bytes:
@@ -223,11 +243,29 @@ def _fields(obj: Any, expected: frozenset[str], what: str) -> None:
         raise _refuse(f"{what}: unknown {', '.join(map(repr, extra))}")
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def load_json(data: bytes | str) -> Any:
+    """JSON from a bundle: ``NaN`` and ``Infinity`` are refused (canonical JSON has none)
+    as well as numbers too large to hold; raises ValueError, or RecursionError for values
+    nested too deeply to parse."""
+    return json.loads(data, parse_constant=_no_constant)
+
+
 def parse_manifest(data: bytes) -> Manifest:
-    """Parse and check the manifest's shape; the signature is checked separately."""
+    """Parse and check the manifest's shape; the signature is checked separately.
+
+    Whatever the bytes are (nested a million levels deep, ``NaN``, numbers
+    beyond any range), the answer is a manifest or :class:`BundleRefused`.
+    """
     try:
-        raw = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raw = load_json(data.decode("utf-8"))
+        canonical = canonical_json(raw) == data
+    except RecursionError:
+        raise _refuse("nested too deeply") from None
+    except ValueError as exc:  # not UTF-8, not JSON, NaN/Infinity, out of range
         raise _refuse(f"not JSON ({exc})") from None
     if _get(raw, "format", str) != FORMAT_NAME:
         raise BundleRefused("这不是检查数据包 / this is not an Inspector bundle")
@@ -237,7 +275,7 @@ def parse_manifest(data: bytes) -> Manifest:
             f"数据包格式版本 {version} 不受支持，请升级程序 / bundle format version {version} "
             f"is not supported by this program (it reads {sorted(KNOWN_FORMAT_VERSIONS)})"
         )
-    if canonical_json(raw) != data:
+    if not canonical:
         raise _refuse("not in canonical form")
     _fields(raw, MANIFEST_FIELDS, "manifest")
     _fields(raw["source"], SOURCE_FIELDS, "source")
@@ -245,11 +283,11 @@ def parse_manifest(data: bytes) -> Manifest:
     if kind not in KINDS:
         raise _refuse(f"unknown kind {kind!r}")
     src = _get(raw, "source", dict)
+    bundle_id = _uuid(raw, "bundle_id")
+    device_id = _uuid(src, "device_id")
     try:
         public_key = base64.b64decode(_get(src, "public_key", str), validate=True)
-        device_id = str(uuid.UUID(_get(src, "device_id", str)))
         role = Role(_get(src, "role", str))
-        bundle_id = str(uuid.UUID(_get(raw, "bundle_id", str)))
     except (ValueError, binascii.Error) as exc:
         raise _refuse(str(exc)) from None
     if len(public_key) != 32:
@@ -268,6 +306,8 @@ def parse_manifest(data: bytes) -> Manifest:
         members.append(Member(path, size, digest))
     tables = []
     for name, entry in sorted(_get(raw, "tables", dict).items()):
+        if not TABLE_NAME.match(name):
+            raise _refuse(f"table name {name!r}")
         _fields(entry, TABLE_FIELDS, f"tables.{name}")
         columns = tuple(_get(entry, "columns", list))
         if not all(isinstance(c, str) for c in columns):
@@ -277,12 +317,14 @@ def parse_manifest(data: bytes) -> Manifest:
             raise _refuse(f"count of {name}")
         tables.append(TableEntry(name, _get(entry, "path", str), columns, count))
     sequence = _get(raw, "sequence", int)
-    if sequence < 1:
-        raise _refuse("sequence must be positive")
+    if not 1 <= sequence <= MAX_INTEGER:
+        raise _refuse("sequence must be a positive number")
     templates = tuple(_get(raw, "templates", list))
-    if not all(isinstance(t, dict) and isinstance(t.get("key"), str)
-               and isinstance(t.get("sha256"), str) for t in templates):
-        raise _refuse("templates")
+    for entry in templates:
+        _fields(entry, TEMPLATE_ENTRY_FIELDS, "templates")
+        _get(entry, "key", str)
+        if not SHA256_HEX.match(_get(entry, "sha256", str)):
+            raise _refuse(f"templates: bad SHA-256 for {entry['key']!r}")
     counts = _get(raw, "counts", dict)
     if not all(type(v) is int and v >= 0 for v in counts.values()):
         raise _refuse("counts")
@@ -290,14 +332,14 @@ def parse_manifest(data: bytes) -> Manifest:
     if scope not in SCOPES:
         raise _refuse(f"unknown scope {scope!r}")
     receipts = tuple(_get(raw, "receipts", list))
-    if not all(isinstance(r, dict) for r in receipts):
-        raise _refuse("receipts")
+    for receipt in receipts:
+        _check_receipt(receipt)
     return Manifest(
         bundle_id=bundle_id,
         kind=kind,
         source=Source(device_id, role, _get(src, "name", str), public_key),
         sequence=sequence,
-        created_at=_get(raw, "created_at", str),
+        created_at=_created_at(raw),
         program_version=_get(raw, "program_version", str),
         scope=scope,
         templates=templates,
@@ -307,6 +349,46 @@ def parse_manifest(data: bytes) -> Manifest:
         counts=dict(counts),
         format_version=version,
     )
+
+
+def _uuid(obj: Any, key: str) -> str:
+    """A UUID field, exactly as the format writes it (lower case, 8-4-4-4-12)."""
+    value = _get(obj, key, str)
+    if not UUID_TEXT.match(value):
+        raise _refuse(f"{key!r} is not a lower-case UUID (8-4-4-4-12): {value!r:.60}")
+    return str(value)
+
+
+def _created_at(raw: Any) -> str:
+    """``created_at`` is UTC time as ``YYYY-MM-DDTHH:MM:SSZ``, and a real moment."""
+    value = _get(raw, "created_at", str)
+    try:
+        if not _CREATED_AT.match(value):
+            raise ValueError(value)
+        datetime.strptime(value, CREATED_AT_FORMAT)
+    except ValueError:
+        raise _refuse(f"'created_at' is not UTC time written YYYY-MM-DDTHH:MM:SSZ: "
+                      f"{value!r:.60}") from None
+    return str(value)
+
+
+def _check_receipt(receipt: Any) -> None:
+    _fields(receipt, RECEIPT_FIELDS, "receipts")
+    _uuid(receipt, "bundle_id")
+    _uuid(receipt, "device_id")
+    sequence = _get(receipt, "sequence", int)
+    if not 1 <= sequence <= MAX_INTEGER:
+        raise _refuse("receipts: sequence must be a positive number")
+    if not SHA256_HEX.match(_get(receipt, "manifest_sha256", str)):
+        raise _refuse("receipts: bad manifest SHA-256")
+    imported_at = _get(receipt, "imported_at", str)
+    try:
+        if not _IMPORTED_AT.match(imported_at):
+            raise ValueError(imported_at)
+        datetime.strptime(imported_at, "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        raise _refuse(f"receipts: 'imported_at' is not YYYY-MM-DD HH:MM:SS: "
+                      f"{imported_at!r:.60}") from None
 
 
 def verify_signature(manifest: Manifest, data: bytes, signature: bytes) -> None:

@@ -15,9 +15,11 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Float, Integer, Table
@@ -31,8 +33,10 @@ VV_COLUMN = "_vv"
 BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "revision"})
 TEMPLATE_COLUMN = "template"  # stands for inspections.template_version_id in bundles
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATETIME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?$")
+#: The integers SQLite stores (a larger one would fail only when the import commits).
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 
 
 def _type_of(column: Any) -> Any:
@@ -199,16 +203,49 @@ def check_bundle_row(spec: TableSpec, values: Any, line_no: int) -> None:
 _TYPES: dict[str, set[type]] = {
     "str": {str}, "int": {int}, "float": {int, float}, "date": {str}, "datetime": {str},
 }
-_PATTERNS = {"date": _DATE, "datetime": _DATETIME}
 
 
 def _column_ok(kind: str, nullable: bool, values: list[Any]) -> bool:
+    """Every value is of the column's JSON type, and one the database stores and reads
+    back: text that is valid Unicode (no lone surrogates from ``\\ud800``), integers
+    SQLite holds, finite numbers, dates and timestamps of real days and times."""
     if nullable:
         values = [v for v in values if v is not None]
-    if not set(map(type, values)) <= _TYPES[kind]:
+    if not values:
+        return True
+    types = set(map(type, values))
+    if not types <= _TYPES[kind]:
         return False
-    pattern = _PATTERNS.get(kind)
-    return pattern is None or all(map(pattern.fullmatch, values))
+    if int in types and not all(_INT_MIN <= v <= _INT_MAX for v in values if type(v) is int):
+        return False
+    if float in types and not all(map(math.isfinite, values)):
+        return False
+    if str in types:
+        try:
+            "".join(values).encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+    if kind == "date":
+        return all(map(_DATE.fullmatch, values)) and all(map(_real_date, values))
+    if kind == "datetime":
+        return all(map(_DATETIME.fullmatch, values)) and all(map(_real_datetime, values))
+    return True
+
+
+def _real_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _real_datetime(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def check_batch(spec: TableSpec, rows: list[Any], first_line: int) -> None:
