@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -155,6 +156,14 @@ def _sync_errors() -> tuple[type[Exception], ...]:
     return (SyncError, PhotoStoreError)
 
 
+def _one_line(exc: Exception) -> UsageError:
+    """The reason on one line: a bundle may put line breaks or other control characters
+    in what a message quotes (a device name, a table name)."""
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+                   for ch in str(exc))
+    return UsageError(text)
+
+
 def run_init(args: argparse.Namespace) -> int:
     from inspector.services.sync.identity import ROLE_LABELS, Role, set_role
 
@@ -163,7 +172,7 @@ def run_init(args: argparse.Namespace) -> int:
             me = set_role(context.paths, Role(args.role), name=args.name,
                           confirm_change=args.change_role)
         except _sync_errors() as exc:
-            raise UsageError(str(exc)) from exc
+            raise _one_line(exc) from exc
     assert me.role is not None
     print(f"{ROLE_LABELS[me.role]}: 设备 / device {me.device_id}, "
           f"指纹 / fingerprint {me.fingerprint}")
@@ -177,7 +186,7 @@ def run_device_show(args: argparse.Namespace) -> int:
     try:
         me = ensure_identity(paths)
     except _sync_errors() as exc:
-        raise UsageError(str(exc)) from exc
+        raise _one_line(exc) from exc
     except OSError as exc:
         raise UsageError(f"无法使用数据文件夹 / cannot use the data directory {paths.data_dir}: "
                          f"{exc}") from exc
@@ -206,7 +215,7 @@ def run_export(args: argparse.Namespace) -> int:
             result = export_bundle(context, target, kind=args.kind,
                                    include_all=args.all, actor=_actor(args), control=progress)
         except _sync_errors() as exc:
-            raise UsageError(str(exc)) from exc
+            raise _one_line(exc) from exc
         finally:
             progress.finish()
     if args.format == "json":
@@ -224,10 +233,10 @@ def run_export(args: argparse.Namespace) -> int:
 def run_verify(args: argparse.Namespace) -> int:
     from inspector.services.sync.verify import verify_file
 
-    try:
-        opened_bundle = verify_file(Path(args.file))
+    try:  # as an import checks it, as far as that needs no database
+        opened_bundle = verify_file(Path(args.file), records=True)
     except _sync_errors() as exc:
-        raise UsageError(str(exc)) from exc
+        raise _one_line(exc) from exc
     m = opened_bundle.manifest
     info = {"bundle_id": m.bundle_id, "kind": m.kind, "format_version": m.format_version,
             "device_id": m.source.device_id, "device_name": m.source.name,
@@ -254,7 +263,7 @@ def run_import(args: argparse.Namespace) -> int:
                 context, Path(args.file), dry_run=args.dry_run,
                 trust_new_device=args.trust_new_device, actor=_actor(args), control=progress)
         except _sync_errors() as exc:
-            raise UsageError(str(exc)) from exc
+            raise _one_line(exc) from exc
         finally:
             progress.finish()
     m = prepared.manifest
@@ -354,7 +363,7 @@ def run_resolve(args: argparse.Namespace) -> int:
             with context.db.transaction() as session:
                 view = resolve(session, args.conflict, args.keep, _actor(args), me.device_id)
         except _sync_errors() as exc:
-            raise UsageError(str(exc)) from exc
+            raise _one_line(exc) from exc
     kept = "现在显示的" if args.keep == "local" else "另一"
     print(f"已解决：采用{kept}版本 / resolved: kept the {args.keep} version of {view.table} "
           f"{view.record_id}")
@@ -385,7 +394,7 @@ def run_devices_revoke(args: argparse.Namespace) -> int:
                 device = revoke(session, args.device, _actor(args), args.reason)
                 name, device_id = device.name, device.id
         except _sync_errors() as exc:
-            raise UsageError(str(exc)) from exc
+            raise _one_line(exc) from exc
     print(f"已吊销 {name}（{device_id}），今后拒收它的数据包 / revoked {name} ({device_id}); "
           "its bundles are refused from now on")
     return 0
@@ -400,7 +409,7 @@ def run_demo_role(args: argparse.Namespace) -> int:
         try:
             result = prepare_demo(context, Role(args.role))
         except _sync_errors() as exc:
-            raise UsageError(str(exc)) from exc
+            raise _one_line(exc) from exc
     me = result.identity
     assert me.role is not None
     print(f"演示数据（{ROLE_LABELS[me.role]}）/ demo data in {context.paths.data_dir}: "
@@ -426,7 +435,7 @@ def run_assignments_add(args: argparse.Namespace) -> int:
                 row = add_assignment(session, site.id, args.inspectors, start, end, args.note)
                 name, assignment_id = site.name, row.id
         except (SiteError, SyncError) as exc:
-            raise UsageError(str(exc)) from exc
+            raise _one_line(exc) from exc
     print(f"已将 {name} 分派给 {args.inspectors}，{start} – {end} / assigned {name} to "
           f"{args.inspectors}, {start} – {end} ({assignment_id})")
     return 0

@@ -32,13 +32,13 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from inspector.services.photo_store import PhotoStore
-from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import records as rec
 from inspector.services.sync.bundle_templates import check_templates
 from inspector.services.sync.deleted_here import DeletedHere, check_files
+from inspector.services.sync.entry_rules import EntryRules
 from inspector.services.sync.errors import BundleRefused, Control, check
 from inspector.services.sync.streams import member_of, records_of
-from inspector.services.sync.verify import OpenedBundle, open_zip
+from inspector.services.sync.verify import OpenedBundle, open_zip, refusing_deep_json
 from inspector.services.sync.versions import (
     AGREED,
     INCOMING,
@@ -346,11 +346,18 @@ def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
     ``files_kept_out``: with ``write``, the photo files the preview left out
     of the store (:attr:`Preview.photo_files_kept_out`).
     """
+    with refusing_deep_json("records"):
+        return _run(conn, opened, store, me, control, write, files_kept_out)
+
+
+def _run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
+         control: Control, write: bool, files_kept_out: frozenset[str]) -> Preview:
     preview = Preview()
     manifest = opened.manifest
-    # Tables and their paths were checked with the bundle (verify.check_kind).
+    # Tables, their paths and columns were checked with the bundle (verify.check_kind).
     tmap = rec.TemplateMap.load(conn)
     templates_new = check_templates(conn, opened, tmap, write)
+    rules = EntryRules(conn, opened, tmap)
     preview.templates_new.extend(templates_new)
     bundle_photos = {m.sha256 for m in opened.manifest.photo_members()}
     deleted = DeletedHere(conn, me)
@@ -361,10 +368,7 @@ def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
             table = manifest.table(name)
             if table is None:
                 continue
-            spec = rec.SPECS[name]
-            if table.columns != (*spec.columns, rec.VV_COLUMN):
-                raise BundleRefused(f"records/{name}: the columns differ from format "
-                                    f"{bf.FORMAT_VERSION}")
+            spec = rec.SPECS[name]  # its columns were checked with the bundle (check_columns)
             counts = preview.tables.setdefault(name, TableCounts())
             writer = _Writer(conn, spec, manifest.bundle_id, manifest.source.device_id, me)
             any_held = conn.exec_driver_sql(
@@ -385,6 +389,7 @@ def run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
                     for row in rows:
                         if row[position] not in tmap.id_by_key:
                             rec.bundle_to_local_values(spec, row, tmap)  # refuses, naming it
+                rules.check(spec, rows, first)
                 ids = [row[0] for row in rows]
                 # An empty table (the first import) needs no look-ups: every row is new.
                 locals_ = _load_locals(conn, spec, ids, tmap, me) if not empty else {}

@@ -11,6 +11,7 @@ import hashlib
 import os
 import stat
 import struct
+import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -19,7 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, BinaryIO
 
+from inspector.services import photo_image
 from inspector.services.sync import bundle_format as bf
+from inspector.services.sync import records as rec
 from inspector.services.sync.errors import BundleRefused, Control, NullControl, check
 from inspector.services.sync.identity import ROLE_NAMES_EN, ROLE_NAMES_ZH, Role
 
@@ -78,7 +81,7 @@ def check_structure(zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
         raise BundleRefused(f"文件数量过多 / too many members ({len(infos)} > {bf.MAX_MEMBERS})")
     by_name: dict[str, zipfile.ZipInfo] = {}
     folded: set[str] = set()
-    total = 0
+    total = inflated = deflated = 0
     for info in infos:
         name = info.filename
         bf.check_member_name(name)
@@ -97,15 +100,22 @@ def check_structure(zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
         if info.file_size > limit:
             raise BundleRefused(f"包内文件过大 / member too large: {name!r} ({info.file_size} "
                                 f"bytes)")
-        if (info.compress_type != zipfile.ZIP_STORED and info.file_size >
-                bf.MAX_COMPRESSION_RATIO * max(info.compress_size, 1)):
-            raise BundleRefused(f"压缩比异常（疑似压缩炸弹）/ suspicious compression ratio "
-                                f"(zip bomb?): {name!r}")
+        if info.compress_type != zipfile.ZIP_STORED:
+            inflated += info.file_size
+            deflated += info.compress_size
         total += info.file_size
         by_name[name] = info
         folded.add(name.casefold())
     if total > bf.MAX_TOTAL_BYTES:
         raise BundleRefused("数据包解压后过大 / the bundle is too large when unpacked")
+    if inflated > bf.MAX_COMPRESSION_RATIO * deflated + bf.MAX_UNPACKED_BEYOND_RATIO:
+        # Judged over all compressed members together: one records member of repetitive
+        # text may compress 1000:1, but no bundle makes a reader inflate more than
+        # MAX_UNPACKED_BEYOND_RATIO beyond what its size explains.
+        raise BundleRefused(
+            f"压缩比异常（疑似压缩炸弹）：解压后 {inflated} 字节，压缩时只有 {deflated} 字节 / "
+            f"suspicious compression ratio (zip bomb?): {inflated} bytes unpacked from "
+            f"{deflated}")
     return by_name
 
 
@@ -190,6 +200,7 @@ def check_kind(manifest: bf.Manifest) -> None:
         if table.path != f"records/{table.name}.jsonl":
             raise BundleRefused(f"表 {table.name} 的文件名不对 / the table {table.name} is "
                                 f"stored under the wrong name: {table.path!r}")
+        check_columns(table)
     tables = {t.path for t in manifest.tables}
     shas: set[str] = set()
     for member in manifest.members:
@@ -207,6 +218,27 @@ def check_kind(manifest: bf.Manifest) -> None:
             shas.add(member.sha256)
 
 
+def format_columns(table: str) -> tuple[str, ...]:
+    """The columns of a table in format version 1, as the manifest must list them."""
+    if table == rec.TEMPLATE_TABLE:
+        return rec.TEMPLATE_COLUMNS
+    return (*rec.SPECS[table].columns, rec.VV_COLUMN)
+
+
+def check_columns(table: bf.TableEntry) -> None:
+    """The manifest lists exactly the columns of format version 1 for the table (the one
+    check, made by ``bundle verify`` and by every import before anything is read)."""
+    expected = format_columns(table.name)
+    if table.columns != expected:
+        missing = [c for c in expected if c not in table.columns]
+        extra = [c[:40] for c in table.columns if c not in expected]
+        detail = "".join((f"; missing {missing[:3]}" if missing else "",
+                          f"; unknown {extra[:3]}" if extra else "")) or "; in another order"
+        raise BundleRefused(
+            f"表 {table.name} 的列与格式版本 {bf.FORMAT_VERSION} 不符 / the columns of "
+            f"{table.name} differ from format version {bf.FORMAT_VERSION}{detail}")
+
+
 def check_receiver(manifest: bf.Manifest, role: Role) -> None:
     """The bundle is meant for an installation of this role."""
     meant_for = bf.KIND_IMPORTED_BY[manifest.kind]
@@ -217,14 +249,27 @@ def check_receiver(manifest: bf.Manifest, role: Role) -> None:
             f"{manifest.kind} bundles (they are for {ROLE_NAMES_EN[meant_for]})")
 
 
+class _WriteFailed(Exception):
+    """Writing a copy of a photo failed (a full disk): the bundle is not to blame."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 def check_members(opened: OpenedBundle, control: Control | None = None,
                   stage: StageOpener | None = None, photos: bool = True) -> None:
     """Read every member once, capped at its signed size, and compare size and SHA-256.
 
     Photos the ``stage`` callback asks for are copied to the temp file it opens
-    on the way; on any failure every staged file is removed again. Without
-    ``photos`` (a bundle just written, whose photos were hashed while written
-    and compared with what reached the medium) only the other members are read.
+    on the way; on any failure every staged file is removed again. Every photo
+    that may enter the store is decoded as a photo taken here would be
+    (:func:`photo_image.examine`): those ``stage`` takes and, without ``stage``,
+    all of them (copied to a scratch file outside the data folder); the ones
+    ``stage`` declines are in the store already. A records line longer than
+    :data:`bf.MAX_RECORD_LINE_BYTES` is refused before anyone holds it in memory.
+    Without ``photos`` (a bundle just written, whose photos were hashed while
+    written and compared with what reached the medium) only the other members are read.
     """
     control = control or NullControl()
     members = [m for m in opened.manifest.members if photos or not m.path.startswith("photos/")]
@@ -235,46 +280,125 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
             for member in members:
                 check(control)
                 info = zf.getinfo(member.path)
-                target = stage(member) if stage and member.path.startswith("photos/") else None
-                digest = hashlib.sha256()
-                size = 0
+                is_photo = member.path.startswith("photos/")
+                target: tuple[Path, IO[bytes]] | None = None
+                scratch = False
                 try:
-                    out = target[1] if target else None
+                    try:
+                        if is_photo and stage is not None:
+                            target = stage(member)
+                            if target:
+                                opened.staged[member.sha256] = target[0]
+                        elif is_photo:
+                            target, scratch = _scratch_file(), True
+                        digest = _read_member(zf, raw, info, member, target, control, done,
+                                              total)
+                    finally:
+                        if target:
+                            _close(target[1])
+                    if digest != member.sha256:
+                        raise BundleRefused(
+                            f"文件内容与签名清单不符（被改动或损坏）/ {member.path} differs from "
+                            "the signed manifest (changed or damaged)")
                     if target:
-                        opened.staged[member.sha256] = target[0]
-                    with _member_reader(zf, raw, info) as read:
-                        while True:
-                            chunk = read(min(bf.CHUNK, member.size - size + 1))
-                            if not chunk:
-                                break
-                            size += len(chunk)
-                            if size > member.size:
-                                raise BundleRefused(f"文件比清单所写的大 / member larger than "
-                                                    f"signed: {member.path}")
-                            digest.update(chunk)
-                            if out is not None:
-                                out.write(chunk)
-                            done += len(chunk)
-                            control.progress(done, total, member.path)
-                    if out is not None:
-                        # No fsync per photo: the database commits with synchronous=NORMAL
-                        # (WAL), so a photo reaches the disk with the same guarantee as the
-                        # row that names it, and the bundle stays on the stick to import again.
-                        out.flush()
+                        check_photo(target[0], member)
                 finally:
-                    if target:
-                        target[1].close()
-                if size != member.size or digest.hexdigest() != member.sha256:
-                    raise BundleRefused(
-                        f"文件内容与签名清单不符（被改动或损坏）/ {member.path} differs from the "
-                        "signed manifest (changed or damaged)"
-                    )
+                    if scratch and target:
+                        target[0].unlink(missing_ok=True)
+                done += member.size
+    except _WriteFailed as exc:
+        opened.discard_staged()
+        raise exc.error from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as exc:
         opened.discard_staged()
         raise _damaged(opened.path, exc) from None
     except BaseException:
         opened.discard_staged()
         raise
+
+
+def _close(out: IO[bytes]) -> None:
+    """Close a photo's copy; what it could not write is the disk's fault, not the bundle's."""
+    try:
+        out.close()
+    except OSError as exc:
+        raise _WriteFailed(exc) from exc
+
+
+def _scratch_file() -> tuple[Path, IO[bytes]]:
+    """A temp file outside the data folder, for a photo that is only to be checked."""
+    try:
+        handle, name = tempfile.mkstemp(prefix="inspector-check-", suffix=".part")
+        return Path(name), os.fdopen(handle, "wb")
+    except OSError as exc:
+        raise _WriteFailed(exc) from exc
+
+
+def _read_member(zf: zipfile.ZipFile, raw: BinaryIO, info: zipfile.ZipInfo, member: bf.Member,
+                 target: tuple[Path, IO[bytes]] | None, control: Control, done: int,
+                 total: int) -> str:
+    """Read one member, never beyond its signed size, copying it to ``target``; its SHA-256.
+
+    A records member's lines are measured on the way (only the newlines are
+    looked for): a line longer than the limit is refused.
+    """
+    out = target[1] if target else None
+    records = member.path.startswith("records/")
+    digest = hashlib.sha256()
+    size = line = 0
+    with _member_reader(zf, raw, info) as read:
+        while True:
+            chunk = read(min(bf.CHUNK, member.size - size + 1))
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > member.size:
+                raise BundleRefused(f"文件比清单所写的大 / member larger than signed: "
+                                    f"{member.path}")
+            digest.update(chunk)
+            if records:
+                # Lines within one chunk are shorter than a chunk, so only a line
+                # running over chunk ends can be long.
+                first = chunk.find(b"\n")
+                line += len(chunk) if first < 0 else first
+                if line > bf.MAX_RECORD_LINE_BYTES:
+                    raise BundleRefused(
+                        f"记录过长（一行超过 {bf.MAX_RECORD_LINE_BYTES // 1024**2} MiB）/ a "
+                        f"record longer than {bf.MAX_RECORD_LINE_BYTES // 1024**2} MiB: "
+                        f"{member.path}")
+                if first >= 0:
+                    line = len(chunk) - chunk.rfind(b"\n") - 1
+            if out is not None:
+                try:
+                    out.write(chunk)
+                except OSError as exc:
+                    raise _WriteFailed(exc) from exc
+            control.progress(done + size, total, member.path)
+    if out is not None:
+        # No fsync per photo: the database commits with synchronous=NORMAL
+        # (WAL), so a photo reaches the disk with the same guarantee as the
+        # row that names it, and the bundle stays on the stick to import again.
+        try:
+            out.flush()
+        except OSError as exc:
+            raise _WriteFailed(exc) from exc
+    return digest.hexdigest() if size == member.size else ""
+
+
+def check_photo(path: Path, member: bf.Member) -> None:
+    """A photo from a bundle is accepted as a photo added here would be: a whole image of
+    a supported type, whose file type is the one its name says."""
+    try:
+        facts = photo_image.examine(path, preview_size=16, display_path=Path(member.path)).facts
+    except photo_image.PhotoRejected as exc:
+        raise BundleRefused(
+            f"数据包中的照片不是可用的图片 / a photo in the bundle is not a usable image: "
+            f"{member.path}: {exc.reason}") from None
+    extension = member.path.rsplit(".", 1)[1]
+    if facts.extension != extension:
+        raise BundleRefused(
+            f"照片的文件类型与文件名不符 / a photo's file type differs from its name: "
+            f"{member.path} is a {facts.extension} file")
 
 
 @contextmanager
@@ -324,9 +448,47 @@ def staging_into(new_file: Callable[[], tuple[Path, IO[bytes]]],
     return opener
 
 
-def verify_file(path: Path, control: Control | None = None,
-                photos: bool = True) -> OpenedBundle:
-    """Everything that can be checked without a database: structure, signature, members."""
+@contextmanager
+def refusing_deep_json(where: str) -> Iterator[None]:
+    """JSON nested too deeply to parse (``[[[[…]]]]`` a million levels) refuses the bundle."""
+    try:
+        yield
+    except RecursionError:
+        raise BundleRefused(f"{where} 中的 JSON 嵌套过深 / {where}: JSON nested too deeply"
+                            ) from None
+
+
+def check_records(opened: OpenedBundle, control: Control | None = None) -> None:
+    """Every records line read and checked as an import checks it before the database is
+    asked anything: JSON, shape, value types, the number of lines. (Checklist versions,
+    trust, replays and the checklist rules of ratings need the database: the import
+    checks those.)"""
+    from inspector.services.sync.streams import member_of, records_of  # it imports this
+
+    control = control or NullControl()
+    try:
+        with open_zip(opened.path) as zf, refusing_deep_json("records"):
+            for table in opened.manifest.tables:
+                spec = rec.SPECS.get(table.name)
+                if spec is None:  # template_versions: checked against the database's
+                    continue
+                lines = 0
+                for first, rows in records_of(zf, member_of(opened, table.path), control):
+                    rec.check_batch(spec, rows, first)
+                    lines += len(rows)
+                if lines != table.count:
+                    raise BundleRefused(f"records/{table.name}: the manifest says "
+                                        f"{table.count} records, the file holds {lines}")
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise _damaged(opened.path, exc) from None
+
+
+def verify_file(path: Path, control: Control | None = None, photos: bool = True,
+                records: bool = False) -> OpenedBundle:
+    """Everything that can be checked without a database: structure, signature, members
+    (photos decoded), and with ``records`` every records line (:func:`check_records`)."""
     opened = open_bundle(path)
     check_members(opened, control, photos=photos)
+    if records:
+        check_records(opened, control)
     return opened
