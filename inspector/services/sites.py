@@ -372,6 +372,8 @@ class SiteRegistry:
         first; a changed site gets a new revision and ``updated_at``, as every
         record changed through the ORM does.
         """
+        if not self._created and not self._changed:
+            return True  # nothing to store: the database is not even locked
         connection = session.connection()
         connection.exec_driver_sql("UPDATE sites SET id = id WHERE 0")  # takes the write lock
         if tuple(connection.exec_driver_sql(_VERSION_SQL).one()) != self.version:
@@ -404,6 +406,6 @@ class SiteRegistry:
         return True
 
 
-# How many sites there are, their revisions added up, the last change: any other
-# program's insert, change or removal of a site changes at least one of them.
+# How many sites there are, their revisions added up, the last change: another
+# program's insert, change (which raises a revision) or removal of a site shows in them.
 _VERSION_SQL = "SELECT count(*), coalesce(sum(revision), 0), max(updated_at) FROM sites"
