@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 from inspector.app_paths import AppPaths
 from inspector.domain.templates import ChecklistTemplate, TemplateError, parse_stored_template
 from inspector.domain.tiers import Tier
-from inspector.services.photo_store import CHUNK_BYTES, PhotoStore, Received
+from inspector.services.photo_store import CHUNK_BYTES, MAX_FILE_BYTES, PhotoStore, Received
 from inspector.services.sync.errors import Control, NullControl
 
 if TYPE_CHECKING:
@@ -530,12 +530,17 @@ def _from_folder(store: PhotoStore, needed: set[str], folder: Path,
     from inspector.services.photo_image import EXTENSIONS, PhotoRejected, probe
 
     staged: list[tuple[Received, str]] = []
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
     try:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for number, path in enumerate(files):
             _check(control)
-            try:
+            control.progress(number, len(files), path.name)
+            try:  # hashed where it is first: only a match is copied into the store
+                if path.stat().st_size > MAX_FILE_BYTES or \
+                        _hash_file(path, NullControl(), 0, 0)[0] not in needed:
+                    continue
                 received = store.receive(path)
-            except PhotoRejected:
+            except (OSError, PhotoRejected):
                 continue
             if received.temp is None or received.sha256 not in needed:
                 store.discard(received)
