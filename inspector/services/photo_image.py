@@ -2,28 +2,44 @@
 
 No database and no Qt here; everything is safe to call from worker threads.
 
-* :func:`examine` decodes a file once (for JPEG in Pillow's draft mode, which
-  decodes straight to 1/2, 1/4 or 1/8 scale) — that decode both proves the file
-  is a whole, readable image and yields the preview the thumbnail is made from.
-* :func:`probe` reads only the header and EXIF of a file already known good.
+* :func:`examine` decodes a file completely, once (for JPEG in Pillow's draft
+  mode, which decodes straight to 1/2, 1/4 or 1/8 scale; every byte of the
+  compressed data is still read) — that decode both proves the file is a whole,
+  readable image and yields the preview the thumbnail is made from. A PNG must
+  also be whole as a file: every critical chunk's checksum right, the end chunk
+  there, and every frame of an animated PNG in sequence and decodable.
+* :func:`probe` reads only the header and EXIF of a file already known good
+  (a PNG is checked completely again: it costs little).
 * :func:`render` makes an EXIF-oriented, user-rotated, downscaled RGB image.
+
+Greyscale images of more than 8 bits (16-bit PNG, or 10- or 12-bit values stored
+in 16 bits) are scaled to 8 bits by their significant bits, not clipped.
+
+Pillow's warnings (for example a decompression-bomb warning or a truncated EXIF
+block) go to this module's log, never to the console: see :func:`_route_warnings`.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import math
 import re
 import struct
+import warnings
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, TextIO
 
+import PIL
 import pillow_heif
 from PIL import Image, UnidentifiedImageError
 
 pillow_heif.register_heif_opener()
+
+log = logging.getLogger(__name__)
 
 #: Largest image accepted, in pixels (width × height). 200 MP covers the
 #: biggest phone sensors; anything larger is refused as a possible
@@ -126,6 +142,17 @@ def rejected_too_big(path: Path, size: tuple[int, int] | None) -> PhotoRejected:
     )
 
 
+#: What Pillow and its plugins raise on damaged data, while opening or decoding a file.
+_DAMAGE: tuple[type[BaseException], ...] = (
+    OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error, IndexError, KeyError,
+    TypeError, MemoryError,
+)
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+#: ISO-BMFF brands of HEIF files (the ``ftyp`` box), for telling a damaged HEIC from a non-image.
+_HEIF_BRANDS = frozenset({b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm",
+                          b"hevs", b"mif1", b"msf1", b"mif2"})
+
+
 def _open(path: Path, source: Path | io.BytesIO | None = None) -> Image.Image:
     """Open (header only) one of the accepted formats, or raise :class:`PhotoRejected`."""
     target = source if source is not None else path
@@ -135,7 +162,7 @@ def _open(path: Path, source: Path | io.BytesIO | None = None) -> Image.Image:
         raise rejected_too_big(path, None) from None
     except UnidentifiedImageError:
         raise _unidentified(path, target) from None
-    except (OSError, SyntaxError, ValueError, EOFError, struct.error) as exc:
+    except _DAMAGE as exc:
         raise rejected_damaged(path) from exc
     if image.format not in FORMATS:
         image.close()
@@ -158,25 +185,53 @@ def _unsupported(path: Path, name: str) -> PhotoRejected:
     )
 
 
+def _starts_like_a_photo(head: bytes) -> bool:
+    """Whether ``head`` (a file's first bytes) begins like a JPEG, PNG, WebP or HEIC file."""
+    return (
+        (len(head) >= 4 and _PNG_SIGNATURE.startswith(head[:8]))
+        or head[:3] == b"\xff\xd8\xff"
+        or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+        or (head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS)
+    )
+
+
+def _head(target: Path | io.BytesIO, size: int = 16) -> bytes:
+    if isinstance(target, io.BytesIO):
+        return target.getvalue()[:size]
+    with target.open("rb") as stream:
+        return stream.read(size)
+
+
 def _unidentified(path: Path, target: Path | io.BytesIO) -> PhotoRejected:
-    """Tell "an image of another kind" (e.g. GIF, TIFF) from "not an image at all"."""
+    """Tell "an image of another kind" (e.g. GIF, TIFF) from a damaged photo file (it
+    starts like one of the accepted formats) and from "not an image at all"."""
     try:
         with Image.open(target) as other:
             return _unsupported(path, other.format or "?")
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return rejected_too_big(path, None)
-    except (OSError, SyntaxError, ValueError, EOFError, struct.error):
-        return rejected_not_image(path)
-
-
-def _facts(image: Image.Image) -> ImageFacts:
-    media_type, extension = FORMATS[image.format or ""]
+    except _DAMAGE:
+        pass  # not readable as any image: is it a damaged photo?
     try:
-        exif = image.getexif()
-    except (OSError, SyntaxError, ValueError, EOFError, struct.error):
-        exif = Image.Exif()  # unreadable EXIF is dropped, the picture itself may be fine
+        damaged = _starts_like_a_photo(_head(target))
+    except OSError:
+        damaged = False
+    return rejected_damaged(path) if damaged else rejected_not_image(path)
+
+
+def _exif_of(image: Image.Image) -> Image.Exif:
+    """The image's EXIF; an unreadable EXIF block is dropped (call after decoding: a PNG
+    would otherwise be decoded here, and a decoding error taken for a bad EXIF block)."""
+    try:
+        return image.getexif()
+    except _DAMAGE:
+        return Image.Exif()
+
+
+def _facts(image_format: str | None, size: tuple[int, int], exif: Image.Exif) -> ImageFacts:
+    media_type, extension = FORMATS[image_format or ""]
     orientation = _orientation(exif)
-    width, height = image.size
+    width, height = size
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     lat, lon = _gps(exif)
@@ -261,10 +316,116 @@ def _gps(exif: Image.Exif) -> tuple[float | None, float | None]:
     return lat, lon
 
 
-def _to_rgb(image: Image.Image) -> Image.Image:
-    """Flatten any mode to RGB; transparent parts become white."""
+
+@dataclass(frozen=True)
+class _PngLayout:
+    """What a walk through a PNG file's chunks found."""
+
+    problem: str | None  # why the file is damaged or incomplete; None: it is whole
+    grey_bits: int | None  # significant bits of the grey channel (sBIT), when given
+    frames: int  # frames of an animated PNG (fcTL chunks); 1 for a still image
+
+
+def _png_layout(stream: BinaryIO) -> _PngLayout:
+    """Walk every chunk of a PNG file, checking each checksum, the end chunk and the
+    order of an animated PNG's frame chunks. Reads the file once, 1 MiB at a time."""
+    grey_bits: int | None = None
+    frames = 0
+    sequence = 0  # the next fcTL/fdAT sequence number expected
+    colour_type = -1
+
+    def layout(problem: str | None) -> _PngLayout:
+        return _PngLayout(problem, grey_bits, max(1, frames))
+
+    if stream.read(8) != _PNG_SIGNATURE:
+        return layout("no PNG signature")
+    while True:
+        header = stream.read(8)
+        if len(header) < 8:
+            return layout("the file ends before its IEND chunk")
+        length, kind = struct.unpack(">I4s", header)
+        if length > 0x7FFF_FFFF:
+            return layout(f"chunk {kind!r} has an impossible length")
+        checksum = zlib.crc32(kind)
+        start = b""
+        remaining = length
+        while remaining:
+            block = stream.read(min(remaining, 1 << 20))
+            if not block:
+                return layout(f"the file ends inside chunk {kind!r}")
+            if len(start) < 32:
+                start += block[:32 - len(start)]
+            checksum = zlib.crc32(block, checksum)
+            remaining -= len(block)
+        stored = stream.read(4)
+        if len(stored) < 4 or struct.unpack(">I", stored)[0] != checksum:
+            return layout(f"chunk {kind!r} is damaged (checksum)")
+        if kind == b"IHDR" and len(start) >= 10:
+            colour_type = start[9]
+        elif kind == b"sBIT" and colour_type in (0, 4) and start:
+            grey_bits = start[0]
+        elif kind in (b"fcTL", b"fdAT"):
+            if len(start) < 4 or struct.unpack(">I", start[:4])[0] != sequence:
+                return layout("the animation's frames are out of sequence")
+            sequence += 1
+            frames += kind == b"fcTL"
+        elif kind == b"IEND":
+            return layout(None)
+
+
+def _png_file_layout(source: Path | io.BytesIO) -> _PngLayout:
+    if isinstance(source, io.BytesIO):
+        return _png_layout(io.BytesIO(source.getvalue()))
+    with source.open("rb") as stream:
+        return _png_layout(stream)
+
+
+def _check_frames(image: Image.Image, layout: _PngLayout) -> None:
+    """Decode every further frame of an animated PNG (the first one is decoded already)."""
+    declared = getattr(image, "n_frames", 1)
+    if declared != layout.frames:
+        raise ValueError(f"the animation declares {declared} frames but has {layout.frames}")
+    width, height = image.size
+    if declared * width * height > MAX_PIXELS:
+        raise Image.DecompressionBombError(f"{declared} frames of {width}×{height}")
+    for frame in range(1, declared):
+        image.seek(frame)
+        image.load()
+
+
+# --------------------------------------------------------------------------- decoding
+
+#: Modes of greyscale images with more than 8 bits per pixel.
+_WIDE_GREY = frozenset({"I", "I;16", "I;16B", "I;16L", "I;16N"})
+
+
+def _grey_to_8_bits(image: Image.Image, grey_bits: int | None) -> Image.Image:
+    """A wide greyscale image scaled to 8 bits by its significant bits (never clipped).
+
+    The significant bits are the file's own (PNG sBIT) when its values fit in
+    them, else the fewest (8 to 32) that hold the brightest value: 10-bit values
+    stored in 16 bits are scaled by 1023, true 16-bit ones by 65535.
+    """
+    wide = image if image.mode == "I" else image.convert("I")
+    extrema = wide.getextrema()
+    high = extrema[1] if isinstance(extrema[1], int | float) else 0
+    brightest = max(0, int(high))
+    if grey_bits is not None and 8 <= grey_bits <= 16 and brightest < 1 << grey_bits:
+        bits = grey_bits
+    else:
+        bits = max(8, brightest.bit_length())
+    if bits == 8:
+        return wide.convert("L")
+    factor = 255 / ((1 << bits) - 1)
+    return wide.point(lambda value: value * factor).convert("L")
+
+
+def _to_rgb(image: Image.Image, grey_bits: int | None = None) -> Image.Image:
+    """Flatten any mode to RGB; transparent parts become white, wide grey is scaled."""
     if image.mode == "RGB":
         return image
+    if image.mode in _WIDE_GREY:
+        return _grey_to_8_bits(image, grey_bits).convert("RGB")
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         flat = Image.new("RGB", rgba.size, _BACKGROUND)
@@ -273,12 +434,12 @@ def _to_rgb(image: Image.Image) -> Image.Image:
     return image.convert("RGB")
 
 
-def _downscaled(image: Image.Image, box: int, orientation: int) -> Image.Image:
-    """Decode ``image`` (JPEG: in draft mode) to RGB fitting ``box``, then apply orientation."""
+def _downscaled(image: Image.Image, box: int, grey_bits: int | None) -> Image.Image:
+    """Decode ``image`` (JPEG: in draft mode) to a new RGB image fitting ``box``."""
     if image.format in ("JPEG", "MPO"):
         image.draft("RGB", (box, box))
     image.load()
-    small = _to_rgb(image)
+    small = _to_rgb(image, grey_bits)
     width, height = small.size
     if max(width, height) > box:
         scale = box / max(width, height)
@@ -286,9 +447,44 @@ def _downscaled(image: Image.Image, box: int, orientation: int) -> Image.Image:
         small = small.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
     elif small is image:
         small = image.copy()  # the opened file's image is closed when its file is
+    return small
+
+
+def _oriented(image: Image.Image, orientation: int) -> Image.Image:
     method = _TRANSPOSE.get(orientation)
     # Transposing after the downscale costs nothing; before it, ~100 ms for 12 MP.
-    return small.transpose(method) if method is not None else small
+    return image.transpose(method) if method is not None else image
+
+
+def _decode(shown: Path, source: Path, box: int, *, whole: bool
+            ) -> tuple[ImageFacts, Image.Image]:
+    """Decode ``source`` into its facts and an RGB copy fitting ``box``, EXIF-oriented.
+
+    ``whole``: also prove that the file is whole (a PNG's every chunk and frame),
+    as a photo must be before it is accepted. Any failure is a :class:`PhotoRejected`
+    naming ``shown``.
+    """
+    with _open(shown, source) as image:
+        size = image.size
+        try:
+            layout: _PngLayout | None = None
+            if image.format == "PNG" and (whole or image.mode in _WIDE_GREY):
+                layout = _png_file_layout(source)
+                if whole and layout.problem is not None:
+                    raise ValueError(layout.problem)
+            # Decoding comes first: reading a PNG's EXIF would decode it, and an error
+            # there must not pass for a merely unreadable EXIF block.
+            small = _downscaled(image, box, layout.grey_bits if layout else None)
+            exif = _exif_of(image)
+            if whole and layout is not None and layout.frames > 1:
+                _check_frames(image, layout)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise rejected_too_big(shown, size) from None
+        except _DAMAGE as exc:
+            log.info("%s is damaged or incomplete: %s", shown.name, exc)
+            raise rejected_damaged(shown) from exc
+        facts = _facts(image.format, size, exif)
+    return facts, _oriented(small, facts.orientation)
 
 
 def examine(path: Path, preview_size: int = 256, *, display_path: Path | None = None
@@ -299,34 +495,30 @@ def examine(path: Path, preview_size: int = 256, *, display_path: Path | None = 
     a non-image, an unsupported format, a damaged or truncated file or a
     decompression bomb.
     """
-    shown = display_path or path
-    with _open(shown, path) as image:
-        facts = _facts(image)
-        try:
-            preview = _downscaled(image, preview_size, facts.orientation)
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise rejected_too_big(shown, image.size) from None
-        except (OSError, SyntaxError, ValueError, EOFError, struct.error,
-                MemoryError) as exc:
-            raise rejected_damaged(shown) from exc
+    facts, preview = _decode(display_path or path, path, preview_size, whole=True)
     return Examined(facts, preview)
 
 
 def probe(path: Path, *, display_path: Path | None = None) -> ImageFacts:
-    """Header and EXIF only (no decode), for a file already accepted into the store."""
-    with _open(display_path or path, path) as image:
-        return _facts(image)
+    """Header and EXIF only (no decode), for a file already accepted into the store.
+
+    A PNG is examined completely all the same: a damaged one may be in the store
+    from before the program checked a PNG's every chunk, and it costs little.
+    """
+    shown = display_path or path
+    with _open(shown, path) as image:
+        if image.format != "PNG":
+            return _facts(image.format, image.size, _exif_of(image))
+    return examine(path, 16, display_path=display_path).facts
 
 
 def render(path: Path, max_size: int, rotation: int = 0) -> Image.Image:
     """An RGB copy of ``path`` fitting ``max_size`` × ``max_size``, EXIF-oriented, then
-    turned ``rotation`` degrees clockwise (the user's rotation; a multiple of 90)."""
-    with _open(path) as image:
-        orientation = _orientation(image.getexif())
-        try:
-            shown = _downscaled(image, max_size, orientation)
-        except (OSError, SyntaxError, ValueError, EOFError, struct.error) as exc:
-            raise rejected_damaged(path) from exc
+    turned ``rotation`` degrees clockwise (the user's rotation; a multiple of 90).
+
+    Raises :class:`PhotoRejected` when the file cannot be decoded (whatever is wrong
+    with it), never another error of Pillow's."""
+    _, shown = _decode(path, path, max_size, whole=False)
     method = _CLOCKWISE.get(rotation % 360)
     return shown.transpose(method) if method is not None else shown
 
@@ -335,3 +527,35 @@ def encode_jpeg(image: Image.Image, quality: int = 85) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=quality, optimize=False)
     return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- warnings
+
+_PILLOW_FOLDERS = tuple(str(Path(module.__file__).parent)
+                        for module in (PIL, pillow_heif) if module.__file__)
+_routed = False
+
+
+def _route_warnings() -> None:
+    """Send Pillow's warnings (a decompression-bomb warning, "Truncated File Read" in an
+    EXIF block, an invalid animation, …) to the log instead of the console, once per
+    process. Other warnings are shown as before. The decisions they stand for are the
+    program's own: an image too large or damaged is refused with a message."""
+    global _routed
+    if _routed:
+        return
+    previous = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: TextIO | None = None, line: str | None = None) -> None:
+        if issubclass(category, Image.DecompressionBombWarning) or str(filename).startswith(
+                _PILLOW_FOLDERS):
+            log.info("Pillow: %s (%s line %s)", message, Path(filename).name, lineno)
+            return
+        previous(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+    _routed = True
+
+
+_route_warnings()
