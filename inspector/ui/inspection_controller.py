@@ -48,11 +48,14 @@ def draft_contents(context: AppContext, inspection_id: str) -> DraftContents:
 
 
 def delete_draft(context: AppContext, inspection_id: str) -> str:
-    """Delete an inspection in progress (a worker job)."""
+    """Delete an inspection in progress (a worker job; waits while the database is busy)."""
     from inspector.services import inspections
 
-    with context.db.transaction() as session:
-        inspections.delete_draft(session, inspection_id)
+    def attempt() -> None:
+        with context.db.transaction() as session:
+            inspections.delete_draft(session, inspection_id)
+
+    jobs.until_saved(attempt)
     return inspection_id
 
 
