@@ -228,3 +228,12 @@ def test_a_spared_store_keeps_unreferenced_files_until_the_date(office: AppConte
     (store.root / ".spare-until").write_text(f"{time.time() - 1:.0f}\n")
     with office.db.session() as session:
         assert collect_garbage(session, store).files_removed == 1
+
+
+def test_showing_the_device_first_leaves_a_folder_that_opens(tmp_path: Path) -> None:
+    data_dir = tmp_path / "first"
+    shown = subprocess.run(inspector("--data-dir", str(data_dir), "device", "show"),
+                           capture_output=True, text=True, env=_env(), timeout=60)
+    assert shown.returncode == 0, shown.stderr
+    context = open_context(AppPaths.resolve(data_dir))  # not refused as a lost database
+    context.close()

@@ -180,11 +180,16 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_device_show(args: argparse.Namespace) -> int:
-    from inspector.services.sync.identity import ROLE_LABELS, ensure_identity
+    from inspector.services.sync.identity import ROLE_LABELS, ensure_identity, load_identity
 
     paths = _paths(args)
     try:
-        me = ensure_identity(paths)
+        me = load_identity(paths)  # shown even when the database cannot be opened
+        if me is None:
+            # A key is made only together with the database: a folder holding a key but
+            # no database is taken for one whose database was lost, and refused.
+            with opened(args) as context:
+                me = ensure_identity(context.paths)
     except _sync_errors() as exc:
         raise _one_line(exc) from exc
     except OSError as exc:
@@ -327,11 +332,14 @@ def run_history(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(items)
         return 0
+    unfinished = {"writing": "正在写入 / being written",
+                  "interrupted": "未写完（已中断）/ interrupted, not written"}
     for item in items:
         confirmed = f"，已确认 / confirmed {item['confirmed_at']}" if item["confirmed_at"] else ""
         way = "导出 / out" if item["direction"] == "out" else "导入 / in"
+        file = unfinished.get(str(item["status"]), item["file"])
         print(f"{item['at']}  {way:10}  {_kind_zh(str(item['kind']))} / {item['kind']:10} "
-              f"#{item['sequence']:<4} {item['device']}  {item['file']}{confirmed}")
+              f"#{item['sequence']:<4} {item['device']}  {file}{confirmed}")
     return 0
 
 

@@ -19,7 +19,8 @@ class BundleLog:
     at: datetime
     direction: str  # "in" | "out"
     kind: str
-    status: str  # "writing" while an export is under way (or was killed), then "written" …
+    status: str  # "writing" while an export is under way, "interrupted" if it was killed,
+    # then "written" …
     device: str
     sequence: int
     file_name: str
@@ -40,8 +41,8 @@ def _numbers(text: str | None) -> dict[str, int]:
 def bundle_history(session: Session, unfinished: bool = True) -> list[BundleLog]:
     """Newest first; without ``unfinished``, exports still being written are left out."""
     query = select(SyncBundle).order_by(col(SyncBundle.at).desc())
-    if not unfinished:
-        query = query.where(SyncBundle.status != "writing")
+    if not unfinished:  # being written now, or killed while it was
+        query = query.where(col(SyncBundle.status).not_in(["writing", "interrupted"]))
     return [BundleLog(row.id, row.at, row.direction, row.kind, row.status, row.device_name,
                       row.sequence, row.file_name, row.actor, row.confirmed_at,
                       _numbers(row.changes) or _numbers(row.counts))

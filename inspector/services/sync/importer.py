@@ -132,7 +132,8 @@ def prepare_import(context: AppContext, path: Path, *, trust_new_device: bool = 
     try:
         stage = staging_into(store.new_staging_file, lambda m: store.find(m.sha256) is None) \
             if staging else None
-        check_members(opened, control, stage)
+        # Photos the store has were decoded when they came: only hashed again here.
+        check_members(opened, control, stage, known=lambda m: store.find(m.sha256) is not None)
         with context.db.engine.connect() as conn:
             preview = merge.run(conn, opened, store, me.device_id, control, write=False)
             conn.rollback()
@@ -266,10 +267,8 @@ def _drop_backup(backup: Path | None) -> None:
 
 
 def _parse_time(text: str) -> datetime:
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return utcnow()
+    """The manifest's ``created_at``, checked when the bundle was opened."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def import_bundle(context: AppContext, path: Path, *, dry_run: bool = False,

@@ -258,7 +258,8 @@ class _WriteFailed(Exception):
 
 
 def check_members(opened: OpenedBundle, control: Control | None = None,
-                  stage: StageOpener | None = None, photos: bool = True) -> None:
+                  stage: StageOpener | None = None, photos: bool = True,
+                  known: Callable[[bf.Member], bool] | None = None) -> None:
     """Read every member once, capped at its signed size, and compare size and SHA-256.
 
     Photos the ``stage`` callback asks for are copied to the temp file it opens
@@ -270,6 +271,8 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
     :data:`bf.MAX_RECORD_LINE_BYTES` is refused before anyone holds it in memory.
     Without ``photos`` (a bundle just written, whose photos were hashed while
     written and compared with what reached the medium) only the other members are read.
+    Without ``stage``, photos ``known`` says the store has are only hashed, not decoded
+    (they were checked when they came).
     """
     control = control or NullControl()
     members = [m for m in opened.manifest.members if photos or not m.path.startswith("photos/")]
@@ -289,7 +292,7 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
                             target = stage(member)
                             if target:
                                 opened.staged[member.sha256] = target[0]
-                        elif is_photo:
+                        elif is_photo and not (known is not None and known(member)):
                             target, scratch = _scratch_file(), True
                         digest = _read_member(zf, raw, info, member, target, control, done,
                                               total)
