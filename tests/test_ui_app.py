@@ -14,7 +14,14 @@ from pytestqt.qtbot import QtBot
 from inspector.app_paths import AppPaths
 from inspector.services.context import AppContext
 from inspector.services.store_lock import WINDOW_LOCK_NAME, WindowClaim
-from inspector.ui.app import PROBE_ENV, PROBE_TREE, install_translators, refuse_second_window
+from inspector.ui.app import (
+    PROBE_ENV,
+    PROBE_TREE,
+    PROBE_WINDOW,
+    install_translators,
+    refuse_second_window,
+)
+from inspector.ui.restart import RESTART_ENV
 from inspector.ui.settings import UiSettings
 from inspector.ui.settings_dialog import SettingsDialog
 
@@ -153,3 +160,35 @@ def test_the_refusal_is_worded_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:
         for translator in translators:
             app.removeTranslator(translator)
     assert "另一个" in text and str(tmp_path) in text
+
+
+def test_a_restarted_program_waits_for_the_closing_window(tmp_path: Path) -> None:
+    """A language change or a restored backup starts the program again while the old
+    window still holds the folder for a moment: the new one waits, it is not refused."""
+    data_dir = tmp_path / "data"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys; from pathlib import Path; "
+         "from inspector.services.store_lock import WindowClaim; "
+         "c = WindowClaim(Path(sys.argv[1])); print(c.try_claim(), flush=True); "
+         "sys.stdin.readline(); c.release(); sys.stdin.read()", str(data_dir)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdin is not None
+    assert holder.stdout.readline().strip() == "True"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", PROBE_ENV: "window",
+           RESTART_ENV: "1"}
+    restarted = subprocess.Popen(
+        [sys.executable, "-m", "inspector", "--data-dir", str(data_dir), "--language", "en"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        time.sleep(1.0)  # the old window is still closing
+        assert restarted.poll() is None
+        holder.stdin.write("release\n")
+        holder.stdin.flush()
+        out, err = restarted.communicate(timeout=60)
+        assert restarted.returncode == 0, err
+        assert PROBE_WINDOW in out
+    finally:
+        holder.communicate("", timeout=30)
+        if restarted.poll() is None:
+            restarted.kill()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 
 from inspector import APP_ID, APP_NAME, assets
 from inspector.app_paths import AppPaths
+from inspector.services.store_lock import WindowClaim
 from inspector.ui.exception_hook import ExceptionHook
 from inspector.ui.main_window import MainWindow
 from inspector.ui.settings import DEFAULT_LANGUAGE, LANGUAGES, load_settings
@@ -154,10 +155,8 @@ def run_gui(data_dir: str | None, language: str | None = None) -> int:
     settings = load_settings(paths.settings_file)
     chosen = language if language in LANGUAGES else settings.language or DEFAULT_LANGUAGE
     install_our_translator(app, chosen)
-    from inspector.services.store_lock import WindowClaim
-
     claim = WindowClaim(paths.data_dir)
-    if not claim.try_claim():
+    if not _claim_folder(claim):
         refuse_second_window(app, paths, chosen)
         return EXIT_ALREADY_OPEN
     window = MainWindow(paths, settings, worker)
@@ -185,6 +184,23 @@ def run_gui(data_dir: str | None, language: str | None = None) -> int:
         worker.cancel_all()
         worker.wait(10_000)
         claim.release()
+
+
+def _claim_folder(claim: WindowClaim) -> bool:
+    """The window's claim on its data folder; a restarted program (language change,
+    restored backup) waits for the closing window to let go of it."""
+    import time
+
+    from inspector.ui.restart import RESTART_ENV, RESTART_WAIT_S
+
+    waiting = os.environ.pop(RESTART_ENV, "") == "1"
+    deadline = time.monotonic() + (RESTART_WAIT_S if waiting else 0.0)
+    while True:
+        if claim.try_claim():
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)  # before any window exists: nothing to keep responsive
 
 
 def refuse_second_window(app: QApplication, paths: AppPaths, language: str,

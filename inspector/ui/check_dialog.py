@@ -129,21 +129,16 @@ class DataCare(QObject):
 
     def restart(self) -> bool:
         """Start the program again (same command, same data folder) and close this window."""
-        import sys
-
-        from PySide6.QtCore import QProcess
         from PySide6.QtWidgets import QMessageBox
 
-        if getattr(sys, "frozen", False):  # the installed program: its own executable
-            command = [sys.executable, *sys.argv[1:]]
-        else:
-            command = list(getattr(sys, "orig_argv", None) or [sys.executable, *sys.argv])
-        started = QProcess.startDetached(command[0], command[1:])  # (ok, pid) in PySide6
-        if not (started[0] if isinstance(started, tuple) else started):
+        from inspector.ui.restart import start_again
+
+        started = start_again()
+        if not started:
             QMessageBox.warning(self.window, self.tr("Restore a backup"), self.tr(
                 "The program could not be started again; please start it yourself."))
         self.window.close()
-        return bool(started[0] if isinstance(started, tuple) else started)
+        return started
 
 
 # ---------------------------------------------------------------------------- the dialog

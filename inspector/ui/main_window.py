@@ -381,9 +381,6 @@ class MainWindow(QMainWindow):
 
     def offer_restart(self) -> bool:
         """A new language takes effect on restart: offer it now (everything is saved)."""
-        import sys
-
-        from PySide6.QtCore import QProcess
         from PySide6.QtWidgets import QMessageBox
 
         answer = QMessageBox.question(
@@ -394,14 +391,9 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        # The same command again (interpreter and module, or the installed program),
-        # with the same data folder (arguments and environment are passed on).
-        if getattr(sys, "frozen", False):  # the installed program: its own executable
-            command = [sys.executable, *sys.argv[1:]]
-        else:
-            command = list(getattr(sys, "orig_argv", None) or [sys.executable, *sys.argv])
-        started = QProcess.startDetached(command[0], command[1:])  # (ok, pid) in PySide6
-        if not (started[0] if isinstance(started, tuple) else started):
+        from inspector.ui.restart import start_again
+
+        if not start_again():
             QMessageBox.warning(self, self.tr("Language"), self.tr(
                 "The program could not be started again; please start it yourself."))
             return False
