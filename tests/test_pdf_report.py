@@ -18,7 +18,7 @@ from inspector.services.pdf import images as print_images
 from inspector.services.pdf.common import Cancelled, Progress
 from inspector.services.pdf.fonts import MISSING_MARKER
 from inspector.services.pdf.images import PrintImageCache, PrintRequest
-from inspector.services.pdf.report import short_id, write_report
+from inspector.services.pdf.report import CORRECTION_NOTE_CHARS, short_id, write_report
 from inspector.services.pdf.sources import report_data
 from inspector.services.photo_import import add_photos
 from inspector.services.photo_store import PhotoStore
@@ -130,10 +130,13 @@ def test_long_notes_sixty_photos_and_odd_shapes_neither_overflow_nor_vanish(
     text = all_text(pdf)
     for photo in data.photos:  # type: ignore[attr-defined]
         assert f"#{short_id(photo.id)}" in text
-    # the note is printed twice (its criterion, the corrections list) and spans pages: at
-    # most one sentence per page is cut by the page's header and footer
+    # the note is printed whole under its criterion and spans pages (at most one sentence
+    # per page is cut by the page's header and footer); the list of items to correct
+    # shows its start and points there
     pages = len(PdfReader(pdf).pages)
-    assert 2 * LONG - pages <= text.count(SENTENCE) <= 2 * LONG
+    excerpt = CORRECTION_NOTE_CHARS // 2 // len(SENTENCE)
+    assert LONG + excerpt - pages <= text.count(SENTENCE) <= LONG + excerpt
+    assert f"（共{len(SENTENCE) * LONG}字，全文见第二部分第1项）" in text
     assert MISSING_MARKER + "小明" in text
     sizes = _image_sizes(pdf)
     assert len(sizes) == 63

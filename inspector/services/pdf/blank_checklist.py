@@ -35,6 +35,7 @@ from inspector.services.pdf.common import (
     build_pdf,
     make_table,
     qr_payload,
+    shorten,
 )
 from inspector.services.pdf.fonts import FontSet, default_fonts
 
@@ -168,10 +169,10 @@ def _fields_table(sheet: Sheet, template: ChecklistTemplate, styles: Styles) -> 
     value = label  # labels and values are set alike
 
     rows = [
-        [label("站点名称"), value(site.name if site else ""), label("区划代码"),
-         value((site.code or "") if site else "")],
+        [label("站点名称"), value(shorten(site.name) if site else ""), label("区划代码"),
+         value(shorten(site.code or "") if site else "")],
         [label("层级"), value(template.tier_name(sheet.tier, "zh")), label("地址"),
-         value(site.address if site else "")],
+         value(shorten(site.address) if site else "")],
         [label("检查日期"), value(DATE_BLANK), label("检查人员"), value("")],
         [label("站点在场人员"), value(""), "", ""],
     ]
@@ -230,7 +231,8 @@ def sheet_story(sheet: Sheet, template: ChecklistTemplate, styles: Styles,
     tier_name = template.tier_name(sheet.tier, "zh")
     subtitle = f"{tier_name}督导检查表"
     if site is not None:
-        subtitle_header = f"{subtitle} · {site.name}" + (f"（{site.code}）" if site.code else "")
+        subtitle_header = (f"{subtitle} · {shorten(site.name)}"
+                           + (f"（{shorten(site.code)}）" if site.code else ""))
         key = f"site:{site.code or site.name}"
     else:
         subtitle_header = f"{subtitle}（空白）"
@@ -274,7 +276,8 @@ def write_checklists(target: Path, template: ChecklistTemplate, sheets: Sequence
     styles = Styles(fonts)
     story: list[Flowable] = []
     for index, sheet in enumerate(sheets):
-        progress.step(index, len(sheets), sheet.site.name if sheet.site else sheet.tier.value)
+        progress.step(index, len(sheets),
+                      shorten(sheet.site.name, 60) if sheet.site else sheet.tier.value)
         if story:
             story.append(PageBreak())
         story += sheet_story(sheet, template, styles, fonts)

@@ -10,7 +10,9 @@ every section is known.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,7 +38,7 @@ from reportlab.platypus import (
 )
 
 import inspector
-from inspector.services.pdf.fonts import CJK_FONT, FontSet, default_fonts
+from inspector.services.pdf.fonts import CJK_FONT, CLOSING_PUNCTUATION, FontSet, default_fonts
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,23 @@ QR_SIZE = 17 * mm
 RULE_COLOR = colors.HexColor("#9e9e9e")
 TEXT_GREY = colors.HexColor("#424242")
 QR_PREFIX = "INSPECTOR"
+#: A QR code holds at most this much text; 17 mm square is dense enough with it.
+QR_MAX_BYTES = 200
+
+#: Longest stored text printed whole in a table cell or a header: a site's name, code
+#: and address, the inspectors, a photo's caption. Longer text is cut there, saying
+#: how long it was, so that no cell outgrows a page whatever is stored.
+FIELD_CHARS = 200
+#: Long text (a note) is set as paragraphs of at most this many characters, so that
+#: each page break re-lays out one short paragraph, not the whole rest of the note:
+#: a note of a megabyte prints in seconds, not in minutes.
+CHUNK_CHARS = 1000
+CHUNK_LINES = 40  # ... and of at most this many lines (less than a page)
+#: A text prints at most about this many lines (its own line breaks; some 200 pages).
+MAX_TEXT_LINES = 10_000
+_SENTENCE_ENDS = "。！？；.!?;"
+_CLOSING = frozenset(CLOSING_PUNCTUATION)
+_BLANK_LINES = re.compile(r"\n(?:[ \t\u3000]*\n){2,}")
 
 ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]
@@ -88,6 +107,55 @@ class Section:
     title: str  # header, left
     subtitle: str  # header, below the title
     qr_payload: str | None = None
+
+
+def shorten(text: str, limit: int = FIELD_CHARS) -> str:
+    """``text``, or its first ``limit`` characters and how long it was in all."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}…（共 {len(text)} 字）"
+
+
+def text_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Long plain text in pieces of at most about ``size`` characters and
+    :data:`CHUNK_LINES` lines, each to be set as a paragraph of its own: cut at a line
+    break, else after a sentence, else at a space, else anywhere (closing punctuation
+    stays with the text before it). Runs of blank lines become one."""
+    text = _BLANK_LINES.sub("\n\n", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    chunks: list[str] = []
+    start = 0
+    while True:
+        end = start + size
+        line_end = start - 1  # the end of the chunk's last line, if it has CHUNK_LINES
+        for _ in range(CHUNK_LINES):
+            line_end = text.find("\n", line_end + 1, end)
+            if line_end < 0:
+                break
+        if line_end >= 0:
+            chunks.append(text[start:line_end])
+            start = line_end + 1
+            continue
+        if len(text) - start <= size:
+            break
+        low = start + size * 2 // 3
+        cut = text.rfind("\n", low, end)
+        if cut >= 0:
+            chunks.append(text[start:cut])
+            start = cut + 1
+            continue
+        cut = max(text.rfind(mark, low, end) for mark in _SENTENCE_ENDS)
+        if cut >= 0:
+            cut += 1
+        else:
+            space = text.rfind(" ", low, end)
+            cut = space if space >= 0 else end
+        limit = cut + 16
+        while cut < min(limit, len(text)) and text[cut] in _CLOSING:
+            cut += 1
+        chunks.append(text[start:cut])
+        start = cut
+    chunks.append(text[start:])
+    return [chunk for chunk in chunks if chunk.strip()]
 
 
 def qr_payload(template_key: str, tier: str, site_code: str | None) -> str:
@@ -175,9 +243,31 @@ class Styles:
 
     def para(self, text: str, style: ParagraphStyle | None = None, *,
              markup_prefix: str = "", markup_suffix: str = "") -> Paragraph:
-        """A paragraph of plain text (escaped, with font fallback)."""
+        """A paragraph of plain text (escaped, with font fallback); for short text only
+        (see :meth:`paras`)."""
         return Paragraph(markup_prefix + self.fonts.markup(text) + markup_suffix,
                          style or self.body)
+
+    def paras(self, text: str, style: ParagraphStyle | None = None, *,
+              markup_prefix: str = "") -> list[Paragraph]:
+        """Plain text of any length as paragraphs of at most :data:`CHUNK_CHARS`
+        characters (see :func:`text_chunks`); ``markup_prefix`` goes before the first.
+
+        Text of more than :data:`MAX_TEXT_LINES` lines stops there, saying how much
+        is left out (tens of thousands of lines would be thousands of pages)."""
+        chunks = text_chunks(text) or [""]
+        shown: list[Paragraph] = []
+        lines = 0
+        for index, chunk in enumerate(chunks):
+            if lines > MAX_TEXT_LINES:
+                left = sum(len(rest) for rest in chunks[index:])
+                shown.append(self.para(f"……（以下 {left} 字未打印：内容过长，全文请在程序中查看）",
+                                       style))
+                break
+            shown.append(self.para(chunk, style,
+                                   markup_prefix=markup_prefix if index == 0 else ""))
+            lines += chunk.count("\n") + 1
+        return shown
 
 
 def make_table(rows: Sequence[Sequence[object]], commands: Sequence[tuple[object, ...]] = (),
@@ -191,7 +281,6 @@ class _PageDecorations:
     def __init__(self, info: DocumentInfo, fonts: FontSet) -> None:
         self.info = info
         self.fonts = fonts
-        self._qr_cache: dict[str, list[list[bool]]] = {}
         self.pages = 0
 
     def draw(self, canvas: Canvas, section: Section | None, page: int, pages: int) -> None:
@@ -228,35 +317,53 @@ class _PageDecorations:
              right: float) -> None:
         """Draw one header line, shrinking it (down to 6 pt) or cutting it to fit."""
         available = right - x
+        text = " ".join(text.split())[:FIELD_CHARS * 2]  # more never fits on one line
         while size > 6 and self.fonts.width(text, size) > available:
             size -= 0.5
-        while len(text) > 1 and self.fonts.width(text, size) > available:
-            text = text[:-2] + "…"
+        if self.fonts.width(text, size) > available:
+            fits, too_long = 0, len(text)  # the longest start that fits with "…" after it
+            while too_long - fits > 1:
+                middle = (fits + too_long) // 2
+                if self.fonts.width(text[:middle] + "…", size) <= available:
+                    fits = middle
+                else:
+                    too_long = middle
+            text = text[:fits] + "…"
         self.fonts.draw(canvas, x, y, text, size)
 
     def _qr(self, canvas: Canvas, payload: str, x: float, y: float) -> None:
-        modules = self._qr_cache.get(payload)
-        if modules is None:
+        """Draw the QR code of ``payload``: made once per document as a form (a PDF
+        XObject), which every page of the section then only refers to."""
+        if len(payload.encode("utf-8")) > QR_MAX_BYTES:
+            log.info("no QR code: its text is too long (%d bytes)", len(payload))
+            return
+        name = "qr" + hashlib.sha1(payload.encode("utf-8")).hexdigest()[:16]
+        if not canvas.hasForm(name):
             code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
             code.addData(payload)
             code.make()
             modules = [[bool(cell) for cell in row] for row in code.modules]
-            self._qr_cache[payload] = modules
-        border = 2
-        count = len(modules)
-        box = QR_SIZE / (count + 2 * border)
-        canvas.setFillColor(colors.black)
-        for r, row in enumerate(modules):
-            c = 0
-            while c < count:
-                if not row[c]:
-                    c += 1
-                    continue
-                start = c
-                while c < count and row[c]:
-                    c += 1
-                canvas.rect(x + (start + border) * box, y + QR_SIZE - (r + border + 1) * box,
-                            (c - start) * box, box * 1.02, stroke=0, fill=1)
+            canvas.beginForm(name, 0, 0, QR_SIZE, QR_SIZE)
+            border = 2
+            count = len(modules)
+            box = QR_SIZE / (count + 2 * border)
+            canvas.setFillColor(colors.black)
+            for r, row in enumerate(modules):
+                c = 0
+                while c < count:
+                    if not row[c]:
+                        c += 1
+                        continue
+                    start = c
+                    while c < count and row[c]:
+                        c += 1
+                    canvas.rect((start + border) * box, QR_SIZE - (r + border + 1) * box,
+                                (c - start) * box, box * 1.02, stroke=0, fill=1)
+            canvas.endForm()
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.doForm(name)
+        canvas.restoreState()
 
 
 class _NumberedCanvas(Canvas):

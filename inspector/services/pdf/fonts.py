@@ -60,6 +60,9 @@ _OPENING = frozenset(OPENING_PUNCTUATION)
 
 MISSING_MARKER = "〓"  # 〓 (geta mark): the traditional sign for a character that cannot be set
 MISSING_COLOR = "#c62828"
+#: Characters no font has are each named in a warning, up to this many (a stored text
+#: may hold thousands of them); the rest go to the debug log.
+_MISSING_WARNINGS = 20
 
 
 def _system_fallback_candidates() -> tuple[Path, ...]:
@@ -92,6 +95,7 @@ class FontSet:
     _pending: list[Path] = field(default_factory=list, init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
     _choice: dict[str, str | None] = field(default_factory=dict, init=False)
+    _missing: int = field(default=0, init=False)  # characters no font has, so far
 
     def __post_init__(self) -> None:
         self._fonts = [
@@ -124,7 +128,10 @@ class FontSet:
                 if loaded is not None and code in loaded.glyphs:
                     found = loaded.name
             if found is None:
-                log.warning("no font has U+%04X %r; printed as %s", code, char, MISSING_MARKER)
+                self._missing += 1
+                level = logging.WARNING if self._missing <= _MISSING_WARNINGS else logging.DEBUG
+                log.log(level, "no font has U+%04X %r; printed as %s", code, char,
+                        MISSING_MARKER)
             self._choice[char] = found
             return found
 
@@ -150,9 +157,10 @@ class FontSet:
         and shared punctuation do not fragment the text.
         """
         current: str | None = None
+        glyphs: frozenset[int] = frozenset()  # the current font's
         buffer: list[str] = []
         for char in text:
-            if current is not None and self.has(current, char):
+            if current is not None and ord(char) in glyphs:
                 buffer.append(char)
                 continue
             font = self.font_for(char)
@@ -161,6 +169,7 @@ class FontSet:
                     yield current, "".join(buffer)
                 buffer = []
                 current = font
+                glyphs = next((f.glyphs for f in self._fonts if f.name == font), frozenset())
             buffer.append(char)
         if buffer:
             yield current, "".join(buffer)
@@ -276,32 +285,68 @@ def break_point(chars: Sequence[str], start: int, end: int) -> int:
     return point
 
 
+#: Widths of characters at a font and size, filled as characters turn up (line breaking
+#: measures every character of every paragraph; ReportLab's own measuring is slow).
+_widths: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _char_widths(font_name: str, font_size: float) -> dict[str, float]:
+    table = _widths.get((font_name, font_size))
+    if table is None:
+        table = _widths.setdefault((font_name, font_size), {})
+    return table
+
+
 def cjk_frag_split(frags: Iterable[Any], max_widths: Sequence[float], calc_bounds: bool,
                    encoding: str = "utf8") -> Any:
-    """ReportLab's ``cjkFragSplit`` with Chinese line-start and line-end rules."""
+    """ReportLab's ``cjkFragSplit`` with Chinese line-start and line-end rules.
+
+    Characters are measured once per font and size (a cached table), and a line's
+    words are made by :func:`_make_line`, which compares styles only where the
+    fragment changes: the cost per character stays small for text of any length.
+    """
     from reportlab.platypus import paragraph as rl
 
-    units: list[Any] = []
+    chars: list[str] = []
+    owners: list[Any] = []  # the fragment each character comes from
+    widths: list[float] = []
+    special: dict[int, Any] = {}  # inline objects and line breaks, as ReportLab's units
     for frag in frags:
         text = frag.text
         if isinstance(text, bytes):
             text = text.decode(encoding)
-        if text:
-            units.extend(rl.cjkU(char, frag, encoding) for char in text)
+        if text and not hasattr(frag, "cbDefn"):
+            table = _char_widths(frag.fontName, frag.fontSize)
+            for char in text:
+                width = table.get(char)
+                if width is None:
+                    width = table[char] = pdfmetrics.stringWidth(char, frag.fontName,
+                                                                 frag.fontSize)
+                widths.append(width)
+            chars.extend(text)
+            owners.extend([frag] * len(text))
         else:
-            units.append(rl.cjkU(text, frag, encoding))
+            for char in text or [text]:
+                special[len(chars)] = rl.cjkU(char, frag, encoding)
+                chars.append(char)
+                owners.append(frag)
+                widths.append(0.0)
+
+    def width_of(index: int, max_width: float) -> float:
+        unit = special.get(index)
+        return widths[index] if unit is None else _unit_width(unit, max_width)
+
     lines: list[Any] = []
     start = 0
-    count = len(units)
+    count = len(chars)
     while start < count:
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         used = 0.0
         i = start
         forced = False
         while i < count:
-            unit = units[i]
-            width = _unit_width(unit, max_width)
-            if hasattr(unit.frag, "lineBreak"):
+            width = width_of(i, max_width)
+            if hasattr(owners[i], "lineBreak"):
                 used += width
                 i += 1
                 forced = True
@@ -310,16 +355,61 @@ def cjk_frag_split(frags: Iterable[Any], max_widths: Sequence[float], calc_bound
                 break
             used += width
             i += 1
-        end = i if forced or i >= count else break_point(units, start, i)
-        line = units[start:end]
-        used = sum(_unit_width(u, max_width) for u in line)
-        lines.append(rl.makeCJKParaLine(line, max_width, used, max_width - used, forced,
-                                        calc_bounds))
+        end = i if forced or i >= count else break_point(chars, start, i)
+        used = sum(width_of(k, max_width) for k in range(start, end))
+        lines.append(_make_line(chars, owners, start, end, max_width, used, forced,
+                                calc_bounds))
         start = end
         if not forced:
-            while start < count and units[start] == " ":  # no space at the start of a line
+            while start < count and chars[start] == " ":  # no space at the start of a line
                 start += 1
     return rl.ParaLines(kind=1, lines=lines)
+
+
+def _make_line(chars: Sequence[str], owners: Sequence[Any], start: int, end: int,
+               max_width: float, used: float, forced: bool, calc_bounds: bool) -> Any:
+    """ReportLab's ``makeCJKParaLine`` for ``chars[start:end]``: the same line, made
+    comparing fragments only where the fragment changes."""
+    from reportlab.platypus import paragraph as rl
+
+    words: list[Any] = []
+    pending: list[str] = []
+    current = rl.FragLine()
+    previous = None
+    plain = False  # whether ``previous`` may share a word with the next character
+    max_size = max_ascent = min_descent = 0.0
+    for index in range(start, end):
+        frag = owners[index]
+        if frag is previous and plain:
+            pending.append(chars[index])
+            continue
+        font_size = frag.fontSize
+        cb_defn: Any = getattr(frag, "cbDefn", None)
+        inline_width: Any = getattr(cb_defn, "width", 0)
+        if calc_bounds and inline_width:
+            descent, ascent = rl.imgVRange(rl.imgNormV(cb_defn.height, font_size),
+                                           cb_defn.valign, font_size)
+        else:
+            ascent, descent = rl.getAscentDescent(frag.fontName, font_size)
+        max_size = max(max_size, font_size)
+        max_ascent = max(max_ascent, ascent)
+        min_descent = min(min_descent, descent)
+        if not rl.sameFrag(current, frag):
+            current = current.clone()
+            current.text = "".join(pending)
+            words.append(current)
+            pending = []
+            current = frag
+        pending.append(chars[index])
+        previous = frag
+        plain = not (cb_defn is not None or hasattr(frag, "lineBreak"))
+    if pending:
+        current = current.clone()
+        current.text = "".join(pending)
+        words.append(current)
+    return rl.FragLine(kind=1, extraSpace=max_width - used, wordCount=1, words=words[1:],
+                       fontSize=max_size, ascent=max_ascent, descent=min_descent,
+                       maxWidth=max_width, currentWidth=used, lineBreak=forced)
 
 
 _installed = False

@@ -35,7 +35,9 @@ log = logging.getLogger(__name__)
 
 PRINT_DPI = 200
 JPEG_QUALITY = 85
-CACHE_VERSION = 1  # bump when the way cached images are made changes
+CACHE_VERSION = 2  # bump when the way cached images are made changes (2: wide grey scaled)
+MISSING_FILE = "照片文件缺失 / photo file missing"
+UNREADABLE = "照片文件已损坏，无法读取 / photo file damaged, cannot be read"
 
 
 def print_cache_dir(paths: AppPaths) -> Path:
@@ -79,6 +81,21 @@ class MissingImage:
 PreparedImage = PrintImage | MissingImage
 
 
+def _cached(target: Path) -> PrintImage | None:
+    """The print copy already in the cache, or None (none there, or a damaged one to remake)."""
+    try:
+        if target.stat().st_size > 0:
+            with Image.open(target, formats=("JPEG",)) as cached:
+                width, height = cached.size
+            if width > 0 and height > 0:
+                return PrintImage(target, width, height)
+    except FileNotFoundError:
+        return None
+    except (OSError, SyntaxError, ValueError) as exc:
+        log.info("print cache file %s unreadable (%s); remaking it", target, exc)
+    return None
+
+
 class PrintImageCache:
     """Downscaled print copies of stored photos, made on demand and kept on disk."""
 
@@ -97,24 +114,29 @@ class PrintImageCache:
         return self.cache_dir / request.sha256[:2] / name
 
     def get(self, request: PrintRequest) -> PreparedImage:
-        """The print copy of one photo, made now when it is not cached yet."""
+        """The print copy of one photo, made now when it is not cached yet.
+
+        Whatever is wrong with the stored photo (no file, a damaged or unreadable
+        one), the answer is a :class:`MissingImage` saying so, for the report to
+        print in the photo's place; only a cache that cannot be written raises.
+        """
         target = self.path_for(request)
+        cached = _cached(target)
+        if cached is not None:
+            return cached
         try:
-            if target.stat().st_size > 0:
-                with Image.open(target) as cached:
-                    return PrintImage(target, *cached.size)
-        except FileNotFoundError:
-            pass
-        except OSError as exc:  # a damaged cache file: make it again
-            log.info("print cache file %s unreadable (%s); remaking it", target, exc)
-        original = self.store.find(request.sha256)
-        if original is None:
-            return MissingImage("照片文件缺失 / photo file missing")
-        try:
+            original = self.store.find(request.sha256)
+            if original is None:
+                log.warning("photo %s cannot be printed: its file is missing",
+                            request.sha256[:12])
+                return MissingImage(MISSING_FILE)
             image = photo_image.render(original, request.long_side, request.rotation)
         except PhotoRejected as exc:
             log.warning("photo %s cannot be printed: %s", request.sha256[:12], exc.reason)
-            return MissingImage("照片无法读取 / photo cannot be read")
+            return MissingImage(UNREADABLE)
+        except Exception:  # a report prints whatever is stored; the cause goes to the log
+            log.exception("photo %s cannot be printed", request.sha256[:12])
+            return MissingImage(UNREADABLE)
         try:
             write_atomic(target, photo_image.encode_jpeg(image, JPEG_QUALITY), durable=False)
         except OSError as exc:

@@ -20,6 +20,7 @@ from inspector.services.pdf import PHOTOS_STEP
 from inspector.services.pdf.blank_checklist import GRID, LEVEL1_FILL, LEVEL2_FILL, signature_block
 from inspector.services.pdf.common import (
     CONTENT_WIDTH,
+    FIELD_CHARS,
     BuiltPdf,
     DocumentInfo,
     Progress,
@@ -29,9 +30,11 @@ from inspector.services.pdf.common import (
     build_pdf,
     make_table,
     qr_payload,
+    shorten,
 )
 from inspector.services.pdf.fonts import FontSet, default_fonts
 from inspector.services.pdf.images import (
+    MISSING_FILE,
     MissingImage,
     PreparedImage,
     PrintImageCache,
@@ -47,6 +50,9 @@ PHOTO_BOX = (CONTENT_WIDTH / PHOTOS_PER_ROW - 5 * mm, 40 * mm)
 #: The report numbers its own parts 第一部分…; the indicators keep 一、（一）. 12 mm holds
 #: the header 序号 on one line.
 SERIAL_WIDTH = 12 * mm
+#: A note longer than this is cut in the list of items to correct (a table, whose rows
+#: must each fit on a page), which points to where it is printed in full.
+CORRECTION_NOTE_CHARS = 1000
 STATUS_LABELS = {"draft": "草稿（检查尚未完成）", "completed": "已完成"}
 GOOD = colors.HexColor("#2e7d32")
 PARTLY = colors.HexColor("#e65100")
@@ -95,6 +101,14 @@ class _ReportBuilder:
         self.fonts = fonts
         self.template = data.template
         self.scale = {option.id: option for option in data.template.rating_scale}
+        self.numbers = {criterion.id: number for number, criterion
+                        in enumerate(self.criteria_in_order(), start=1)}
+
+    def criteria_in_order(self) -> list[Criterion]:
+        """The inspection's criteria in the order (and so with the numbers) of part two."""
+        return [criterion for level1 in self.template.indicators
+                for level2 in level1.indicators
+                for criterion in level2.criteria_for(self.data.tier)]
 
     # ------------------------------------------------------------------ pieces
 
@@ -116,6 +130,7 @@ class _ReportBuilder:
             ("检查人员", data.inspectors or "—"), ("站点在场人员", data.site_staff or "—"),
             ("检查编号", short_id(data.inspection_id)), ("完成时间", completed),
         ]
+        pairs = [(label, shorten(value)) for label, value in pairs]
         rows = []
         for i in range(0, len(pairs), 2):
             row: list[object] = []
@@ -204,8 +219,9 @@ class _ReportBuilder:
         box_w, box_h = PHOTO_BOX
         cell: list[Flowable] = []
         if prepared is None or isinstance(prepared, MissingImage):
-            reason = prepared.reason if prepared else "照片缺失 / photo missing"
-            cell.append(make_table([[styles.para(reason, styles.cell_center)]], [
+            reason = prepared.reason if prepared else MISSING_FILE
+            label = f"{reason}\n{shorten(photo.original_name, 60)}"
+            cell.append(make_table([[styles.para(label, styles.cell_center)]], [
                 ("BOX", (0, 0), (-1, -1), 0.5, NEUTRAL),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ], colWidths=[box_w], rowHeights=[box_h]))
@@ -214,7 +230,7 @@ class _ReportBuilder:
             cell.append(Image(str(prepared.path), prepared.width * scale,
                               prepared.height * scale))
         if photo.caption:
-            cell.append(styles.para(photo.caption, styles.cell))
+            cell.append(styles.para(shorten(photo.caption), styles.cell))
         taken = local_time(photo.taken_at) if photo.taken_at else "拍摄时间不详"
         if photo.outside_visit:
             taken += "（非检查当日）"
@@ -247,11 +263,15 @@ class _ReportBuilder:
             styles.para(f"{number}. {criterion.text.zh}", styles.body),
             styles.para("", styles.body, markup_prefix="评定：" + self.rating_markup(rating)),
         ]
-        if note:
-            head.append(styles.para(note, styles.body, markup_prefix="情况说明："))
+        notes = styles.paras(note, styles.body, markup_prefix="情况说明：") if note else []
         rows = self.photo_rows(self.data.photos_of(criterion.id))
-        # the criterion, its rating, its note and its first photos stay on one page
-        return [KeepTogether([*headings, *head, *rows[:1]]), *rows[1:], Spacer(1, 2.5 * mm)]
+        # The criterion, its rating, the start of its note and, after the note's end, its
+        # first photos stay on one page; a long note runs over pages in between.
+        if len(notes) <= 1:
+            return [KeepTogether([*headings, *head, *notes, *rows[:1]]), *rows[1:],
+                    Spacer(1, 2.5 * mm)]
+        return [KeepTogether([*headings, *head, notes[0]]), *notes[1:-1],
+                KeepTogether([notes[-1], *rows[:1]]), *rows[1:], Spacer(1, 2.5 * mm)]
 
     def details(self) -> list[Flowable]:
         """Every criterion; headings are kept on the page of the first criterion under them
@@ -259,7 +279,6 @@ class _ReportBuilder:
         styles = self.styles
         story: list[Flowable] = []
         headings: list[Flowable] = [styles.para("第二部分　逐项检查情况", styles.heading1)]
-        number = 0
         for level1 in self.template.indicators:
             level2s = [l2 for l2 in level1.indicators if l2.criteria_for(self.data.tier)]
             if not level2s:
@@ -268,8 +287,8 @@ class _ReportBuilder:
             for level2 in level2s:
                 headings.append(styles.para(level2.label("zh"), styles.heading3))
                 for criterion in level2.criteria_for(self.data.tier):
-                    number += 1
-                    story += self.criterion_block(number, criterion, headings)
+                    story += self.criterion_block(self.numbers[criterion.id], criterion,
+                                                  headings)
                     headings = []
         general = self.data.photos_of(None)
         if general:
@@ -283,7 +302,7 @@ class _ReportBuilder:
         story: list[Flowable] = [styles.para("第三部分　需要整改的问题", styles.heading1)]
         rows: list[list[object]] = [[styles.para(t, styles.cell_center)
                                      for t in ("序号", "检查内容", "评定", "情况说明")]]
-        for criterion in self.data.template.criteria(self.data.tier):
+        for criterion in self.criteria_in_order():
             answer = self.data.answers.get(criterion.id)
             option = self.scale.get(answer.rating or "") if answer else None
             if answer is None or option is None or not option.note_required:
@@ -294,7 +313,7 @@ class _ReportBuilder:
                 styles.para(f"{level2.label('zh')}：{criterion.text.zh}", styles.cell),
                 styles.para("", styles.cell_center, markup_prefix=self.rating_markup(
                     answer.rating)),
-                styles.para(answer.note.strip() or "（未填写）", styles.cell),
+                styles.para(self.correction_note(criterion, answer.note), styles.cell),
             ])
         if len(rows) == 1:
             story.append(styles.para("无。", styles.body))
@@ -307,20 +326,32 @@ class _ReportBuilder:
             repeatRows=1, splitInRow=1))
         return story
 
+    def correction_note(self, criterion: Criterion, note: str) -> str:
+        """A note as the list of items to correct shows it: whole, or its start and where
+        it is printed in full."""
+        note = note.strip()
+        if not note:
+            return "（未填写）"
+        if len(note) <= CORRECTION_NOTE_CHARS:
+            return note
+        return (f"{note[:CORRECTION_NOTE_CHARS // 2]}……（共 {len(note)} 字，全文见第二部分"
+                f"第 {self.numbers[criterion.id]} 项）")
+
     def story(self) -> list[Flowable]:
         data = self.data
         site = data.site
         section = Section(
             key="report",
             title=self.template.title.zh,
-            subtitle=(f"督导检查报告 · {site.name}" + (f"（{site.code}）" if site.code else "")
+            subtitle=(f"督导检查报告 · {shorten(site.name)}"
+                      + (f"（{shorten(site.code)}）" if site.code else "")
                       + f" · {data.visit_date.isoformat()}"),
             qr_payload=qr_payload(self.template.key, data.tier.value, site.code),
         )
         story: list[Flowable] = [SectionStart(section), *self.cover(), *self.summary()]
         if data.general_note.strip():
             story += [self.styles.para("综合意见", self.styles.heading2),
-                      self.styles.para(data.general_note.strip(), self.styles.body)]
+                      *self.styles.paras(data.general_note.strip(), self.styles.body)]
         story += self.details()
         story += self.corrections()
         story += [Spacer(1, 6 * mm), self.styles.para("第四部分　签字", self.styles.heading1),
@@ -341,7 +372,8 @@ def write_report(target: Path, data: ReportData, images: PrintImageCache, *,
                               on_done=lambda done: progress.step(done, total, PHOTOS_STEP))
     builder = _ReportBuilder(data, prepared, Styles(fonts), fonts)
     info = DocumentInfo(
-        title=f"督导检查报告 — {data.site.name} {data.visit_date.isoformat()}",
+        title=f"督导检查报告 — {shorten(data.site.name, FIELD_CHARS // 2)} "
+              f"{data.visit_date.isoformat()}",
         template_key=data.template.key,
         template_version=data.template.version,
         printed_on=printed_on,
