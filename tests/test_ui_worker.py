@@ -104,3 +104,29 @@ def test_serial_jobs_run_in_submission_order(qtbot: QtBot) -> None:
             worker.submit_serial(job_for(number))
     assert order == list(range(20))
 
+
+
+def test_closing_cancels_reads_but_every_queued_change_is_still_saved(qtbot: QtBot) -> None:
+    """Caption, rotation and note saves queued behind a slow one are not dropped at close."""
+    worker = Worker()
+    gate = threading.Event()
+    saved: list[int] = []
+
+    def slow_save(_control: JobControl) -> None:
+        gate.wait(10)
+        saved.append(0)
+
+    def read(control: JobControl) -> None:
+        while not control.cancelled:
+            gate.wait(0.01)
+
+    reading = worker.submit(read, "read")
+    worker.submit_serial(slow_save, "save 0")
+    for n in range(1, 4):
+        worker.submit_serial(lambda _c, n=n: saved.append(n), f"save {n}")
+    with qtbot.waitSignal(reading.done, timeout=5000):
+        worker.cancel_all()
+    gate.set()
+    worker.wait_for_saves()
+    assert saved == [0, 1, 2, 3]
+    worker.wait(5000)

@@ -416,7 +416,8 @@ class MainWindow(QMainWindow):
         self._closed = True
         if self.checklist is not None:
             self.checklist.flush()
-        self.worker.cancel_all()
+        self.worker.cancel_all()  # reads and exports; the user's changes are saved first
+        self.worker.wait_for_saves()
         self.worker.wait(10_000)
         if self.context is not None:
             self.context.close()

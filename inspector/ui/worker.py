@@ -154,14 +154,19 @@ class Worker(QObject):
         self._serial = QThreadPool(self)
         self._serial.setMaxThreadCount(1)
         self._running: set[JobHandle] = set()
+        self._serial_handles: set[JobHandle] = set()
 
     def submit(self, fn: Callable[[JobControl], Any], name: str = "job") -> JobHandle:
         """Run ``fn`` on the parallel pool."""
         return self._start(self._parallel, fn, name)
 
     def submit_serial(self, fn: Callable[[JobControl], Any], name: str = "save") -> JobHandle:
-        """Run ``fn`` after every serial job submitted before it has ended."""
-        return self._start(self._serial, fn, name)
+        """Run ``fn`` after every serial job submitted before it has ended. Serial jobs
+        are changes the user made: :meth:`cancel_all` leaves them to finish."""
+        handle = self._start(self._serial, fn, name)
+        self._serial_handles.add(handle)
+        handle.done.connect(lambda: self._serial_handles.discard(handle))
+        return handle
 
     @property
     def busy(self) -> bool:
@@ -171,13 +176,20 @@ class Worker(QObject):
         return list(self._running)
 
     def cancel_all(self) -> None:
+        """Cancel every job except the serial ones: those are the user's changes
+        (ratings, notes, captions, rotations…), which are saved, never dropped."""
         for handle in list(self._running):
-            handle.cancel()
+            if handle not in self._serial_handles:
+                handle.cancel()
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until both pools are empty (used at shutdown and in tests)."""
         serial_done = self._serial.waitForDone(msecs)
         return self._parallel.waitForDone(msecs) and serial_done
+
+    def wait_for_saves(self) -> None:
+        """Block until every serial job (the user's changes) has ended, however long."""
+        self._serial.waitForDone(-1)
 
     def _start(self, pool: QThreadPool, fn: Callable[[JobControl], Any], name: str) -> JobHandle:
         handle = JobHandle(name)
