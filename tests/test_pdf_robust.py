@@ -108,6 +108,26 @@ def test_a_damaged_print_copy_in_the_cache_is_made_again(damaged_visit: samples.
         assert remade.size[0] > 100
 
 
+def test_wide_greyscale_photos_print_grey_not_white(context: AppContext, tmp_path: Path) -> None:
+    visit = samples.start_visit(context)
+    ramps = [samples.grey_ramp(tmp_path / "16.png", 65535, (512, 64)),
+             samples.grey_ramp(tmp_path / "10.png", 1023, (512, 64), significant_bits=10)]
+    with context.db.session() as session:
+        assert len(add_photos(session, visit.store, visit.inspection_id, visit.criteria[0],
+                              ramps).added) == 2
+    pdf = _report(context, visit.inspection_id, tmp_path / "grey.pdf")
+    printed = [image.image for page in PdfReader(pdf).pages for image in page.images]
+    assert len(printed) == 2
+    for image in printed:
+        assert image is not None
+        grey = image.convert("L")
+        width, height = grey.size
+        middle = grey.getpixel((width // 2, height // 2))
+        assert isinstance(middle, int) and 110 <= middle <= 145, middle
+        dark = grey.getpixel((width // 10, height // 2))
+        assert isinstance(dark, int) and dark < 50
+
+
 # --------------------------------------------------------------------------- stored text
 
 
