@@ -27,6 +27,7 @@ from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, select
 
 from inspector.domain.tiers import Tier
+from inspector.services import text_limits
 from inspector.services.inspections import (
     InspectionError,
     checked_criterion,
@@ -38,8 +39,6 @@ from inspector.services.photo_image import SITE_TIMEZONE
 from inspector.services.photo_store import PhotoStore
 from inspector.services.tombstones import remember_deletion, undo_deletion
 from inspector.storage.models import Inspection, Photo
-
-MAX_CAPTION = 500
 
 
 class _All(Enum):
@@ -202,10 +201,7 @@ def assign_many(session: Session, photo_ids: list[str],
 
 def set_caption(session: Session, photo_id: str, caption: str) -> PhotoRecord:
     row, inspection = _editable_photo(session, photo_id)
-    caption = caption.strip()
-    if len(caption) > MAX_CAPTION:
-        raise PhotoError(f"说明不能超过 {MAX_CAPTION} 字 / a caption is at most {MAX_CAPTION} "
-                         f"characters")
+    caption = text_limits.check_text(text_limits.CAPTION, caption.strip(), PhotoError)
     row.caption = caption
     return _saved(session, row, inspection)
 

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.services import text_limits
+
 
 class InspectionDetailsDialog(QDialog):
     """Filled with the current details; OK hands the new ones to the page, which autosaves."""
@@ -39,10 +41,12 @@ class InspectionDetailsDialog(QDialog):
         self.visit_date.setAccessibleName(self.tr("Date of the visit"))
         form.addRow(self.tr("&Date:"), self.visit_date)
         self.inspectors = QLineEdit(inspectors)
+        self.inspectors.setMaxLength(text_limits.NAMES_MAX)
         self.inspectors.setAccessibleName(self.tr("Inspectors"))
         self.inspectors.setPlaceholderText(self.tr("Names, separated by 、"))
         form.addRow(self.tr("&Inspectors:"), self.inspectors)
         self.site_staff = QLineEdit(site_staff)
+        self.site_staff.setMaxLength(text_limits.NAMES_MAX)
         self.site_staff.setAccessibleName(self.tr("Site staff present"))
         form.addRow(self.tr("Site &staff present:"), self.site_staff)
         layout.addLayout(form)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.services import text_limits
 from inspector.ui import inspection_jobs as jobs
 from inspector.ui.undo_bar import UndoBar
 from inspector.ui.worker import JobHandle, Worker
@@ -83,6 +84,7 @@ class PhotoViewer(QDialog):
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
         self.caption = QLineEdit()
+        self.caption.setMaxLength(text_limits.CAPTION_MAX)
         self.caption.setAccessibleName(self.tr("Caption"))
         self.caption.setPlaceholderText(self.tr("Caption"))
         self.caption.editingFinished.connect(self._save_caption)

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from inspector.services import text_limits
+
 if TYPE_CHECKING:
     from inspector.app_paths import AppPaths
     from inspector.services.sync.identity import DeviceIdentity
@@ -53,6 +55,7 @@ class RoleBanner(QFrame):
         question.setWordWrap(True)
         row.addWidget(question, 1)
         self.name_edit = QLineEdit(default_name)
+        self.name_edit.setMaxLength(text_limits.NAMES_MAX)
         self.name_edit.setPlaceholderText(self.tr("A name for this computer, e.g. 张明的笔记本"))
         self.name_edit.setAccessibleName(self.tr("A name for this computer"))
         self.name_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 22)

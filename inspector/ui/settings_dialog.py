@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.services import text_limits
 from inspector.ui.settings import LANGUAGES, UiSettings
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
@@ -33,6 +34,7 @@ class SettingsDialog(QDialog):
         label.setBuddy(self.language)
         form.addRow(label, self.language)
         self.inspector_name = QLineEdit(settings.inspector_name)
+        self.inspector_name.setMaxLength(text_limits.NAMES_MAX)
         self.inspector_name.setAccessibleName(self.tr("Your name"))
         self.inspector_name.setPlaceholderText(self.tr("Filled in as inspector of new inspections"))
         name_label = QLabel(self.tr("Your &name:"))

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.services import text_limits
+
 if TYPE_CHECKING:
     from inspector.services.sync.assignments import AssignmentView
 
@@ -38,6 +40,7 @@ class AssignmentDialog(QDialog):
         for site_id, label in sites:
             self.site.addItem(label, site_id)
         self.inspectors = QLineEdit()
+        self.inspectors.setMaxLength(text_limits.NAMES_MAX)
         self.inspectors.setPlaceholderText(self.tr("Names, separated by 、"))
         today = QDate.currentDate()
         self.start = QDateEdit(today)
@@ -46,6 +49,7 @@ class AssignmentDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.note = QLineEdit()
+        self.note.setMaxLength(text_limits.NOTE_MAX)
         form.addRow(self.tr("Site:"), self.site)
         form.addRow(self.tr("Inspectors:"), self.inspectors)
         form.addRow(self.tr("From:"), self.start)
