@@ -20,7 +20,7 @@ from inspector.domain.tiers import Tier
 from inspector.services import inspections
 from inspector.services.context import AppContext
 from inspector.services.pdf.blank_checklist import Sheet, write_checklists
-from inspector.services.pdf.common import CHUNK_CHARS, FIELD_CHARS, text_chunks
+from inspector.services.pdf.common import CHUNK_CHARS, FIELD_CHARS, BuiltPdf, text_chunks
 from inspector.services.pdf.fonts import CLOSING_PUNCTUATION
 from inspector.services.pdf.images import MISSING_FILE, UNREADABLE, PrintImageCache
 from inspector.services.pdf.report import write_report
@@ -33,9 +33,13 @@ TEMPLATE = shipped_templates()[0]
 
 
 def _report(context: AppContext, inspection_id: str, target: Path) -> Path:
+    return _built(context, inspection_id, target).path
+
+
+def _built(context: AppContext, inspection_id: str, target: Path) -> BuiltPdf:
     with context.db.session() as session:
         data = report_data(session, inspection_id)
-    return write_report(target, data, PrintImageCache.for_paths(context.paths)).path
+    return write_report(target, data, PrintImageCache.for_paths(context.paths))
 
 
 def _images(pdf: Path) -> int:
@@ -69,7 +73,9 @@ def damaged_visit(context: AppContext, tmp_path: Path) -> samples.Visit:
 
 def test_missing_and_damaged_photo_files_print_as_labelled_boxes(
         damaged_visit: samples.Visit, tmp_path: Path) -> None:
-    pdf = _report(damaged_visit.context, damaged_visit.inspection_id, tmp_path / "r.pdf")
+    built = _built(damaged_visit.context, damaged_visit.inspection_id, tmp_path / "r.pdf")
+    assert built.unprinted_photos == 2
+    pdf = built.path
     text = all_text(pdf)
     assert squeeze(UNREADABLE) in text and "教室.png" in text
     assert squeeze(MISSING_FILE) in text and "活动室.jpg" in text

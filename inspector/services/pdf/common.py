@@ -190,6 +190,9 @@ class DocumentInfo:
 class BuiltPdf:
     path: Path
     pages: int
+    #: Photos printed as a labelled empty box (file missing or damaged), for the caller
+    #: to mention: the report itself says which.
+    unprinted_photos: int = 0
 
 
 class SectionStart(Flowable):

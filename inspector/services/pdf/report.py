@@ -6,6 +6,7 @@ inspection's own checklist template (through :mod:`inspector.domain.scoring`).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -37,6 +38,7 @@ from inspector.services.pdf.images import (
     MISSING_FILE,
     MissingImage,
     PreparedImage,
+    PrintImage,
     PrintImageCache,
     PrintRequest,
     long_side_pixels,
@@ -379,5 +381,8 @@ def write_report(target: Path, data: ReportData, images: PrintImageCache, *,
         printed_on=printed_on,
     )
     built = build_pdf(target, builder.story(), info, fonts)
+    unprinted = sum(1 for photo in data.photos
+                    if not isinstance(prepared.get(photo.id), PrintImage))
+    built = dataclasses.replace(built, unprinted_photos=unprinted)
     progress.step(total, total, "")
     return built
