@@ -15,6 +15,7 @@ from PIL import Image
 from sync_helpers import add_photo, completed_inspection, installation
 
 from inspector.services import inspections
+from inspector.services.photo_store import PhotoStore
 from inspector.services.store_lock import EXPORT_LOCK_NAME, FolderClaim
 from inspector.services.sync.errors import SyncError
 from inspector.services.sync.export import LEFTOVER_AGE_S, export_bundle
@@ -99,4 +100,19 @@ def test_a_second_export_at_the_same_time_is_refused(tmp_path: Path) -> None:
     assert claim.try_claim()
     claim.release()
     assert export_bundle(field, tmp_path).path.exists()
+    field.close()
+
+
+def test_an_export_with_a_missing_photo_file_names_where_it_is_used(tmp_path: Path) -> None:
+    field = installation(tmp_path, "field", Role.FIELD)
+    completed_inspection(field, photos=2)
+    store = PhotoStore.for_paths(field.paths)
+    sha, path = next(store.stored_files())
+    path.unlink()
+    with pytest.raises(SyncError) as refused:
+        export_bundle(field, tmp_path)
+    message = str(refused.value)
+    assert "东门社区教学点" in message and "inspector check" in message
+    assert sha[:12] not in message  # places, not hashes
+    assert list(tmp_path.glob("*.inspector-bundle")) == []
     field.close()

@@ -72,9 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"inspector: error: {describe_os_error(exc)}", file=sys.stderr)
         return EXIT_FAILURE
     except Exception as exc:
-        from inspector.storage.disk_errors import StorageProblem
+        from inspector.storage.database import DatabaseError
 
-        if isinstance(exc, StorageProblem):  # the data folder's disk is full or read-only
+        if isinstance(exc, DatabaseError):  # a full or read-only disk, a backup that failed
             print(f"inspector: error: {exc}", file=sys.stderr)
             return EXIT_FAILURE
         raise

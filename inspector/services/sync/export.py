@@ -287,14 +287,16 @@ def _template_keys(conn: sqlite3.Connection) -> list[dict[str, str]]:
 
 
 def _write_photos(zf: zipfile.ZipFile, store: PhotoStore, shas: set[str],
-                  control: Control) -> list[bf.Member]:
-    found = []
+                  control: Control, database: Path) -> list[bf.Member]:
+    found, missing = [], []
     for sha in sorted(shas):
         source = store.find(sha)
         if source is None:
-            raise SyncError(f"照片文件丢失，无法导出 / a photo file is missing from the photo "
-                            f"store: {sha[:12]}…")
-        found.append((sha, source, source.stat().st_size))
+            missing.append(sha)
+        else:
+            found.append((sha, source, source.stat().st_size))
+    if missing:
+        raise _missing_photos(database, missing)
     total = sum(size for _s, _p, size in found) or 1
     done = 0
     members = []
@@ -384,7 +386,7 @@ def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: str, targ
                             zf, conn, kind, incremental, confirmed, me, seal, control)
                         templates = _template_keys(conn)
                     members += _write_photos(zf, PhotoStore.for_paths(context.paths),
-                                             photo_shas, control)
+                                             photo_shas, control, context.db.path)
                     counts = {t.name: t.count for t in tables}
                     counts["photo_files"] = len(photo_shas)
                     manifest = bf.Manifest(
@@ -453,6 +455,23 @@ def _finish(context: AppContext, bundle_id: str, target: Path, manifest: bf.Mani
         row.counts = json.dumps(manifest.counts, sort_keys=True)
         row.at = utcnow()
         session.add(row)
+
+
+def _missing_photos(database: Path, shas: list[str]) -> SyncError:
+    """Which photos cannot be exported, by site, inspection and criterion, and what to do."""
+    from inspector.services.check import photo_places
+
+    places = [place for sha in shas for place in photo_places(database, sha)] or \
+        [(sha[:12] + "…", sha[:12] + "…") for sha in shas]
+    shown = places[:3]
+    more_zh = f"等 {len(places)} 张" if len(places) > len(shown) else ""
+    more_en = f" and {len(places) - len(shown)} more" if len(places) > len(shown) else ""
+    return SyncError(
+        f"{len(places)} 张照片的文件丢失，无法导出：{'；'.join(zh for zh, _ in shown)}{more_zh}。"
+        f"请运行“inspector check”（或 文件 → 检查数据完整性）查看并修复，例如从以前的数据包取回 / "
+        f"the files of {len(places)} photo(s) are missing, so nothing was exported: "
+        f"{'; '.join(en for _, en in shown)}{more_en}. Run 'inspector check' (or File → Check "
+        f"the data) to see and repair them, e.g. fetch them back from an earlier bundle")
 
 
 def free_bundle_path(folder: Path, me: DeviceIdentity, kind: str) -> Path:
