@@ -93,7 +93,8 @@ def test_thumbnail_is_cached_and_not_decoded_again(store: PhotoStore, tmp_path: 
     monkeypatch.setattr(photo_image, "render", counting_render)
     first = store.thumbnail(sha256)
     second = store.thumbnail(sha256)
-    assert first == second == store.thumbnails / sha256[:2] / f"{sha256}-256.jpg"
+    assert first == second == store.thumbnail_path(sha256)
+    assert first.name == f"{sha256}-256-v{photo_store.THUMBNAIL_VERSION}.jpg"
     assert len(decodes) == 1
     with Image.open(first) as thumb:
         assert thumb.format == "JPEG" and thumb.size == (192, 256)  # EXIF-oriented
@@ -194,3 +195,20 @@ def test_files_kept_before_an_error_still_get_their_folder_synced(
         kept = batch.keep(_staged(store, b"first"), "jpg")
         raise KeyError("the next photo failed")
     assert kept.read_bytes() == b"first" and kept.parent in synced
+
+
+def test_thumbnails_of_an_older_rendering_are_made_again(tmp_path: Path) -> None:
+    store = PhotoStore(tmp_path / "photos", tmp_path / "thumbs")
+    source = tmp_path / "grey16.png"
+    Image.new("I;16", (64, 48), 40_000).save(source)
+    received = store.receive(source)
+    store.keep(received, "png")
+    old = tmp_path / "thumbs" / received.sha256[:2] / f"{received.sha256}-256.jpg"
+    old.parent.mkdir(parents=True)
+    Image.new("RGB", (8, 8), "white").save(old)  # as the first version made them
+    made = store.thumbnail(received.sha256)
+    assert made != old and f"-v{photo_store.THUMBNAIL_VERSION}." in made.name
+    with Image.open(made) as thumb:
+        assert max(thumb.convert("L").getextrema()) < 250  # grey, not white
+    store.remove(received.sha256)
+    assert not made.exists() and not old.exists()

@@ -44,6 +44,9 @@ CHUNK_BYTES = 1 << 20
 #: Larger files are refused before anything is copied.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 THUMBNAIL_SIZE = 256
+#: Raised when thumbnails are rendered differently (2: 16-bit and 10-bit greyscale scaled,
+#: no longer white).
+THUMBNAIL_VERSION = 2
 _INCOMING = ".incoming"
 #: While the time written in this file is in the future, no stored file is cleaned up.
 _SPARE_NAME = ".spare-until"
@@ -309,7 +312,9 @@ class PhotoStore:
     # -- thumbnails and display ------------------------------------------------------
 
     def thumbnail_path(self, sha256: str, size: int = THUMBNAIL_SIZE) -> Path:
-        return self.thumbnails / sha256[:2] / f"{sha256}-{size}.jpg"
+        """The cached thumbnail; the name carries :data:`THUMBNAIL_VERSION`, so thumbnails
+        made by an older way of rendering are made again (and removed with the photo)."""
+        return self.thumbnails / sha256[:2] / f"{sha256}-{size}-v{THUMBNAIL_VERSION}.jpg"
 
     def save_thumbnail(self, sha256: str, jpeg: bytes, size: int = THUMBNAIL_SIZE) -> Path:
         target = self.thumbnail_path(sha256, size)
