@@ -112,18 +112,13 @@ def _check_revision(info: BackupInfo) -> None:
     revision = store.check_backup(info.path)
     if revision is None:
         return
-    from alembic.script import ScriptDirectory
+    from inspector.storage.database import is_known_revision
 
-    from inspector.storage.database import alembic_config
-
-    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
-    try:
-        script.get_revision(revision)
-    except Exception as exc:  # alembic raises several kinds for unknown revisions
+    if not is_known_revision(revision):
         raise BackupError(
             f"备份 {info.name} 由更新版本的程序写入（架构 {revision}），请先升级本程序 / the "
             f"backup {info.name} was written by a newer version of Inspector (schema {revision}); "
-            "upgrade the program first") from exc
+            "upgrade the program first")
 
 
 @dataclass(frozen=True)

@@ -37,8 +37,8 @@ from PIL import Image
 
 from inspector.app_paths import AppPaths
 from inspector.services import photo_image, store_lock
-from inspector.services.durable import fsync_dir, write_atomic
 from inspector.services.photo_image import PhotoRejected
+from inspector.storage.durable import fsync_dir, write_atomic
 
 CHUNK_BYTES = 1 << 20
 #: Larger files are refused before anything is copied.

@@ -29,7 +29,6 @@ from pathlib import Path
 from sqlmodel import Session
 
 from inspector.domain.tiers import TIER_ORDER, Tier, parse_tier, tier_label
-from inspector.services.durable import write_atomic
 from inspector.services.sites import (
     Outcome,
     SiteData,
@@ -42,6 +41,7 @@ from inspector.services.sites import (
     site_text_problems,
     validate_code,
 )
+from inspector.storage.durable import write_atomic
 
 # (field, Chinese header written on export, other headers accepted on import)
 COLUMNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from inspector.storage.database import DatabaseError
 from inspector.storage.disk_errors import StorageProblem
+from inspector.storage.durable import fsync_dir
 from inspector.storage.revision import read_revision
 
 log = logging.getLogger(__name__)
@@ -173,7 +174,7 @@ def _write(src: sqlite3.Connection, source: Path, folder: Path, label: str) -> P
             dst.execute("PRAGMA journal_mode = DELETE")
         _fsync_file(temp)
         temp.replace(target)
-        _fsync_folder(folder)
+        fsync_dir(folder)
     except (sqlite3.Error, OSError) as exc:
         _unlink_quietly(temp)
         _unlink_quietly(Path(f"{temp}-journal"))
@@ -198,16 +199,6 @@ def _is_complete(path: Path) -> bool:
 def _fsync_file(path: Path) -> None:
     with open(path, "r+b") as handle:  # writable: Windows needs it to flush
         os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":  # no directory handles; NTFS journals the rename itself
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _unlink_quietly(path: Path) -> None:
@@ -470,8 +461,8 @@ def _set_aside(database: Path, folder: Path) -> tuple[Path, ...]:
             shutil.move(source, target)
             moved.append(target)
     if moved:
-        _fsync_folder(folder)
-        _fsync_folder(database.parent)
+        fsync_dir(folder)
+        fsync_dir(database.parent)
     return tuple(moved)
 
 

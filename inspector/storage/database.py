@@ -95,6 +95,23 @@ def head_revision() -> str:
     return head
 
 
+def is_known_revision(revision: str) -> bool:
+    """True when ``revision`` is one of this program's schema revisions (a database or
+    backup with another was written by a newer version)."""
+    from alembic.script import ScriptDirectory
+    from alembic.script.revision import RevisionError
+    from alembic.util import CommandError
+
+    if not revision:
+        return False
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    try:
+        script.get_revision(revision)
+    except (CommandError, RevisionError):  # unknown here, or ambiguous
+        return False
+    return True
+
+
 def backup_database(source: Path, backups_dir: Path, label: str) -> Path:
     """Copy the database into ``backups_dir`` with SQLite's online backup API.
 
@@ -197,15 +214,11 @@ class Database:
         assert head is not None
         if current == head:
             return MigrationResult(current, head, None)
-        if current is not None:
-            try:
-                script.get_revision(current)
-            except Exception as exc:  # alembic raises several kinds for unknown revisions
-                raise DatabaseTooNewError(
-                    f"数据库 {self.path} 由更新版本的程序创建（架构版本 {current}），"
-                    f"请升级本程序后再打开。The database {self.path} was written by a newer "
-                    f"version of Inspector (schema {current}); please upgrade the program."
-                ) from exc
+        if current is not None and not is_known_revision(current):
+            raise DatabaseTooNewError(
+                f"数据库 {self.path} 由更新版本的程序创建（架构版本 {current}），"
+                f"请升级本程序后再打开。The database {self.path} was written by a newer "
+                f"version of Inspector (schema {current}); please upgrade the program.")
         backup = backup_database(self.path, backups_dir, f"before-{head}") if current else None
         if backup:
             log.info("backed up %s to %s before migrating", self.path, backup)

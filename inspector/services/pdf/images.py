@@ -27,9 +27,9 @@ from PIL import Image
 
 from inspector.app_paths import AppPaths
 from inspector.services import photo_image
-from inspector.services.durable import write_atomic
 from inspector.services.photo_image import PhotoRejected
 from inspector.services.photo_store import PhotoStore, PhotoStoreError
+from inspector.storage.durable import write_atomic
 
 log = logging.getLogger(__name__)
 

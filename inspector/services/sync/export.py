@@ -29,7 +29,6 @@ from sqlmodel import col, select
 
 from inspector import __version__
 from inspector.services.context import AppContext
-from inspector.services.durable import fsync_dir
 from inspector.services.photo_store import PhotoStore
 from inspector.services.store_lock import EXPORT_LOCK_NAME, FolderClaim
 from inspector.services.sync import bundle_format as bf
@@ -45,6 +44,7 @@ from inspector.services.sync.identity import (
 from inspector.services.sync.read_back import ReadBackMismatch, ReadBackWriter
 from inspector.services.sync.receipts import confirmed_sequences, receipts_to_send
 from inspector.services.sync.verify import verify_file
+from inspector.storage.durable import fsync_dir
 from inspector.storage.models import SyncBundle, utcnow
 
 log = logging.getLogger(__name__)
