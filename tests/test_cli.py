@@ -94,8 +94,10 @@ def test_commands_use_the_data_folder_of_the_variable(
     monkeypatch.setenv("INSPECTOR_DATA_DIR", str(tmp_path / "shared"))
     assert run(capsys, "demo")[0] == 0
     assert (tmp_path / "shared" / "inspector.sqlite3").is_file()
-    code, out, _ = run(capsys, "sites", "list", "--data-dir", str(tmp_path / "other"))
-    assert code == 0 and "31 sites" not in out  # the option wins over the variable
+    code, out, err = run(capsys, "sites", "list", "--data-dir", str(tmp_path / "other"))
+    # The option wins over the variable: "other" has no data yet, and says so.
+    assert code == 2 and out == "" and str(tmp_path / "other") in err
+    assert not (tmp_path / "other").exists()
 
 
 def test_checklist_show_village_json(capsys: pytest.CaptureFixture[str], data: str) -> None:

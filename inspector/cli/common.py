@@ -140,18 +140,85 @@ def add_format(parser: argparse.ArgumentParser) -> None:
                         help="输出格式 / output format")
 
 
+#: The commands that may start a data folder, because they put data in it: (command, action).
+#: Every other command only reads or changes what is there, and on a folder with no data yet
+#: says so instead of leaving an empty database behind (in the user folder, by default).
+STARTS_DATA = frozenset({("demo", None), ("init", None), ("sites", "import")})
+
+
+#: Commands that need only the checklists shipped with the program: on a folder with no data
+#: yet they read them from a temporary one, which is removed afterwards.
+SHIPPED_ONLY = frozenset({("checklist", "show"), ("checklist", "print")})
+
+
+def _command(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    command = getattr(args, "command", None)
+    return command, getattr(args, f"{command}_action", None) if command else None
+
+
+def starts_data(args: argparse.Namespace) -> bool:
+    return _command(args) in STARTS_DATA
+
+
+def _needs_only_shipped(args: argparse.Namespace) -> bool:
+    return _command(args) in SHIPPED_ONLY and not getattr(args, "site", None)
+
+
+def no_data_yet(paths: AppPaths) -> UsageError:
+    folder = paths.data_dir
+    return UsageError(
+        f"还没有数据：{folder} 中没有数据库。可运行“inspector demo”载入演示数据，"
+        f"“inspector sites import 站点.csv”导入站点，或运行“inspector”打开程序窗口；数据在"
+        f"别处时用 --data-dir 指明 / no data yet: {folder} holds no database. Start with "
+        f"'inspector demo' (demo data), 'inspector sites import FILE.csv' or the window "
+        f"('inspector'); if your data is elsewhere, give --data-dir")
+
+
+def _has_no_data(paths: AppPaths) -> bool:
+    """No database (or an empty file) and nothing else of an installation either: a folder
+    that has been used but lost its database is refused with its own message when opened."""
+    from inspector.services.context import installation_traces
+
+    try:
+        if paths.database.stat().st_size > 0:
+            return False
+    except FileNotFoundError:
+        pass
+    return not paths.data_dir.is_dir() or not installation_traces(paths)
+
+
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Any]:
-    """Open the data directory named on the command line; expected failures become UsageError."""
+    """Open the data directory named on the command line; expected failures become UsageError.
+
+    Only the commands in :data:`STARTS_DATA` make a new database; the others refuse a
+    folder with no data yet, saying how to start (those in :data:`SHIPPED_ONLY` read the
+    shipped checklists from a temporary folder instead).
+    """
+    paths = AppPaths.resolve(getattr(args, "data_dir", None))
+    if paths.data_dir.exists() and not paths.data_dir.is_dir():
+        raise UsageError(f"数据目录是一个文件而不是文件夹 / the data directory is a file, not a "
+                         f"folder: {paths.data_dir}")
+    if not starts_data(args) and _has_no_data(paths):
+        if not _needs_only_shipped(args):
+            raise no_data_yet(paths)
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="inspector-") as temporary, \
+                _opened(AppPaths(Path(temporary))) as context:
+            yield context
+        return
+    with _opened(paths) as context:
+        yield context
+
+
+@contextmanager
+def _opened(paths: AppPaths) -> Iterator[Any]:
     from inspector.domain.templates import TemplateError
     from inspector.services.context import open_context
     from inspector.storage.database import DatabaseError
     from inspector.storage.disk_errors import StorageProblem
 
-    paths = AppPaths.resolve(getattr(args, "data_dir", None))
-    if paths.data_dir.exists() and not paths.data_dir.is_dir():
-        raise UsageError(f"数据目录是一个文件而不是文件夹 / the data directory is a file, not a "
-                         f"folder: {paths.data_dir}")
     try:
         context = open_context(paths)
     except StorageProblem:
