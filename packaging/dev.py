@@ -2,11 +2,15 @@
 """Set up a development environment for Inspector, then start it or test it.
 
     python3 packaging/dev.py start [--data-dir DIR] [ARGS...]   demo data, then the GUI
+    python3 packaging/dev.py run [ARGS...]                      `inspector ARGS` on the same data
     python3 packaging/dev.py test [PYTEST ARGS...]              ruff, mypy, then pytest
     python3 packaging/dev.py lint                               ruff and mypy only
 
 On Windows: ``py -3.11 packaging\\dev.py start``. Only the standard library is used here;
-everything else is installed into ``.venv`` in the repository root.
+everything else is installed into ``.venv`` in the repository root, so nothing is put on
+PATH: ``run`` (or ``.venv/bin/inspector``, Windows ``.venv\\Scripts\\inspector``) is the
+command line. ``run`` works on the demo data of ``start`` unless INSPECTOR_DATA_DIR or
+``--data-dir`` names another folder.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / "inspector-install.sha256"
 DEMO_DATA = ROOT / ".demo-data"
 MIN_PYTHON = (3, 11)
-COMMANDS = ("start", "test", "lint")
+COMMANDS = ("start", "run", "test", "lint")
 # The system libraries Qt's X11 platform plugin loads that a desktop Linux may lack
 # (Qt 6.5+ needs libxcb-cursor0, which many desktops do not install), with their
 # Debian/Ubuntu packages.
@@ -159,8 +163,17 @@ def start(args: list[str]) -> int:
             return code
     else:
         say(f"{data_dir} already has a database: not adding demo data to it")
-    say("inspector")
+    again = "py packaging\\dev.py" if os.name == "nt" else "python3 packaging/dev.py"
+    say(f"inspector (the command line on the same data: {again} run --help, "
+        f"{again} run sites list, ...)")
     return run([tool("inspector"), *rest], env)
+
+
+def run_inspector(args: list[str]) -> int:
+    """``inspector ARGS`` from .venv, on the demo data unless another folder is named."""
+    env = {**os.environ}
+    env.setdefault("INSPECTOR_DATA_DIR", str(DEMO_DATA))
+    return run([tool("inspector"), *args], env)
 
 
 def check(steps: list[tuple[str, list[str]]]) -> int:
@@ -194,6 +207,10 @@ def main(argv: list[str] | None = None) -> int:
     if command == "start":
         ensure_qt_libraries()
         return start(args)
+    if command == "run":
+        if not args:  # the window
+            ensure_qt_libraries()
+        return run_inspector(args)
     lint = [("ruff check .", [tool("ruff"), "check", "."]), ("mypy", [tool("mypy")])]
     if command == "lint":
         return check(lint)
