@@ -630,6 +630,29 @@ Please copy the report below and send it to the people who support this program.
     </message>
 </context>
 <context>
+    <name>FolderMessage</name>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file manager could show the folder. The program&apos;s data (database, photos, backups) is here:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy the path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data folder is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Sites</source>
@@ -992,7 +1015,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The inspection cannot be completed yet. Every criterion needs a rating, and a rating of partly meets or does not meet needs a note saying what is missing:</source>
+        <source>The inspection cannot be completed yet. Every criterion needs a rating; a rating of partly meets or does not meet needs a note saying what is missing, and not applicable a note saying why:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1001,6 +1024,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs a note saying why it does not apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1280,7 +1307,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Reason:</source>
+        <source>Rea&amp;son:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1518,6 +1545,73 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
 </context>
 <context>
+    <name>SiteSearchBar</name>
+    <message>
+        <source>Search: name, code or pinyin initials (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of a site&apos;s name, its division code or the first letters of its pinyin (e.g. xk for 溪口). Esc clears the search, then the filters; Down goes to the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only sites of one tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only sites in one state of inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspection in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspected (completed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has an assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 sites match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No site matches the search and filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SiteTree</name>
     <message>
         <source>Yes, since %1</source>
@@ -1591,7 +1685,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Site &amp;staff present:</source>
+        <source>Site staff &amp;present:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1676,6 +1770,18 @@ Switch to that window, or close it and start Inspector again. Two windows on one
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Overall comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conclusion of the visit: what is good, what must be improved (printed in the report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overall comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Completed by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1689,6 +1795,14 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     </message>
     <message>
         <source>&amp;Complete inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please write the overall comment (综合意见): it is the conclusion of the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The overall comment is too long: please shorten it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -620,6 +620,29 @@ Please copy the report below and send it to the people who support this program.
     </message>
 </context>
 <context>
+    <name>FolderMessage</name>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>No file manager could show the folder. The program&apos;s data (database, photos, backups) is here:</source>
+        <translation>没有可以打开文件夹的文件管理器。本程序的数据（数据库、照片、备份）在这里：</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the path</source>
+        <translation>复制路径(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>已复制：%1</translation>
+    </message>
+    <message>
+        <source>The data folder is %1</source>
+        <translation>数据文件夹：%1</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Sites</source>
@@ -983,8 +1006,8 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>尚未完成</translation>
     </message>
     <message>
-        <source>The inspection cannot be completed yet. Every criterion needs a rating, and a rating of partly meets or does not meet needs a note saying what is missing:</source>
-        <translation>检查还不能完成。每条都需要评定；评为“基本符合”或“不符合”的，需要填写说明，写明缺少什么：</translation>
+        <source>The inspection cannot be completed yet. Every criterion needs a rating; a rating of partly meets or does not meet needs a note saying what is missing, and not applicable a note saying why:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What is missing</source>
@@ -993,6 +1016,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>not rated</source>
         <translation>未评定</translation>
+    </message>
+    <message>
+        <source>needs a note saying why it does not apply</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>needs a note</source>
@@ -1271,8 +1298,8 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>原因</translation>
     </message>
     <message>
-        <source>&amp;Reason:</source>
-        <translation>原因(&amp;R)：</translation>
+        <source>Rea&amp;son:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
@@ -1507,6 +1534,73 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
 </context>
 <context>
+    <name>SiteSearchBar</name>
+    <message>
+        <source>Search: name, code or pinyin initials (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of a site&apos;s name, its division code or the first letters of its pinyin (e.g. xk for 溪口). Esc clears the search, then the filters; Down goes to the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only sites of one tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only sites in one state of inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspection in progress</source>
+        <translation type="unfinished">进行中的检查</translation>
+    </message>
+    <message>
+        <source>Inspected (completed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has an assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 sites match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No site matches the search and filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SiteTree</name>
     <message>
         <source>Yes, since %1</source>
@@ -1580,8 +1674,8 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>在场的站点人员</translation>
     </message>
     <message>
-        <source>Site &amp;staff present:</source>
-        <translation>在场站点人员(&amp;S)：</translation>
+        <source>Site staff &amp;present:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Revisit of</source>
@@ -1668,6 +1762,18 @@ Switch to that window, or close it and start Inspector again. Two windows on one
         <translation>总体</translation>
     </message>
     <message>
+        <source>Overall comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conclusion of the visit: what is good, what must be improved (printed in the report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overall comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Completed by</source>
         <translation>完成人</translation>
     </message>
@@ -1682,6 +1788,14 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     <message>
         <source>&amp;Complete inspection</source>
         <translation>完成检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Please write the overall comment (综合意见): it is the conclusion of the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The overall comment is too long: please shorten it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -225,11 +225,11 @@ class MainWindow(QMainWindow):
         self.data_opened.emit(context)
 
     def open_data_folder(self) -> bool:
-        """Show the data folder (database, photos, backups/) in the file manager."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
+        """Show the data folder (database, photos, backups/) in the file manager, or say
+        where it is (with a button to copy the path) when none can show it."""
+        from inspector.ui.data_folder import show_folder
 
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.data_dir)))
+        return show_folder(self, self.paths.data_dir)
 
     def _data_failed(self, exc: BaseException) -> None:
         self.show_status(self.tr("The data could not be opened. Its backups are in the backups "
