@@ -55,6 +55,32 @@ def test_rate_complete_reopen(demo_context: AppContext) -> None:
         assert kinds == [("completed", "王芳"), ("reopened", "李明")]
 
 
+def test_not_applicable_needs_a_note_saying_why(demo_context: AppContext) -> None:
+    """不适用 is refused at completion without a reason, as 基本符合 and 不符合 are without
+    a note."""
+    inspection_id = _start(demo_context, VILLAGE)
+    with demo_context.db.transaction() as session:
+        state = svc.load_state(session, inspection_id)
+        scale = {option.id: option for option in state.template.rating_scale}
+        assert [o for o in scale if svc.needs_note(scale[o])] == [
+            "partly", "not_met", "not_applicable"]
+        first, second, *rest = state.criteria
+        svc.set_rating(session, inspection_id, first.id, "not_applicable")
+        svc.set_rating(session, inspection_id, second.id, "not_applicable")
+        svc.set_note(session, inspection_id, second.id, "本站点没有独立场所，与村委会合用")
+        for criterion in rest:
+            svc.set_rating(session, inspection_id, criterion.id, "meets")
+        with pytest.raises(svc.IncompleteError) as info:
+            svc.complete(session, inspection_id, actor="王芳")
+        assert [(p.criterion_id, p.reason) for p in info.value.problems] == [
+            (first.id, "note_required")]
+        svc.set_note(session, inspection_id, first.id, "   ")  # blank is no reason
+        with pytest.raises(svc.IncompleteError):
+            svc.complete(session, inspection_id, actor="王芳")
+        svc.set_note(session, inspection_id, first.id, "暂无经费渠道，由镇社区学校统筹")
+        assert svc.complete(session, inspection_id, actor="王芳").inspection.status == "completed"
+
+
 def test_an_old_inspection_is_not_reopened_beside_one_in_progress(
     demo_context: AppContext
 ) -> None:

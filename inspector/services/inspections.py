@@ -13,7 +13,7 @@ from enum import StrEnum
 from sqlmodel import Session, col, delete, func, select
 
 from inspector.domain.scoring import Answer, InspectionSummary, summarize
-from inspector.domain.templates import ChecklistTemplate, Criterion
+from inspector.domain.templates import ChecklistTemplate, Criterion, RatingOption
 from inspector.domain.tiers import Tier
 from inspector.services import templates, text_limits
 from inspector.services.sites import get_site
@@ -58,6 +58,15 @@ class InProgressError(InspectionError):
 class Problem:
     criterion_id: str
     reason: str  # "unrated" or "note_required"
+
+
+def needs_note(option: RatingOption) -> bool:
+    """Whether a criterion given this rating needs a note before the inspection is completed.
+
+    The ratings the guideline marks so (基本符合, 不符合: what is missing), and every rating
+    that is not counted (不适用: why the criterion does not apply to this site).
+    """
+    return option.note_required or not option.counted
 
 
 @dataclass(frozen=True)
@@ -108,7 +117,7 @@ class InspectionState:
                 found.append(Problem(criterion.id, "unrated"))
                 continue
             option = self.template.rating(response.rating)
-            if option.note_required and not response.note.strip():
+            if needs_note(option) and not response.note.strip():
                 found.append(Problem(criterion.id, "note_required"))
         return found
 
@@ -287,7 +296,8 @@ def _touch(session: Session, inspection: Inspection) -> None:
 
 
 def complete(session: Session, inspection_id: str, actor: str) -> InspectionState:
-    """Mark a draft completed once every criterion is rated and required notes are written."""
+    """Mark a draft completed once every criterion is rated and required notes are written
+    (:func:`needs_note`: partly meets, does not meet, not applicable)."""
     _check(text_limits.ACTOR, actor.strip())
     _editable(session, inspection_id)
     state = load_state(session, inspection_id)

@@ -47,6 +47,7 @@ from inspector.services.photos import (
     PhotoRecord,
     check_criterion,
     editable_inspection,
+    natural_path_key,
     next_position,
     record_of,
     remove_if_unreferenced,
@@ -317,7 +318,8 @@ def _keep(session: Session, store: PhotoStore, inspection: Inspection,
 
 
 def find_images(folder: Path, cancel_token: CancelToken | None = None) -> list[Path]:
-    """Image files under ``folder`` (recursively, by name ending), in path order.
+    """Image files under ``folder`` (recursively, by name ending), in natural path order
+    (m1, m2, m10: :func:`~inspector.services.photos.natural_key`).
 
     Hidden files and folders are skipped (``.thumbnails`` on phones, macOS
     ``._IMG_0001.JPG`` shadow files on SD cards); symbolic links to folders are
@@ -331,7 +333,7 @@ def find_images(folder: Path, cancel_token: CancelToken | None = None) -> list[P
         for name in files:
             if not name.startswith(".") and Path(name).suffix.lower() in IMAGE_SUFFIXES:
                 found.append(Path(top) / name)
-    return sorted(found, key=lambda path: [part.casefold() for part in path.parts])
+    return sorted(found, key=lambda path: natural_path_key(path.relative_to(folder)))
 
 
 def import_folder(

@@ -17,10 +17,12 @@ row references any more; run it at start-up, never while an undo is pending.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from enum import Enum
+from pathlib import PurePath
 from typing import Final
 
 from sqlalchemy import ColumnElement, func
@@ -47,6 +49,26 @@ class _All(Enum):
 
 #: ``photos_for(..., criterion_id=ALL_PHOTOS)``: every photo of the inspection.
 ALL_PHOTOS: Final = _All.ALL
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple[tuple[str | int, ...], str]:
+    """Sort key for file names in the order people count: m1, m2, m10 (not m1, m10, m2).
+
+    Runs of digits compare as numbers, the rest without regard to case; names that
+    are still equal ("m01", "m1") keep a fixed order.
+    """
+    folded = name.casefold()
+    parts = tuple(int(part) if index % 2 else part
+                  for index, part in enumerate(_DIGITS.split(folded)))
+    return parts, folded
+
+
+def natural_path_key(path: PurePath) -> tuple[tuple[tuple[str | int, ...], str], ...]:
+    """:func:`natural_key` for every part of a path: folder by folder, then the file name."""
+    return tuple(natural_key(part) for part in path.parts)
 
 
 class PhotoError(InspectionError):
