@@ -531,8 +531,9 @@ def encode_jpeg(image: Image.Image, quality: int = 85) -> bytes:
 
 # --------------------------------------------------------------------------- warnings
 
-_PILLOW_FOLDERS = tuple(str(Path(module.__file__).parent)
-                        for module in (PIL, pillow_heif) if module.__file__)
+#: Where Pillow and pillow-heif are installed (their package folders): warnings raised
+#: from code there are theirs.
+_PILLOW_FOLDERS = tuple(folder for module in (PIL, pillow_heif) for folder in module.__path__)
 _routed = False
 
 
