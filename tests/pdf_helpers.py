@@ -68,3 +68,25 @@ def ink_ratio(png: Path) -> float:
         grey = image.convert("L")
         histogram = grey.histogram()
     return sum(histogram[:240]) / max(1, sum(histogram))
+
+
+#: Where the body of a page is, as a share of the page's height from the top (A4,
+#: ``common.MARGIN_TOP`` and ``common.MARGIN_BOTTOM``): the header and footer are outside.
+BODY_TOP = 27 / 297
+BODY_BOTTOM = 1 - 18 / 297
+
+
+def body_filled(png: Path) -> float:
+    """How far down a page's body is used: the lowest row with ink in it, as a share of
+    the body's height (1.0: printed to the bottom; a page ending in a large blank gap
+    is well under 1)."""
+    with Image.open(png) as image:
+        grey = image.convert("L")
+        width, height = grey.size
+        top, bottom = round(BODY_TOP * height), round(BODY_BOTTOM * height)
+        pixels = grey.load()
+        assert pixels is not None
+        for y in range(bottom - 1, top - 1, -1):
+            if any(pixels[x, y] < 200 for x in range(width)):  # type: ignore[operator]
+                return (y + 1 - top) / (bottom - top)
+    return 0.0

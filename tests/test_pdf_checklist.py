@@ -38,7 +38,9 @@ def test_a_blank_checklist_holds_every_criterion_of_its_tier(tmp_path: Path, tie
     for number, page in enumerate(pages, start=1):
         page = squeeze(page)
         assert f"第{number}页/共{len(pages)}页" in page
-        assert TEMPLATE.key in page and "2026-05-01" in page
+        # the footer names the guideline, not the template's internal id
+        assert f"《{squeeze(TEMPLATE.title.zh)}》" in page and "2026-05-01" in page
+        assert TEMPLATE.key not in page
     assert font_problems(built.path) == []
 
 

@@ -191,7 +191,7 @@ def run_report(args: argparse.Namespace) -> int:
     with opened(args) as context:
         with context.db.session() as session:
             try:
-                data = report_data(session, _resolve(session, args.inspection))
+                data = report_data(session, _resolve(session, args.inspection), context.paths)
             except InspectionError as exc:
                 raise UsageError(str(exc)) from exc
         try:
@@ -201,4 +201,6 @@ def run_report(args: argparse.Namespace) -> int:
     print(f"{built.path}：共 {built.pages} 页，照片 {len(data.photos)} 张 / {built.pages} pages, "
           f"{len(data.photos)} photos ({data.site.name}, {data.visit_date.isoformat()}, "
           f"{data.status})")
+    if built.unprinted_photos:
+        print(built.unprinted_message())
     return 0

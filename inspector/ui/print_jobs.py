@@ -75,7 +75,7 @@ def report_pdf(context: AppContext, inspection_id: str, target: Path,
     from inspector.services.pdf.sources import report_data
 
     with context.db.session() as session:
-        data = report_data(session, inspection_id)
+        data = report_data(session, inspection_id, context.paths)
     try:
         return write_report(target, data, PrintImageCache.for_paths(context.paths),
                             progress=_progress(control))

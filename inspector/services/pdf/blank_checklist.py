@@ -14,9 +14,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
-    KeepTogether,
     PageBreak,
     Spacer,
     Table,
@@ -114,8 +112,38 @@ def _rating_columns(template: ChecklistTemplate) -> tuple[float, float, float, f
     return number, text, rating, note
 
 
-def criteria_table(template: ChecklistTemplate, tier: Tier, styles: Styles) -> Table:
-    """Indicators and criteria of a tier with a tick box per rating and room for notes."""
+#: Criterion rows that go over to the next page with the general comment and the
+#: signatures when those do not fit under the table: a page never holds only them.
+ROWS_KEPT_WITH_SIGNATURES = 2
+
+
+def add_closing_rows(rows: list[list[object]], commands: list[tuple[object, ...]],
+                     closing: Sequence[tuple[Flowable, float]], kept_from: int) -> None:
+    """Append ``closing`` (flowables, each with the space above it) to a table as rows
+    spanning every column, without grid lines or side padding, and keep them on one page
+    with the rows from ``kept_from`` on. The table's own rows must draw their grid
+    themselves (not over ``(-1, -1)``)."""
+    columns = len(rows[0])
+    for flowable, space in closing:
+        rows.append([flowable] + [""] * (columns - 1))
+        at = len(rows) - 1
+        commands += [("SPAN", (0, at), (-1, at)),
+                     ("LEFTPADDING", (0, at), (-1, at), 0),
+                     ("RIGHTPADDING", (0, at), (-1, at), 0),
+                     ("TOPPADDING", (0, at), (-1, at), space),
+                     ("BOTTOMPADDING", (0, at), (-1, at), 0)]
+    commands.append(("NOSPLIT", (0, kept_from), (-1, len(rows) - 1)))
+
+
+def criteria_table(template: ChecklistTemplate, tier: Tier, styles: Styles,
+                   closing: Sequence[Flowable] = ()) -> Table:
+    """Indicators and criteria of a tier with a tick box per rating and room for notes.
+
+    ``closing`` (the general comment, the signatures) is set below the last criterion as
+    rows of the same table, without grid lines, kept on one page with the last
+    :data:`ROWS_KEPT_WITH_SIGNATURES` criteria: when they do not all fit, the table
+    breaks earlier and those criteria go over with them, under the repeated header.
+    """
     number_w, text_w, rating_w, note_w = _rating_columns(template)
     scale = template.rating_scale
     columns = 3 + len(scale)
@@ -124,7 +152,6 @@ def criteria_table(template: ChecklistTemplate, tier: Tier, styles: Styles) -> T
     header.append(styles.para("备注（情况说明）", styles.cell_center))
     rows: list[list[object]] = [header]
     commands: list[tuple[object, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 0), LEVEL1_FILL),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -132,6 +159,7 @@ def criteria_table(template: ChecklistTemplate, tier: Tier, styles: Styles) -> T
         ("LEFTPADDING", (2, 0), (-2, -1), 1),
         ("RIGHTPADDING", (2, 0), (-2, -1), 1),
     ]
+    criterion_rows: list[int] = []
     number = 0
     for level1 in template.indicators:
         level2s = [level2 for level2 in level1.indicators if level2.criteria_for(tier)]
@@ -154,6 +182,12 @@ def criteria_table(template: ChecklistTemplate, tier: Tier, styles: Styles) -> T
                 row += [TickBox() for _ in scale]
                 row.append(Spacer(1, 11 * mm))
                 rows.append(row)
+                criterion_rows.append(len(rows) - 1)
+    commands.insert(0, ("GRID", (0, 0), (-1, len(rows) - 1), 0.5, GRID))
+    if closing:
+        kept_from = criterion_rows[-ROWS_KEPT_WITH_SIGNATURES:][0] if criterion_rows else 1
+        add_closing_rows(rows, commands, [(flowable, 5 * mm) for flowable in closing],
+                         kept_from)
     widths = [number_w, text_w] + [rating_w] * len(scale) + [note_w]
     return make_table(rows, commands, colWidths=widths, repeatRows=1)
 
@@ -204,15 +238,17 @@ def instructions(template: ChecklistTemplate) -> str:
     return text
 
 
-def signature_block(styles: Styles, fonts: FontSet) -> Flowable:
-    """Signatures of the inspectors and the site's representative, and the seal."""
+def signature_block(styles: Styles, fonts: FontSet, *, seal: bool = True) -> Flowable:
+    """Signatures of the inspectors and the site's representative, and (``seal``) the
+    place for a seal beside them."""
     left = [styles.para("检查人员（签名）：", styles.body), Spacer(1, 14 * mm),
             styles.para(f"日期：{DATE_BLANK}", styles.body)]
     right = [styles.para("站点负责人（签名）：", styles.body), Spacer(1, 14 * mm),
              styles.para(f"日期：{DATE_BLANK}", styles.body)]
-    seal = Seal(fonts)
+    widths = ([CONTENT_WIDTH * 0.38, CONTENT_WIDTH * 0.38, CONTENT_WIDTH * 0.24] if seal
+              else [CONTENT_WIDTH * 0.5, CONTENT_WIDTH * 0.5])
     return make_table(
-        [[left, right, seal]],
+        [[left, right, Seal(fonts)] if seal else [left, right]],
         [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BOX", (0, 0), (1, 0), 0.5, GRID),
@@ -221,7 +257,7 @@ def signature_block(styles: Styles, fonts: FontSet) -> Flowable:
             ("LEFTPADDING", (0, 0), (-1, -1), 6),
             ("ALIGN", (2, 0), (2, 0), "CENTER"),
         ],
-        colWidths=[CONTENT_WIDTH * 0.38, CONTENT_WIDTH * 0.38, CONTENT_WIDTH * 0.24],
+        colWidths=widths,
     )
 
 
@@ -251,16 +287,13 @@ def sheet_story(sheet: Sheet, template: ChecklistTemplate, styles: Styles,
         Spacer(1, 3 * mm),
         styles.para(instructions(template), styles.small),
         Spacer(1, 2 * mm),
-        criteria_table(template, sheet.tier, styles),
-        Spacer(1, 5 * mm),
-        KeepTogether([
-            styles.para("综合意见：", styles.body),
-            make_table([[""]], [("BOX", (0, 0), (-1, -1), 0.5, GRID)],
-                       colWidths=[CONTENT_WIDTH], rowHeights=[32 * mm]),
+        criteria_table(template, sheet.tier, styles, closing=[
+            make_table([[styles.para("综合意见：", styles.body)], [""]], [
+                ("BOX", (0, 1), (-1, 1), 0.5, GRID),
+                ("LEFTPADDING", (0, 0), (-1, 0), 0),
+            ], colWidths=[CONTENT_WIDTH], rowHeights=[None, 32 * mm]),
+            signature_block(styles, fonts),
         ]),
-        Spacer(1, 5 * mm),
-        CondPageBreak(50 * mm),
-        signature_block(styles, fonts),
     ]
     return story
 
@@ -285,7 +318,7 @@ def write_checklists(target: Path, template: ChecklistTemplate, sheets: Sequence
     title = f"{template.title.zh} — {template.tier_name(first.tier, 'zh')}检查表"
     info = DocumentInfo(title=title, template_key=template.key,
                         template_version=template.version,
-                        printed_on=printed_on)
+                        printed_on=printed_on, guideline=template.title.zh)
     built = build_pdf(target, story, info, fonts)
     progress.step(len(sheets), len(sheets), "")
     return built

@@ -184,6 +184,14 @@ class DocumentInfo:
     template_version: int
     printed_on: date | None = None  # None: today
     program_version: str = inspector.__version__
+    #: The guideline's name (the template's title), for the footer; the template's
+    #: id only when it has none. The id stays in the QR code and the PDF's subject.
+    guideline: str = ""
+
+    def footer_source(self) -> str:
+        if self.guideline.strip():
+            return f"《{self.guideline.strip()}》（模板版本 {self.template_version}）"
+        return f"{self.template_key}（模板版本 {self.template_version}）"
 
 
 @dataclass(frozen=True)
@@ -193,6 +201,15 @@ class BuiltPdf:
     #: Photos printed as a labelled empty box (file missing or damaged), for the caller
     #: to mention: the report itself says which.
     unprinted_photos: int = 0
+
+    def unprinted_message(self) -> str:
+        """One bilingual line saying how many photos printed as empty boxes ("" if none)."""
+        count = self.unprinted_photos
+        if not count:
+            return ""
+        return (f"{count} 张照片无法打印（报告中以方框标出）/ {count} "
+                f"{'photo' if count == 1 else 'photos'} could not be printed (marked as "
+                f"empty boxes)")
 
 
 class SectionStart(Flowable):
@@ -224,6 +241,7 @@ class Styles:
     cell: ParagraphStyle = field(init=False)
     cell_center: ParagraphStyle = field(init=False)
     small: ParagraphStyle = field(init=False)
+    conclusion: ParagraphStyle = field(init=False)
 
     def __post_init__(self) -> None:
         def style(name: str, size: float, leading: float, **extra: Any) -> ParagraphStyle:
@@ -243,6 +261,7 @@ class Styles:
         self.cell = style("cell", 8.5, 12)
         self.cell_center = style("cell_center", 8.5, 12, alignment=TA_CENTER)
         self.small = style("small", 7.5, 10, textColor=TEXT_GREY)
+        self.conclusion = style("conclusion", 10.5, 16)
 
     def para(self, text: str, style: ParagraphStyle | None = None, *,
              markup_prefix: str = "", markup_suffix: str = "") -> Paragraph:
@@ -307,10 +326,10 @@ class _PageDecorations:
         canvas.line(MARGIN_LEFT, 13 * mm, PAGE_WIDTH - MARGIN_RIGHT, 13 * mm)
         canvas.setFillColor(TEXT_GREY)
         info = self.info
-        fonts.draw(canvas, MARGIN_LEFT, 8.5 * mm,
-                   f"{info.template_key}（模板版本 {info.template_version}）", 7.5)
-        fonts.draw(canvas, PAGE_WIDTH / 2, 8.5 * mm, f"第 {page} 页 / 共 {pages} 页", 8.5,
-                   anchor="middle")
+        numbering = f"第 {page} 页 / 共 {pages} 页"
+        self._fit(canvas, MARGIN_LEFT, 8.5 * mm, info.footer_source(), 7.5,
+                  PAGE_WIDTH / 2 - fonts.width(numbering, 8.5) / 2 - 3 * mm)
+        fonts.draw(canvas, PAGE_WIDTH / 2, 8.5 * mm, numbering, 8.5, anchor="middle")
         printed = (info.printed_on or date.today()).isoformat()
         fonts.draw(canvas, PAGE_WIDTH - MARGIN_RIGHT, 8.5 * mm,
                    f"打印日期 {printed} · Inspector {info.program_version}", 7.5, anchor="end")
@@ -318,7 +337,7 @@ class _PageDecorations:
 
     def _fit(self, canvas: Canvas, x: float, y: float, text: str, size: float,
              right: float) -> None:
-        """Draw one header line, shrinking it (down to 6 pt) or cutting it to fit."""
+        """Draw one header or footer line, shrinking it (down to 6 pt) or cutting it to fit."""
         available = right - x
         text = " ".join(text.split())[:FIELD_CHARS * 2]  # more never fits on one line
         while size > 6 and self.fonts.width(text, size) > available:

@@ -127,12 +127,12 @@ class PrintImageCache:
         try:
             original = self.store.find(request.sha256)
             if original is None:
-                log.warning("photo %s cannot be printed: its file is missing",
+                log.info("photo %s cannot be printed: its file is missing",
                             request.sha256[:12])
                 return MissingImage(MISSING_FILE)
             image = photo_image.render(original, request.long_side, request.rotation)
         except PhotoRejected as exc:
-            log.warning("photo %s cannot be printed: %s", request.sha256[:12], exc.reason)
+            log.info("photo %s cannot be printed: %s", request.sha256[:12], exc.reason)
             return MissingImage(UNREADABLE)
         except Exception:  # a report prints whatever is stored; the cause goes to the log
             log.exception("photo %s cannot be printed", request.sha256[:12])

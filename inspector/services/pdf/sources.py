@@ -6,12 +6,15 @@ thread in the GUI).
 
 from __future__ import annotations
 
+import logging
+import platform
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from inspector.app_paths import AppPaths
 from inspector.domain.scoring import Answer
 from inspector.domain.templates import ChecklistTemplate
 from inspector.domain.tiers import Tier
@@ -19,7 +22,11 @@ from inspector.services import inspections, templates
 from inspector.services.pdf.blank_checklist import Sheet, SiteInfo
 from inspector.services.photos import PhotoRecord, photos_for
 from inspector.services.sites import find_by_code, get_site
-from inspector.storage.models import Site
+from inspector.services.sync.errors import SyncError
+from inspector.services.sync.identity import Role, load_identity
+from inspector.storage.models import Site, SyncDevice
+
+log = logging.getLogger(__name__)
 
 
 class SourceError(ValueError):
@@ -42,6 +49,9 @@ class ReportData:
     completed_at: datetime | None
     answers: dict[str, Answer]
     photos: tuple[PhotoRecord, ...]
+    #: Who issues the report (检查单位), see :func:`issuing_body`; "" leaves a line to
+    #: write it in by hand.
+    issuer: str = ""
 
     def ratings(self) -> dict[str, str]:
         return {cid: a.rating for cid, a in self.answers.items() if a.rating}
@@ -83,7 +93,35 @@ def site_sheet(session: Session, site_id: str) -> tuple[ChecklistTemplate, list[
     return templates.latest_template(session), [Sheet(Tier(site.tier), site_info(site))]
 
 
-def report_data(session: Session, inspection_id: str) -> ReportData:
+def issuing_body(session: Session, paths: AppPaths | None) -> str:
+    """The body a report is issued by (检查单位), from what this installation knows.
+
+    On the county office: the name it was given (``inspector init --role office --name
+    …`` or the first-start bar), unless it still has the computer's own name. On a field
+    laptop: the name of the county office whose assignments it carries (pinned with the
+    first assignment bundle). Otherwise "" (the report leaves a line to fill in).
+    """
+    if paths is None:
+        return ""
+    try:
+        me = load_identity(paths)
+    except SyncError as exc:  # a damaged identity file: the report still prints
+        log.info("no issuing body for the report: %s", exc)
+        return ""
+    if me is None or me.role is None:
+        return ""
+    if me.role is Role.OFFICE:
+        name = me.name.strip()
+        return "" if name in {"", "inspector", platform.node()} else name
+    office = session.exec(select(SyncDevice).where(SyncDevice.role == Role.OFFICE.value)
+                          .where(SyncDevice.status == "trusted")).first()
+    return office.name.strip() if office is not None else ""
+
+
+def report_data(session: Session, inspection_id: str,
+                paths: AppPaths | None = None) -> ReportData:
+    """What the report of one inspection prints; ``paths`` (the data folder's) lets it
+    name the issuing body (see :func:`issuing_body`)."""
     state = inspections.load_state(session, inspection_id)
     inspection = state.inspection
     return ReportData(
@@ -99,4 +137,5 @@ def report_data(session: Session, inspection_id: str) -> ReportData:
         completed_at=inspection.completed_at,
         answers=state.answers(),
         photos=tuple(photos_for(session, inspection_id)),
+        issuer=issuing_body(session, paths),
     )
