@@ -47,7 +47,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -55,11 +63,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Assignments travel to the laptops with the next assignment bundle, with the last inspection of each assigned site (its open items).</source>
+        <source>Done: inspected %1, score %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Assignments from the county office (they arrive with its bundles).</source>
+        <source>In progress since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: not inspected by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignments travel to the laptops with the next assignment bundle, with the last inspection of each assigned site (its open items). One is done once the laptop&apos;s results with its inspection are imported here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignments from the county office (they arrive with its bundles). One is done once its site&apos;s inspection is completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to open the inspection</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -390,6 +418,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Criteria rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -402,7 +434,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Finish…</source>
+        <source>Fi&amp;nish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2 rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overall comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conclusion of the whole visit: what is good, what must be improved and by when. It is printed in the report; finishing the inspection asks for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: the station is well run; its volunteer team should be recorded by the end of the year.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -415,6 +467,10 @@
     </message>
     <message>
         <source>Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous indicator · F2 note · Esc leave the note · Ctrl+I add photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -431,14 +487,6 @@
     </message>
     <message>
         <source>Read-only. Reopen it to change anything.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>General note on the visit:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>General note on the visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -547,6 +595,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This rating needs a note saying why the criterion does not apply here (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rating needs a note saying what is missing (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last visit: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -556,10 +612,6 @@
     </message>
     <message>
         <source>%1 / %2 characters: shorten the note, it is saved once it fits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This rating needs a note saying what is missing.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -649,6 +701,13 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>The data folder is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GripHandle</name>
+    <message>
+        <source>Drag to widen or narrow the site list</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -825,6 +884,14 @@ Please copy the report below and send it to the people who support this program.
         <source>General photos of the visit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Overall comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The overall comment of the visit (printed in the report)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>InspectionController</name>
@@ -890,7 +957,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Site &amp;staff present:</source>
+        <source>Site staff &amp;present:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1058,6 +1125,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import a fol&amp;der…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1067,6 +1138,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>&amp;Move selected to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move selected to…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1256,6 +1331,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Laying out the pages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 photos could not be printed (marked as empty boxes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1653,6 +1732,14 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <source>The county&apos;s sites: the college, its township schools and their village stations</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Click a column&apos;s title to sort by it (again: reverse, a third time: by code). Drag a border to resize; double-click it to fit. Right-click to hide or show columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit every column to its contents</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StartInspectionDialog</name>
@@ -1938,6 +2025,10 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     </message>
     <message>
         <source>&amp;Revoke the selected device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assignments (%1 open)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -47,20 +47,48 @@
         <translation>时间段</translation>
     </message>
     <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation type="unfinished">检查任务</translation>
     </message>
     <message>
         <source>&amp;New assignment…</source>
         <translation>新建检查任务(&amp;N)……</translation>
     </message>
     <message>
-        <source>Assignments travel to the laptops with the next assignment bundle, with the last inspection of each assigned site (its open items).</source>
-        <translation>检查任务随下一个任务同步包发往各笔记本电脑，并附带每个站点上一次的检查结果（待复查的整改项）。</translation>
+        <source>Done: inspected %1, score %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Assignments from the county office (they arrive with its bundles).</source>
-        <translation>县级办公室下达的检查任务（随其同步包送达）。</translation>
+        <source>In progress since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: not inspected by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignments travel to the laptops with the next assignment bundle, with the last inspection of each assigned site (its open items). One is done once the laptop&apos;s results with its inspection are imported here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignments from the county office (they arrive with its bundles). One is done once its site&apos;s inspection is completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to open the inspection</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -380,6 +408,10 @@
         <translation>检查</translation>
     </message>
     <message>
+        <source>Criteria rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save status</source>
         <translation>保存状态</translation>
     </message>
@@ -392,8 +424,28 @@
         <translation>修改本次检查的日期、检查人和站点人员</translation>
     </message>
     <message>
-        <source>&amp;Finish…</source>
-        <translation>完成检查(&amp;F)……</translation>
+        <source>Fi&amp;nish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2 rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overall comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conclusion of the whole visit: what is good, what must be improved and by when. It is printed in the report; finishing the inspection asks for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: the station is well run; its volunteer team should be recorded by the end of the year.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Reopen…</source>
@@ -406,6 +458,10 @@
     <message>
         <source>Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous indicator · F2 note · Esc leave the note · Ctrl+I add photos</source>
         <translation>快捷键：1–4 评定 · Ctrl+↓/↑ 下一条/上一条 · Ctrl+PgDn/PgUp 下一个/上一个指标 · F2 填写说明 · Esc 离开说明 · Ctrl+I 添加照片</translation>
+    </message>
+    <message>
+        <source>Score %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Inspectors: %1</source>
@@ -422,14 +478,6 @@
     <message>
         <source>Read-only. Reopen it to change anything.</source>
         <translation>只读。如需修改，请先重新打开。</translation>
-    </message>
-    <message>
-        <source>General note on the visit:</source>
-        <translation>本次检查的总体说明：</translation>
-    </message>
-    <message>
-        <source>General note on the visit</source>
-        <translation>本次检查的总体说明</translation>
     </message>
     <message>
         <source>General photos of the visit</source>
@@ -536,6 +584,14 @@
         <translation>说明：看到了什么，缺少什么（F2）</translation>
     </message>
     <message>
+        <source>This rating needs a note saying why the criterion does not apply here (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rating needs a note saying what is missing (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last visit: %1</source>
         <translation>上次：%1</translation>
     </message>
@@ -546,10 +602,6 @@
     <message>
         <source>%1 / %2 characters: shorten the note, it is saved once it fits</source>
         <translation>%1 / %2 字：请缩短说明，缩短到限度以内才会保存</translation>
-    </message>
-    <message>
-        <source>This rating needs a note saying what is missing.</source>
-        <translation>此评定需要填写说明，写明缺少什么。</translation>
     </message>
 </context>
 <context>
@@ -640,6 +692,13 @@ Please copy the report below and send it to the people who support this program.
     <message>
         <source>The data folder is %1</source>
         <translation>数据文件夹：%1</translation>
+    </message>
+</context>
+<context>
+    <name>GripHandle</name>
+    <message>
+        <source>Drag to widen or narrow the site list</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -815,6 +874,14 @@ Please copy the report below and send it to the people who support this program.
         <source>General photos of the visit</source>
         <translation>现场总体照片</translation>
     </message>
+    <message>
+        <source>Overall comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The overall comment of the visit (printed in the report)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>InspectionController</name>
@@ -882,8 +949,8 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>在场的站点人员</translation>
     </message>
     <message>
-        <source>Site &amp;staff present:</source>
-        <translation>在场站点人员(&amp;S)：</translation>
+        <source>Site staff &amp;present:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>De&amp;lete this inspection in progress…</source>
@@ -1049,6 +1116,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>添加照片(&amp;A)……</translation>
     </message>
     <message>
+        <source>Add photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import a fol&amp;der…</source>
         <translation>导入文件夹(&amp;D)……</translation>
     </message>
@@ -1059,6 +1130,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>&amp;Move selected to…</source>
         <translation>移到检查项(&amp;M)……</translation>
+    </message>
+    <message>
+        <source>Move selected to…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Move the selected photos to a criterion</source>
@@ -1247,6 +1322,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>Laying out the pages…</source>
         <translation>正在排版……</translation>
+    </message>
+    <message>
+        <source>%1 photos could not be printed (marked as empty boxes).</source>
+        <translation>%1 张照片无法打印（报告中以方框标出）。</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -1642,6 +1721,14 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <source>The county&apos;s sites: the college, its township schools and their village stations</source>
         <translation>全县站点：社区教育学院、乡镇社区学校及村教学站点</translation>
     </message>
+    <message>
+        <source>Click a column&apos;s title to sort by it (again: reverse, a third time: by code). Drag a border to resize; double-click it to fit. Right-click to hide or show columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit every column to its contents</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StartInspectionDialog</name>
@@ -1931,6 +2018,10 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     <message>
         <source>&amp;Revoke the selected device…</source>
         <translation>撤销所选设备(&amp;R)……</translation>
+    </message>
+    <message>
+        <source>&amp;Assignments (%1 open)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>role not chosen yet</source>

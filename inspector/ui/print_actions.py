@@ -193,12 +193,17 @@ class PrintActions(QObject):
 
     def _written(self, built: BuiltPdf, saved: bool) -> None:
         self.pdf_written.emit(built)
+        unprinted = self.tr("%1 photos could not be printed (marked as empty boxes).").replace(
+            "%1", str(built.unprinted_photos)) if built.unprinted_photos else ""
         if not saved:
             self._show(built.path)
+            if unprinted:
+                self._message(QMessageBox.Icon.Information, self.tr("Print"), unprinted)
             return
         box = self._message(QMessageBox.Icon.Information, self.tr("Saved"),
                             self.tr("Saved %1 (%2 pages).").replace("%1", str(built.path))
-                            .replace("%2", str(built.pages)))
+                            .replace("%2", str(built.pages)) + (f"\n{unprinted}" if unprinted
+                                                                 else ""))
         open_button = box.addButton(self.tr("&Open"), QMessageBox.ButtonRole.ActionRole)
         box.buttonClicked.connect(
             lambda button: self._show(built.path) if button is open_button else None)
