@@ -1334,7 +1334,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 photos could not be printed (marked as empty boxes).</source>
+        <source>Photos that could not be printed: %1 (marked as empty boxes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1324,7 +1324,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>正在排版……</translation>
     </message>
     <message>
-        <source>%1 photos could not be printed (marked as empty boxes).</source>
+        <source>Photos that could not be printed: %1 (marked as empty boxes).</source>
         <translation>%1 张照片无法打印（报告中以方框标出）。</translation>
     </message>
     <message>

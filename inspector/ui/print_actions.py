@@ -193,8 +193,9 @@ class PrintActions(QObject):
 
     def _written(self, built: BuiltPdf, saved: bool) -> None:
         self.pdf_written.emit(built)
-        unprinted = self.tr("%1 photos could not be printed (marked as empty boxes).").replace(
-            "%1", str(built.unprinted_photos)) if built.unprinted_photos else ""
+        unprinted = (self.tr("Photos that could not be printed: %1 (marked as empty boxes).")
+                     .replace("%1", str(built.unprinted_photos))
+                     if built.unprinted_photos else "")
         if not saved:
             self._show(built.path)
             if unprinted:
