@@ -1,14 +1,144 @@
-"""The site list page: the tree keeps what the user opened, the history shows every column."""
+"""The site list page: every name shows whole at common window sizes, the tree keeps what
+the user opened, the history shows every column."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QStyle
 from pytestqt.qtbot import QtBot
 from ui_helpers import LOAD_TIMEOUT_MS, add_completed_inspection, open_window
 
+from inspector.app_paths import AppPaths
+from inspector.domain.tiers import Tier
 from inspector.services.context import AppContext
+from inspector.ui.app import register_cjk_font
+from inspector.ui.main_window import MainWindow
+from inspector.ui.settings import UiSettings
 from inspector.ui.site_history import INSPECTORS_COLUMN
+from inspector.ui.site_tree import SiteTree
+from inspector.ui.worker import Worker
+
+# Longer than any demo name, at the deepest level: the widest a name cell must be.
+LONG_VILLAGE = "青溪县城关街道东门社区居民委员会老年教学点"
+
+
+@contextmanager
+def window_of_size(qtbot: QtBot, paths: AppPaths, width: int,
+                   height: int) -> Iterator[MainWindow]:
+    """The window made at a size, as a user's screen gives it, then filled."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    register_cjk_font(app)  # as the program does before the window has content
+    worker = Worker()
+    window = MainWindow(paths, UiSettings(), worker)
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    with qtbot.waitSignals([window.sites_loaded, window.data_opened], timeout=LOAD_TIMEOUT_MS):
+        window.start()
+    try:
+        yield window
+    finally:
+        window.close()
+        worker.wait(LOAD_TIMEOUT_MS)
+
+
+def cut_names(tree: SiteTree) -> list[str]:
+    """Names that do not show whole in the list, with every branch open (none should)."""
+    tree.expandAll()
+    QApplication.processEvents()
+    metrics = QFontMetrics(tree.font())
+    # What an item view keeps free on each side of a text (Qt's common style).
+    margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+    visible = tree.viewport().width()
+    cut = []
+    for row in tree.visible_rows():
+        name = row.text(0)
+        cell = tree.visualRect(row.index())
+        room = cell.width() - 2 * margin
+        if (metrics.horizontalAdvance(name) > room
+                or metrics.elidedText(name, Qt.TextElideMode.ElideRight, room) != name
+                or cell.left() < 0 or cell.right() >= visible):
+            cut.append(f"{name} ({metrics.horizontalAdvance(name)} px in {room} px "
+                       f"at {cell.left()}..{cell.right()} of {visible})")
+    return cut
+
+
+def cut_cells(tree: SiteTree) -> list[str]:
+    """Cells of the other columns whose text does not fit their column."""
+    metrics = QFontMetrics(tree.font())
+    margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+    header = tree.header()
+    cut = []
+    for row in tree.visible_rows():
+        for column in range(1, tree.COLUMNS):
+            text = row.text(column)
+            if text and metrics.horizontalAdvance(text) + 2 * margin > header.sectionSize(column):
+                cut.append(f"{text!r} in column {column}")
+    return cut
+
+
+@pytest.fixture
+def county_paths(demo_context: AppContext) -> AppPaths:
+    from inspector.services.sites import SiteData, find_by_code, upsert_site
+
+    add_completed_inspection(demo_context, "330799001001", date(2026, 11, 20))
+    with demo_context.db.transaction() as session:
+        township = find_by_code(session, "330799001000")
+        upsert_site(session, SiteData(name=LONG_VILLAGE, tier=Tier.VILLAGE,
+                                      code="330799001009"), township)
+    demo_context.close()
+    return demo_context.paths
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1600, 1000)], ids=["1024x700", "1600x1000"])
+def test_every_site_name_shows_whole_at_common_window_sizes(
+    qtbot: QtBot, county_paths: AppPaths, size: tuple[int, int]
+) -> None:
+    width, height = size
+    with window_of_size(qtbot, county_paths, width, height) as window:
+        tree = window.tree
+        assert tree.site_count() == 32
+        assert cut_names(tree) == []
+        assert cut_cells(tree) == []  # the other columns fit their contents
+        header = tree.header()
+        assert header.sectionResizeMode(0) == header.ResizeMode.Interactive  # resizable
+        if width >= 1600:  # room for every column: nothing to scroll to
+            assert header.length() <= tree.viewport().width()
+            assert not tree.horizontalScrollBar().isVisible()
+        # The splitter cannot squeeze the names away either.
+        splitter = window.sites_splitter
+        splitter.setSizes([40, sum(splitter.sizes()) - 40])
+        QApplication.processEvents()
+        assert cut_names(tree) == []
+        # Nor can another size of the window.
+        window.resize(1600 + 1024 - width, 1000 + 700 - height)
+        qtbot.waitUntil(lambda: not cut_names(tree), timeout=LOAD_TIMEOUT_MS)
+
+
+def test_the_name_column_takes_the_room_the_others_leave(
+    qtbot: QtBot, county_paths: AppPaths
+) -> None:
+    with window_of_size(qtbot, county_paths, 1600, 1000) as window:
+        tree = window.tree
+        header = tree.header()
+        assert header.length() == tree.viewport().width()  # no gap at the right
+        assert header.sectionSize(0) > tree.name_width_needed()
+        # A column the user widens takes its room from the names' stretch, down to what
+        # the names need; below that the list scrolls sideways.
+        wide = tree.viewport().width()
+        header.resizeSection(2, wide)
+        assert header.sectionSize(2) == wide
+        assert header.sectionSize(0) == tree.name_width_needed()
+        assert cut_names(tree) == []
+        header.resizeSection(0, 30)  # the names' border dragged to the left stops at them
+        assert header.sectionSize(0) == tree.name_width_needed()
 
 
 def test_reloading_keeps_expanded_branches_and_the_selection(

@@ -77,12 +77,13 @@ class MainWindow(QMainWindow):
             return
         self.built = True
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout
+        from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
         from inspector.ui.role_banner import RoleBanner
         from inspector.ui.site_details import SiteDetails
         from inspector.ui.site_history import SiteHistory
-        from inspector.ui.site_tree import SiteTree
+        from inspector.ui.site_list_layout import GripSplitter, SiteListMemory
+        from inspector.ui.site_tree import SiteListPane
 
         self.pages: QStackedWidget = QStackedWidget()
         self.setCentralWidget(self.pages)
@@ -93,14 +94,18 @@ class MainWindow(QMainWindow):
         self.role_banner.chosen.connect(self._role_chosen)
         self.role_banner.failed.connect(lambda exc: show_error(self, exc))
         column.addWidget(self.role_banner)
-        self.sites_splitter: QSplitter = QSplitter(Qt.Orientation.Horizontal)
+        self.sites_splitter: QSplitter = GripSplitter(Qt.Orientation.Horizontal)
         column.addWidget(self.sites_splitter, 1)
-        self.tree: SiteTree = SiteTree()
+        self.site_list = SiteListPane()  # the search and filters above the tree
+        self.tree: SiteTree = self.site_list.tree
         self.details: SiteDetails = SiteDetails()
-        self.sites_splitter.addWidget(self.tree)
+        self.sites_splitter.addWidget(self.site_list)
         self.sites_splitter.addWidget(self.details)
         self.sites_splitter.setStretchFactor(0, 3)
         self.sites_splitter.setStretchFactor(1, 2)
+        self.site_list.search.install_shortcut(self.sites_page)  # Ctrl+F
+        self.site_list_memory = SiteListMemory(self.paths.settings_file, self.sites_splitter,
+                                               self.tree)
         self.pages.addWidget(self.sites_page)
         self.pages.currentChanged.connect(self._page_changed)
         self.tree.site_chosen.connect(self.details.show_site)

@@ -1,14 +1,16 @@
 """The user's GUI settings, kept as JSON in the data directory (``settings.json``).
 
 Other parts of the program may keep their own keys in the same file; saving
-here rewrites only the keys this module owns and keeps the rest.
+here rewrites only the keys this module owns and keeps the rest. The site
+list's layout (splitter, columns, sort order) is kept under its own key and
+saved on its own, so that it never overwrites the language or the name.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -55,7 +57,72 @@ def save_settings(path: Path, settings: UiSettings) -> None:
     data = _read(path)
     data["language"] = settings.language
     data["inspector_name"] = settings.inspector_name
+    _write(path, data)
+
+
+def _write(path: Path, data: dict[str, object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     temporary.replace(path)
+
+
+SITE_LIST_KEY = "site_list"
+SORT_ORDERS = ("ascending", "descending")
+
+
+@dataclass(frozen=True)
+class SiteListLayout:
+    """How the user arranged the site list: kept across restarts.
+
+    Columns are named by key (``"name"``, ``"tier"``, …), not by position, so a
+    layout saved by one version of the program still means the same columns in
+    the next. Only widths the user set by hand are kept; the others follow the
+    content. ``sort_column`` is empty for the registry's own order (by code).
+    """
+
+    splitter: tuple[int, ...] = ()  # the widths of the site list and the details beside it
+    column_widths: dict[str, int] = field(default_factory=dict)
+    hidden_columns: tuple[str, ...] = ()
+    sort_column: str = ""
+    sort_order: str = "ascending"
+
+
+def load_site_list_layout(path: Path) -> SiteListLayout:
+    """The saved layout; anything missing or malformed is left at its default."""
+    entry = _read(path).get(SITE_LIST_KEY)
+    if not isinstance(entry, dict):
+        return SiteListLayout()
+    splitter = entry.get("splitter")
+    widths = entry.get("column_widths")
+    hidden = entry.get("hidden_columns")
+    column = entry.get("sort_column")
+    order = entry.get("sort_order")
+    return SiteListLayout(
+        splitter=tuple(splitter) if isinstance(splitter, list) and len(splitter) == 2
+        and all(_is_size(size) for size in splitter) else (),
+        column_widths={key: width for key, width in widths.items()
+                       if isinstance(key, str) and _is_size(width) and width > 0}
+        if isinstance(widths, dict) else {},
+        hidden_columns=tuple(key for key in hidden if isinstance(key, str))
+        if isinstance(hidden, list) else (),
+        sort_column=column if isinstance(column, str) else "",
+        sort_order=order if order in SORT_ORDERS else "ascending",
+    )
+
+
+def _is_size(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100_000
+
+
+def save_site_list_layout(path: Path, layout: SiteListLayout) -> None:
+    """Write the site list's layout, keeping every other key of the file (atomically)."""
+    data = _read(path)
+    data[SITE_LIST_KEY] = {
+        "splitter": list(layout.splitter),
+        "column_widths": dict(layout.column_widths),
+        "hidden_columns": list(layout.hidden_columns),
+        "sort_column": layout.sort_column,
+        "sort_order": layout.sort_order,
+    }
+    _write(path, data)
