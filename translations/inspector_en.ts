@@ -525,7 +525,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep the version &amp;shown</source>
+        <source>&amp;Keep the version shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1417,15 +1417,15 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Field laptop (inspects sites)</source>
+        <source>Field l&amp;aptop (inspects sites)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;County office (receives results)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Inspects sites and sends the results to the county office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>County &amp;office (receives results)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1595,7 +1595,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Start inspection…</source>
+        <source>Start &amp;inspection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1897,6 +1897,7 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     <name>SyncScreen</name>
     <message>
         <source>Sync</source>
+        <extracomment>Inspections waiting to be sent that the Exchange tab names; the rest are counted.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1980,6 +1981,10 @@ Switch to that window, or close it and start Inspector again. Two windows on one
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>E&amp;xport a bundle to a folder or USB drive…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2031,12 +2036,51 @@ Switch to that window, or close it and start Inspector again. Two windows on one
         <source>&amp;Assignments (%1 open)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>role not chosen yet</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Waiting to be sent: %n assignment(s) not sent to the laptops yet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <source>Imported: %1 new records, %2 updated, %3 conflicts, %4 new photos.</source>
+        <source>Every assignment has been sent to the laptops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to be sent: %n completed inspection(s) (%1) with %2 new photo(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new to send: every completed inspection has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspection(s) sent but not yet confirmed by the office go again with the next bundle.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspection(s) still in progress will be sent once completed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>role not chosen yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2137,6 +2181,10 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     </message>
     <message>
         <source>Checking the bundle… (nothing is written yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked. Nothing is written until you choose Import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -515,8 +515,8 @@
         <translation>另一版本</translation>
     </message>
     <message>
-        <source>Keep the version &amp;shown</source>
-        <translation>保留现在显示的版本(&amp;S)</translation>
+        <source>&amp;Keep the version shown</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Take the &amp;other version</source>
@@ -698,7 +698,7 @@ Please copy the report below and send it to the people who support this program.
     <name>GripHandle</name>
     <message>
         <source>Drag to widen or narrow the site list</source>
-        <translation type="unfinished"></translation>
+        <translation>拖动可加宽或收窄站点列表</translation>
     </message>
 </context>
 <context>
@@ -1408,16 +1408,16 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>本机名称</translation>
     </message>
     <message>
-        <source>&amp;Field laptop (inspects sites)</source>
-        <translation>外业笔记本（到站点检查）(&amp;F)</translation>
+        <source>Field l&amp;aptop (inspects sites)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;County office (receives results)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Inspects sites and sends the results to the county office</source>
         <translation>到站点检查，并把结果交给县级办公室</translation>
-    </message>
-    <message>
-        <source>County &amp;office (receives results)</source>
-        <translation>县级办公室（接收结果）(&amp;O)</translation>
     </message>
     <message>
         <source>Receives the laptops&apos; results, sends sites, checklists and assignments</source>
@@ -1584,8 +1584,8 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>检查人</translation>
     </message>
     <message>
-        <source>&amp;Start inspection…</source>
-        <translation>开始检查(&amp;S)……</translation>
+        <source>Start &amp;inspection…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Start an inspection of this site</source>
@@ -1616,67 +1616,67 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <name>SiteSearchBar</name>
     <message>
         <source>Search: name, code or pinyin initials (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索：名称、区划代码或拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
         <source>Search sites</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索站点</translation>
     </message>
     <message>
         <source>Type part of a site&apos;s name, its division code or the first letters of its pinyin (e.g. xk for 溪口). Esc clears the search, then the filters; Down goes to the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入站点名称的一部分、区划代码或拼音首字母（如 xk 可找到“溪口”）。按 Esc 先清除搜索文字，再按一次清除筛选；按↓键进入列表。</translation>
     </message>
     <message>
         <source>Show tier</source>
-        <translation type="unfinished"></translation>
+        <translation>按层级显示</translation>
     </message>
     <message>
         <source>Show only sites of one tier</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示某一层级的站点</translation>
     </message>
     <message>
         <source>All tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>全部层级</translation>
     </message>
     <message>
         <source>Show state</source>
-        <translation type="unfinished"></translation>
+        <translation>按检查状态显示</translation>
     </message>
     <message>
         <source>Show only sites in one state of inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示处于某种检查状态的站点</translation>
     </message>
     <message>
         <source>Any state</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>Never inspected</source>
-        <translation type="unfinished"></translation>
+        <translation>从未检查</translation>
     </message>
     <message>
         <source>Inspection in progress</source>
-        <translation type="unfinished">进行中的检查</translation>
+        <translation>检查进行中</translation>
     </message>
     <message>
         <source>Inspected (completed)</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成检查</translation>
     </message>
     <message>
         <source>Has an assignment</source>
-        <translation type="unfinished"></translation>
+        <translation>有检查任务</translation>
     </message>
     <message>
         <source>Search result</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索结果</translation>
     </message>
     <message>
         <source>%1 of %2 sites match</source>
-        <translation type="unfinished"></translation>
+        <translation>符合条件的站点 %1 个（共 %2 个）</translation>
     </message>
     <message>
         <source>No site matches the search and filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合搜索和筛选条件的站点。</translation>
     </message>
 </context>
 <context>
@@ -1723,11 +1723,11 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Click a column&apos;s title to sort by it (again: reverse, a third time: by code). Drag a border to resize; double-click it to fit. Right-click to hide or show columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>单击列标题按该列排序（再次单击倒序，第三次恢复按区划代码排列）。拖动列边框可调整宽度，双击边框恢复为适合内容的宽度。右键单击可隐藏或显示列。</translation>
     </message>
     <message>
         <source>Fit every column to its contents</source>
-        <translation type="unfinished"></translation>
+        <translation>所有列恢复为适合内容的宽度</translation>
     </message>
 </context>
 <context>
@@ -1889,6 +1889,7 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     <name>SyncScreen</name>
     <message>
         <source>Sync</source>
+        <extracomment>Inspections waiting to be sent that the Exchange tab names; the rest are counted.</extracomment>
         <translation>同步</translation>
     </message>
     <message>
@@ -1972,6 +1973,10 @@ Switch to that window, or close it and start Inspector again. Two windows on one
         <translation>保存角色</translation>
     </message>
     <message>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>E&amp;xport a bundle to a folder or USB drive…</source>
         <translation>导出同步包到文件夹或U盘(&amp;X)……</translation>
     </message>
@@ -2023,13 +2028,47 @@ Switch to that window, or close it and start Inspector again. Two windows on one
         <source>&amp;Assignments (%1 open)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting to be sent: %n assignment(s) not sent to the laptops yet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every assignment has been sent to the laptops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to be sent: %n completed inspection(s) (%1) with %2 new photo(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new to send: every completed inspection has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspection(s) sent but not yet confirmed by the office go again with the next bundle.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspection(s) still in progress will be sent once completed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>role not chosen yet</source>
         <translation>尚未选择角色</translation>
-    </message>
-    <message>
-        <source>Imported: %1 new records, %2 updated, %3 conflicts, %4 new photos.</source>
-        <translation>已导入：新增记录 %1 条，更新 %2 条，冲突 %3 条，新照片 %4 张。</translation>
     </message>
     <message>
         <source>Choose the right versions on the Conflicts tab.</source>
@@ -2130,6 +2169,10 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     <message>
         <source>Checking the bundle… (nothing is written yet)</source>
         <translation>正在检查同步包……（尚未写入任何内容）</translation>
+    </message>
+    <message>
+        <source>Checked. Nothing is written until you choose Import.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not imported. Nothing was changed.</source>
