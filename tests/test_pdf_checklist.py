@@ -6,10 +6,24 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pdf_helpers import all_text, font_problems, ink_ratio, page_texts, render_pages, squeeze
+from pdf_helpers import (
+    all_text,
+    body_filled,
+    font_problems,
+    ink_ratio,
+    page_texts,
+    render_pages,
+    squeeze,
+)
 
 from inspector.domain.tiers import Tier
-from inspector.services.pdf.blank_checklist import Sheet, SiteInfo, instructions, write_checklists
+from inspector.services.pdf.blank_checklist import (
+    ROWS_KEPT_WITH_SIGNATURES,
+    Sheet,
+    SiteInfo,
+    instructions,
+    write_checklists,
+)
 from inspector.services.pdf.common import Cancelled, Progress, parse_qr_payload, qr_payload
 from inspector.services.pdf.fonts import MISSING_MARKER
 from inspector.services.templates import shipped_templates
@@ -103,3 +117,17 @@ def test_the_font_check_catches_an_unembedded_standard_font(tmp_path: Path) -> N
     canvas.drawString(72, 72, "hello")
     canvas.save()
     assert any("Helvetica" in problem for problem in font_problems(plain))
+
+
+@pytest.mark.parametrize("tier", list(Tier))
+def test_no_page_of_a_blank_checklist_is_mostly_empty_nor_only_signatures(
+        tmp_path: Path, tier: Tier) -> None:
+    built = write_checklists(tmp_path / "blank.pdf", TEMPLATE, [Sheet(tier)])
+    filled = [body_filled(page) for page in render_pages(built.path, tmp_path / "png", dpi=30)]
+    assert all(share >= 0.7 for share in filled[:-1]), filled
+    last = squeeze(page_texts(built.path)[-1])
+    assert "综合意见" in last and "签名" in last
+    # the last criteria go over with the comment and the signatures, under the header
+    for criterion in TEMPLATE.criteria(tier)[-ROWS_KEPT_WITH_SIGNATURES:]:
+        assert squeeze(criterion.text.zh) in last
+    assert "序号检查内容" in last

@@ -2,27 +2,51 @@
 
 from __future__ import annotations
 
+import dataclasses
+import platform
+import uuid
 from datetime import date
 from pathlib import Path
 
 import pytest
-from pdf_helpers import all_text, font_problems, ink_ratio, page_texts, render_pages, squeeze
+from pdf_helpers import (
+    all_text,
+    body_filled,
+    font_problems,
+    ink_ratio,
+    page_texts,
+    render_pages,
+    squeeze,
+)
 from PIL import Image
 from pypdf import PdfReader
 
+from inspector.domain.scoring import summarize
 from inspector.domain.tiers import Tier
 from inspector.services import inspections, photo_image
 from inspector.services.context import AppContext
 from inspector.services.demo_inspections import VISITS, demo_id
 from inspector.services.pdf import images as print_images
-from inspector.services.pdf.common import Cancelled, Progress
-from inspector.services.pdf.fonts import MISSING_MARKER
+from inspector.services.pdf.common import CONTENT_WIDTH, Cancelled, Progress, Styles
+from inspector.services.pdf.fonts import MISSING_MARKER, default_fonts
 from inspector.services.pdf.images import PrintImageCache, PrintRequest
-from inspector.services.pdf.report import CORRECTION_NOTE_CHARS, short_id, write_report
-from inspector.services.pdf.sources import report_data
+from inspector.services.pdf.report import (
+    CORRECTION_NOTE_CHARS,
+    PHOTO_BOX,
+    PHOTO_MIN_SCALE,
+    PhotoRow,
+    _ReportBuilder,
+    photo_requests,
+    short_id,
+    write_report,
+)
+from inspector.services.pdf.sources import ReportData, report_data
+from inspector.services.photo_image import SITE_TIMEZONE
 from inspector.services.photo_import import add_photos
 from inspector.services.photo_store import PhotoStore
 from inspector.services.sites import site_id_for_code
+from inspector.services.sync.identity import Role, load_identity, set_role
+from inspector.storage.models import SyncDevice
 
 SENTENCE = "屋顶漏水，墙面有裂缝，（需要在雨季前）维修。"
 LONG = 200  # sentences: more than a page
@@ -222,3 +246,146 @@ def test_a_draft_report_says_it_is_not_final(demo_context: AppContext, tmp_path:
     text = all_text(pdf)
     assert "草稿" in text and "未评定" in text
     assert data.tier is Tier.VILLAGE  # type: ignore[attr-defined]
+
+
+# ----------------------------------------------------------------- conclusion, issuer
+
+
+def _demo_report(context: AppContext, tmp_path: Path, name: str = "r.pdf",
+                 visit_index: int = 0) -> tuple[Path, ReportData]:
+    visit = VISITS[visit_index]
+    with context.db.session() as session:
+        data = report_data(session, demo_id(visit.site_code, visit.label), context.paths)
+    built = write_report(tmp_path / name, data, PrintImageCache.for_paths(context.paths),
+                         printed_on=date(2026, 6, 30))
+    return built.path, data
+
+
+def test_the_first_page_gives_the_overall_result_and_the_general_comment(
+        demo_context: AppContext, tmp_path: Path) -> None:
+    pdf, data = _demo_report(demo_context, tmp_path)
+    first = squeeze(page_texts(pdf)[0])
+    overall = summarize(data.template, data.tier, data.ratings()).overall
+    counts = "、".join(f"{o.label.zh}{overall.counts.get(o.id, 0)}项"
+                      for o in data.template.rating_scale)
+    to_correct = sum(overall.counts.get(o.id, 0) for o in data.template.rating_scale
+                     if o.note_required)
+    assert "检查结论" in first and "总体结论" in first
+    assert f"得分率{overall.percent}。共检查{overall.total}项：{counts}。" in first
+    assert f"需要整改{to_correct}项（见第三部分）" in first and to_correct > 0
+    assert "综合意见" in first and squeeze(data.general_note) in first
+    # the conclusion comes before the summary table and the details
+    assert first.index("总体结论") < first.index("综合意见") < first.index("第一部分")
+
+
+def test_a_draft_says_its_conclusion_is_provisional_and_its_comment_missing(
+        demo_context: AppContext, tmp_path: Path) -> None:
+    with demo_context.db.transaction() as session:
+        inspection = inspections.start_inspection(
+            session, site_id_for_code("330799001003"), date(2026, 7, 2))
+        state = inspections.load_state(session, inspection.id)
+        inspections.set_rating(session, inspection.id, state.criteria[0].id, "meets")
+        inspection_id = inspection.id
+    pdf, _data = _report(demo_context, inspection_id, tmp_path / "draft.pdf")
+    first = squeeze(page_texts(pdf)[0])
+    assert "得分率100.0%" in first and f"未评定{len(state.criteria) - 1}项" in first
+    assert "没有需要整改的项目" in first and "检查尚未完成，结论仅供参考" in first
+    assert "综合意见（未填写）" in first
+    last = squeeze(page_texts(pdf)[-1])
+    assert "第三部分需要整改的问题无。" in last and "第四部分签字" in last
+    assert "日期：年月日" in last  # a draft's report is not dated: the date is left to write
+
+
+def _issuer_lines(pdf: Path) -> tuple[str, str]:
+    texts = [squeeze(text) for text in page_texts(pdf)]
+    return texts[0], texts[-1]
+
+
+def test_an_office_names_itself_as_the_issuing_body_with_the_completion_date(
+        demo_context: AppContext, tmp_path: Path) -> None:
+    set_role(demo_context.paths, Role.OFFICE, name="青溪县教育局督导室")
+    pdf, data = _demo_report(demo_context, tmp_path)
+    first, last = _issuer_lines(pdf)
+    assert data.issuer == "青溪县教育局督导室"
+    assert "检查单位青溪县教育局督导室" in first  # the cover's table
+    assert data.completed_at is not None
+    day = data.completed_at.astimezone(SITE_TIMEZONE).date()
+    assert f"检查单位：青溪县教育局督导室日期：{day.year}年{day.month}月{day.day}日" in last
+    assert "检查人员（签名）" in last and "站点负责人（签名）" in last and "盖章" in last
+
+
+def test_a_field_laptop_names_the_office_it_works_for(demo_context: AppContext,
+                                                      tmp_path: Path) -> None:
+    set_role(demo_context.paths, Role.FIELD, name="张明的笔记本")
+    pdf, data = _demo_report(demo_context, tmp_path, "before.pdf")
+    assert data.issuer == "", "the laptop's own name is not the issuing body"
+    with demo_context.db.transaction() as session:  # the office pinned by an assignment bundle
+        session.add(SyncDevice(id=str(uuid.uuid4()), role="office", name="青溪县督导办公室",
+                               public_key="ab" * 32))
+    pdf, data = _demo_report(demo_context, tmp_path, "after.pdf")
+    assert data.issuer == "青溪县督导办公室"
+    assert "检查单位：青溪县督导办公室" in _issuer_lines(pdf)[1]
+
+
+def test_without_a_chosen_name_the_issuing_body_is_a_line_to_fill_in(
+        demo_context: AppContext, tmp_path: Path) -> None:
+    pdf, data = _demo_report(demo_context, tmp_path, "no-role.pdf")
+    assert data.issuer == ""
+    first, last = _issuer_lines(pdf)
+    assert "检查单位" in first and "检查单位：日期：" in last
+    set_role(demo_context.paths, Role.OFFICE)  # keeps the computer's own name
+    me = load_identity(demo_context.paths)
+    assert me is not None and me.name == (platform.node() or "inspector")
+    assert _demo_report(demo_context, tmp_path, "office.pdf")[1].issuer == ""
+
+
+def test_every_footer_names_the_guideline(demo_context: AppContext, tmp_path: Path) -> None:
+    pdf, data = _demo_report(demo_context, tmp_path)
+    for page in page_texts(pdf):
+        page = squeeze(page)
+        assert f"《{squeeze(data.template.title.zh)}》（模板版本{data.template.version}）" in page
+        assert data.template.key not in page
+
+
+# ----------------------------------------------------------------------------- layout
+
+
+@pytest.mark.parametrize("visit_index", range(len(VISITS)))
+@pytest.mark.parametrize("comment_repeats", [0, 1, 6])
+def test_no_page_of_a_demo_report_ends_in_a_large_gap(
+        demo_context: AppContext, tmp_path: Path, visit_index: int,
+        comment_repeats: int) -> None:
+    """Pages are used to (nearly) the bottom, whatever the length of the general comment
+    (which moves everything after it), and the signatures never stand alone."""
+    visit = VISITS[visit_index]
+    with demo_context.db.session() as session:
+        data = report_data(session, demo_id(visit.site_code, visit.label))
+    data = dataclasses.replace(data, general_note=visit.general_note * comment_repeats)
+    built = write_report(tmp_path / "r.pdf", data, PrintImageCache.for_paths(demo_context.paths))
+    pages = render_pages(built.path, tmp_path / "png", dpi=30)
+    filled = [round(body_filled(page), 2) for page in pages]
+    assert all(share >= 0.8 for share in filled[:-1]), filled
+    last = squeeze(page_texts(built.path)[-1])
+    # with part three's heading or its last rows under the repeated header
+    assert "第四部分签字" in last and ("第三部分" in last or "序号检查内容评定情况说明" in last)
+
+
+def test_a_row_of_photos_shrinks_to_the_space_left_but_not_below_its_minimum(
+        demo_context: AppContext) -> None:
+    visit = VISITS[0]
+    with demo_context.db.session() as session:
+        data = report_data(session, demo_id(visit.site_code, visit.label))
+    requests = photo_requests(data)
+    images = PrintImageCache.for_paths(demo_context.paths).prepare(requests)
+    builder = _ReportBuilder(data, images, Styles(default_fonts()), default_fonts())
+    row = builder.photo_rows(list(data.photos[:3]))[0]
+    assert isinstance(row, PhotoRow)
+    width = CONTENT_WIDTH
+    natural = row.wrap(width, 10_000)[1]
+    smallest = row.min_height(width)
+    assert smallest < natural - (1 - PHOTO_MIN_SCALE) * PHOTO_BOX[1] * 0.9
+    middle = (natural + smallest) / 2
+    assert smallest <= row.wrap(width, middle)[1] <= middle
+    assert row.table is not row.natural
+    assert row.wrap(width, smallest - 5)[1] == natural, "too little room: it moves as it is"
+    assert row.split(width, smallest - 5) == []
