@@ -159,6 +159,11 @@ def test_down_moves_into_the_tree_on_the_first_match_and_ctrl_f_comes_back(
         QTest.keyClick(tree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
         assert QApplication.focusWidget() is search
         assert search.selectedText() == "上塘"  # typing replaces the last search
+        QTest.keyClick(search, Qt.Key.Key_Down)
+        search.clear()
+        qtbot.keyClicks(tree, "ltc")  # typing in the list goes on in the search box
+        assert QApplication.focusWidget() is search and search.text() == "ltc"
+        assert shown(tree) == [COUNTY, "龙潭镇社区学校", "龙潭村教学站"]
         window.sync_action.trigger()  # on another page the site list's Ctrl+F is off
         QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_F,
                        Qt.KeyboardModifier.ControlModifier)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -42,6 +43,7 @@ _INITIAL_CODES = [int.from_bytes(char.encode("gb2312"), "big") for char in _INIT
 _LEVEL_ONE_END = 0xD7F9
 
 
+@lru_cache(maxsize=8192)
 def pinyin_initial(char: str) -> str:
     """The pinyin initial of a common Chinese character; other characters as they are
     (letters in lower case)."""
@@ -229,7 +231,8 @@ class SiteFilterProxy(QSortFilterProxyModel):
 class SiteSearchBar(QWidget):
     """The search box and the tier and state filters above the site tree.
 
-    Ctrl+F (anywhere on the site list's page) puts the cursor in the search box;
+    Ctrl+F (anywhere on the site list's page) puts the cursor in the search box, and so
+    does typing letters or digits in the list;
     Esc there clears it (pressed again, it shows every tier and state, then goes
     back to the tree); Down or Enter moves into the tree, onto the first match.
     """
@@ -286,6 +289,7 @@ class SiteSearchBar(QWidget):
         layout.addWidget(self.summary)
         self.proxy.criteria_changed.connect(self._criteria_changed)
         tree.filled.connect(self._show_summary)
+        tree.typed.connect(self._typed_in_tree)
 
     def install_shortcut(self, page: QWidget) -> QShortcut:
         """Ctrl+F on ``page`` (the site list's page) focuses the search box."""
@@ -297,6 +301,12 @@ class SiteSearchBar(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def _typed_in_tree(self, text: str) -> None:
+        """Typing in the list goes on in the search box, after what is there."""
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.search.end(False)
+        self.search.insert(text)
 
     def clear(self) -> None:
         """Show every site again: no search text, every tier, any state."""

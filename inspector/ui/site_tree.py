@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -153,6 +153,7 @@ class SiteTree(QTreeView):
     site_activated = Signal(object)  # SiteNode (Enter or double-click)
     filled = Signal(int)  # after each fill, with the number of sites
     layout_changed = Signal()  # the user resized, hid or showed a column, or sorted
+    typed = Signal(str)  # letters or digits typed in the list: they go to the search
 
     COLUMNS = len(COLUMN_KEYS)
 
@@ -175,6 +176,8 @@ class SiteTree(QTreeView):
         self._site_items: dict[str, QStandardItem] = {}
         self._user_widths: dict[str, int] = {}  # widths the user set by hand
         self._content_widths = [0] * self.COLUMNS  # what each column's texts need
+        self._texts: list[set[str]] = [set() for _ in range(self.COLUMNS)]  # each column's
+        self._names: list[tuple[int, str]] = []  # (depth, name) of every site
         self._roots: list[SiteNode] = []
         self._busy = False  # filling or fitting: header changes are not the user's
         self._quiet = False  # the search is changing the rows: one site_chosen after
@@ -228,6 +231,8 @@ class SiteTree(QTreeView):
         try:
             self._roots = roots
             self._site_items = {}
+            self._texts = [set() for _ in range(self.COLUMNS)]
+            self._names = []
             model = self._new_model()
             for root in roots:
                 model.appendRow(self._row(root))
@@ -257,7 +262,7 @@ class SiteTree(QTreeView):
         self.filled.emit(len(self._site_items))
         self.site_chosen.emit(self.current_site())  # once per fill, not again per selection
 
-    def _row(self, node: SiteNode) -> list[QStandardItem]:
+    def _row(self, node: SiteNode, depth: int = 0) -> list[QStandardItem]:
         current = node.in_progress
         texts = [
             node.name, tier_name(node.tier), node.code or "",
@@ -272,11 +277,12 @@ class SiteTree(QTreeView):
             node.assignment.period_start.isoformat() if node.assignment else "",
         ]
         items = []
-        for text, key in zip(texts, sort_keys, strict=True):
-            item = QStandardItem(text)
-            item.setEditable(False)
+        for column, (text, key) in enumerate(zip(texts, sort_keys, strict=True)):
+            item = QStandardItem(text)  # not edited: the view has no edit triggers
             item.setData(key, SORT_ROLE)
             items.append(item)
+            self._texts[column].add(text)
+        self._names.append((depth, node.name))
         first = items[NAME_COLUMN]
         first.setData(node.id, SITE_ID_ROLE)
         first.setData(node, NODE_ROLE)
@@ -285,7 +291,7 @@ class SiteTree(QTreeView):
         items[ASSIGNMENT_COLUMN].setToolTip(assignment_text(node.assignment))
         self._site_items[node.id] = first
         for child in node.children:
-            first.appendRow(self._row(child))
+            first.appendRow(self._row(child, depth + 1))
         return items
 
     def _proxy_index(self, site_id: str) -> QModelIndex:
@@ -381,6 +387,19 @@ class SiteTree(QTreeView):
     def _activated(self, index: QModelIndex) -> None:
         self.site_activated.emit(index.siblingAtColumn(NAME_COLUMN).data(NODE_ROLE))
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Letters and digits typed in the list start a search (Chinese names cannot be
+        typed to, but their pinyin initials and codes can); + - * still open and close
+        branches."""
+        text = event.text()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        if text.strip() and text.isprintable() and text not in "+-*" and (
+                modifiers == Qt.KeyboardModifier.NoModifier
+                or modifiers == Qt.KeyboardModifier.KeypadModifier):
+            self.typed.emit(text)
+            return
+        super().keyPressEvent(event)
+
     def enter_from_search(self) -> None:
         """Down or Enter in the search box: into the tree, onto a match."""
         current = self.currentIndex()
@@ -453,31 +472,15 @@ class SiteTree(QTreeView):
         widths = [header.sectionSizeHint(column) for column in range(self.COLUMNS)]
         step = self.indentation()
         first_level = 1 if self.rootIsDecorated() else 0
-        seen: list[set[str]] = [set() for _ in range(self.COLUMNS)]
-
-        def visit(item: QStandardItem, depth: int) -> None:
-            name = item.text()
+        for depth, name in self._names:
             widths[NAME_COLUMN] = max(widths[NAME_COLUMN], step * (depth + first_level)
                                       + metrics.horizontalAdvance(name) + margin
                                       + NAME_PADDING)
-            model = item.model()
-            for column in range(1, self.COLUMNS):
-                text = model.index(item.row(), column, item.index().parent()).data() or ""
-                if text and text not in seen[column]:
-                    seen[column].add(text)
+        for column in range(1, self.COLUMNS):
+            for text in self._texts[column]:
+                if text:
                     widths[column] = max(widths[column],
                                          metrics.horizontalAdvance(text) + margin)
-            for row in range(item.rowCount()):
-                child = item.child(row)
-                if child is not None:
-                    visit(child, depth + 1)
-
-        model = self.proxy.sourceModel()
-        assert isinstance(model, QStandardItemModel)
-        for row in range(model.rowCount()):
-            root = model.item(row)
-            if root is not None:
-                visit(root, 0)
         self._content_widths = widths
 
     def name_width_needed(self) -> int:
