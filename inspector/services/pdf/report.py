@@ -177,13 +177,14 @@ class KeepWithPhotos(KeepTogether):
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         if getattr(self, "_wrapInfo", None) != (avail_width, avail_height):
             self.wrap(avail_width, avail_height)
-        if self._H > avail_height:
+        needed: float = self._H
+        if needed > avail_height:
             rows = [row for row in self._content if isinstance(row, PhotoRow)]
             natural = sum(row.natural.wrap(avail_width, 0xFFFFFF)[1] for row in rows)
             smallest = sum(row.min_height(avail_width) for row in rows)
             room = avail_height - 2 * mm  # what the frame's spacing may take
-            if rows and (self._H - natural + smallest <= room
-                         or (avail_height >= PHOTOS_APART_ROOM and self._H - natural <= room)):
+            if rows and (needed - natural + smallest <= room
+                         or (avail_height >= PHOTOS_APART_ROOM and needed - natural <= room)):
                 return list(self._content)
         return super().split(avail_width, avail_height)
 
