@@ -202,3 +202,37 @@ def test_history_shows_the_inspectors_column(qtbot: QtBot, demo_context: AppCont
             INSPECTORS_COLUMN)
         assert header.sectionSize(INSPECTORS_COLUMN) >= 60
         assert right_edge <= history.viewport().width()
+
+
+def test_the_list_is_made_wide_once_the_window_has_its_size(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    """The sites can be read before the window is laid out; the list still gets the width
+    its columns need (within what the details beside it need) once it is."""
+    demo_context.close()
+    worker = Worker()
+    window = MainWindow(demo_context.paths, UiSettings(), worker)
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignals([window.sites_loaded, window.data_opened],
+                               timeout=LOAD_TIMEOUT_MS):
+            window.start()  # filled while not shown: the splitter has no size yet
+        assert sum(window.sites_splitter.sizes()) == 0
+        window.resize(1280, 800)
+        window.show()
+        splitter = window.sites_splitter
+        tree = window.tree
+        details = splitter.widget(1)
+        assert details is not None
+
+        def placed() -> bool:
+            total = sum(splitter.sizes())
+            room = total - details.minimumSizeHint().width()
+            return total > 0 and splitter.sizes()[0] >= min(tree.ideal_width(), room) - 2
+
+        qtbot.waitUntil(placed, timeout=LOAD_TIMEOUT_MS)
+        assert splitter.sizes()[0] > sum(splitter.sizes()) // 2
+        assert cut_names(tree) == []
+    finally:
+        window.close()
+        worker.wait(LOAD_TIMEOUT_MS)

@@ -90,6 +90,7 @@ class SiteListMemory(QObject):
         saved = load_site_list_layout(settings_file)
         self._list_width = saved.splitter[0] if saved.splitter else 0  # 0: not set by hand
         self._splitter_placed = False
+        self._filled_once = False
         self._dirty = False
         tree.apply_column_layout(saved.column_widths, saved.hidden_columns, saved.sort_column,
                                  saved.sort_order)
@@ -99,18 +100,22 @@ class SiteListMemory(QObject):
         self._timer.timeout.connect(self.save)
         splitter.splitterMoved.connect(self._splitter_moved)
         tree.layout_changed.connect(self._changed)
-        tree.filled.connect(self._place_splitter)
+        tree.filled.connect(self._filled)
         splitter.installEventFilter(self)
 
-    def _place_splitter(self, _count: int) -> None:
-        """Once, when the list is first filled (its width needs are known then): the
-        width the user chose last time, else wide enough for every column, within
-        what the details beside it need."""
-        if self._splitter_placed:
+    def _filled(self, _count: int) -> None:
+        self._filled_once = True
+        self._place_splitter()
+
+    def _place_splitter(self) -> None:
+        """Once, when the list is first filled (its width needs are known then) and the
+        splitter has its size: the width the user chose last time, else wide enough
+        for every column, within what the details beside it need."""
+        if self._splitter_placed or not self._filled_once:
             return
         total = sum(self.splitter.sizes())
         if total <= 0:
-            return  # not laid out yet: the next fill places it
+            return  # not laid out yet: placed on the splitter's first resize
         self._splitter_placed = True
         details = self.splitter.widget(1)
         details_needs = details.minimumSizeHint().width() if details is not None else 0
@@ -158,4 +163,7 @@ class SiteListMemory(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.splitter and event.type() == QEvent.Type.Hide:
             self.save()  # the window closing, or another page shown
+        elif (watched is self.splitter and event.type() == QEvent.Type.Resize
+              and not self._splitter_placed and self._filled_once):
+            QTimer.singleShot(0, self, self._place_splitter)  # after the splitter's own
         return super().eventFilter(watched, event)
