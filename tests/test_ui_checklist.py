@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 from ui_helpers import LOAD_TIMEOUT_MS, open_window, start_inspection_in
 
@@ -171,3 +172,100 @@ def test_a_completed_inspection_shows_no_editing_hints(qtbot: QtBot,
         assert written[0].note.hasFocus()
         qtbot.keyClick(written[0].note, Qt.Key.Key_Escape)  # a read-only note is left too
         assert not written[0].note.hasFocus() and written[0].hasFocus()
+
+
+def test_rating_shows_the_note_hint_without_moving_the_next_card(
+    qtbot: QtBot, demo_context: AppContext,
+) -> None:
+    """The hint that a rating needs a note appears in the note field itself: rating a
+    criterion with the mouse never moves the card below it (the next click would miss)."""
+    from PySide6.QtCore import Qt
+
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        window.resize(1024, 700)
+        start_inspection_in(qtbot, window, VILLAGE)
+        page = window.checklist
+        assert page is not None
+        page.move_indicator(4)  # 教育活动: three criteria
+        qtbot.waitUntil(lambda: len(page.cards) == 3, timeout=LOAD_TIMEOUT_MS)
+        first, second, third = page.cards
+        qtbot.waitUntil(lambda: second.height() > 0)
+
+        def layout() -> list[tuple[int, int]]:
+            return [(card.y(), card.height()) for card in page.cards]
+
+        before = layout()
+        assert not first.missing_note
+        for rating, words in (("partly", "what is missing"), ("not_met", "what is missing"),
+                              ("not_applicable", "does not apply"), ("meets", None)):
+            qtbot.mouseClick(first.rating_buttons[rating], Qt.MouseButton.LeftButton)
+            qtbot.wait(0)
+            page.criteria_area.widget().layout().activate()  # type: ignore[union-attr]
+            assert layout() == before, rating
+            assert first.missing_note == (words is not None)
+            if words is not None:
+                assert words in first.note.placeholderText()
+                assert words in first.note.accessibleDescription()
+        qtbot.mouseClick(first.rating_buttons["not_met"], Qt.MouseButton.LeftButton)
+        # The click on the next card lands where it was, and makes that card the current one.
+        qtbot.mouseClick(second.rating_buttons["meets"], Qt.MouseButton.LeftButton)
+        assert second.rating() == "meets" and page.current_card() is second
+        assert layout() == before
+        first.note.setFocus()
+        qtbot.keyClicks(first.note, "x")  # a note is being written: the hint goes
+        assert not first.missing_note and "needs a note" not in first.note.placeholderText()
+        assert layout() == before
+        assert third.rating() is None
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1600, 1000)])
+def test_english_indicator_names_wrap_instead_of_being_cut(
+    qtbot: QtBot, demo_context: AppContext, size: tuple[int, int],
+) -> None:
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QSplitter, QStyle
+
+    from inspector.ui.settings import UiSettings
+
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths, UiSettings(language="en")) as window:
+        window.resize(*size)
+        start_inspection_in(qtbot, window, VILLAGE)
+        page = window.checklist
+        assert page is not None
+        tree = page.indicators
+        qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0)
+        items = [item for top in tree.top_items() for item in [top, *tree.children_of(top)]]
+        assert any(item.text(0).startswith("（九）Digital learning") for item in items)
+        margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                          tree) + 1
+
+        def lines_cut_off() -> tuple[list[str], int]:
+            """Names that do not fit their row, and how many rows have two lines or more."""
+            cut, wrapped = [], 0
+            for item in items:
+                rect = tree.visualItemRect(item)  # the whole row: the names are the first column
+                width = tree.header().sectionSize(0) - rect.left() - 2 * margin
+                metrics = QFontMetrics(item.font(0))
+                needed = metrics.boundingRect(QRect(0, 0, width, 10_000),
+                                              int(Qt.TextFlag.TextWordWrap), item.text(0))
+                if needed.width() > width or needed.height() > rect.height():
+                    cut.append(item.text(0))
+                wrapped += rect.height() > metrics.lineSpacing() * 1.5
+            return cut, wrapped
+
+        assert lines_cut_off()[0] == []
+        assert not tree.horizontalScrollBar().isVisible()
+        # Made narrow with the splitter: the names wrap onto more lines.
+        splitter = tree.parentWidget()
+        assert isinstance(splitter, QSplitter)
+        splitter.setSizes([190, splitter.width() - 190])
+        qtbot.waitUntil(lambda: lines_cut_off() == ([], lines_cut_off()[1])
+                        and lines_cut_off()[1] > 0, timeout=5000)
+        splitter.setSizes([300, 900])
+        # The indicators get a fair share of the window.
+        qtbot.waitUntil(lambda: tree.width() >= page.width() * 0.2, timeout=LOAD_TIMEOUT_MS)

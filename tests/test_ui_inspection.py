@@ -47,8 +47,12 @@ def test_walk_through_by_keyboard(qtbot: QtBot, demo_context: AppContext,
         criteria = [c for _level2, group in page.groups for c in group]
         assert len(criteria) == 21  # a village station's checklist
 
+        assert page.progress.text() == "0/21 rated" and page.progress.isVisibleTo(page)
+
         # Rate everything "meets" with the keyboard, except the second: "partly".
         for index, _criterion in enumerate(criteria):
+            if index == 9:
+                assert page.progress.text() == "9/21 rated"  # the whole checklist's progress
             focus = QApplication.focusWidget() or page
             qtbot.keyClick(focus, Qt.Key.Key_2 if index == 1 else Qt.Key.Key_1)
             qtbot.keyClick(QApplication.focusWidget() or page, Qt.Key.Key_Down,
@@ -97,6 +101,10 @@ def test_walk_through_by_keyboard(qtbot: QtBot, demo_context: AppContext,
             pass
         assert page.data is not None and page.data.completed
         assert page.reopen_button.isVisibleTo(page)
+        with window.context.db.session() as session:  # type: ignore[union-attr]
+            score = load_state(session, inspection_id).summary().overall.percent
+        assert page.title.text().endswith(f"Score {score}")  # the result, in the header
+        assert not page.progress.isVisibleTo(page)
         assert all(not b.isEnabled() for c in page.cards for b in c.rating_buttons.values())
 
         # Reopen: recorded with who and why; editable again.
@@ -199,3 +207,88 @@ def test_reopen_dialog_has_the_name_from_the_settings_and_refuses_none(
         dialog.actor.setText("赵刚")
         dialog.reopen_button.click()
         assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_finishing_asks_for_the_overall_comment_and_not_applicable_needs_a_reason(
+    qtbot: QtBot, demo_context: AppContext, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from inspector.services import inspections
+
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        start_inspection_in(qtbot, window, VILLAGE)
+        page = window.checklist
+        assert page is not None and page.data is not None and window.context is not None
+        inspection_id = page.data.inspection_id
+        criteria = [c for _level2, group in page.groups for c in group]
+        with window.context.db.transaction() as session:
+            for criterion in criteria:
+                inspections.set_rating(session, inspection_id, criterion.id, "meets")
+            inspections.set_rating(session, inspection_id, criteria[3].id, "not_applicable")
+        with qtbot.waitSignal(page.loaded, timeout=LOAD_TIMEOUT_MS):
+            page.reload()
+        assert page.progress.text() == "21/21 rated"
+
+        # The overall comment has its own section, after the general photos.
+        tree = page.indicators
+        assert tree.top_items()[-1] is tree.overall_item()
+        assert tree.overall_item().text(0) == "Overall comment"  # type: ignore[union-attr]
+        page.show_overall_comment()
+        assert page.overall_comment is not None and page.overall_comment.hasFocus()
+        page.overall_comment.insertPlainText("场地整洁")
+        page.flush()
+        _wait_saved(qtbot, window)
+        assert tree.overall_item().text(1) == "✓"  # type: ignore[union-attr]
+
+        # 不适用 without a reason stops the finish, and the dialog says what is needed.
+        listed: list[str] = []
+
+        def missing_exec(dialog: MissingDialog) -> int:
+            listed.extend(dialog.list.item(i).text() for i in range(dialog.list.count()))
+            return QDialog.DialogCode.Rejected
+
+        monkeypatch.setattr(MissingDialog, "exec", missing_exec)
+        handle = window.inspections.finish()  # type: ignore[union-attr]
+        assert handle is not None
+        with qtbot.waitSignal(handle.done, timeout=LOAD_TIMEOUT_MS):
+            pass
+        assert len(listed) == 1 and "why it does not apply" in listed[0]
+        with window.context.db.transaction() as session:
+            inspections.set_note(session, inspection_id, criteria[3].id, "本站点不承担该项工作")
+
+        # The finish dialog shows the overall comment to complete; an empty one is refused.
+        seen: list[SummaryDialog] = []
+
+        def summary_exec(dialog: SummaryDialog) -> int:
+            seen.append(dialog)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            dialog.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+            assert dialog.comment() == "场地整洁" and dialog.complete_button.isDefault()
+            dialog.overall_comment.clear()
+            dialog.complete_button.click()
+            assert dialog.result() != QDialog.DialogCode.Accepted
+            assert dialog.problem.isVisibleTo(dialog) and "overall comment" in (
+                dialog.problem.text())
+            assert dialog.overall_comment.hasFocus()
+            qtbot.keyClicks(dialog.overall_comment, "Well run; volunteers to be recorded.")
+            dialog.complete_button.click()
+            return dialog.result()
+
+        monkeypatch.setattr(SummaryDialog, "exec", summary_exec)
+        handle = window.inspections.finish()  # type: ignore[union-attr]
+        assert handle is not None
+        with qtbot.waitSignal(page.loaded, timeout=LOAD_TIMEOUT_MS):
+            pass
+        assert seen and page.data is not None and page.data.completed
+        assert page.data.general_note == "Well run; volunteers to be recorded."
+    context = open_context(paths)
+    try:
+        with context.db.session() as session:
+            stored = load_state(session, inspection_id).inspection
+            assert (stored.status, stored.general_note) == (
+                "completed", "Well run; volunteers to be recorded.")
+    finally:
+        context.close()

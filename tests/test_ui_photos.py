@@ -103,9 +103,11 @@ def test_photos_by_dialog_path_drop_folder_and_viewer(qtbot: QtBot, demo_context
         qtbot.waitUntil(lambda: len(general.records) == 2, timeout=LOAD_TIMEOUT_MS)
         viewer.close()
 
-        # The visit's general note is autosaved like the criteria notes.
-        assert page.general_note is not None
-        page.general_note.setPlainText("村委会会议室兼作教室")
+        # The overall comment, in its own section after the general photos, is autosaved
+        # like the criteria notes.
+        page.show_overall_comment()
+        assert page.overall_comment is not None
+        page.overall_comment.setPlainText("村委会会议室兼作教室")
         page.flush()
         qtbot.waitUntil(lambda: page.saver.pending == 0, timeout=LOAD_TIMEOUT_MS)
         with qtbot.waitSignal(page.loaded, timeout=LOAD_TIMEOUT_MS):
@@ -193,3 +195,24 @@ def test_several_photos_move_to_a_criterion_at_once(qtbot: QtBot, demo_context: 
         qtbot.waitUntil(lambda: [r.id for r in page.strips[second].records] == chosen,
                         timeout=LOAD_TIMEOUT_MS)
         qtbot.waitUntil(lambda: strip.grid.count() == 0, timeout=LOAD_TIMEOUT_MS)
+
+
+def test_files_chosen_together_are_added_in_natural_order(
+    qtbot: QtBot, demo_context: AppContext, tmp_path: Path,
+) -> None:
+    """m1, m2, m10 — whatever order the file dialog or the file manager hands them over in."""
+    files = [_jpeg(tmp_path / f"m{n}.jpg", (20 * n, 60, 90)) for n in (10, 2, 1)]
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        start_inspection_in(qtbot, window, "上塘村教学站")
+        page = window.checklist
+        assert page is not None
+        card = page.current_card()
+        assert card is not None
+        strip = page.strips[card.criterion.id]
+        report = _imported(qtbot, strip, lambda: strip.add_paths(files))
+        assert [r.original_name for r in report.added] == ["m1.jpg", "m2.jpg", "m10.jpg"]
+        qtbot.waitUntil(lambda: strip.grid.count() == 3, timeout=LOAD_TIMEOUT_MS)
+        assert [strip.grid.item(row).text() for row in range(3)] == [
+            "m1.jpg", "m2.jpg", "m10.jpg"]

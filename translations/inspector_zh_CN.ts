@@ -409,7 +409,7 @@
     </message>
     <message>
         <source>Criteria rated</source>
-        <translation type="unfinished"></translation>
+        <translation>已评定的检查项</translation>
     </message>
     <message>
         <source>Save status</source>
@@ -425,27 +425,27 @@
     </message>
     <message>
         <source>Fi&amp;nish…</source>
-        <translation type="unfinished"></translation>
+        <translation>完成检查(&amp;N)……</translation>
     </message>
     <message>
         <source>%1/%2 rated</source>
-        <translation type="unfinished"></translation>
+        <translation>已评定 %1/%2</translation>
     </message>
     <message>
         <source>&amp;Overall comment</source>
-        <translation type="unfinished"></translation>
+        <translation>综合意见(&amp;O)</translation>
     </message>
     <message>
         <source>The conclusion of the whole visit: what is good, what must be improved and by when. It is printed in the report; finishing the inspection asks for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>对这次检查的总体结论：哪些做得好，哪些需要整改、何时完成。综合意见印在检查报告中；完成检查时还会请您确认。</translation>
     </message>
     <message>
         <source>Overall comment</source>
-        <translation type="unfinished"></translation>
+        <translation>综合意见</translation>
     </message>
     <message>
         <source>For example: the station is well run; its volunteer team should be recorded by the end of the year.</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：教学站运行规范；志愿者队伍需在年底前登记造册。</translation>
     </message>
     <message>
         <source>&amp;Reopen…</source>
@@ -461,7 +461,7 @@
     </message>
     <message>
         <source>Score %1</source>
-        <translation type="unfinished"></translation>
+        <translation>得分 %1</translation>
     </message>
     <message>
         <source>Inspectors: %1</source>
@@ -516,7 +516,7 @@
     </message>
     <message>
         <source>&amp;Keep the version shown</source>
-        <translation type="unfinished"></translation>
+        <translation>保留现在显示的版本(&amp;K)</translation>
     </message>
     <message>
         <source>Take the &amp;other version</source>
@@ -585,11 +585,11 @@
     </message>
     <message>
         <source>This rating needs a note saying why the criterion does not apply here (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>此评定需要填写说明：为什么本站点不适用这一条（F2）</translation>
     </message>
     <message>
         <source>This rating needs a note saying what is missing (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>此评定需要填写说明：缺少什么（F2）</translation>
     </message>
     <message>
         <source>Last visit: %1</source>
@@ -732,6 +732,67 @@ Please copy the report below and send it to the people who support this program.
         <translation>操作记录</translation>
     </message>
     <message>
+        <source>Conflict: changed on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already here, unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted here, stays deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted here, comes back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>brought back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished">进行中</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3, %4)</source>
+        <extracomment>Inspections named in the message after an import; the rest are counted.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and %n more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 new records, %2 updated, %3 conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import bundle — preview</source>
         <translation>导入同步包——预览</translation>
     </message>
@@ -824,6 +885,72 @@ Please copy the report below and send it to the people who support this program.
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
+        <source>Hide the records in &amp;detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspections in the bundle: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignments in the bundle: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspections in the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignments in the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more inspection(s) are not listed below.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the records in &amp;detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle holds no inspections or assignments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished">站点</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished">时间段</translation>
+    </message>
+    <message>
         <source>Kind of record</source>
         <translation>记录类别</translation>
     </message>
@@ -876,11 +1003,11 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>Overall comment</source>
-        <translation type="unfinished"></translation>
+        <translation>综合意见</translation>
     </message>
     <message>
         <source>The overall comment of the visit (printed in the report)</source>
-        <translation type="unfinished"></translation>
+        <translation>这次检查的综合意见（印在检查报告中）</translation>
     </message>
 </context>
 <context>
@@ -950,7 +1077,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Site staff &amp;present:</source>
-        <translation type="unfinished"></translation>
+        <translation>在场站点人员(&amp;P)：</translation>
     </message>
     <message>
         <source>De&amp;lete this inspection in progress…</source>
@@ -1074,7 +1201,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>The inspection cannot be completed yet. Every criterion needs a rating; a rating of partly meets or does not meet needs a note saying what is missing, and not applicable a note saying why:</source>
-        <translation type="unfinished"></translation>
+        <translation>检查还不能完成。每一条都需要评定；评为“基本符合”或“不符合”的，需要说明缺少什么；评为“不适用”的，需要说明原因：</translation>
     </message>
     <message>
         <source>What is missing</source>
@@ -1086,7 +1213,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>needs a note saying why it does not apply</source>
-        <translation type="unfinished"></translation>
+        <translation>需要说明不适用的原因</translation>
     </message>
     <message>
         <source>needs a note</source>
@@ -1117,7 +1244,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Add photos…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加照片……</translation>
     </message>
     <message>
         <source>Import a fol&amp;der…</source>
@@ -1133,7 +1260,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Move selected to…</source>
-        <translation type="unfinished"></translation>
+        <translation>移到检查项……</translation>
     </message>
     <message>
         <source>Move the selected photos to a criterion</source>
@@ -1355,6 +1482,77 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished">文件</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All Files (*.*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation type="unfinished">%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished">%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReopenDialog</name>
     <message>
         <source>Reopen the inspection</source>
@@ -1378,7 +1576,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Rea&amp;son:</source>
-        <translation type="unfinished"></translation>
+        <translation>原因(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
@@ -1409,11 +1607,11 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Field l&amp;aptop (inspects sites)</source>
-        <translation type="unfinished"></translation>
+        <translation>外业笔记本（到站点检查）(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;County office (receives results)</source>
-        <translation type="unfinished"></translation>
+        <translation>县级办公室（接收结果）(&amp;C)</translation>
     </message>
     <message>
         <source>Inspects sites and sends the results to the county office</source>
@@ -1585,7 +1783,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Start &amp;inspection…</source>
-        <translation type="unfinished"></translation>
+        <translation>开始检查(&amp;I)……</translation>
     </message>
     <message>
         <source>Start an inspection of this site</source>
@@ -1762,7 +1960,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Site staff &amp;present:</source>
-        <translation type="unfinished"></translation>
+        <translation>在场站点人员(&amp;P)：</translation>
     </message>
     <message>
         <source>Revisit of</source>
@@ -1850,15 +2048,15 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     </message>
     <message>
         <source>Overall comment</source>
-        <translation type="unfinished"></translation>
+        <translation>综合意见</translation>
     </message>
     <message>
         <source>The conclusion of the visit: what is good, what must be improved (printed in the report)</source>
-        <translation type="unfinished"></translation>
+        <translation>这次检查的结论：哪些做得好，哪些需要整改（印在检查报告中）</translation>
     </message>
     <message>
         <source>&amp;Overall comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>综合意见(&amp;O)：</translation>
     </message>
     <message>
         <source>Completed by</source>
@@ -1877,12 +2075,12 @@ Switch to that window, or close it and start Inspector again. Two windows on one
         <translation>完成检查(&amp;C)</translation>
     </message>
     <message>
-        <source>Please write the overall comment (综合意见): it is the conclusion of the report.</source>
-        <translation type="unfinished"></translation>
+        <source>Please write the overall comment: it is the conclusion of the report.</source>
+        <translation>请填写综合意见：它是检查报告的结论。</translation>
     </message>
     <message>
         <source>The overall comment is too long: please shorten it.</source>
-        <translation type="unfinished"></translation>
+        <translation>综合意见太长，请删减。</translation>
     </message>
 </context>
 <context>

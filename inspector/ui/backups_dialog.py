@@ -98,6 +98,7 @@ class BackupsDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
+        self.restore_button.setDefault(True)  # Enter restores the chosen backup (after asking)
         self.refresh()
 
     def refresh(self) -> None:

@@ -219,6 +219,7 @@ class CheckDialog(QDialog):
         buttons.addWidget(self.again_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
+        self.close_button.setDefault(True)  # Enter closes the report, never cancels the check
         self._show_repairs(None)
 
     # -- running ------------------------------------------------------------------------

@@ -2,6 +2,9 @@
 
 Keyboard: 1–4 rate the current criterion; Ctrl+↓/Ctrl+↑ next/previous criterion;
 Ctrl+PgDown/Ctrl+PgUp next/previous indicator; F2 the note, Esc out of it; Ctrl+I add photos.
+
+After the indicators come the visit's general photos and the overall comment (综合意见),
+each a section of its own; the finish dialog asks for the overall comment again.
 """
 
 from __future__ import annotations
@@ -25,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.domain.scoring import Answer
+from inspector.domain.scoring import Answer, summarize
 from inspector.ui.autosave import AutoSaver
 from inspector.ui.criterion_card import CriterionCard, DebouncedNote
-from inspector.ui.indicator_tree import GENERAL, INDICATOR_ROLE, IndicatorTree
+from inspector.ui.indicator_tree import GENERAL, INDICATOR_ROLE, OVERALL, IndicatorTree
 from inspector.ui.inspection_jobs import ChecklistData
 from inspector.ui.site_tree import status_name
 from inspector.ui.worker import JobHandle, Worker
@@ -67,7 +70,7 @@ class ChecklistPage(QWidget):
         self.card_index = 0
         self.photo_widget_factory: Callable[[str | None], QWidget] | None = self._photo_strip
         self.strips: dict[str | None, PhotoStrip] = {}
-        self.general_note: DebouncedNote | None = None
+        self.overall_comment: DebouncedNote | None = None  # while its section is shown
         self._build()
         self._shortcuts()
         self.saver.status_changed.connect(self._save_status)
@@ -89,6 +92,10 @@ class ChecklistPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.title.setFont(font)
         header.addWidget(self.title, 1)
+        self.progress = QLabel()  # "9/21 rated"
+        self.progress.setObjectName("ratedProgress")
+        self.progress.setAccessibleName(self.tr("Criteria rated"))
+        header.addWidget(self.progress)
         self.save_label = QLabel()
         self.save_label.setAccessibleName(self.tr("Save status"))
         header.addWidget(self.save_label)
@@ -97,7 +104,7 @@ class ChecklistPage(QWidget):
             "Edit the date, the inspectors and the site staff of this inspection"))
         self.details_button.clicked.connect(self.edit_details)
         header.addWidget(self.details_button)
-        self.finish_button = QPushButton(self.tr("&Finish…"))
+        self.finish_button = QPushButton(self.tr("Fi&nish…"))
         self.finish_button.clicked.connect(lambda: self.finish_requested.emit())
         header.addWidget(self.finish_button)
         self.reopen_button = QPushButton(self.tr("&Reopen…"))
@@ -119,6 +126,7 @@ class ChecklistPage(QWidget):
         splitter.addWidget(self.criteria_area)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 900])  # a quarter for the indicators, at any window width
         layout.addWidget(splitter, 1)
         self.help = QLabel(self.tr(
             "Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous "
@@ -193,7 +201,14 @@ class ChecklistPage(QWidget):
         from inspector.ui.site_tree import tier_name
 
         status = status_name(data.status)
-        self.title.setText(f"{data.site_name} · {data.visit_date.isoformat()} · {status}")
+        title = f"{data.site_name} · {data.visit_date.isoformat()} · {status}"
+        if data.completed:  # the result of the visit, as the site list and the report show it
+            from inspector.domain.tiers import Tier
+
+            ratings = {cid: a.rating for cid, a in data.answers.items() if a.rating}
+            score = summarize(data.template, Tier(data.tier), ratings).overall.percent
+            title += " · " + self.tr("Score %1").replace("%1", score)
+        self.title.setText(title)
         parts = [tier_name(data.tier),
                  self.tr("Inspectors: %1").replace("%1", data.inspectors or "—"),
                  self.tr("Site staff: %1").replace("%1", data.site_staff or "—")]
@@ -211,7 +226,13 @@ class ChecklistPage(QWidget):
     def _update_progress(self) -> None:
         rated = {cid for cid, rating in self.ratings.items() if rating}
         general = self.data.photo_counts.get(None, 0) if self.data else 0
-        self.indicators.update_progress(rated, general)
+        commented = bool(self.data and self.data.general_note.strip())
+        self.indicators.update_progress(rated, general, commented)
+        criteria = [c.id for _level2, group in self.groups for c in group]
+        done = sum(1 for cid in criteria if cid in rated)
+        self.progress.setText(self.tr("%1/%2 rated").replace("%1", str(done))
+                              .replace("%2", str(len(criteria))))
+        self.progress.setVisible(self.data is not None and not self.data.completed)
 
     # ------------------------------------------------------------------ navigation
 
@@ -221,6 +242,8 @@ class ChecklistPage(QWidget):
         value = item.data(0, INDICATOR_ROLE)
         if value == GENERAL:
             self._show_general()
+        elif value == OVERALL:
+            self._show_overall()
         elif isinstance(value, int):
             self.group_index = value
             self._show_group(value)
@@ -234,9 +257,9 @@ class ChecklistPage(QWidget):
             self._indicator_chosen(item, None)
 
     def _clear_cards(self) -> None:
-        if self.general_note is not None:
-            self.general_note.flush()
-        self.general_note = None
+        if self.overall_comment is not None:
+            self.overall_comment.flush()
+        self.overall_comment = None
         for card in self.cards:
             card.flush_note()
         self.cards = []
@@ -279,20 +302,64 @@ class ChecklistPage(QWidget):
         column.addWidget(QLabel(f"<h3>{self.tr('General photos of the visit')}</h3>"))
         if self.photo_widget_factory is not None:
             column.addWidget(self.photo_widget_factory(None))
-        column.addWidget(QLabel(self.tr("General note on the visit:")))
-        data = self.data
-        assert data is not None
-        self.general_note = DebouncedNote(data.general_note, data.completed)
-        self.general_note.setAccessibleName(self.tr("General note on the visit"))
-        self.general_note.edited.connect(self._save_general_note)
-        column.addWidget(self.general_note)
         column.addStretch(1)
         self.criteria_area.setWidget(container)
+
+    def _show_overall(self) -> None:
+        """The overall comment (综合意见): the conclusion of the visit, printed in the report."""
+        self._clear_cards()
+        data = self.data
+        assert data is not None
+        container = QWidget()
+        column = QVBoxLayout(container)
+        heading = QLabel(self.tr("&Overall comment"))
+        heading.setObjectName("overallHeading")
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.17)
+        heading.setFont(font)
+        column.addWidget(heading)
+        if not data.completed:
+            explanation = QLabel(self.tr(
+                "The conclusion of the whole visit: what is good, what must be improved and "
+                "by when. It is printed in the report; finishing the inspection asks for it."))
+            explanation.setWordWrap(True)
+            column.addWidget(explanation)
+        self.overall_comment = DebouncedNote(data.general_note, data.completed)
+        self.overall_comment.setAccessibleName(self.tr("Overall comment"))
+        if not data.completed:
+            self.overall_comment.setPlaceholderText(self.tr(
+                "For example: the station is well run; its volunteer team should be recorded "
+                "by the end of the year."))
+        self.overall_comment.setMinimumHeight(
+            self.overall_comment.fontMetrics().lineSpacing() * 8 + 16)
+        self.overall_comment.edited.connect(self._save_general_note)
+        heading.setBuddy(self.overall_comment)
+        column.addWidget(self.overall_comment)
+        column.addStretch(1)
+        self.criteria_area.setWidget(container)
+        if not data.completed:
+            self.overall_comment.setFocus()
+
+    def show_overall_comment(self) -> None:
+        """Go to the overall comment's section."""
+        item = self.indicators.overall_item()
+        if item is not None:
+            self.indicators.setCurrentItem(item)
 
     def _save_general_note(self, text: str) -> None:
         if self.data is not None:
             self.data = dataclasses.replace(self.data, general_note=text)
             self.saver.save_general_note(self.data.inspection_id, text)
+            self._update_progress()
+
+    def set_general_note(self, text: str) -> None:
+        """The overall comment as written elsewhere (the finish dialog): shown and saved."""
+        if self.data is None or self.data.completed or text == self.data.general_note:
+            return
+        if self.overall_comment is not None:
+            self.overall_comment.replace_text(text)
+        self._save_general_note(text)
 
     def _mark_current(self) -> None:
         for index, card in enumerate(self.cards):
@@ -419,8 +486,8 @@ class ChecklistPage(QWidget):
 
     def flush(self) -> None:
         """Save any note still being typed (before leaving the page or finishing)."""
-        if self.general_note is not None:
-            self.general_note.flush()
+        if self.overall_comment is not None:
+            self.overall_comment.flush()
         for card in self.cards:
             card.flush_note()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 from inspector.services.text_limits import NOTE_MAX
 
 NOTE_DEBOUNCE_MS = 800
+MISSING_COLOUR = QColor("#a15c00")  # a note that the rating needs and that is not written
 COUNTER_FROM = 0.9  # the length of a note is shown from this share of its limit on
 
 
@@ -110,6 +111,12 @@ class DebouncedNote(NoteEdit):
             self._saved = text
             self.edited.emit(text)
 
+    def replace_text(self, text: str) -> None:
+        """Show ``text``, saved elsewhere already: no ``edited`` for it."""
+        self._saved = text
+        self.setPlainText(text)
+        self._timer.stop()
+
 
 def rating_text(option: RatingOption, language: str) -> str:
     return option.label.get(language)
@@ -125,10 +132,15 @@ class CriterionCard(QFrame):
     def __init__(self, criterion: Criterion, number: str, scale: tuple[RatingOption, ...],
                  language: str, answer: Answer | None, previous: Answer | None,
                  read_only: bool, parent: QWidget | None = None) -> None:
+        from inspector.services.inspections import needs_note
+
         super().__init__(parent)
         self.criterion = criterion
         self.scale = scale
         self.language = language
+        # The ratings that need a note, by the rule completing an inspection applies.
+        self.note_needed_for = {option.id: not option.counted
+                                for option in scale if needs_note(option)}
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("criterionCard")
         self.setAccessibleName(QCoreApplication.translate("CriterionCard", "Criterion %1")
@@ -169,16 +181,17 @@ class CriterionCard(QFrame):
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 16)
+        self._plain_palette = QPalette(self.note.palette())
         layout.addWidget(self.note)
         self.counter = QLabel()  # the note's length, once it nears the limit
         self.counter.setObjectName("noteCounter")
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.counter.setVisible(False)
         layout.addWidget(self.counter)
-        self.warning = QLabel()
-        self.warning.setObjectName("noteWarning")
-        self.warning.setStyleSheet("color: #a15c00;")
-        layout.addWidget(self.warning)
+        # A rating that needs a note says so inside the empty note field (its text and
+        # an amber frame), never by a line of its own: the card keeps its height, so the
+        # next card does not move under the mouse.
+        self.missing_note = False
         self.photo_row = QVBoxLayout()  # the page puts the photo strip here
         layout.addLayout(self.photo_row)
 
@@ -193,6 +206,7 @@ class CriterionCard(QFrame):
                 self.rating_buttons[answer.rating].setChecked(True)
         self.note.textChanged.connect(self._timer.start)
         self.note.textChanged.connect(self._update_counter)
+        self.note.textChanged.connect(self._update_warning)
         self.note.focus_lost.connect(self.flush_note)
         self.note.escaped.connect(self.leave_note)
         self.set_read_only(read_only)
@@ -260,17 +274,19 @@ class CriterionCard(QFrame):
         for button in self.rating_buttons.values():
             button.setEnabled(not read_only)
         self.note.setReadOnly(read_only)
-        self.note.setPlaceholderText(
-            "" if read_only else self.tr("Note: what was seen, what is missing (F2)"))
         # An empty note of a completed inspection says nothing: no empty box.
         self.note.setVisible(not (read_only and not self.note.toPlainText().strip()))
+        self._update_warning()
 
     def set_current(self, current: bool) -> None:
         self.setProperty("current", current)
+        # The same outer size either way (border + margin): the cards never move.
         self.setStyleSheet(
-            "QFrame#criterionCard { border: 2px solid palette(highlight); border-radius: 4px; }"
+            "QFrame#criterionCard { border: 2px solid palette(highlight); border-radius: 4px; "
+            "margin: 0px; }"
             if current else
-            "QFrame#criterionCard { border: 1px solid palette(mid); border-radius: 4px; }")
+            "QFrame#criterionCard { border: 1px solid palette(mid); border-radius: 4px; "
+            "margin: 1px; }")
 
     def _update_counter(self) -> None:
         length, limit = len(self.note.toPlainText()), self.note.max_chars
@@ -285,12 +301,32 @@ class CriterionCard(QFrame):
             self.note.setAccessibleDescription(text)
 
     def _update_warning(self) -> None:
+        """Say in the note field whether the rating needs a note that is not written yet."""
         rating = self.rating()
-        needs_note = any(o.id == rating and o.note_required for o in self.scale)
-        missing = needs_note and not self.note.toPlainText().strip()
-        self.warning.setText(self.tr("This rating needs a note saying what is missing.")
-                             if missing else "")
-        self.warning.setVisible(missing)
+        read_only = self.note.isReadOnly()
+        missing = (not read_only and rating in self.note_needed_for
+                   and not self.note.toPlainText().strip())
+        if read_only:
+            hint = ""
+        elif not missing:
+            hint = self.tr("Note: what was seen, what is missing (F2)")
+        elif self.note_needed_for[rating or ""]:  # a rating that is not counted
+            hint = self.tr("This rating needs a note saying why the criterion does not apply "
+                           "here (F2)")
+        else:
+            hint = self.tr("This rating needs a note saying what is missing (F2)")
+        self.note.setPlaceholderText(hint)
+        self.note.setAccessibleDescription(hint if missing else "")
+        if missing != self.missing_note:
+            self.missing_note = missing
+            self.note.setProperty("missingNote", missing)
+            palette = QPalette(self._plain_palette)
+            if missing:
+                palette.setColor(QPalette.ColorRole.PlaceholderText, MISSING_COLOUR)
+            self.note.setPalette(palette)
+            self.note.setStyleSheet(
+                f"QPlainTextEdit {{ border: 2px solid {MISSING_COLOUR.name()}; }}"
+                if missing else "")
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

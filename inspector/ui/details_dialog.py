@@ -48,7 +48,7 @@ class InspectionDetailsDialog(QDialog):
         self.site_staff = QLineEdit(site_staff)
         self.site_staff.setMaxLength(text_limits.NAMES_MAX)
         self.site_staff.setAccessibleName(self.tr("Site staff present"))
-        form.addRow(self.tr("Site &staff present:"), self.site_staff)
+        form.addRow(self.tr("Site staff &present:"), self.site_staff)
         layout.addLayout(form)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #a15c00;")
@@ -63,6 +63,10 @@ class InspectionDetailsDialog(QDialog):
         buttons.accepted.connect(self._accept_if_complete)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Enter is OK (set once the button is inside the dialog: set earlier, Qt would make
+        # the dialog's first button the default when it is shown).
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setDefault(True)
         self.inspectors.setFocus()
 
     def _delete(self) -> None:

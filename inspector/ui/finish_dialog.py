@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.ui.criterion_card import NoteEdit
+
 if TYPE_CHECKING:
     from inspector.domain.scoring import Summary
     from inspector.domain.templates import ChecklistTemplate
@@ -36,8 +38,8 @@ class MissingDialog(QDialog):
         self.setWindowTitle(self.tr("Not finished yet"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("The inspection cannot be completed yet. Every criterion needs "
-                               "a rating, and a rating of partly meets or does not meet needs "
-                               "a note saying what is missing:"))
+                               "a rating; a rating of partly meets or does not meet needs a note "
+                               "saying what is missing, and not applicable a note saying why:"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget()
@@ -52,6 +54,8 @@ class MissingDialog(QDialog):
         for problem in check.problems:
             criterion = data.template.criterion(problem.criterion_id)
             reason = (self.tr("not rated") if problem.reason == "unrated"
+                      else self.tr("needs a note saying why it does not apply")
+                      if not _counted(data, problem.criterion_id)
                       else self.tr("needs a note"))
             text = criterion.text.get(language)
             item = QListWidgetItem(f"{numbers.get(criterion.id, '')}  {reason}：{text}")
@@ -62,11 +66,12 @@ class MissingDialog(QDialog):
         self.list.itemActivated.connect(lambda _item: self.accept())
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        go = buttons.addButton(self.tr("&Go to it"), QDialogButtonBox.ButtonRole.AcceptRole)
-        go.setDefault(True)
+        self.go_button = buttons.addButton(self.tr("&Go to it"),
+                                           QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.go_button.setDefault(True)  # once inside the dialog, else Qt picks the first button
         self.resize(620, 380)
 
     def chosen_criterion(self) -> str | None:
@@ -74,11 +79,26 @@ class MissingDialog(QDialog):
         return str(item.data(256)) if item is not None else None
 
 
+def _counted(data: ChecklistData, criterion_id: str) -> bool:
+    """Whether the criterion's rating counts in the score (not applicable does not)."""
+    answer = data.answers.get(criterion_id)
+    option = next((o for o in data.template.rating_scale
+                   if answer is not None and o.id == answer.rating), None)
+    return option is None or option.counted
+
+
 class SummaryDialog(QDialog):
-    """Result per indicator and overall; completing is the explicit last step."""
+    """Result per indicator and overall, the overall comment (综合意见); completing is the
+    explicit last step.
+
+    The overall comment is filled in with what was written on the checklist page and
+    may be changed here; Complete is refused, with a visible message, while it is empty
+    (it is the conclusion of the report). :meth:`comment` is what to save.
+    """
 
     def __init__(self, check: FinishCheck, template: ChecklistTemplate, actor: str,
-                 parent: QWidget | None = None, language: str = "zh") -> None:
+                 parent: QWidget | None = None, language: str = "zh",
+                 comment: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Complete the inspection"))
         children = {level1.id: [level2.id for level2 in level1.indicators]
@@ -107,12 +127,28 @@ class SummaryDialog(QDialog):
             total.setFont(column, font)
         self.table.addTopLevelItem(total)
         self.table.expandAll()
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
         form = QFormLayout()
+        self.overall_comment = NoteEdit()
+        self.overall_comment.setPlainText(comment)
+        self.overall_comment.setTabChangesFocus(True)
+        self.overall_comment.setAccessibleName(self.tr("Overall comment"))
+        self.overall_comment.setPlaceholderText(self.tr(
+            "The conclusion of the visit: what is good, what must be improved (printed in the "
+            "report)"))
+        self.overall_comment.setFixedHeight(
+            self.overall_comment.fontMetrics().lineSpacing() * 4 + 16)
+        form.addRow(self.tr("&Overall comment:"), self.overall_comment)
         self.actor = QLineEdit(actor)
         self.actor.setAccessibleName(self.tr("Completed by"))
         form.addRow(self.tr("Completed &by:"), self.actor)
         layout.addLayout(form)
+        self.problem = QLabel()
+        self.problem.setObjectName("summaryProblem")
+        self.problem.setStyleSheet("color: #a15c00;")
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        layout.addWidget(self.problem)
         note = QLabel(self.tr("A completed inspection is read-only. It can be reopened later; "
                               "reopening is recorded."))
         note.setWordWrap(True)
@@ -120,10 +156,32 @@ class SummaryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.complete_button = buttons.addButton(self.tr("&Complete inspection"),
                                                  QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept_if_commented)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, 540)
+        self.complete_button.setDefault(True)  # once inside the dialog (else Cancel would be)
+        self.resize(760, 620)
+        if not comment.strip():
+            self.overall_comment.setFocus()
+
+    def comment(self) -> str:
+        """The overall comment as written (kept as typed, like every note)."""
+        return self.overall_comment.toPlainText()
+
+    def _accept_if_commented(self) -> None:
+        if not self.comment().strip():
+            self.problem.setText(self.tr(
+                "Please write the overall comment: it is the conclusion of the "
+                "report."))
+            self.problem.setVisible(True)
+            self.overall_comment.setFocus()
+            return
+        if not self.overall_comment.fits():
+            self.problem.setText(self.tr("The overall comment is too long: please shorten it."))
+            self.problem.setVisible(True)
+            self.overall_comment.setFocus()
+            return
+        self.accept()
 
     def _row(self, summary: Summary) -> QTreeWidgetItem:
         counts = " · ".join(f"{option.label.get(self.language)} {summary.counts[option.id]}"
@@ -153,7 +211,7 @@ class ReopenDialog(QDialog):
         form.addRow(self.tr("Your &name:"), self.actor)
         self.reason = QLineEdit()
         self.reason.setAccessibleName(self.tr("Reason"))
-        form.addRow(self.tr("&Reason:"), self.reason)
+        form.addRow(self.tr("Rea&son:"), self.reason)
         layout.addLayout(form)
         self.problem = QLabel()
         self.problem.setObjectName("reopenProblem")
@@ -166,6 +224,7 @@ class ReopenDialog(QDialog):
         buttons.accepted.connect(self._accept_if_named)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.reopen_button.setDefault(True)  # once inside the dialog (else Cancel would be)
         (self.reason if self.actor.text() else self.actor).setFocus()
 
     def _accept_if_named(self) -> None:

@@ -1,36 +1,81 @@
-"""The checklist page's left side: first- and second-level indicators with progress (2/3)."""
+"""The checklist page's left side: first- and second-level indicators with progress (2/3),
+then the visit's general photos and the overall comment (综合意见)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from inspector.domain.templates import ChecklistTemplate, Criterion, Indicator2
 
 GENERAL = "__general__"  # the entry for the visit's general photos
+OVERALL = "__overall__"  # the entry for the overall comment of the visit
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole
+COMMENTED = "✓"  # the overall comment's progress once it is written
 
 Groups = list[tuple["Indicator2", tuple["Criterion", ...]]]
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Indicator names wrap onto more lines instead of being cut off ("（一）Facili…").
+
+    A tree view asks for row heights without saying how wide the column is; this
+    delegate measures the text at the width the name really has: the first column
+    less the indentation of the row.
+    """
+
+    def __init__(self, tree: IndicatorTree) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        if index.column() != 0:
+            return super().sizeHint(option, index)
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        indent = self.tree.indentation() * (depth + (1 if self.tree.rootIsDecorated() else 0))
+        width = max(40, self.tree.header().sectionSize(0) - indent)
+        wrapped = QStyleOptionViewItem(option)
+        wrapped.rect = QRect(0, 0, width, max(1, option.rect.height()))  # valid: wrapped
+        wrapped.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        size = super().sizeHint(wrapped, index)
+        return QSize(min(size.width(), width), size.height())
+
+
 class IndicatorTree(QTreeWidget):
-    """Items hold the index of their group (second-level indicator) or :data:`GENERAL`."""
+    """Items hold the index of their group (second-level indicator), :data:`GENERAL`
+    or :data:`OVERALL`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHeaderLabels([self.tr("Indicator"), self.tr("Done")])
         self.setAccessibleName(self.tr("Indicators"))
-        # The indicator names take the width there is (elided, full text in a tooltip);
-        # the progress column is as wide as "10/10": no horizontal scrolling.
+        # The indicator names take the width there is and wrap onto more lines (full
+        # text also in a tooltip); the progress column is as wide as "10/10": no
+        # horizontal scrolling.
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(_WrappingDelegate(self))  # Qt lays the rows out again on resizing
         self.groups: Groups = []
 
     def fill(self, template: ChecklistTemplate, groups: Groups, language: str) -> None:
@@ -55,6 +100,13 @@ class IndicatorTree(QTreeWidget):
         general = QTreeWidgetItem([self.tr("General photos of the visit"), ""])
         general.setData(0, INDICATOR_ROLE, GENERAL)
         self.addTopLevelItem(general)
+        overall = QTreeWidgetItem([self.tr("Overall comment"), ""])
+        overall.setData(0, INDICATOR_ROLE, OVERALL)
+        overall.setToolTip(0, self.tr("The overall comment of the visit (printed in the report)"))
+        font = overall.font(0)
+        font.setBold(True)
+        overall.setFont(0, font)
+        self.addTopLevelItem(overall)
         self.expandAll()
         self.blockSignals(False)
 
@@ -67,9 +119,15 @@ class IndicatorTree(QTreeWidget):
         items = (parent.child(row) for row in range(parent.childCount()))
         return [item for item in items if item is not None]
 
+    def _top_item(self, role: str) -> QTreeWidgetItem | None:
+        return next((item for item in self.top_items()
+                     if item.data(0, INDICATOR_ROLE) == role), None)
+
     def general_item(self) -> QTreeWidgetItem | None:
-        items = self.top_items()
-        return items[-1] if items else None
+        return self._top_item(GENERAL)
+
+    def overall_item(self) -> QTreeWidgetItem | None:
+        return self._top_item(OVERALL)
 
     def item_for_group(self, index: int) -> QTreeWidgetItem | None:
         for parent in self.top_items():
@@ -78,9 +136,18 @@ class IndicatorTree(QTreeWidget):
                     return child
         return None
 
-    def update_progress(self, rated: set[str], general_photos: int) -> None:
-        """``rated`` criteria ids; shows "done/total" per indicator and the photo count."""
+    def update_progress(self, rated: set[str], general_photos: int,
+                        commented: bool = False) -> None:
+        """``rated`` criteria ids; shows "done/total" per indicator, the photo count and
+        whether the overall comment is written."""
         for parent in self.top_items():
+            role = parent.data(0, INDICATOR_ROLE)
+            if role == GENERAL:
+                parent.setText(1, str(general_photos) if general_photos else "")
+                continue
+            if role == OVERALL:
+                parent.setText(1, COMMENTED if commented else "")
+                continue
             total = done_all = 0
             for child in self.children_of(parent):
                 _level2, criteria = self.groups[int(child.data(0, INDICATOR_ROLE))]
@@ -88,7 +155,4 @@ class IndicatorTree(QTreeWidget):
                 child.setText(1, f"{done}/{len(criteria)}")
                 total += len(criteria)
                 done_all += done
-            if parent.childCount():
-                parent.setText(1, f"{done_all}/{total}")
-            else:
-                parent.setText(1, str(general_photos) if general_photos else "")
+            parent.setText(1, f"{done_all}/{total}")

@@ -12,8 +12,11 @@ the database is written, with a small dialog saying so if that takes a while.
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
     from inspector.services.inspections import DraftContents, InspectionListing
     from inspector.services.site_tree import SiteNode
 
+log = logging.getLogger(__name__)
 
 def _show_error(parent: QWidget, exc: BaseException) -> None:
     from inspector.ui.errors import show_error
@@ -57,6 +61,45 @@ def delete_draft(context: AppContext, inspection_id: str) -> str:
 
     jobs.until_saved(attempt)
     return inspection_id
+
+
+LAST_INSPECTORS_KEY = "last_inspectors"  # in settings.json, beside the window's own settings
+
+
+def last_inspectors(settings_file: Path) -> str:
+    """The inspectors named when an inspection was last started on this computer ("" if none)."""
+    try:
+        data = json.loads(settings_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return ""
+    except (OSError, ValueError) as exc:
+        log.warning("settings file %s is unreadable, no inspectors to suggest: %s",
+                    settings_file, exc)
+        return ""
+    value = data.get(LAST_INSPECTORS_KEY) if isinstance(data, dict) else None
+    return value.strip() if isinstance(value, str) else ""
+
+
+def remember_inspectors(settings_file: Path, inspectors: str) -> None:
+    """Keep the inspectors for the next start dialog; the file's other keys stay as they are.
+
+    Written atomically (a crash never leaves half a settings file). A failure to write
+    costs only the suggestion next time: it is logged, the inspection goes on.
+    """
+    try:
+        try:
+            data = json.loads(settings_file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            data = {}
+        if not isinstance(data, dict):
+            data = {}
+        data[LAST_INSPECTORS_KEY] = inspectors
+        settings_file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = settings_file.with_name(settings_file.name + ".tmp")
+        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        temporary.replace(settings_file)
+    except (OSError, ValueError) as exc:
+        log.warning("could not remember the inspectors in %s: %s", settings_file, exc)
 
 
 def _limit(edit: QLineEdit, max_chars: int) -> None:
@@ -139,8 +182,10 @@ class InspectionController(QObject):
 
     def start_dialog(self, site: SiteNode,
                      earlier: list[InspectionListing]) -> StartInspectionDialog:
-        dialog = StartInspectionDialog(site.name, self.settings.inspector_name, earlier,
-                                       self.window)
+        # The team of the last inspection usually goes on to the next site.
+        inspectors = (last_inspectors(self.context.paths.settings_file)
+                      or self.settings.inspector_name)
+        dialog = StartInspectionDialog(site.name, inspectors, earlier, self.window)
         _limit(dialog.inspectors, text_limits.NAMES_MAX)
         _limit(dialog.site_staff, text_limits.NAMES_MAX)
         return dialog
@@ -172,9 +217,11 @@ class InspectionController(QObject):
         context = self.context
         visit, inspectors = dialog.chosen_date(), dialog.inspectors.text().strip()
         staff, previous = dialog.site_staff.text().strip(), dialog.previous_id()
+        settings_file = context.paths.settings_file
         handle = self.worker.submit_serial(
             lambda _c: jobs.start(context, site.id, visit, inspectors, staff, previous),
             "start inspection")
+        handle.finished.connect(lambda _id: remember_inspectors(settings_file, inspectors))
         handle.finished.connect(self._started)
         handle.failed.connect(self._start_failed)
         return handle
@@ -223,9 +270,12 @@ class InspectionController(QObject):
             return
         summary = SummaryDialog(check, data.template,
                                 self.settings.inspector_name or data.inspectors, self.window,
-                                self.page.language)
+                                self.page.language, comment=data.general_note)
         _limit(summary.actor, text_limits.NAMES_MAX)
         if summary.exec() == QDialog.DialogCode.Accepted:
+            # Saved before completing (the serial queue keeps the order): the comment is
+            # part of the completed record.
+            self.page.set_general_note(summary.comment())
             self.complete(summary.actor.text().strip() or data.inspectors)
 
     def complete(self, actor: str) -> JobHandle | None:

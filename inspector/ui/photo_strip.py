@@ -128,7 +128,11 @@ class PhotoStrip(QWidget):
         self.grid.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.grid)
         row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add photos…"))
+        # Shortcut letters (Alt+A…) only on the general photos' strip, the one strip of its
+        # page: a criterion's strip is one of several on the page, where Ctrl+I adds photos.
+        general = criterion_id is None
+        self.add_button = QPushButton(self.tr("&Add photos…") if general
+                                      else self.tr("Add photos…"))
         self.add_button.setAccessibleName(self.tr("Add photos"))
         self.add_button.setToolTip(self.tr("Ctrl+I; or drop photos on the grid"))
         self.add_button.clicked.connect(self.choose_files)
@@ -138,7 +142,8 @@ class PhotoStrip(QWidget):
             self.folder_button.setAccessibleName(self.tr("Import all photos of a folder"))
             self.folder_button.clicked.connect(self.choose_folder)
             row.addWidget(self.folder_button)
-        self.move_button = QPushButton(self.tr("&Move selected to…"))
+        self.move_button = QPushButton(self.tr("&Move selected to…") if general
+                                       else self.tr("Move selected to…"))
         self.move_button.setAccessibleName(self.tr("Move the selected photos to a criterion"))
         self.move_button.setToolTip(self.tr("Select several photos with Ctrl or Shift, or Ctrl+A"))
         self.move_menu = QMenu(self)
@@ -263,9 +268,16 @@ class PhotoStrip(QWidget):
             self.add_paths([Path(folder)])
 
     def add_paths(self, paths: list[Path]) -> JobHandle | None:
-        """Import files (or one folder, as general photos) in the worker, with progress."""
+        """Import files (or one folder, as general photos) in the worker, with progress.
+
+        Several files are added in the order of their names as people count them (m1, m2,
+        m10), whatever order the file dialog or the file manager handed them over in.
+        """
         if self.read_only or not paths:
             return None
+        from inspector.services.photos import natural_path_key
+
+        paths = sorted(paths, key=natural_path_key)
         context, inspection_id, criterion_id = self.context, self.inspection_id, self.criterion_id
         handle = self.worker.submit(
             lambda control: jobs.add_photos(context, inspection_id, criterion_id, paths,

@@ -119,6 +119,10 @@ class PhotoViewer(QDialog):
             row.addWidget(button)
             self.buttons[text] = button
         layout.addLayout(row)
+        # Enter (also after typing a caption, which is saved) goes on to the next photo;
+        # set once the button is inside the dialog, else Qt would make "Previous" the default.
+        self.next_button = self.buttons[self.tr("&Next →")]
+        self.next_button.setDefault(True)
         for key, action in (
             ("Left", lambda: self.step(-1)), ("Right", lambda: self.step(1)),
             ("Ctrl++", lambda: self.zoom_by(1.25)), ("Ctrl+=", lambda: self.zoom_by(1.25)),

@@ -60,12 +60,12 @@ class RoleBanner(QFrame):
         self.name_edit.setAccessibleName(self.tr("A name for this computer"))
         self.name_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 22)
         row.addWidget(self.name_edit)
-        self.field_button = QPushButton(self.tr("&Field laptop (inspects sites)"))
+        self.field_button = QPushButton(self.tr("Field l&aptop (inspects sites)"))
         self.field_button.setToolTip(self.tr(
             "Inspects sites and sends the results to the county office"))
         self.field_button.clicked.connect(lambda: self.choose("field"))
         row.addWidget(self.field_button)
-        self.office_button = QPushButton(self.tr("County &office (receives results)"))
+        self.office_button = QPushButton(self.tr("&County office (receives results)"))
         self.office_button.setToolTip(self.tr(
             "Receives the laptops' results, sends sites, checklists and assignments"))
         self.office_button.clicked.connect(lambda: self.choose("office"))

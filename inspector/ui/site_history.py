@@ -60,7 +60,7 @@ class SiteHistory(QWidget):
             str(item.data(0, ID_ROLE))))
         layout.addWidget(self.list)
         row = QHBoxLayout()
-        self.start_button = QPushButton(self.tr("&Start inspection…"))
+        self.start_button = QPushButton(self.tr("Start &inspection…"))
         self.start_button.setAccessibleName(self.tr("Start an inspection of this site"))
         self.start_button.clicked.connect(lambda: self.start_requested.emit())
         self.open_button = QPushButton(self.tr("&Open"))

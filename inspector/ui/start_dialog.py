@@ -25,6 +25,12 @@ if TYPE_CHECKING:
 
 
 class StartInspectionDialog(QDialog):
+    """Who inspects (filled in with the names of the last inspection), when, who is present.
+
+    Enter starts the inspection from any field; Start is refused, with a visible
+    message, while no inspector is named.
+    """
+
     def __init__(self, site_name: str, inspectors: str,
                  earlier: list[InspectionListing], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +50,7 @@ class StartInspectionDialog(QDialog):
         form.addRow(self.tr("&Date:"), self.visit_date)
         self.site_staff = QLineEdit()
         self.site_staff.setAccessibleName(self.tr("Site staff present"))
-        form.addRow(self.tr("Site &staff present:"), self.site_staff)
+        form.addRow(self.tr("Site staff &present:"), self.site_staff)
         self.revisit = QComboBox()
         self.revisit.setAccessibleName(self.tr("Revisit of"))
         self.revisit.addItem(self.tr("No, a first visit"), None)
@@ -63,10 +69,12 @@ class StartInspectionDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.start_button = buttons.addButton(self.tr("&Start"),
                                               QDialogButtonBox.ButtonRole.AcceptRole)
-        self.start_button.setDefault(True)
         buttons.accepted.connect(self._accept_if_complete)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Enter starts (once the button is inside the dialog: set earlier, Qt would make the
+        # first button of the dialog, Cancel, the default when the dialog is shown).
+        self.start_button.setDefault(True)
         (self.site_staff if inspectors else self.inspectors).setFocus()
 
     def _accept_if_complete(self) -> None:

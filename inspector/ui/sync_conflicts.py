@@ -101,7 +101,7 @@ class ConflictsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         right_layout.addWidget(self.table)
         buttons = QHBoxLayout()
-        self.keep_local = QPushButton(self.tr("Keep the version &shown"))
+        self.keep_local = QPushButton(self.tr("&Keep the version shown"))
         self.keep_remote = QPushButton(self.tr("Take the &other version"))
         buttons.addStretch(1)
         buttons.addWidget(self.keep_local)
