@@ -136,7 +136,9 @@ class ImportPreviewDialog(QDialog):
         if self.confirm is not None:
             self.import_button.setEnabled(False)
             self.confirm.toggled.connect(self.import_button.setEnabled)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+        # Enter imports (nothing is deleted and a backup is made first); while the fingerprint
+        # still has to be compared, Import is disabled and Enter does nothing.
+        self.import_button.setDefault(True)
 
     def _by_kind(self, prepared: PreparedImport) -> QTableWidget:
         """The same counts per kind of record: which inspections, ratings, photos come."""
