@@ -124,7 +124,7 @@ def test_export_then_import_with_preview_and_history(qtbot: QtBot, worker: Worke
             kinds = {dialog.by_kind.item(r, 0).text(): dialog.by_kind.item(r, 1).text()
                      for r in range(dialog.by_kind.rowCount())}
             assert kinds["Inspections"] == "1" and kinds["Photo records"] == "2"
-            dialog.resize(600, 520)
+            dialog.resize(760, 420)
             _shot(dialog, "sync-import-preview")
             return True
 
@@ -254,7 +254,7 @@ def test_the_office_adds_an_assignment_and_the_laptop_sees_it(qtbot: QtBot, work
         laptop = _screen(qtbot, worker, field)
         assert laptop.assignments.table.rowCount() == 1
         assert laptop.assignments.add_button.isHidden()
-        assert "王芳" in laptop.assignments.table.item(0, 1).text()
+        assert "王芳" in laptop.assignments.table.item(0, 2).text()
     finally:
         field.close()
         office.close()

@@ -799,7 +799,19 @@ Please copy the report below and send it to the people who support this program.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Imported %n inspection(s): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %n assignment(s): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Imported: %1 new records, %2 updated, %3 conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n new photo(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Note</source>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Assignments</source>
-        <translation type="unfinished">检查任务</translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>&amp;New assignment…</source>
@@ -64,31 +64,31 @@
     </message>
     <message>
         <source>Done: inspected %1, score %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成：%1 检查，得分 %2</translation>
     </message>
     <message>
         <source>In progress since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>检查中，%1 开始</translation>
     </message>
     <message>
         <source>Overdue: not inspected by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期：%1 前未检查</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待检查</translation>
     </message>
     <message>
         <source>Assignments travel to the laptops with the next assignment bundle, with the last inspection of each assigned site (its open items). One is done once the laptop&apos;s results with its inspection are imported here.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务随下一个任务同步包发往外业笔记本，并附上每个被分派站点的上次检查（其待整改项）。笔记本的检查结果导入本机后，相应任务即为已完成。</translation>
     </message>
     <message>
         <source>Assignments from the county office (they arrive with its bundles). One is done once its site&apos;s inspection is completed.</source>
-        <translation type="unfinished"></translation>
+        <translation>县级办公室分派的任务（随其同步包到达）。站点的检查完成后，相应任务即为已完成。</translation>
     </message>
     <message>
         <source>Double-click to open the inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>双击打开这次检查</translation>
     </message>
 </context>
 <context>
@@ -733,64 +733,76 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>Conflict: changed on both sides</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突：双方都有修改</translation>
     </message>
     <message>
         <source>Already here, unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>本机已有，无变化</translation>
     </message>
     <message>
         <source>Deleted here, stays deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>本机已删除，不再导入</translation>
     </message>
     <message>
         <source>Deleted here, comes back</source>
-        <translation type="unfinished"></translation>
+        <translation>本机已删除，将恢复</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>新</translation>
     </message>
     <message>
         <source>updated</source>
-        <translation type="unfinished"></translation>
+        <translation>更新</translation>
     </message>
     <message>
         <source>conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>无变化</translation>
     </message>
     <message>
         <source>deleted here</source>
-        <translation type="unfinished"></translation>
+        <translation>本机已删除</translation>
     </message>
     <message>
         <source>brought back</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished">进行中</translation>
+        <translation>进行中</translation>
     </message>
     <message>
         <source>%1 %2 (%3, %4)</source>
         <extracomment>Inspections named in the message after an import; the rest are counted.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2（%3，%4）</translation>
     </message>
     <message>
         <source>and %n more</source>
-        <translation type="unfinished"></translation>
+        <translation>等另外 %n 次</translation>
+    </message>
+    <message>
+        <source>Imported %n inspection(s): %1.</source>
+        <translation>已导入 %n 次检查：%1。</translation>
+    </message>
+    <message>
+        <source>Imported %n assignment(s): %1.</source>
+        <translation>已导入 %n 项任务：%1。</translation>
     </message>
     <message>
         <source>Imported: %1 new records, %2 updated, %3 conflicts.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入：新增记录 %1 条，更新 %2 条，冲突 %3 条。</translation>
+    </message>
+    <message>
+        <source>%n new photo(s).</source>
+        <translation>新照片 %n 张。</translation>
     </message>
     <message>
         <source>Import bundle — preview</source>
@@ -886,69 +898,69 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>Hide the records in &amp;detail</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏记录明细(&amp;D)</translation>
     </message>
     <message>
         <source>Inspections in the bundle: %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>同步包中的检查：%1 次（%2）。</translation>
     </message>
     <message>
         <source>Assignments in the bundle: %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>同步包中的任务：%1 项（%2）。</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>，</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Inspections in the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>同步包中的检查</translation>
     </message>
     <message>
         <source>Assignments in the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>同步包中的任务</translation>
     </message>
     <message numerus="yes">
         <source>%n more inspection(s) are not listed below.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>另有 %n 次检查未在下面列出。</numerusform>
         </translation>
     </message>
     <message>
         <source>Show the records in &amp;detail</source>
-        <translation type="unfinished"></translation>
+        <translation>显示记录明细(&amp;D)</translation>
     </message>
     <message>
         <source>The bundle holds no inspections or assignments.</source>
-        <translation type="unfinished"></translation>
+        <translation>同步包中没有检查，也没有任务。</translation>
     </message>
     <message>
         <source>Import does</source>
-        <translation type="unfinished"></translation>
+        <translation>导入后</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished">站点</translation>
+        <translation>站点</translation>
     </message>
     <message>
         <source>Visit date</source>
-        <translation type="unfinished"></translation>
+        <translation>走访日期</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>得分</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished">时间段</translation>
+        <translation>时段</translation>
     </message>
     <message>
         <source>Kind of record</source>
@@ -1486,70 +1498,70 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>Folder</source>
         <comment>All other platforms</comment>
-        <translation type="unfinished"></translation>
+        <translation>文件夹</translation>
     </message>
     <message>
         <source>File Folder</source>
         <comment>Match Windows Explorer</comment>
-        <translation type="unfinished"></translation>
+        <translation>文件夹</translation>
     </message>
     <message>
         <source>Drive</source>
-        <translation type="unfinished"></translation>
+        <translation>驱动器</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished">文件</translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>%1 File</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 文件</translation>
     </message>
 </context>
 <context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
-        <translation type="unfinished"></translation>
+        <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
         <source>Files of &amp;type:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
     <message>
         <source>Directory</source>
-        <translation type="unfinished"></translation>
+        <translation>目录</translation>
     </message>
     <message>
         <source>All Files (*.*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件 (*.*)</translation>
     </message>
 </context>
 <context>
     <name>QFileSystemModel</name>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 字节</translation>
     </message>
     <message>
         <source>%1 KB</source>
-        <translation type="unfinished">%1 KB</translation>
+        <translation>%1 KB</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished">%1 MB</translation>
+        <translation>%1 MB</translation>
     </message>
     <message>
         <source>%1 GB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GB</translation>
     </message>
     <message>
         <source>%1 TB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 TB</translation>
     </message>
 </context>
 <context>
@@ -2172,7 +2184,7 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     </message>
     <message>
         <source>Waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>待发送</translation>
     </message>
     <message>
         <source>E&amp;xport a bundle to a folder or USB drive…</source>
@@ -2224,44 +2236,44 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     </message>
     <message>
         <source>&amp;Assignments (%1 open)</source>
-        <translation type="unfinished"></translation>
+        <translation>检查任务（%1 项未完成）(&amp;A)</translation>
     </message>
     <message numerus="yes">
         <source>Waiting to be sent: %n assignment(s) not sent to the laptops yet.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>待发送：%n 项任务尚未发给外业笔记本。</numerusform>
         </translation>
     </message>
     <message>
         <source>Every assignment has been sent to the laptops.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有任务都已发给外业笔记本。</translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>等另外 %n 次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Waiting to be sent: %n completed inspection(s) (%1) with %2 new photo(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>待发送：已完成的检查 %n 次（%1），新照片 %2 张。</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing new to send: every completed inspection has been sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有新的内容要发送：已完成的检查都已发送。</translation>
     </message>
     <message numerus="yes">
         <source>%n inspection(s) sent but not yet confirmed by the office go again with the next bundle.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已发送但县级办公室尚未确认收到的 %n 次检查将随下一个同步包再次发送。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n inspection(s) still in progress will be sent once completed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>进行中的 %n 次检查完成后才会发送。</numerusform>
         </translation>
     </message>
     <message>
@@ -2370,7 +2382,7 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     </message>
     <message>
         <source>Checked. Nothing is written until you choose Import.</source>
-        <translation type="unfinished"></translation>
+        <translation>已检查完毕。点“导入”之前不会写入任何内容。</translation>
     </message>
     <message>
         <source>Not imported. Nothing was changed.</source>

@@ -288,6 +288,7 @@ def run_import(args: argparse.Namespace) -> int:
         when = str(prepared.already_imported_at)[:19]
         print(f"此数据包已于 {when} 导入，无需再导入 / already imported on {when}; nothing to do")
         return 0
+    _print_summary(result.preview.summary if result is not None else preview.summary)
     t = preview.totals()
     print(f"记录：新增 {t['new']}，更新 {t['updated']}，相同 {t['identical']}，"
           f"冲突 {t['conflicts']}；照片：新 {t['photos_new']}，已有 {t['photos_known']} / "
@@ -317,6 +318,36 @@ def run_import(args: argparse.Namespace) -> int:
         if result.backup:
             print(f"导入前的数据库备份 / backup before import: {result.backup}")
     return 0
+
+
+def _print_summary(summary: Any) -> None:
+    """Each inspection (and assignment) the bundle holds, as a clerk knows it."""
+    from inspector.cli.common import terminal_columns
+    from inspector.domain.scoring import format_percent
+    from inspector.services.sync.import_summary import CHANGE_WORDS
+
+    def pad(text: str, width: int) -> str:
+        return text + " " * max(0, width - terminal_columns(text))
+
+    status_words = {"completed": "已完成 / completed", "draft": "进行中 / in progress"}
+    for lines, more, zh, en in (
+            (summary.inspections, summary.inspections_not_listed, "检查", "inspections"),
+            (summary.assignments, summary.assignments_not_listed, "任务", "assignments")):
+        if not lines:
+            continue
+        print(f"{zh} / {en}: {len(lines) + more}")
+        for line in lines:
+            site = f"{line.site_name}（{line.site_code}）" if line.site_code else line.site_name
+            if en == "inspections":
+                photos = f"  新照片 / new photos {line.photos_new}" if line.photos_new else ""
+                print(f"  {pad(CHANGE_WORDS[line.change], 24)}{line.visit_date}  {site}  "
+                      f"{line.inspectors or '—'}  {status_words.get(line.status, line.status)}"
+                      f"  {format_percent(line.score)}{photos}")
+            else:
+                print(f"  {pad(CHANGE_WORDS[line.change], 24)}{line.period_start} – "
+                      f"{line.period_end}  {site}  {line.inspector_name or '—'}")
+        if more:
+            print(f"  …另有 {more} 项未列出 / {more} more not listed")
 
 
 def run_history(args: argparse.Namespace) -> int:
@@ -470,6 +501,28 @@ def run_assignments_list(args: argparse.Namespace) -> int:
     if not items:
         print("没有任务 / no assignments")
     for a in items:
-        print(f"{a.period_start} – {a.period_end}  {a.site_code or '':12}  {a.site_name}  "
-              f"{a.inspector_name}")
+        print(f"{a.period_start} – {a.period_end}  {_standing(a)}  {a.site_code or '':12}  "
+              f"{a.site_name}  {a.inspector_name}{_visit(a)}")
     return 0
+
+
+def _standing(a: Any) -> str:
+    """The state, padded to one width on a terminal (a Chinese character takes two columns)."""
+    from inspector.cli.common import terminal_columns
+    from inspector.services.assignment_state import STATE_WORDS
+
+    words = STATE_WORDS[a.state]
+    return words + " " * max(0, 20 - terminal_columns(words))
+
+
+def _visit(a: Any) -> str:
+    """The inspection that fulfilled the assignment, or that is under way."""
+    from inspector.domain.scoring import format_percent
+    from inspector.services.assignment_state import AssignmentState
+
+    if a.inspection_id is None:
+        return ""
+    if a.state is AssignmentState.DONE:
+        return (f"（{a.visit_date} 检查，得分 {format_percent(a.score)} / inspected "
+                f"{a.visit_date}, score {format_percent(a.score)}; {a.inspection_id[:8]}）")
+    return f"（{a.visit_date} 开始 / started {a.visit_date}; {a.inspection_id[:8]}）"

@@ -1,22 +1,27 @@
 """The preview shown before an import writes anything: what would change, and who signed it.
 
-For a device not trusted yet (at the office) or the first office bundle (on
-a laptop) the fingerprint is shown large, and "Import" stays disabled until
-the user ticks that they compared it.
+First the inspections the bundle holds, each by site, visit date, inspectors, status and
+score, and whether it is new, updated or a conflict (and the assignments, for a laptop);
+then the same in record counts. For a device not trusted yet (at the office) or the first
+office bundle (on a laptop) the fingerprint is shown large, and "Import" stays disabled
+until the user ticks that they compared it. :func:`imported_text` says the same in short
+once imported.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,7 +31,9 @@ from PySide6.QtWidgets import (
 from inspector.ui.sync_conflicts import local_time
 
 if TYPE_CHECKING:
+    from inspector.services.sync.import_summary import AssignmentLine, InspectionLine
     from inspector.services.sync.importer import PreparedImport
+    from inspector.services.sync.merge import Preview
 
 
 KIND_NAMES = {  # the kinds of record a bundle carries, in the order a user thinks of them
@@ -40,13 +47,105 @@ KIND_NAMES = {  # the kinds of record a bundle carries, in the order a user thin
 }
 
 
+CHANGE_NAMES = {  # what importing does to an inspection or assignment
+    "new": QT_TRANSLATE_NOOP("ImportPreviewDialog", "New"),
+    "updated": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Updated"),
+    "conflict": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Conflict: changed on both sides"),
+    "unchanged": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Already here, unchanged"),
+    "deleted_here": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Deleted here, stays deleted"),
+    "brought_back": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Deleted here, comes back"),
+}
+SHORT_NAMES = {  # the same within a sentence: "东门社区教学点 2026-11-20 (new, 96.9%)"
+    "new": QT_TRANSLATE_NOOP("ImportPreviewDialog", "new"),
+    "updated": QT_TRANSLATE_NOOP("ImportPreviewDialog", "updated"),
+    "conflict": QT_TRANSLATE_NOOP("ImportPreviewDialog", "conflict"),
+    "unchanged": QT_TRANSLATE_NOOP("ImportPreviewDialog", "unchanged"),
+    "deleted_here": QT_TRANSLATE_NOOP("ImportPreviewDialog", "deleted here"),
+    "brought_back": QT_TRANSLATE_NOOP("ImportPreviewDialog", "brought back"),
+}
+STATUS_NAMES = {
+    "completed": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Completed"),
+    "draft": QT_TRANSLATE_NOOP("ImportPreviewDialog", "In progress"),
+}
+#: Inspections named in the message after an import; the rest are counted.
+NAMED_AFTER_IMPORT = 3
+
+
+def _tr(text: str) -> str:
+    """A label marked with QT_TRANSLATE_NOOP above, in the UI language."""
+    return QCoreApplication.translate("ImportPreviewDialog", text)
+
+
+def change_name(change: str) -> str:
+    label = CHANGE_NAMES.get(change)
+    return _tr(str(label)) if label else change
+
+
+def short_name(change: str) -> str:
+    label = SHORT_NAMES.get(change)
+    return _tr(str(label)) if label else change
+
+
+def status_name(status: str) -> str:
+    label = STATUS_NAMES.get(status)
+    return _tr(str(label)) if label else status
+
+
+def inspection_text(line: InspectionLine) -> str:
+    """One inspection in a sentence: "东门社区教学点 2026-11-20 (new, 96.9%)"."""
+    from inspector.domain.scoring import format_percent
+
+    return QCoreApplication.translate("ImportPreviewDialog", "%1 %2 (%3, %4)").replace(
+        "%1", line.site_name).replace("%2", str(line.visit_date or "")).replace(
+        "%3", short_name(line.change)).replace("%4", format_percent(line.score))
+
+
+def imported_text(preview: Preview) -> str:
+    """What an import brought, in short: the inspections by name, else the assignments,
+    else the records counted; and the new photos."""
+    summary = preview.summary
+    totals = preview.totals()
+    changing = [line for line in summary.inspections if line.change != "unchanged"]
+    if changing:
+        named = "; ".join(inspection_text(line) for line in changing[:NAMED_AFTER_IMPORT])
+        more = len(changing) - NAMED_AFTER_IMPORT + summary.inspections_not_listed
+        if more > 0:
+            named += " " + QCoreApplication.translate("ImportPreviewDialog", "and %n more", "",
+                                                      more)
+        count = len(changing) + summary.inspections_not_listed
+        text = QCoreApplication.translate(
+            "ImportPreviewDialog", "Imported %n inspection(s): %1.", "", count).replace(
+            "%1", named)
+    elif any(line.change != "unchanged" for line in summary.assignments):
+        lines = [line for line in summary.assignments if line.change != "unchanged"]
+        count = len(lines)
+        text = QCoreApplication.translate(
+            "ImportPreviewDialog", "Imported %n assignment(s): %1.", "", count).replace(
+            "%1", "; ".join(assignment_text(line) for line in lines[:NAMED_AFTER_IMPORT]))
+    else:
+        text = QCoreApplication.translate(
+            "ImportPreviewDialog", "Imported: %1 new records, %2 updated, %3 conflicts.").replace(
+            "%1", str(totals["new"])).replace("%2", str(totals["updated"])).replace(
+            "%3", str(totals["conflicts"]))
+    photos = totals["photos_new"]
+    if photos:
+        text += " " + QCoreApplication.translate("ImportPreviewDialog", "%n new photo(s).", "",
+                                                 photos)
+    return text
+
+
+def assignment_text(line: AssignmentLine) -> str:
+    return f"{line.site_name} {line.period_start or ''}–{line.period_end or ''} " \
+           f"{line.inspector_name}".strip()
+
+
 class ImportPreviewDialog(QDialog):
     def __init__(self, prepared: PreparedImport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.prepared = prepared
         manifest = prepared.manifest
         self.setWindowTitle(self.tr("Import bundle — preview"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(720)
         layout = QVBoxLayout(self)
 
         kinds = {"results": self.tr("inspection results"),
@@ -89,6 +188,22 @@ class ImportPreviewDialog(QDialog):
                                   "nothing."))
             note.setWordWrap(True)
             layout.addWidget(note)
+        summary = prepared.preview.summary
+        self.overview = QLabel(self.overview_text(prepared))
+        self.overview.setWordWrap(True)
+        layout.addWidget(self.overview)
+        self.inspections = self._inspections_table(summary.inspections)
+        layout.addWidget(self.inspections, 1)
+        self.assignments = self._assignments_table(summary.assignments)
+        layout.addWidget(self.assignments)
+        # The same in record counts, for whoever wants them: shown on request.
+        self.details = QPushButton(self.tr("Show the records in &detail"))
+        self.details.setCheckable(True)
+        self.details.setAutoDefault(False)
+        details_row = QHBoxLayout()
+        details_row.addWidget(self.details)
+        details_row.addStretch(1)
+        layout.addLayout(details_row)
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Count")])
         self.table.verticalHeader().setVisible(False)
@@ -122,6 +237,8 @@ class ImportPreviewDialog(QDialog):
         self.by_kind = self._by_kind(prepared)
         _fit_rows(self.by_kind)
         layout.addWidget(self.by_kind)
+        self.details.toggled.connect(self.show_details)
+        self.show_details(False)
         safe = QLabel(self.tr("Nothing has been written yet. A backup of the database is made "
                               "before importing; nothing here is deleted."))
         safe.setWordWrap(True)
@@ -139,6 +256,72 @@ class ImportPreviewDialog(QDialog):
         # Enter imports (nothing is deleted and a backup is made first); while the fingerprint
         # still has to be compared, Import is disabled and Enter does nothing.
         self.import_button.setDefault(True)
+
+    def show_details(self, shown: bool) -> None:
+        self.table.setVisible(shown)
+        self.by_kind.setVisible(shown and self.by_kind.rowCount() > 0)
+        self.details.setText(self.tr("Hide the records in &detail") if shown else
+                             self.tr("Show the records in &detail"))
+
+    def overview_text(self, prepared: PreparedImport) -> str:
+        """How many inspections (and assignments) the bundle holds, by what happens to them."""
+        summary = prepared.preview.summary
+        parts = []
+        for counts, sentence in (
+                (summary.inspection_changes, self.tr("Inspections in the bundle: %1 (%2).")),
+                (summary.assignment_changes, self.tr("Assignments in the bundle: %1 (%2)."))):
+            total = sum(counts.values())
+            if not total:
+                continue
+            each = self.tr(", ").join(
+                self.tr("%1 %2").replace("%1", short_name(change)).replace("%2", str(number))
+                for change, number in sorted(counts.items(), key=lambda item: _ORDER[item[0]]))
+            parts.append(sentence.replace("%1", str(total)).replace("%2", each))
+        if summary.inspections_not_listed:
+            parts.append(self.tr("%n more inspection(s) are not listed below.", "",
+                                 summary.inspections_not_listed))
+        if not parts:
+            parts.append(self.tr("The bundle holds no inspections or assignments."))
+        return " ".join(parts)
+
+    def _inspections_table(self, lines: tuple[InspectionLine, ...]) -> QTableWidget:
+        from inspector.domain.scoring import format_percent
+
+        heads = [self.tr("Import does"), self.tr("Site"), self.tr("Visit date"),
+                 self.tr("Inspectors"), self.tr("Status"), self.tr("Score"),
+                 self.tr("New photos")]
+        table = _table(heads, self.tr("Inspections in the bundle"))
+        for line in lines:
+            _add_row(table, [change_name(line.change),
+                             f"{line.site_name} ({line.site_code})" if line.site_code
+                             else line.site_name,
+                             str(line.visit_date or ""), line.inspectors,
+                             status_name(line.status), format_percent(line.score),
+                             str(line.photos_new)], right=(5, 6))
+            first = table.item(table.rowCount() - 1, 0)
+            if line.change == "conflict" and first is not None:
+                font = first.font()
+                font.setBold(True)
+                first.setFont(font)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.setVisible(bool(lines))
+        _fit_rows(table, max_rows=8)
+        return table
+
+    def _assignments_table(self, lines: tuple[AssignmentLine, ...]) -> QTableWidget:
+        heads = [self.tr("Import does"), self.tr("Site"), self.tr("Inspectors"),
+                 self.tr("Period")]
+        table = _table(heads, self.tr("Assignments in the bundle"))
+        for line in lines:
+            _add_row(table, [change_name(line.change),
+                             f"{line.site_name} ({line.site_code})" if line.site_code
+                             else line.site_name,
+                             line.inspector_name,
+                             f"{line.period_start or ''} – {line.period_end or ''}"])
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.setVisible(bool(lines))
+        _fit_rows(table, max_rows=5)
+        return table
 
     def _by_kind(self, prepared: PreparedImport) -> QTableWidget:
         """The same counts per kind of record: which inspections, ratings, photos come."""
@@ -177,10 +360,40 @@ class ImportPreviewDialog(QDialog):
         return table
 
 
-def _fit_rows(table: QTableWidget) -> None:
-    """As tall as its rows: a few counts should never hide behind a scroll bar."""
+_ORDER = {"conflict": 0, "new": 1, "brought_back": 2, "updated": 3, "deleted_here": 4,
+          "unchanged": 5}
+
+
+def _table(heads: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(heads))
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(heads)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def _add_row(table: QTableWidget, values: list[str], right: tuple[int, ...] = ()) -> None:
+    row = table.rowCount()
+    table.insertRow(row)
+    for column, value in enumerate(values):
+        cell = QTableWidgetItem(value)
+        if column in right:
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        table.setItem(row, column, cell)
+
+
+def _fit_rows(table: QTableWidget, max_rows: int | None = None) -> None:
+    """As tall as its rows (up to ``max_rows``; more scroll): a few lines should never hide
+    behind a scroll bar."""
     table.resizeRowsToContents()
     height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
-    height += sum(table.rowHeight(row) for row in range(table.rowCount()))
-    table.setFixedHeight(height)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    shown = range(table.rowCount() if max_rows is None else min(max_rows, table.rowCount()))
+    height += sum(table.rowHeight(row) for row in shown)
+    if max_rows is None or table.rowCount() <= max_rows:
+        table.setFixedHeight(height)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    else:
+        table.setMinimumHeight(height)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from inspector.services.sync.assignments import AssignmentView
     from inspector.services.sync.conflicts import ConflictView
     from inspector.services.sync.export import ExportResult
+    from inspector.services.sync.history import Outbox
     from inspector.services.sync.importer import ImportResult, PreparedImport
     from inspector.services.sync.trust import DeviceInfo
     from inspector.ui.sync_conflicts import Vocabulary
@@ -56,6 +57,7 @@ class SyncOverview:
     sites: list[tuple[str, str]]  # (site id, "code name") for choosing a site to assign
     # What a person calls the things conflicts point at (ids mean nothing to a user).
     words: Vocabulary = field(default_factory=lambda: _empty_vocabulary())
+    outbox: Outbox | None = None  # what the next bundle from here would carry
 
 
 @contextmanager
@@ -72,7 +74,7 @@ def load_overview(context: AppContext) -> SyncOverview:
     from inspector.services.sites import list_sites
     from inspector.services.sync.assignments import list_assignments
     from inspector.services.sync.conflicts import list_conflicts
-    from inspector.services.sync.history import bundle_history
+    from inspector.services.sync.history import bundle_history, outbox
     from inspector.services.sync.identity import ensure_identity
     from inspector.services.sync.trust import list_devices
     from inspector.services.templates import latest_template
@@ -84,6 +86,7 @@ def load_overview(context: AppContext) -> SyncOverview:
         logged = bundle_history(session, unfinished=False)
         conflicts = list_conflicts(session)
         assignments = list_assignments(session)
+        waiting = outbox(session, me.device_id)
         site_rows = list_sites(session)
         sites = [(site.id, f"{site.code or ''} {site.name}".strip()) for site in site_rows]
         names = {site.id: site.name for site in site_rows}
@@ -100,7 +103,8 @@ def load_overview(context: AppContext) -> SyncOverview:
                           str(e.confirmed_at)[:16] if e.confirmed_at else None, e.counts)
                for e in logged]
     return SyncOverview(me.device_id, me.role.value if me.role else None, me.name,
-                        me.fingerprint, devices, history, conflicts, assignments, sites, words)
+                        me.fingerprint, devices, history, conflicts, assignments, sites, words,
+                        waiting)
 
 
 def _empty_vocabulary() -> Vocabulary:

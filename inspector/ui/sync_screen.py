@@ -14,11 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -36,9 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.ui import sync_jobs
+from inspector.ui.file_dialogs import FileDialogs, Purpose
 from inspector.ui.sync_assignments import AssignmentsPanel
 from inspector.ui.sync_conflicts import ConflictsPanel
 from inspector.ui.worker import JobControl, JobHandle, Worker
+
+#: Inspections waiting to be sent that the Exchange tab names; the rest are counted.
+WAITING_NAMED = 5
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
@@ -54,6 +57,7 @@ class SyncScreen(QWidget):
     overview_loaded = Signal(object)  # SyncOverview
     exported = Signal(object)  # ExportResult
     imported = Signal(object)  # ImportResult
+    inspection_requested = Signal(str)  # an assignment's inspection, to open
 
     def __init__(self, worker: Worker, actor: Callable[[], str] | None = None,
                  parent: QWidget | None = None, *,
@@ -97,6 +101,7 @@ class SyncScreen(QWidget):
         self.tabs.addTab(self.conflicts, self.tr("&Conflicts"))
         self.assignments = AssignmentsPanel()
         self.assignments.add_requested.connect(self.add_assignment)
+        self.assignments.inspection_requested.connect(self.inspection_requested)
         self.tabs.addTab(self.assignments, self.tr("&Assignments"))
         layout.addWidget(self.tabs, 1)
         self._set_enabled(False)
@@ -124,6 +129,10 @@ class SyncScreen(QWidget):
     def _exchange_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        self.waiting = QLabel()  # what the next bundle from here would carry
+        self.waiting.setWordWrap(True)
+        self.waiting.setAccessibleName(self.tr("Waiting to be sent"))
+        layout.addWidget(self.waiting)
         row = QHBoxLayout()
         self.export_button = QPushButton(self.tr("E&xport a bundle to a folder or USB drive…"))
         self.export_button.clicked.connect(self.choose_export_folder)
@@ -207,14 +216,50 @@ class SyncScreen(QWidget):
         self.kind_box.setVisible(office)
         self.all_box.setVisible(role is Role.FIELD)
         self.revoke_button.setVisible(office)
+        self.waiting.setText(self.waiting_text(overview))
         self._fill_history(overview)
         self._fill_devices(overview)
         self.conflicts.set_conflicts(overview.conflicts, overview.words)
         self.assignments.show_assignments(overview.assignments, overview.sites, office)
+        waiting = self.assignments.open_count()
+        self.tabs.setTabText(self.tabs.indexOf(self.assignments), self.tr(
+            "&Assignments (%1 open)").replace("%1", str(waiting)) if waiting else
+            self.tr("&Assignments"))
         self.tabs.setTabText(3, self.tr("&Conflicts (%1)").replace(
             "%1", str(len(overview.conflicts))) if overview.conflicts else self.tr("&Conflicts"))
         self._set_enabled(role is not None)
         self.overview_loaded.emit(overview)
+
+    def waiting_text(self, overview: SyncOverview) -> str:
+        """What the next bundle from here carries: on a laptop the completed inspections not
+        sent yet (named) with their photos; at the office the assignments not sent yet."""
+        box = overview.outbox
+        if box is None or overview.role is None:
+            return ""
+        if overview.role == "office":
+            if box.assignments_unsent:
+                return self.tr("Waiting to be sent: %n assignment(s) not sent to the laptops "
+                               "yet.", "", box.assignments_unsent)
+            return self.tr("Every assignment has been sent to the laptops.")
+        parts = []
+        if box.unsent:
+            shown = box.unsent[:WAITING_NAMED]
+            names = "; ".join(f"{w.site_name} {w.visit_date}" for w in shown)
+            if len(box.unsent) > len(shown):
+                names += " " + self.tr("and %n more", "", len(box.unsent) - len(shown))
+            parts.append(self.tr("Waiting to be sent: %n completed inspection(s) (%1) with %2 "
+                                 "new photo(s).", "", len(box.unsent))
+                         .replace("%1", names).replace("%2", str(box.unsent_photos)))
+        else:
+            parts.append(self.tr("Nothing new to send: every completed inspection has been "
+                                 "sent."))
+        if box.unconfirmed:
+            parts.append(self.tr("%n inspection(s) sent but not yet confirmed by the office go "
+                                 "again with the next bundle.", "", box.unconfirmed))
+        if box.in_progress:
+            parts.append(self.tr("%n inspection(s) still in progress will be sent once "
+                                 "completed.", "", box.in_progress))
+        return " ".join(parts)
 
     def role_name(self, role: Role | None) -> str:
         """The role in the UI language (the services' ROLE_LABELS are bilingual, for the CLI)."""
@@ -271,8 +316,8 @@ class SyncScreen(QWidget):
                done: Callable[[Any], None], *, busy: bool = True,
                text: str = "") -> JobHandle:
         handle = self.worker.submit(fn, name)
-        self.handle = handle
-        if busy:
+        if busy:  # the job the progress bar and Cancel belong to
+            self.handle = handle
             self.progress.setRange(0, 0)
             self.progress.setVisible(True)
             self.cancel_button.setVisible(True)
@@ -283,7 +328,7 @@ class SyncScreen(QWidget):
         handle.failed.connect(self._failed)
         handle.cancelled.connect(
             lambda: self.message.setText(self.tr("Cancelled. Nothing was left behind.")))
-        handle.done.connect(self._job_done)
+        handle.done.connect(lambda: self._job_done(handle))
         return handle
 
     def _on_progress(self, done: int, total: int, _text: str) -> None:
@@ -293,7 +338,11 @@ class SyncScreen(QWidget):
         else:
             self.progress.setRange(0, 0)
 
-    def _job_done(self) -> None:
+    def _job_done(self, handle: JobHandle | None = None) -> None:
+        """The progress goes away when the job it shows ends; not when another one does (the
+        import starts from the check's result, before the check's handle is done)."""
+        if handle is not None and handle is not self.handle:
+            return
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
         self._set_enabled(bool(self.overview and self.overview.role))
@@ -374,6 +423,9 @@ class SyncScreen(QWidget):
                            text=self.tr("Checking the bundle… (nothing is written yet)"))
 
     def _prepared(self, prepared: PreparedImport) -> None:
+        # The check is over: its progress must not stay behind the preview.
+        self._job_done()
+        self.message.setText(self.tr("Checked. Nothing is written until you choose Import."))
         if not self._ask_preview(prepared):
             self.worker.submit(sync_jobs.job(lambda: sync_jobs.discard(prepared)), "discard")
             self.message.setText(self.tr("Not imported. Nothing was changed."))
@@ -383,14 +435,13 @@ class SyncScreen(QWidget):
                     "import bundle", self._imported, text=self.tr("Importing…"))
 
     def _imported(self, result: Any) -> None:
+        from inspector.ui.sync_import_dialog import imported_text
+
         if result.already_imported:
             self.message.setText(self.tr("This bundle was imported before; nothing changed."))
         else:
             totals = result.preview.totals()
-            text = (self.tr("Imported: %1 new records, %2 updated, %3 conflicts, %4 new photos.")
-                    .replace("%1", str(totals["new"])).replace("%2", str(totals["updated"]))
-                    .replace("%3", str(totals["conflicts"]))
-                    .replace("%4", str(totals["photos_new"])))
+            text = imported_text(result.preview)
             if totals["conflicts"]:
                 text += " " + self.tr("Choose the right versions on the Conflicts tab.")
             if totals.get("brought_back"):
@@ -442,23 +493,16 @@ class SyncScreen(QWidget):
 
         return bool(ImportPreviewDialog(prepared, self).exec())
 
-    @staticmethod
-    def start_folder() -> str:
-        """A plugged-in USB drive if there is one, else Documents."""
-        from inspector.services.removable import removable_drives
-
-        drives = removable_drives()
-        if drives:
-            return str(drives[0])
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    def _settings_file(self) -> Path | None:
+        return self.context.paths.settings_file if self.context is not None else None
 
     def _folder_dialog(self) -> Path | None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Export to which folder or USB drive?"), self.start_folder())
-        return Path(folder) if folder else None
+        """On a plugged-in USB drive, else in the folder used last time."""
+        return FileDialogs(self._settings_file).folder(
+            self, self.tr("Export to which folder or USB drive?"), Purpose.BUNDLES)
 
     def _file_dialog(self) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import which bundle?"), self.start_folder(),
-            self.tr("Inspector bundles (*.inspector-bundle *.zip);;All files (*)"))
-        return Path(name) if name else None
+        return FileDialogs(self._settings_file).open_file(
+            self, self.tr("Import which bundle?"),
+            self.tr("Inspector bundles (*.inspector-bundle *.zip);;All files (*)"),
+            Purpose.BUNDLES)

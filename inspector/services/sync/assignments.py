@@ -1,4 +1,5 @@
-"""Assignments: which inspector visits which site in which period (made at the office)."""
+"""Assignments: which inspector visits which site in which period (made at the office),
+and where each stands: pending, in progress, done (by which inspection) or overdue."""
 
 from __future__ import annotations
 
@@ -7,6 +8,12 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from inspector.services.assignment_state import (
+    STATE_ORDER,
+    AssignmentState,
+    SiteVisit,
+    assignment_standing,
+)
 from inspector.services.sites import get_site
 from inspector.services.sync.errors import SyncError
 from inspector.storage.models import Assignment, Site
@@ -22,6 +29,11 @@ class AssignmentView:
     period_start: date
     period_end: date
     note: str
+    state: AssignmentState = AssignmentState.PENDING
+    #: The inspection that fulfilled it (done) or is being made (in progress).
+    inspection_id: str | None = None
+    visit_date: date | None = None
+    score: float | None = None  # of the inspection that fulfilled it
 
 
 def add_assignment(session: Session, site_id: str, inspector_name: str, period_start: date,
@@ -42,10 +54,28 @@ def add_assignment(session: Session, site_id: str, inspector_name: str, period_s
     return row
 
 
-def list_assignments(session: Session) -> list[AssignmentView]:
+def list_assignments(session: Session, today: date | None = None) -> list[AssignmentView]:
+    """Every assignment with where it stands on ``today``: the open ones first (overdue, in
+    progress, pending), each group by period and site code; the done ones last."""
+    from inspector.services.inspections import list_inspections
+
     rows = session.exec(
         select(Assignment, Site).where(Assignment.site_id == Site.id)
         .order_by(col(Assignment.period_start), col(Site.code))
     ).all()
-    return [AssignmentView(a.id, s.id, s.name, s.code, a.inspector_name, a.period_start,
-                           a.period_end, a.note) for a, s in rows]
+    visits: dict[str, list[SiteVisit]] = {}
+    if rows:
+        for listing in list_inspections(session):
+            visits.setdefault(listing.site_id, []).append(SiteVisit(
+                listing.id, listing.visit_date, listing.status == "completed", listing.score))
+    views = []
+    for a, s in rows:
+        standing = assignment_standing(a.period_start, a.period_end, visits.get(s.id, []),
+                                       today or date.today())
+        visit = standing.visit
+        views.append(AssignmentView(
+            a.id, s.id, s.name, s.code, a.inspector_name, a.period_start, a.period_end, a.note,
+            standing.state, visit.inspection_id if visit else None,
+            visit.visit_date if visit else None,
+            visit.score if visit and visit.completed else None))
+    return sorted(views, key=lambda view: STATE_ORDER[view.state])  # stable: keeps the order

@@ -47,3 +47,76 @@ def bundle_history(session: Session, unfinished: bool = True) -> list[BundleLog]
                       row.sequence, row.file_name, row.actor, row.confirmed_at,
                       _numbers(row.changes) or _numbers(row.counts))
             for row in session.exec(query).all()]
+
+
+@dataclass(frozen=True)
+class WaitingInspection:
+    inspection_id: str
+    site_name: str
+    visit_date: str  # YYYY-MM-DD
+
+
+@dataclass(frozen=True)
+class Outbox:
+    """What the next bundle of this installation carries that the other side lacks.
+
+    On a field laptop: the completed inspections changed since they were last sent (or
+    never sent) with their new photos, those sent but not yet confirmed by the office's
+    receipt (they go again), and how many are still in progress (sent once completed).
+    At the office: the assignments not yet sent.
+    """
+
+    unsent: list[WaitingInspection]  # newest visit first
+    unsent_photos: int
+    unconfirmed: int
+    in_progress: int
+    assignments_unsent: int
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.unsent or self.unconfirmed or self.assignments_unsent)
+
+
+_UNSENT = "(sync_rev IS NULL OR sync_rev != revision)"
+_COMPLETED = "SELECT id FROM inspections WHERE status = 'completed'"
+
+
+def outbox(session: Session, my_device_id: str) -> Outbox:
+    """What is waiting to be sent from here (see :class:`Outbox`)."""
+    from inspector.services.sync.receipts import confirmed_sequences
+
+    conn = session.connection()
+    unsent: set[str] = {row[0] for row in conn.exec_driver_sql(
+        f"SELECT id FROM inspections WHERE status = 'completed' AND {_UNSENT}")}
+    confirmed = ",".join(str(int(s)) for s in sorted(
+        confirmed_sequences(session, my_device_id))) or "-1"
+    sent_unconfirmed: set[str] = {row[0] for row in conn.exec_driver_sql(
+        f"SELECT id FROM inspections WHERE status = 'completed' AND sync_seq > 0"
+        f" AND sync_seq NOT IN ({confirmed})")}
+    for table in ("responses", "photos", "inspection_events"):
+        unsent |= {row[0] for row in conn.exec_driver_sql(
+            f"SELECT DISTINCT inspection_id FROM {table} WHERE {_UNSENT}"
+            f" AND inspection_id IN ({_COMPLETED})")}
+        sent_unconfirmed |= {row[0] for row in conn.exec_driver_sql(
+            f"SELECT DISTINCT inspection_id FROM {table} WHERE sync_seq > 0"
+            f" AND sync_seq NOT IN ({confirmed}) AND inspection_id IN ({_COMPLETED})")}
+    photos = conn.exec_driver_sql(
+        f"SELECT COUNT(*) FROM photos WHERE {_UNSENT} AND inspection_id IN ({_COMPLETED})"
+    ).scalar_one()
+    named: list[WaitingInspection] = []
+    if unsent:
+        ids = sorted(unsent)
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            named += [WaitingInspection(row[0], row[1], str(row[2])) for row in
+                      conn.exec_driver_sql(
+                          "SELECT i.id, s.name, i.visit_date FROM inspections i JOIN sites s"
+                          f" ON s.id = i.site_id WHERE i.id IN ({','.join('?' * len(part))})",
+                          tuple(part))]
+    named.sort(key=lambda w: (w.visit_date, w.site_name), reverse=True)
+    in_progress = conn.exec_driver_sql(
+        "SELECT COUNT(*) FROM inspections WHERE status = 'draft'").scalar_one()
+    assignments = conn.exec_driver_sql(
+        f"SELECT COUNT(*) FROM assignments WHERE {_UNSENT}").scalar_one()
+    return Outbox(named, int(photos), len(sent_unconfirmed - unsent), int(in_progress),
+                  int(assignments))

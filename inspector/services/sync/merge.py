@@ -37,6 +37,7 @@ from inspector.services.sync.bundle_templates import check_templates
 from inspector.services.sync.deleted_here import DeletedHere, check_files
 from inspector.services.sync.entry_rules import EntryRules
 from inspector.services.sync.errors import BundleRefused, Control, check
+from inspector.services.sync.import_summary import Gathered, ImportSummary, summarize_import
 from inspector.services.sync.streams import member_of, records_of
 from inspector.services.sync.verify import OpenedBundle, open_zip, refusing_deep_json
 from inspector.services.sync.versions import (
@@ -117,6 +118,9 @@ class Preview:
     # Photo files in the bundle that only records staying deleted here refer to:
     # neither counted as new photos nor taken into the store.
     photo_files_kept_out: set[str] = field(default_factory=set)
+    #: Which inspections and assignments the bundle holds, named as a person knows them
+    #: (site, date, inspectors, score) with what importing does to each.
+    summary: ImportSummary = field(default_factory=ImportSummary)
 
     def total(self, name: str) -> int:
         return sum(getattr(c, name) for c in self.tables.values())
@@ -144,13 +148,15 @@ class Preview:
             tables={name: TableCounts(identical=c.total() - c.deleted_here,
                                       deleted_here=c.deleted_here)
                     for name, c in self.tables.items()},
-            photos_new=0, photos_known=self.photos_known)
+            photos_new=0, photos_known=self.photos_known,
+            summary=self.summary.already_imported())
 
     def to_json(self) -> dict[str, Any]:
         return {
             **self.totals(),
             "templates_new": self.templates_new,
             "tables": {name: vars(c) for name, c in self.tables.items()},
+            **self.summary.to_json(),
         }
 
 
@@ -361,6 +367,7 @@ def _run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
     preview.templates_new.extend(templates_new)
     bundle_photos = {m.sha256 for m in opened.manifest.photo_members()}
     deleted = DeletedHere(conn, me)
+    gathered = Gathered()
     total = sum(t.count for t in manifest.tables) or 1
     done = 0
     with open_zip(opened.path) as zf:
@@ -399,6 +406,9 @@ def _run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
                 for outcome, some in ((Outcome.NEW, new_rows), (Outcome.DELETED_HERE, out_rows),
                                       (Outcome.BROUGHT_BACK, back_rows)):
                     counts.add(outcome, len(some))
+                    # New and brought back: the bundle's values become live.
+                    gathered.note_many(spec, some, COUNTED_AS[outcome],
+                                       live=outcome is not Outcome.DELETED_HERE)
                     room = MAX_LISTED_CHANGES - len(preview.changes)
                     preview.changes.extend(RecordChange(name, row[0], outcome.value)
                                            for row in some[:max(room, 0)])
@@ -417,6 +427,9 @@ def _run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
                         continue
                     plan = plan_record(spec, row, local, held_rows.get(row[0], []), me)
                     counts.add(plan.outcome)
+                    changed = plan.live is not None and not plan.vv_only
+                    gathered.note(spec, local.values, COUNTED_AS[plan.outcome],
+                                  plan.live.values if changed and plan.live else None)
                     if plan.outcome not in UNLISTED and len(preview.changes) < MAX_LISTED_CHANGES:
                         preview.changes.append(RecordChange(name, row[0], plan.outcome.value))
                     if write:
@@ -436,4 +449,5 @@ def _run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
             preview.photo_files_kept_out.add(sha)
         else:
             preview.photos_new += 1
+    preview.summary = summarize_import(conn, gathered, tmap)
     return preview
