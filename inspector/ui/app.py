@@ -114,10 +114,18 @@ def install_our_translator(app: QGuiApplication, language: str) -> list[QTransla
 
 
 def install_qt_translator(app: QGuiApplication, language: str) -> list[QTranslator]:
-    """Qt's own strings (OK, Cancel, …) and the locale's number and date formats."""
-    from PySide6.QtCore import QLibraryInfo, QLocale
+    """Qt's own strings (OK, Cancel, …) and the locale's number and date formats.
+
+    On Linux every file dialog is Qt's own, which speaks the window's language (the
+    desktop's speaks the desktop's): see :mod:`inspector.ui.file_dialogs`. The words
+    qtbase's translation lacks come with ours (:mod:`inspector.ui.qt_strings`).
+    """
+    from PySide6.QtCore import QLibraryInfo, QLocale, Qt
 
     QLocale.setDefault(QLocale(language))
+    # As file_dialogs.native_dialogs() says (not imported here: start-up is timed).
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs,
+                     sys.platform not in ("win32", "darwin"))
     qt_own = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_own.load(f"qtbase_{language}", qt_dir):

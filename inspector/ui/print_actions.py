@@ -8,7 +8,9 @@ worker thread with a progress dialog that can cancel.
 "Preview and print" writes the PDF to the data directory's cache and opens it
 in the computer's PDF viewer, which shows it exactly as it will print and has
 the printer dialog. (Qt's own print preview cannot show a PDF: QtPdf is not
-part of PySide6-Essentials.) "Save as PDF…" asks where to write the file.
+part of PySide6-Essentials.) "Save as PDF…" asks where to write the file,
+suggesting a name that says what it is (``东门社区教学点_2026-11-28_检查报告.pdf``,
+:mod:`inspector.services.file_names`) in the folder last used.
 """
 
 from __future__ import annotations
@@ -18,10 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QInputDialog,
     QMenu,
     QMessageBox,
@@ -30,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.tiers import TIER_ORDER, Tier, tier_label
+from inspector.services.file_names import blank_checklist_file_name
 from inspector.services.pdf import PHOTOS_STEP
 from inspector.ui import print_jobs
+from inspector.ui.file_dialogs import FileDialogs, Purpose
 from inspector.ui.worker import JobControl, JobHandle, Worker
 
 if TYPE_CHECKING:
@@ -60,6 +63,7 @@ class PrintActions(QObject):
         self._parent = parent
         self._open_file = open_file
         self._ask_save_path = ask_save_path or self._ask_with_dialog
+        self.dialogs = FileDialogs(self._settings_file)
         self.site_id: str | None = None
         self.site_name = ""
         self.inspection_id: str | None = None
@@ -120,8 +124,10 @@ class PrintActions(QObject):
                   save: bool = False) -> JobHandle | None:
         """Preview (or save) the paper checklist: blank for a tier, or for sites by id."""
         sites = [s for s in (site_ids or []) if s]
-        stem = "checklist" if sites else f"checklist-{tier.value if tier else 'blank'}"
-        return self._run(stem, save, self.tr("Preparing the checklist…"),
+        name: str | Callable[[AppContext], str] = (
+            (lambda context: print_jobs.checklist_file_name(context, sites)) if sites
+            else blank_checklist_file_name(tier))
+        return self._run(name, save, self.tr("Preparing the checklist…"),
                          lambda context, target, control: print_jobs.checklist_pdf(
                              context, target, control, tier=tier, site_ids=sites))
 
@@ -129,34 +135,53 @@ class PrintActions(QObject):
         """Preview (or save) the report of an inspection."""
         if not inspection_id:
             return None
-        return self._run("report", save, self.tr("Preparing the report…"),
+        return self._run(lambda context: print_jobs.report_file_name(context, inspection_id),
+                         save, self.tr("Preparing the report…"),
                          lambda context, target, control: print_jobs.report_pdf(
                              context, inspection_id, target, control))
 
     # ------------------------------------------------------------------ machinery
 
-    def _ask_with_dialog(self, stem: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        name, _filter = QFileDialog.getSaveFileName(
-            self._parent, self.tr("Save as PDF"), str(Path(folder) / f"{stem}.pdf"),
-            self.tr("PDF files (*.pdf)"))
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+    def _settings_file(self) -> Path | None:
+        context = self._context()
+        return context.paths.settings_file if context is not None else None
 
-    def _run(self, stem: str, save: bool, label: str,
+    def _ask_with_dialog(self, name: str) -> Path | None:
+        return self.dialogs.save_file(self._parent, self.tr("Save as PDF"), name,
+                                      self.tr("PDF files (*.pdf)"), Purpose.DOCUMENTS)
+
+    def _run(self, name: str | Callable[[AppContext], str], save: bool, label: str,
              job: Callable[[AppContext, Path, JobControl], BuiltPdf]) -> JobHandle | None:
+        """Write the PDF (``name``: the file name to suggest, or how to find it out from
+        the data, on the worker): to the preview folder, or where the user says."""
         context = self._context()
         if context is None or (self.handle is not None and not self.handle.is_done):
             return None
-        target = self._ask_save_path(stem) if save else print_jobs.preview_path(context.paths,
-                                                                                stem)
+        if not save:
+            def preview(control: JobControl) -> BuiltPdf:
+                chosen = name if isinstance(name, str) else name(context)
+                return job(context, print_jobs.preview_path(context.paths, chosen), control)
+
+            return self._write(preview, label, save=False)
+        if isinstance(name, str):
+            return self._save_as(context, name, label, job)
+        # The name says which site and date: read on the worker, then the dialog.
+        handle = self.worker.submit(lambda _control: name(context), "print file name")
+        self.handle = handle
+        handle.finished.connect(lambda found: self._save_as(context, found, label, job))
+        handle.failed.connect(self._failed)
+        return handle
+
+    def _save_as(self, context: AppContext, name: str, label: str,
+                 job: Callable[[AppContext, Path, JobControl], BuiltPdf]) -> JobHandle | None:
+        target = self._ask_save_path(name)
         if target is None:
             return None
-        handle = self.worker.submit(lambda control: job(context, target, control),
-                                    f"print {stem}")
+        return self._write(lambda control: job(context, target, control), label, save=True)
+
+    def _write(self, work: Callable[[JobControl], BuiltPdf], label: str,
+               save: bool) -> JobHandle:
+        handle = self.worker.submit(work, "print")
         self.handle = handle
         dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._parent)
         dialog.setWindowTitle(self.tr("Print"))

@@ -26,8 +26,10 @@ def preview_dir(paths: AppPaths) -> Path:
     return paths.data_dir / "cache" / "print-preview"
 
 
-def preview_path(paths: AppPaths, stem: str) -> Path:
-    """A fresh file for a preview (a viewer may still hold older ones open); old ones go."""
+def preview_path(paths: AppPaths, name: str) -> Path:
+    """A fresh file for a preview, named after ``name`` (the viewer shows it, and suggests
+    it when the user saves from there); a viewer may still hold older ones open. Old
+    previews go."""
     folder = preview_dir(paths)
     folder.mkdir(parents=True, exist_ok=True)
     limit = time.time() - PREVIEW_KEEP_SECONDS
@@ -37,7 +39,29 @@ def preview_path(paths: AppPaths, stem: str) -> Path:
                 old.unlink()
         except OSError as exc:  # open in a viewer (Windows): try again next time
             log.info("old preview %s not removed: %s", old, exc)
-    return folder / f"{stem}-{datetime.now():%Y%m%d-%H%M%S-%f}.pdf"
+    return folder / f"{Path(name).stem}_{datetime.now():%H%M%S%f}.pdf"
+
+
+def report_file_name(context: AppContext, inspection_id: str) -> str:
+    """``东门社区教学点_2026-11-28_检查报告.pdf`` for the inspection's site and visit date."""
+    from inspector.services import file_names
+    from inspector.services.inspections import get_inspection
+    from inspector.services.sites import get_site
+
+    with context.db.session() as session:
+        inspection = get_inspection(session, inspection_id)
+        site = get_site(session, inspection.site_id)
+        return file_names.report_file_name(site.name, inspection.visit_date)
+
+
+def checklist_file_name(context: AppContext, site_ids: Sequence[str]) -> str:
+    """``东门社区教学点_检查表.pdf`` for a checklist pre-filled for these sites."""
+    from inspector.services import file_names
+    from inspector.services.sites import get_site
+
+    with context.db.session() as session:
+        return file_names.checklist_file_name([get_site(session, site_id).name
+                                               for site_id in site_ids])
 
 
 def _progress(control: JobControl) -> Progress:

@@ -3,6 +3,7 @@
 The files are read and written by :mod:`inspector.services.sites_csv` on the
 worker; a file with bad rows imports nothing and lists every bad row. While
 another program writes to the database, the import waits for it and says so.
+The dialogs open in the folder last used; an export suggests ``站点名录_日期.csv``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from inspector.ui import jobs
+from inspector.ui.file_dialogs import FileDialogs, Purpose
 
 if TYPE_CHECKING:
     from inspector.services.sites_csv import ImportResult
@@ -26,16 +28,15 @@ class SiteCsvActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.dialogs = FileDialogs(lambda: window.paths.settings_file)
 
     def import_sites(self) -> None:
         if self.window.context is None:
             return
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _filter = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import sites"), str(Path.home()), self.tr("CSV files (*.csv)"))
-        if name:
-            self.import_sites_from(Path(name))
+        path = self.dialogs.open_file(self.window, self.tr("Import sites"),
+                                      self.tr("CSV files (*.csv)"), Purpose.DOCUMENTS)
+        if path is not None:
+            self.import_sites_from(path)
 
     def import_sites_from(self, path: Path) -> JobHandle | None:
         context = self.window.context
@@ -85,16 +86,17 @@ class SiteCsvActions(QObject):
         context = self.window.context
         if context is None:
             return
-        from PySide6.QtWidgets import QFileDialog
+        from datetime import date
 
+        from inspector.services.file_names import sites_csv_file_name
         from inspector.ui.errors import show_error
 
-        name, _filter = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export sites"), str(Path.home() / "sites.csv"),
-            self.tr("CSV files (*.csv)"))
-        if not name:
+        chosen = self.dialogs.save_file(self.window, self.tr("Export sites"),
+                                        sites_csv_file_name(date.today()),
+                                        self.tr("CSV files (*.csv)"), Purpose.DOCUMENTS)
+        if chosen is None:
             return
-        path = Path(name)
+        path = chosen
         handle = self.window.worker.submit(
             lambda _control: jobs.export_sites_csv(context, path), "export sites")
         handle.finished.connect(lambda count: self.window.show_status(
