@@ -245,7 +245,8 @@ def test_english_indicator_names_wrap_instead_of_being_cut(
                                           tree) + 1
 
         def lines_cut_off() -> tuple[list[str], int]:
-            """Names that do not fit their row, and how many rows have two lines or more."""
+            """Names that do not fit their row or whose row is taller than they need (rows
+            laid out for another width), and how many rows have two lines or more."""
             cut, wrapped = [], 0
             for item in items:
                 rect = tree.visualItemRect(item)  # the whole row: the names are the first column
@@ -253,19 +254,26 @@ def test_english_indicator_names_wrap_instead_of_being_cut(
                 metrics = QFontMetrics(item.font(0))
                 needed = metrics.boundingRect(QRect(0, 0, width, 10_000),
                                               int(Qt.TextFlag.TextWordWrap), item.text(0))
-                if needed.width() > width or needed.height() > rect.height():
+                if (needed.width() > width or needed.height() > rect.height()
+                        or rect.height() > needed.height() + metrics.lineSpacing()):
                     cut.append(item.text(0))
                 wrapped += rect.height() > metrics.lineSpacing() * 1.5
             return cut, wrapped
 
-        assert lines_cut_off()[0] == []
+        # The indicators get a fair share of the window; each name is whole.
+        qtbot.waitUntil(lambda: tree.width() >= page.width() * 0.2, timeout=LOAD_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: lines_cut_off()[0] == [], timeout=5000)
         assert not tree.horizontalScrollBar().isVisible()
-        # Made narrow with the splitter: the names wrap onto more lines.
+        # Made narrow with the splitter: the names wrap onto more lines ...
         splitter = tree.parentWidget()
         assert isinstance(splitter, QSplitter)
         splitter.setSizes([190, splitter.width() - 190])
-        qtbot.waitUntil(lambda: lines_cut_off() == ([], lines_cut_off()[1])
-                        and lines_cut_off()[1] > 0, timeout=5000)
-        splitter.setSizes([300, 900])
-        # The indicators get a fair share of the window.
-        qtbot.waitUntil(lambda: tree.width() >= page.width() * 0.2, timeout=LOAD_TIMEOUT_MS)
+
+        def wrapped_whole() -> bool:
+            cut, wrapped = lines_cut_off()
+            return not cut and wrapped > 0
+
+        qtbot.waitUntil(wrapped_whole, timeout=5000)
+        # ... and take one line again once it is wide.
+        splitter.setSizes([600, splitter.width() - 600])
+        qtbot.waitUntil(lambda: lines_cut_off() == ([], 0), timeout=5000)

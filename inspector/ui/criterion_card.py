@@ -320,13 +320,13 @@ class CriterionCard(QFrame):
         if missing != self.missing_note:
             self.missing_note = missing
             self.note.setProperty("missingNote", missing)
-            palette = QPalette(self._plain_palette)
-            if missing:
-                palette.setColor(QPalette.ColorRole.PlaceholderText, MISSING_COLOUR)
-            self.note.setPalette(palette)
             self.note.setStyleSheet(
                 f"QPlainTextEdit {{ border: 2px solid {MISSING_COLOUR.name()}; }}"
                 if missing else "")
+            palette = QPalette(self._plain_palette)  # after the style sheet, which resets it
+            if missing:
+                palette.setColor(QPalette.ColorRole.PlaceholderText, MISSING_COLOUR)
+            self.note.setPalette(palette)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyledItemDelegate,
@@ -75,8 +75,19 @@ class IndicatorTree(QTreeWidget):
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setItemDelegate(_WrappingDelegate(self))  # Qt lays the rows out again on resizing
+        self.setItemDelegate(_WrappingDelegate(self))
+        # Row heights follow the width of the names' column (window or splitter resized):
+        # the view does not ask for them again by itself.
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.doItemsLayout)
+        header.sectionResized.connect(self._column_resized)
         self.groups: Groups = []
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 0:
+            self._relayout.start()
 
     def fill(self, template: ChecklistTemplate, groups: Groups, language: str) -> None:
         self.groups = groups
