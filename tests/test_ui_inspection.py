@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -292,3 +294,32 @@ def test_finishing_asks_for_the_overall_comment_and_not_applicable_needs_a_reaso
                 "completed", "Well run; volunteers to be recorded.")
     finally:
         context.close()
+
+
+def test_the_last_inspectors_are_remembered_beside_the_settings(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    from inspector.ui.inspection_controller import last_inspectors, remember_inspectors
+    from inspector.ui.settings import UiSettings, load_settings, save_settings
+
+    settings_file = tmp_path / "data" / "settings.json"
+    assert last_inspectors(settings_file) == ""  # no file yet: nothing to suggest
+    save_settings(settings_file, UiSettings(language="en", inspector_name="王芳"))
+    assert remember_inspectors(settings_file, "王芳、李明")
+    assert last_inspectors(settings_file) == "王芳、李明"
+    # The window's own settings are kept, and saving them keeps the names.
+    assert load_settings(settings_file) == UiSettings(language="en", inspector_name="王芳")
+    save_settings(settings_file, UiSettings(language="zh_CN", inspector_name="李明"))
+    assert last_inspectors(settings_file) == "王芳、李明"
+
+    settings_file.write_text("{not json", encoding="utf-8")  # damaged: nothing suggested
+    assert last_inspectors(settings_file) == ""
+    assert "unreadable" in caplog.text
+    assert remember_inspectors(settings_file, "赵刚")  # ... and replaced by a good file
+    assert json.loads(settings_file.read_text(encoding="utf-8")) == {
+        "last_inspectors": "赵刚"}
+
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the data folder should be", encoding="utf-8")
+    assert not remember_inspectors(blocked / "settings.json", "赵刚")  # logged, not raised
+    assert "could not remember" in caplog.text

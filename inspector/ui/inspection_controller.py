@@ -66,40 +66,42 @@ def delete_draft(context: AppContext, inspection_id: str) -> str:
 LAST_INSPECTORS_KEY = "last_inspectors"  # in settings.json, beside the window's own settings
 
 
-def last_inspectors(settings_file: Path) -> str:
-    """The inspectors named when an inspection was last started on this computer ("" if none)."""
+def _settings_data(settings_file: Path) -> dict[str, object]:
+    """The settings file's keys; none when it is missing or unreadable (that is logged)."""
     try:
         data = json.loads(settings_file.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return ""
+        return {}
     except (OSError, ValueError) as exc:
-        log.warning("settings file %s is unreadable, no inspectors to suggest: %s",
-                    settings_file, exc)
-        return ""
-    value = data.get(LAST_INSPECTORS_KEY) if isinstance(data, dict) else None
+        log.warning("settings file %s is unreadable: %s", settings_file, exc)
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def last_inspectors(settings_file: Path) -> str:
+    """The inspectors named when an inspection was last started on this computer ("" if none)."""
+    value = _settings_data(settings_file).get(LAST_INSPECTORS_KEY)
     return value.strip() if isinstance(value, str) else ""
 
 
-def remember_inspectors(settings_file: Path, inspectors: str) -> None:
+def remember_inspectors(settings_file: Path, inspectors: str) -> bool:
     """Keep the inspectors for the next start dialog; the file's other keys stay as they are.
 
-    Written atomically (a crash never leaves half a settings file). A failure to write
-    costs only the suggestion next time: it is logged, the inspection goes on.
+    Written atomically (a crash never leaves half a settings file); an unreadable file
+    is replaced, as saving the settings does. A failure to write costs only the
+    suggestion next time: it is logged and False is returned, the inspection goes on.
     """
+    data = _settings_data(settings_file)
+    data[LAST_INSPECTORS_KEY] = inspectors
+    temporary = settings_file.with_name(settings_file.name + ".tmp")
     try:
-        try:
-            data = json.loads(settings_file.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            data = {}
-        if not isinstance(data, dict):
-            data = {}
-        data[LAST_INSPECTORS_KEY] = inspectors
         settings_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = settings_file.with_name(settings_file.name + ".tmp")
         temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
         temporary.replace(settings_file)
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
         log.warning("could not remember the inspectors in %s: %s", settings_file, exc)
+        return False
+    return True
 
 
 def _limit(edit: QLineEdit, max_chars: int) -> None:
