@@ -335,3 +335,16 @@ def test_an_unchanged_layout_writes_nothing_and_a_damaged_one_is_ignored(
         assert not any(header.isSectionHidden(column) for column in range(6))
         assert header.sortIndicatorSection() == -1
         assert header.sectionSize(LAST_COLUMN) == 99
+
+
+def test_a_layout_that_cannot_be_saved_is_logged_and_the_list_works_on(
+    qtbot: QtBot, varied_paths: AppPaths, caplog: pytest.LogCaptureFixture
+) -> None:
+    paths = varied_paths
+    paths.settings_file.mkdir(parents=True)  # a folder where the file should be
+    with open_window(qtbot, paths) as window:
+        window.tree.sortByColumn(CODE_COLUMN, Qt.SortOrder.DescendingOrder)
+        assert window.site_list_memory.save() is False
+        assert children_of(window.tree, COUNTY)[0] == "石门乡社区学校"
+    assert paths.settings_file.is_dir()
+    assert any("layout was not saved" in record.getMessage() for record in caplog.records)
