@@ -48,7 +48,7 @@ INSPECTORS = TextField("检查人员", "the inspectors", NAMES_MAX)
 SITE_STAFF = TextField("站点人员", "the site staff", NAMES_MAX)
 ACTOR = TextField("姓名", "the name", NAMES_MAX)  # who completes or reopens: one or more people
 NOTE = TextField("说明", "the note", NOTE_MAX, multiline=True)
-GENERAL_NOTE = TextField("总体说明", "the general note", NOTE_MAX, multiline=True)
+GENERAL_NOTE = TextField("综合意见", "the overall comment", NOTE_MAX, multiline=True)
 REASON = TextField("原因", "the reason", NOTE_MAX, multiline=True)
 CAPTION = TextField("照片说明", "the caption", CAPTION_MAX)
 
