@@ -103,13 +103,18 @@ def documents_folder() -> Path | None:
     return Path(named) if named and Path(named).is_dir() else None
 
 
-def start_folder(settings_file: Path | None, purpose: Purpose) -> Path:
-    """Where a dialog for ``purpose`` opens: always a folder that exists."""
+def _removable_drives() -> list[Path]:
     from inspector.services.removable import removable_drives
 
+    return removable_drives()
+
+
+def start_folder(settings_file: Path | None, purpose: Purpose,
+                 drives: Callable[[], list[Path]] = _removable_drives) -> Path:
+    """Where a dialog for ``purpose`` opens: always a folder that exists."""
     last = last_folder(settings_file, purpose)
-    drives = removable_drives()
-    drive = drives[0] if drives else None
+    plugged = drives()
+    drive = plugged[0] if plugged else None
     order = [drive, last] if purpose is Purpose.BUNDLES else [last, drive]
     for candidate in (*order, documents_folder(), Path.home()):
         if candidate is not None and candidate.is_dir():
@@ -184,15 +189,16 @@ def _exec(dialog: QFileDialog) -> bool:
 class FileDialogs:
     """Asks for files and folders; remembers the folders in ``settings_file``."""
 
-    def __init__(self, settings_file: Callable[[], Path | None],
-                 run: Runner = _exec) -> None:
+    def __init__(self, settings_file: Callable[[], Path | None], run: Runner = _exec,
+                 drives: Callable[[], list[Path]] = _removable_drives) -> None:
         self._settings_file = settings_file
         self._run = run
+        self._drives = drives
 
     def ask(self, parent: QWidget | None, title: str, mode: Mode, purpose: Purpose, *,
             filters: str = "", name: str = "") -> list[Path]:
         settings = self._settings_file()
-        dialog = make_dialog(parent, title, start_folder(settings, purpose), mode,
+        dialog = make_dialog(parent, title, start_folder(settings, purpose, self._drives), mode,
                              filters=filters, name=name)
         try:
             if not self._run(dialog):

@@ -73,6 +73,7 @@ class SyncScreen(QWidget):
         self._ask_preview = ask_preview or self._preview_dialog
         self._ask_folder = ask_folder or self._folder_dialog
         self._ask_file = ask_file or self._file_dialog
+        self.dialogs = FileDialogs(self._settings_file)
         self.setAccessibleName(self.tr("Sync"))
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
@@ -498,11 +499,11 @@ class SyncScreen(QWidget):
 
     def _folder_dialog(self) -> Path | None:
         """On a plugged-in USB drive, else in the folder used last time."""
-        return FileDialogs(self._settings_file).folder(
+        return self.dialogs.folder(
             self, self.tr("Export to which folder or USB drive?"), Purpose.BUNDLES)
 
     def _file_dialog(self) -> Path | None:
-        return FileDialogs(self._settings_file).open_file(
+        return self.dialogs.open_file(
             self, self.tr("Import which bundle?"),
             self.tr("Inspector bundles (*.inspector-bundle *.zip);;All files (*)"),
             Purpose.BUNDLES)
