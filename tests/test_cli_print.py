@@ -166,3 +166,22 @@ def test_an_unwritable_output_is_a_clear_error(capsys: pytest.CaptureFixture[str
     code, _, err = run(capsys, "checklist", "print", "--tier", "village", "-o",
                        str(blocker / "x.pdf"), "--data-dir", data)
     assert code == 2 and f"the folder does not exist: {blocker}" in err
+
+
+def test_given_a_folder_the_pdfs_are_named_as_the_window_names_them(
+        capsys: pytest.CaptureFixture[str], data: str, tmp_path: Path) -> None:
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    visit = VISITS[0]
+    inspection = demo_id(visit.site_code, visit.label)
+    for _ in range(2):  # the second does not overwrite the first
+        assert run(capsys, "report", inspection, "-o", str(stick), "--data-dir", data)[0] == 0
+    assert run(capsys, "checklist", "print", "--tier", "village", "-o", str(stick),
+               "--data-dir", data)[0] == 0
+    code, out, _ = run(capsys, "checklist", "print", "--site", "330799001001", "--site",
+                       "330799001002", "-o", str(stick), "--data-dir", data)
+    assert code == 0 and str(stick / "东门社区教学点等2个站点_检查表.pdf") in out
+    assert sorted(p.name for p in stick.iterdir()) == sorted([
+        "东门社区教学点_2026-05-12_检查报告.pdf", "东门社区教学点_2026-05-12_检查报告-2.pdf",
+        "村级教学站点_空白检查表.pdf", "东门社区教学点等2个站点_检查表.pdf"])
+    assert "330799001001" in all_text(stick / "东门社区教学点_2026-05-12_检查报告.pdf")

@@ -5,6 +5,9 @@
 * ``inspector inspections list [--format text|json]``;
 * ``inspector inspections delete INSPECTION_ID`` (an inspection in progress started by mistake);
 * ``inspector report INSPECTION_ID -o FILE.pdf``.
+
+Given a folder instead of a file (``-o /media/U盘``), a PDF is named there as the window
+suggests it: ``东门社区教学点_2026-11-28_检查报告.pdf``, ``村级教学站点_空白检查表.pdf``.
 """
 
 from __future__ import annotations
@@ -47,7 +50,9 @@ def register(commands: Any) -> None:
                         help="检查记录编号（或其前 8 位以上）/ the inspection's id (or its "
                              "first 8 or more characters)")
     report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf",
-                        help="要写出的 PDF 文件 / the PDF file to write")
+                        help="要写出的 PDF 文件，或一个文件夹（文件名按站点和日期自动取）/ the "
+                             "PDF file to write, or a folder to write it in under a name "
+                             "saying the site and date")
 
 
 def add_checklist_print(checklist_actions: Any) -> None:
@@ -60,7 +65,8 @@ def add_checklist_print(checklist_actions: Any) -> None:
                          help="站点层级（打印空白表时必填）/ "
                               "the tier (needed for a blank checklist)")
     command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf",
-                         help="要写出的 PDF 文件 / the PDF file to write")
+                         help="要写出的 PDF 文件，或一个文件夹（文件名自动取）/ the PDF file "
+                              "to write, or a folder to write it in under a name of its own")
     command.add_argument("--site", action="append", default=[], metavar="CODE",
                          help="按此代码的站点预填（可重复，每个站点另起一页）/ pre-fill for the "
                               "site with this code (repeat for a day's round; each site "
@@ -68,11 +74,13 @@ def add_checklist_print(checklist_actions: Any) -> None:
 
 
 def run_checklist_print(args: argparse.Namespace) -> int:
+    from inspector.services import file_names
     from inspector.services.pdf.blank_checklist import write_checklists
     from inspector.services.pdf.common import PdfError
     from inspector.services.pdf.sources import SourceError, checklist_sheets
 
-    output = output_file(args.output, ".pdf")
+    folder = _folder(args.output)
+    output = None if folder else output_file(args.output, ".pdf")
     tier = Tier(args.tier) if args.tier else None
     if tier is None and not args.site:
         raise UsageError("give --tier for a blank checklist, or --site CODE")
@@ -81,6 +89,11 @@ def run_checklist_print(args: argparse.Namespace) -> int:
             template, sheets = checklist_sheets(session, tier, args.site)
         except SourceError as exc:
             raise UsageError(str(exc)) from exc
+    if folder is not None:
+        names = [s.site.name for s in sheets if s.site]
+        output = _free(folder / (file_names.checklist_file_name(names) if args.site
+                                 else file_names.blank_checklist_file_name(tier)))
+    assert output is not None
     try:
         built = write_checklists(output, template, sheets)
     except PdfError as exc:
@@ -88,6 +101,22 @@ def run_checklist_print(args: argparse.Namespace) -> int:
     what = ", ".join(s.site.code or s.site.name for s in sheets if s.site) or f"blank {tier}"
     print(f"{built.path}：共 {built.pages} 页 / {built.pages} pages ({what}; {template.key})")
     return 0
+
+
+def _folder(given: Path) -> Path | None:
+    """The folder to name the PDF in, when ``-o`` is one (a folder called ``x.pdf`` is
+    taken for a mistake and refused, as before)."""
+    path = Path(given).expanduser()
+    return path if path.is_dir() and path.suffix.lower() != ".pdf" else None
+
+
+def _free(path: Path) -> Path:
+    """``path``, or ``name-2.pdf``, ``name-3.pdf`` … if it is taken: nothing is overwritten."""
+    for n in range(1, 1000):
+        candidate = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise UsageError(f"文件夹中同名文件太多 / too many files named like this: {path}")
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -180,6 +209,7 @@ def _resolve(session: Any, given: str) -> str:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from inspector.services import file_names
     from inspector.services.inspections import InspectionError
     from inspector.services.pdf.common import PdfError
     from inspector.services.pdf.images import PrintImageCache
@@ -187,13 +217,17 @@ def run_report(args: argparse.Namespace) -> int:
     from inspector.services.pdf.sources import report_data
     from inspector.services.photo_store import PhotoStoreError
 
-    output = output_file(args.output, ".pdf")
+    folder = _folder(args.output)
+    output = None if folder else output_file(args.output, ".pdf")
     with opened(args) as context:
         with context.db.session() as session:
             try:
                 data = report_data(session, _resolve(session, args.inspection), context.paths)
             except InspectionError as exc:
                 raise UsageError(str(exc)) from exc
+        if folder is not None:
+            output = _free(folder / file_names.report_file_name(data.site.name, data.visit_date))
+        assert output is not None
         try:
             built = write_report(output, data, PrintImageCache.for_paths(context.paths))
         except (PdfError, PhotoStoreError) as exc:
