@@ -795,6 +795,10 @@ Please copy the report below and send it to the people who support this program.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>and %n more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2256,6 +2260,10 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     </message>
     <message>
         <source>Every assignment has been sent to the laptops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -785,6 +785,10 @@ Please copy the report below and send it to the people who support this program.
         <translation>%1 %2（%3，%4）</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>and %n more</source>
         <translation>等另外 %n 次</translation>
     </message>
@@ -2247,6 +2251,10 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     <message>
         <source>Every assignment has been sent to the laptops.</source>
         <translation>所有任务都已发给外业笔记本。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>

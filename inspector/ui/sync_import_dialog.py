@@ -107,7 +107,8 @@ def imported_text(preview: Preview) -> str:
     totals = preview.totals()
     changing = [line for line in summary.inspections if line.change != "unchanged"]
     if changing:
-        named = "; ".join(inspection_text(line) for line in changing[:NAMED_AFTER_IMPORT])
+        between = QCoreApplication.translate("ImportPreviewDialog", "; ")
+        named = between.join(inspection_text(line) for line in changing[:NAMED_AFTER_IMPORT])
         more = len(changing) - NAMED_AFTER_IMPORT + summary.inspections_not_listed
         if more > 0:
             named += " " + QCoreApplication.translate("ImportPreviewDialog", "and %n more", "",
@@ -121,7 +122,8 @@ def imported_text(preview: Preview) -> str:
         count = len(lines)
         text = QCoreApplication.translate(
             "ImportPreviewDialog", "Imported %n assignment(s): %1.", "", count).replace(
-            "%1", "; ".join(assignment_text(line) for line in lines[:NAMED_AFTER_IMPORT]))
+            "%1", QCoreApplication.translate("ImportPreviewDialog", "; ").join(
+                assignment_text(line) for line in lines[:NAMED_AFTER_IMPORT]))
     else:
         text = QCoreApplication.translate(
             "ImportPreviewDialog", "Imported: %1 new records, %2 updated, %3 conflicts.").replace(

@@ -245,7 +245,7 @@ class SyncScreen(QWidget):
         parts = []
         if box.unsent:
             shown = box.unsent[:WAITING_NAMED]
-            names = "; ".join(f"{w.site_name} {w.visit_date}" for w in shown)
+            names = self.tr("; ").join(f"{w.site_name} {w.visit_date}" for w in shown)
             if len(box.unsent) > len(shown):
                 names += " " + self.tr("and %n more", "", len(box.unsent) - len(shown))
             parts.append(self.tr("Waiting to be sent: %n completed inspection(s) (%1) with %2 "
