@@ -9,6 +9,7 @@ a few proper nouns and abbreviations are not words to translate.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
@@ -59,6 +60,19 @@ def _columns(model: object, parent: QModelIndex) -> int:
         return 1
 
 
+_URL_ROLE = Qt.ItemDataRole.UserRole + 1  # QFileDialog's side bar: the place's URL
+
+
+def _a_folder_s_own_name(view: QAbstractItemView, index: QModelIndex, text: str) -> bool:
+    """The file dialog's side bar names folders by their names (the home folder: the user's
+    login name): data, not words of the program. Its "Computer" is a word, and checked."""
+    if view.objectName() != "sidebar":
+        return False
+    url = index.data(_URL_ROLE)
+    local = url.toLocalFile() if hasattr(url, "toLocalFile") else ""
+    return bool(local) and Path(local).name == text
+
+
 def _item_texts(view: QAbstractItemView, rows: int = 50) -> list[str]:
     model = view.model()
     if model is None:
@@ -75,7 +89,7 @@ def _item_texts(view: QAbstractItemView, rows: int = 50) -> list[str]:
                 index = model.index(row, column, parent)
                 for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                     value = index.data(role)
-                    if isinstance(value, str):
+                    if isinstance(value, str) and not _a_folder_s_own_name(view, index, value):
                         texts.append(value)
             pending.append(model.index(row, 0, parent))
     return texts
