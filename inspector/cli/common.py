@@ -174,7 +174,7 @@ def no_data_yet(paths: AppPaths) -> UsageError:
         f"('inspector'); if your data is elsewhere, give --data-dir")
 
 
-def _has_no_data(paths: AppPaths) -> bool:
+def has_no_data(paths: AppPaths) -> bool:
     """No database (or an empty file) and nothing else of an installation either: a folder
     that has been used but lost its database is refused with its own message when opened."""
     from inspector.services.context import installation_traces
@@ -199,7 +199,7 @@ def opened(args: argparse.Namespace) -> Iterator[Any]:
     if paths.data_dir.exists() and not paths.data_dir.is_dir():
         raise UsageError(f"数据目录是一个文件而不是文件夹 / the data directory is a file, not a "
                          f"folder: {paths.data_dir}")
-    if not starts_data(args) and _has_no_data(paths):
+    if not starts_data(args) and has_no_data(paths):
         if not _needs_only_shipped(args):
             raise no_data_yet(paths)
         import tempfile
