@@ -234,6 +234,8 @@ def test_showing_the_device_first_leaves_a_folder_that_opens(tmp_path: Path) -> 
     data_dir = tmp_path / "first"
     shown = subprocess.run(inspector("--data-dir", str(data_dir), "device", "show"),
                            capture_output=True, text=True, env=_env(), timeout=60)
-    assert shown.returncode == 0, shown.stderr
+    # Either it shows a new identity with its database, or says there is no data yet;
+    # never a key left alone, which the next start would take for a lost database.
+    assert shown.returncode in (0, 2) and "Traceback" not in shown.stderr, shown.stderr
     context = open_context(AppPaths.resolve(data_dir))  # not refused as a lost database
     context.close()
