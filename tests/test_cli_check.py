@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -156,3 +157,13 @@ def test_backups_restore_is_refused_while_a_window_has_the_data_open(
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "另一个窗口或命令" in err and "in use by another window" in err
     assert [b.name for b in paths.backups.iterdir()] == [taken.name]
+
+
+def test_check_on_a_folder_with_no_data_says_so(tmp_path: Path) -> None:
+    empty = tmp_path / "nothing-here"
+    result = subprocess.run([sys.executable, "-m", "inspector", "--data-dir", str(empty), "check"],
+                            capture_output=True, text=True, timeout=60,
+                            env={k: v for k, v in os.environ.items() if k != "INSPECTOR_DATA_DIR"})
+    assert result.returncode == 2
+    assert "还没有数据" in result.stderr and "一切正常" not in result.stdout
+    assert not (empty / "inspector.sqlite3").exists()

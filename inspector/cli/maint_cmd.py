@@ -16,6 +16,8 @@ from inspector.cli.common import (
     add_command,
     add_format,
     add_group,
+    has_no_data,
+    no_data_yet,
     opened,
     print_json,
 )
@@ -95,8 +97,8 @@ def run_check(args: argparse.Namespace) -> int:
     from inspector.services.check import refetch_photos, remove_unavailable_photos
 
     paths = _paths(args)
-    if not paths.data_dir.is_dir():
-        raise UsageError(f"数据文件夹不存在 / the data folder does not exist: {paths.data_dir}")
+    if has_no_data(paths):  # nothing to check; a folder that lost its database is checked
+        raise no_data_yet(paths)
     report = _checked(paths)
     repairs: list[str] = []
     try:

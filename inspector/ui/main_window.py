@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
             self.sync_screen = SyncScreen(self.worker, actor=lambda: self.settings.inspector_name)
             self.sync_screen.back_requested.connect(self.show_sites)
             self.sync_screen.imported.connect(lambda _result: self.reload_sites())
+            self.sync_screen.inspection_requested.connect(self.open_inspection)
             self.pages.addWidget(self.sync_screen)
             self.sync_screen.set_context(self.context)
         else:
