@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import struct
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,9 +35,10 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from inspector import assets
+from inspector.services.pdf.font_files import QuickTTFont
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +143,8 @@ class FontSet:
         try:
             digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]
             font = _register(f"InspectorFallback-{digest}", str(path))
-        except (TTFError, OSError, ValueError) as exc:  # CFF outlines, damaged file, ...
+        # CFF outlines, a damaged file (ReportLab then fails with whatever it meets) ...
+        except (TTFError, OSError, ValueError, KeyError, IndexError, struct.error) as exc:
             log.info("fallback font %s not usable: %s", path, exc)
             return None
         log.info("fallback font %s loaded", path)
@@ -219,12 +222,14 @@ class FontSet:
 
 
 def _register(name: str, path: str) -> _LoadedFont:
-    try:
+    # Looked up among the registered fonts only: ReportLab's getFont() of a name it does
+    # not know first searches and parses every Type 1 metrics file on its path (~10 ms).
+    if name in pdfmetrics.getRegisteredFontNames():
         font = pdfmetrics.getFont(name)
-    except KeyError:
-        font = TTFont(name, path)
+    else:
+        font = QuickTTFont(name, path)
         pdfmetrics.registerFont(font)
-    glyphs = frozenset(code for code in font.face.charToGlyph if code >= 0x20)
+    glyphs = frozenset(font.face.charToGlyph).difference(range(0x20))
     return _LoadedFont(name, glyphs)
 
 
@@ -413,6 +418,8 @@ def _make_line(chars: Sequence[str], owners: Sequence[Any], start: int, end: int
 
 
 _installed = False
+#: Where a paragraph keeps its lines as last broken, with the widths they were broken for.
+_LINES_KEY = "_inspector_lines"
 
 
 def install_line_breaking() -> None:
@@ -440,7 +447,16 @@ def install_line_breaking() -> None:
         if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
         auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
-        return cjk_frag_split(self.frags, max_widths, auto_leading not in ("", "off"))
+        calc_bounds = auto_leading not in ("", "off")
+        # A table wraps each cell two or three times at the same width (measuring,
+        # trying a split, drawing): the lines are broken once per width.
+        key = (tuple(max_widths), calc_bounds)
+        known = self.__dict__.get(_LINES_KEY)
+        if known is not None and known[0] == key and known[1] is self.frags:
+            return known[2]
+        lines = cjk_frag_split(self.frags, max_widths, calc_bounds)
+        self.__dict__[_LINES_KEY] = (key, self.frags, lines)
+        return lines
 
     rl.Paragraph.breakLinesCJK = break_lines_cjk
     _installed = True
