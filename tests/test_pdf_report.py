@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import platform
 import uuid
 from datetime import date
@@ -27,7 +28,14 @@ from inspector.services import inspections, photo_image
 from inspector.services.context import AppContext
 from inspector.services.demo_inspections import VISITS, demo_id
 from inspector.services.pdf import images as print_images
-from inspector.services.pdf.common import CONTENT_WIDTH, Cancelled, Progress, Styles
+from inspector.services.pdf.common import (
+    CONTENT_WIDTH,
+    FULL_COLLECTIONS_DEFERRED,
+    Cancelled,
+    Progress,
+    Styles,
+    full_collections_deferred,
+)
 from inspector.services.pdf.fonts import MISSING_MARKER, default_fonts
 from inspector.services.pdf.images import PrintImageCache, PrintRequest
 from inspector.services.pdf.report import (
@@ -389,3 +397,34 @@ def test_a_row_of_photos_shrinks_to_the_space_left_but_not_below_its_minimum(
     assert row.table is not row.natural
     assert row.wrap(width, smallest - 5)[1] == natural, "too little room: it moves as it is"
     assert row.split(width, smallest - 5) == []
+
+
+def test_full_collections_are_deferred_while_a_report_is_made_and_restored_after(
+        demo_context: AppContext, tmp_path: Path) -> None:
+    visit = VISITS[0]
+    with demo_context.db.session() as session:
+        data = report_data(session, demo_id(visit.site_code, visit.label))
+    images = PrintImageCache.for_paths(demo_context.paths)
+    before = gc.get_threshold()
+    during: list[tuple[int, int, int]] = []
+    progress = Progress(report=lambda done, total, what: during.append(gc.get_threshold()))
+    write_report(tmp_path / "r.pdf", data, images, progress=progress)
+    assert gc.get_threshold() == before
+    assert during and all(t == (*before[:2], before[2] * FULL_COLLECTIONS_DEFERRED)
+                          for t in during)
+
+    with pytest.raises(Cancelled):  # a cancelled report restores them too
+        write_report(tmp_path / "c.pdf", data, images, progress=Progress(cancelled=lambda: True))
+    assert gc.get_threshold() == before
+
+    with full_collections_deferred():  # a report made while another one is
+        write_report(tmp_path / "s.pdf", data, images)
+        assert gc.get_threshold()[2] == before[2] * FULL_COLLECTIONS_DEFERRED
+    assert gc.get_threshold() == before
+
+    gc.set_threshold(*before[:2], 0)  # full collections turned off: left so
+    try:
+        write_report(tmp_path / "t.pdf", data, images, progress=progress)
+        assert during[-1][2] == 0 and gc.get_threshold()[2] == 0
+    finally:
+        gc.set_threshold(*before)

@@ -31,6 +31,7 @@ from inspector.services.pdf.common import (
     SectionStart,
     Styles,
     build_pdf,
+    full_collections_deferred,
     make_table,
     qr_payload,
     shorten,
@@ -304,6 +305,13 @@ def write_checklists(target: Path, template: ChecklistTemplate, sheets: Sequence
     """Write one PDF holding every sheet, each starting on a new page."""
     if not sheets:
         raise ValueError("no checklist to print")
+    with full_collections_deferred():
+        return _write_checklists(target, template, sheets, printed_on, fonts, progress)
+
+
+def _write_checklists(target: Path, template: ChecklistTemplate, sheets: Sequence[Sheet],
+                      printed_on: date | None, fonts: FontSet | None,
+                      progress: Progress | None) -> BuiltPdf:
     fonts = fonts or default_fonts()
     progress = progress or Progress()
     styles = Styles(fonts)

@@ -15,7 +15,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from inspector.domain.scoring import Summary, summarize
 from inspector.domain.templates import Criterion, RatingOption
@@ -40,6 +40,7 @@ from inspector.services.pdf.common import (
     SectionStart,
     Styles,
     build_pdf,
+    full_collections_deferred,
     make_table,
     qr_payload,
     shorten,
@@ -123,6 +124,24 @@ def photo_requests(data: ReportData) -> list[PrintRequest]:
     return requests
 
 
+class PrintedPhoto(Flowable):
+    """A print copy drawn at a given size, as ReportLab's ``Image`` draws a JPEG, without
+    reading the file's header each time a row of photos is made (its size is known)."""
+
+    def __init__(self, path: Path, width: float, height: float) -> None:
+        super().__init__()
+        self.path = str(path)
+        self.drawWidth = width
+        self.drawHeight = height
+        self.hAlign = "CENTER"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.drawWidth, self.drawHeight
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.path, 0, 0, self.drawWidth, self.drawHeight, mask="auto")
+
+
 class PhotoRow(Flowable):
     """One row of photos that shrinks its photos (down to :data:`PHOTO_MIN_SCALE`) to fit
     the space left on a page, instead of moving whole to the next one."""
@@ -204,6 +223,7 @@ class _ReportBuilder:
         # CondPageBreak(PART_ROOM) instead of keepWithNext (which moves the whole of it)
         self.heading1_loose = ParagraphStyle("heading1-loose", styles.heading1, keepWithNext=0)
         self.heading2_loose = ParagraphStyle("heading2-loose", styles.heading2, keepWithNext=0)
+        self._photo_text: dict[str, list[Flowable]] = {}
 
     def criteria_in_order(self) -> list[Criterion]:
         """The inspection's criteria in the order (and so with the numbers) of part two."""
@@ -402,15 +422,26 @@ class _ReportBuilder:
             ], colWidths=[box_w], rowHeights=[box_h]))
         else:
             scale = min(box_w / prepared.width, box_h / prepared.height)
-            cell.append(Image(str(prepared.path), prepared.width * scale,
-                              prepared.height * scale))
+            cell.append(PrintedPhoto(prepared.path, prepared.width * scale,
+                                     prepared.height * scale))
+        return cell + self.photo_text(photo)
+
+    def photo_text(self, photo: PhotoRecord) -> list[Flowable]:
+        """The caption and the time under a photo; made once, as a row of photos is made
+        again at other sizes (their column's width stays the same)."""
+        known = self._photo_text.get(photo.id)
+        if known is not None:
+            return known
+        styles = self.styles
+        text: list[Flowable] = []
         if photo.caption:
-            cell.append(styles.para(shorten(photo.caption), styles.cell))
+            text.append(styles.para(shorten(photo.caption), styles.cell))
         taken = local_time(photo.taken_at) if photo.taken_at else "拍摄时间不详"
         if photo.outside_visit:
             taken += "（非检查当日）"
-        cell.append(styles.para(f"{taken} · #{short_id(photo.id)}", styles.small))
-        return cell
+        text.append(styles.para(f"{taken} · #{short_id(photo.id)}", styles.small))
+        self._photo_text[photo.id] = text
+        return text
 
     def photo_rows(self, photos: Sequence[PhotoRecord]) -> list[Flowable]:
         """Photos three to a row, each row a flowable of its own (so rows break between
@@ -543,6 +574,13 @@ def write_report(target: Path, data: ReportData, images: PrintImageCache, *,
                  printed_on: date | None = None, fonts: FontSet | None = None,
                  progress: Progress | None = None) -> BuiltPdf:
     """Write the report of one inspection to ``target``."""
+    with full_collections_deferred():
+        return _write_report(target, data, images, printed_on, fonts, progress)
+
+
+def _write_report(target: Path, data: ReportData, images: PrintImageCache,
+                  printed_on: date | None, fonts: FontSet | None,
+                  progress: Progress | None) -> BuiltPdf:
     fonts = fonts or default_fonts()
     progress = progress or Progress()
     requests = photo_requests(data)
