@@ -29,9 +29,11 @@ for another's dirty pages, and floors and services run alternately
 ``--repeat`` times (best of each reported; every run is printed on stderr):
 whichever ran second used to look up to 2× slower on this shared disk.
 
-Records, at two sizes in one run: I completed inspections with I × R
-responses (default 10,000 and 250,000: 260k rows) and a tenth of that (26k
-rows), so that memory flat or growing with the bundle is visible side by side:
+Records, at two sizes in one run: I completed inspections of the county
+institute with I × R responses, one per criterion of its checklist, as an
+import checks (default 10,000 and 250,000: 260k rows; R is at most 27), and a
+tenth of that (26k rows), so that memory flat or growing with the bundle is
+visible side by side:
 
 - export floor: raw ``sqlite3`` SELECT of the same tables' columns, each row
   ``json.dumps``-ed as one line into a deflated ZIP member (the bundle's record
@@ -53,8 +55,9 @@ time, peak and the child's whole max RSS).
 Reported: seconds, MB/s or rows/s, the ratio to the floor (≥ 1 is as fast as
 the floor; best run of each), and peak RSS above the level just before the
 case started (sampled every 10 ms; highest of the runs), then the services'
-peaks at the two record sizes. Goals (issue 5): export and import ≥ 0.8 ×
-floor, record merge ≥ 0.5 × executemany, memory flat as the bundle grows.
+peaks at the two record sizes. Goals (issues 5 and 16): export and import
+≥ 0.8 × floor, records export too, record merge ≥ 0.5 × executemany, memory
+flat as the bundle grows.
 "Flat" means bounded: the export keeps what it wrote until the medium has
 been read back (up to about four 8 MiB spans, see read_back.py), so its peak
 rises with the bundle's size until that bound (a 10 MB records bundle at 260k
@@ -83,6 +86,8 @@ from typing import Any
 
 from inspector import assets
 from inspector.app_paths import AppPaths
+from inspector.domain.templates import parse_stored_template
+from inspector.domain.tiers import Tier
 from inspector.services.context import AppContext, open_context
 from inspector.services.sites_csv import import_sites
 from inspector.services.sync import records as rec
@@ -143,12 +148,25 @@ def _stamp() -> str:
     return "2026-11-20 08:00:00.000000"
 
 
+#: The county institute's checklist has the most criteria (27): every response below is
+#: for a real criterion of its tier, as an import checks (``entry_rules.py``).
+TIER = Tier.COUNTY
+
+
 def _inspection_rows(conn: sqlite3.Connection, count: int) -> list[tuple[Any, ...]]:
     template = conn.execute("SELECT id FROM template_versions").fetchone()[0]
-    site = conn.execute("SELECT id FROM sites WHERE tier = 'village'").fetchone()[0]
+    site = conn.execute("SELECT id FROM sites WHERE tier = ?", (TIER.value,)).fetchone()[0]
     now = _stamp()
-    return [(str(uuid.uuid4()), now, now, 1, site, template, "village", "completed",
+    return [(str(uuid.uuid4()), now, now, 1, site, template, TIER.value, "completed",
              "2026-11-20", "张三", "李四", None, now, "") for _ in range(count)]
+
+
+def _criteria(conn: sqlite3.Connection) -> list[str]:
+    """The ids of the installed checklist's criteria for :data:`TIER`."""
+    sha, content, template_id, version = conn.execute(
+        "SELECT sha256, content, template_id, version FROM template_versions").fetchone()
+    template = parse_stored_template(sha, content, f"{template_id}@{version}")
+    return [criterion.id for criterion in template.criteria(TIER)]
 
 
 INSPECTION_SQL = (
@@ -161,11 +179,12 @@ RESPONSE_SQL = (
     " rating, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
-def _response_rows(inspections: list[tuple[Any, ...]], each: int) -> list[tuple[Any, ...]]:
+def _response_rows(inspections: list[tuple[Any, ...]], criteria: list[str]
+                   ) -> list[tuple[Any, ...]]:
     now = _stamp()
-    return [(str(uuid.uuid4()), now, now, 1, row[0], f"criterion.{n:02d}", "meets",
+    return [(str(uuid.uuid4()), now, now, 1, row[0], criterion, "meets",
              "现场查看，资料齐全" if n % 5 == 0 else "")
-            for row in inspections for n in range(each)]
+            for row in inspections for n, criterion in enumerate(criteria)]
 
 
 # -- photos ----------------------------------------------------------------
@@ -438,9 +457,14 @@ def make_records(root: Path, inspections: int, each: int) -> tuple[Path, Path, i
     field = installation(root, "rfield", Role.FIELD)
     conn = sqlite3.connect(field.db.path)
     rows = _inspection_rows(conn, inspections)
+    criteria = _criteria(conn)
+    if each > len(criteria):
+        raise SystemExit(f"--responses-each is at most {len(criteria)}: one response per "
+                         f"criterion of a {TIER.value} inspection")
     conn.executemany(INSPECTION_SQL, rows)
     for start in range(0, len(rows), 1000):
-        conn.executemany(RESPONSE_SQL, _response_rows(rows[start:start + 1000], each))
+        conn.executemany(RESPONSE_SQL, _response_rows(rows[start:start + 1000],
+                                                      criteria[:each]))
     conn.commit()
     conn.close()
     field.close()

@@ -13,7 +13,7 @@ from sync_helpers import completed_inspection, installation
 
 from inspector.services import inspections
 from inspector.services.context import AppContext
-from inspector.services.sync import export
+from inspector.services.sync import export_records
 from inspector.services.sync.errors import NullControl
 from inspector.services.sync.export import KIND_TABLES, export_bundle
 from inspector.services.sync.identity import Role, ensure_identity
@@ -93,8 +93,7 @@ def test_a_record_edited_during_the_export_is_marked_as_the_version_that_was_sen
 
 def test_every_exported_version_is_marked_across_many_batches(
         field: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(export, "ROWS_PER_READ", 5)
-    monkeypatch.setattr(export, "SEAL_BATCH", 7)
+    monkeypatch.setattr(export_records, "ROWS_PER_READ", 5)
     completed_inspection(field, photos=2, seed=1)
     completed_inspection(field, code="330799001002", photos=1, seed=2)
     first = export_bundle(field, tmp_path / "1.bundle")

@@ -8,9 +8,7 @@ only after the rename; a cancelled or failed export leaves nothing behind.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import json
 import logging
 import os
@@ -19,13 +17,12 @@ import sqlite3
 import time
 import uuid
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, cast
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from inspector import __version__
 from inspector.services.context import AppContext
@@ -34,6 +31,13 @@ from inspector.services.store_lock import EXPORT_LOCK_NAME, FolderClaim
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import records as rec
 from inspector.services.sync.errors import Control, NullControl, SyncError, check
+from inspector.services.sync.export_records import (
+    SENT_INSPECTIONS,
+    MemberWriter,
+    Seal,
+    TableReader,
+    snapshot,
+)
 from inspector.services.sync.identity import (
     ROLE_NAMES_EN,
     ROLE_NAMES_ZH,
@@ -56,6 +60,9 @@ KIND_TABLES = {kind: tuple(t for t in tables if t != bf.TEMPLATE_TABLE)
 DEFAULT_KIND = {Role.FIELD: "results", Role.OFFICE: "assignment"}
 ALLOWED_KINDS = {role: tuple(kind for kind, maker in bf.KIND_MADE_BY.items() if maker is role)
                  for role in Role}
+
+#: Where an export keeps what it will mark as sent (see export_records.Seal).
+SEAL_FOLDER = Path("cache", "export")
 
 _COMPLETED = "SELECT id FROM inspections WHERE status = 'completed'"
 # The newest completed inspection of every site that has an assignment: what the
@@ -80,76 +87,19 @@ class ExportResult:
     manifest_sha256: str
 
 
-ROWS_PER_READ = 2000  # records read from the snapshot at a time
-SEAL_BATCH = 5000  # record versions marked as sent per statement batch
-
-
-class _Seal:
-    """Record versions to mark as sent once the bundle is in place.
-
-    One entry per exported record: ``(version vector, revision)`` as read in the
-    snapshot when this version was never sent before, ``(None, None)`` when only
-    its bundle sequence changes. They are kept in a private temporary SQLite
-    database on disk (SQLite removes the file when it is closed), not in Python
-    lists: the export's memory must not grow with the number of records.
-    """
-
-    def __init__(self) -> None:
-        self._db = sqlite3.connect("", isolation_level=None)
-        self._db.execute("PRAGMA journal_mode = OFF")
-        self._db.execute("PRAGMA synchronous = OFF")
-        self._db.execute("BEGIN")  # one transaction, never committed: nothing to keep
-        self._tables: list[str] = []
-
-    def __enter__(self) -> _Seal:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self._db.close()
-
-    def start(self, table: str) -> None:
-        assert table in rec.SPECS and table not in self._tables
-        with self._disk_errors():
-            self._db.execute(f"CREATE TABLE {table} (vv TEXT, rev INTEGER, id TEXT NOT NULL)")
-        self._tables.append(table)
-
-    def add(self, table: str, rows: list[tuple[str | None, int | None, str]]) -> None:
-        with self._disk_errors():
-            self._db.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)", rows)
-
-    @staticmethod
-    @contextlib.contextmanager
-    def _disk_errors() -> Iterator[None]:
-        try:
-            yield
-        except sqlite3.OperationalError as exc:  # e.g. the temporary folder is full
-            raise SyncError(
-                f"无法写入导出用的临时文件，临时文件夹可能已满 / could not write the export's "
-                f"temporary file; the temporary folder may be full ({exc})") from exc
-
-    def batches(self) -> Iterator[tuple[str, list[tuple[str | None, int | None, str]]]]:
-        """Per table, in the order exported: up to SEAL_BATCH entries at a time."""
-        for table in self._tables:
-            cursor = self._db.execute(f"SELECT vv, rev, id FROM {table} ORDER BY rowid")
-            while rows := cursor.fetchmany(SEAL_BATCH):
-                yield table, rows
+#: The inspections whose records a bundle of each kind carries.
+_INSPECTIONS_SENT = {"results": _COMPLETED, "assignment": _PREVIOUS}
 
 
 def _filters(kind: str, table: str, incremental: bool, confirmed: set[int]) -> str:
+    """Which records of ``table`` a bundle carries (an SQL condition on its columns);
+    the inspections are those :func:`_choose_inspections` put in ``SENT_INSPECTIONS``."""
     parts = []
-    if kind == "results":
+    if kind in _INSPECTIONS_SENT:
         if table == "inspections":
-            parts.append("status = 'completed'")
+            parts.append(f"id IN (SELECT id FROM {SENT_INSPECTIONS})")
         elif table in ("responses", "photos", "inspection_events"):
-            parts.append(f"inspection_id IN ({_COMPLETED})")
-    elif kind == "assignment":
-        if table == "inspections":
-            parts.append(f"id IN ({_PREVIOUS})")
-        elif table in ("responses", "photos", "inspection_events"):
-            parts.append(f"inspection_id IN ({_PREVIOUS})")
+            parts.append(f"inspection_id IN (SELECT id FROM {SENT_INSPECTIONS})")
     if incremental:
         done = ",".join(str(int(s)) for s in sorted(confirmed)) or "-1"
         parts.append(f"(sync_rev IS NULL OR sync_rev != revision OR "
@@ -157,16 +107,12 @@ def _filters(kind: str, table: str, incremental: bool, confirmed: set[int]) -> s
     return " AND ".join(parts)
 
 
-@contextlib.contextmanager
-def _snapshot(context: AppContext) -> Iterator[sqlite3.Connection]:
-    """A read transaction: every table is read as of one moment."""
-    conn = sqlite3.connect(context.db.path, timeout=15)
-    try:
-        conn.execute("BEGIN")
-        yield conn
-    finally:
-        conn.rollback()
-        conn.close()
+def _choose_inspections(conn: sqlite3.Connection, kind: str) -> None:
+    """Decide once, in the snapshot, which inspections the bundle carries (looked up
+    by every record of theirs through the table's primary key)."""
+    conn.execute(f"CREATE TABLE {SENT_INSPECTIONS} (id TEXT PRIMARY KEY)")
+    if kind in _INSPECTIONS_SENT:
+        conn.execute(f"INSERT INTO {SENT_INSPECTIONS} (id) {_INSPECTIONS_SENT[kind]}")
 
 
 #: An unfinished bundle's temp file, as :func:`_export` names it: ``.NAME.1a2b3c4d.part``.
@@ -222,58 +168,37 @@ def _info(name: str, compression: int) -> zipfile.ZipInfo:
     return info
 
 
-def _write_records(zf: zipfile.ZipFile, conn: sqlite3.Connection, kind: str, incremental: bool,
-                   confirmed: set[int], me: DeviceIdentity, seal: _Seal,
-                   control: Control) -> tuple[list[bf.TableEntry], list[bf.Member], set[str]]:
-    tmap = rec.TemplateMap.from_rows(conn.execute(rec.TEMPLATE_KEYS_SQL).fetchall())
+def _write_records(zf: zipfile.ZipFile, conn: sqlite3.Connection, database: Path, kind: str,
+                   incremental: bool, confirmed: set[int], seal: Seal, control: Control
+                   ) -> tuple[list[bf.TableEntry], list[bf.Member], set[str]]:
     tables, members, photo_shas = [], [], set()
-    for name in KIND_TABLES[kind]:
-        spec = rec.SPECS[name]
-        where = _filters(kind, name, incremental, confirmed)
-        cursor = conn.execute(rec.select_sql(spec, where, extra=("sync_seq",)))
-        path = f"records/{name}.jsonl"
-        info = _info(path, zipfile.ZIP_DEFLATED)
-        digest, size, count = hashlib.sha256(), 0, 0
-        width = len(spec.local_columns)
-        seal.start(name)
-        sha_at = spec.columns.index("sha256") if name == "photos" else -1
-        with zf.open(info, "w", force_zip64=True) as out:
-            buffer = io.BytesIO()
-            while rows := cursor.fetchmany(ROWS_PER_READ):
-                check(control)
-                to_seal: list[tuple[str | None, int | None, str]] = []
-                for row in rows:
-                    stored_vv, revision, sync_rev, sync_seq = row[width:]
-                    values = rec.local_to_bundle_values(spec, row, tmap)
-                    vv = rec.effective_vv(spec, values, stored_vv, revision, sync_rev,
-                                          me.device_id)
-                    if sync_rev is None or sync_rev != revision:
-                        to_seal.append((rec.vv_dump(vv), revision, row[0]))
-                    elif (sync_seq or 0) > 0:
-                        to_seal.append((None, None, row[0]))
-                    values.append(vv)
-                    if sha_at >= 0:
-                        photo_shas.add(values[sha_at])
-                    buffer.write(json.dumps(values, ensure_ascii=False,
-                                            separators=(",", ":")).encode("utf-8"))
-                    buffer.write(b"\n")
-                    count += 1
-                seal.add(name, to_seal)
-                data = buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
-                digest.update(data)
-                size += len(data)
-                out.write(data)
-                control.progress(count, 0, name)
-        tables.append(bf.TableEntry(name, path, (*spec.columns, rec.VV_COLUMN), count))
-        members.append(bf.Member(path, size, digest.hexdigest()))
+    _choose_inspections(conn, kind)
+    with MemberWriter() as writer:
+        for name in KIND_TABLES[kind]:
+            spec = rec.SPECS[name]
+            reader = TableReader(conn, spec, _filters(kind, name, incremental, confirmed), seal,
+                                 database)
+            path = f"records/{name}.jsonl"
+            with zf.open(_info(path, zipfile.ZIP_DEFLATED), "w", force_zip64=True) as out:
+                writer.start(out)
+                try:
+                    for data in reader.batches():
+                        check(control)
+                        writer.write(data)
+                        control.progress(reader.count, 0, name)
+                    writer.finish()
+                finally:
+                    writer.drain()  # nothing is written into the member once it is closed
+            if name == "photos":
+                photo_shas = reader.photo_files()
+            tables.append(bf.TableEntry(name, path, (*spec.columns, rec.VV_COLUMN),
+                                        reader.count))
+            members.append(bf.Member(path, writer.size, writer.digest.hexdigest()))
     if kind == "assignment":
         rows = conn.execute(
             "SELECT template_id, version, title, content, sha256 FROM template_versions"
             " ORDER BY template_id, version").fetchall()
-        data = b"".join(json.dumps(list(r), ensure_ascii=False, separators=(",", ":"))
-                        .encode("utf-8") + b"\n" for r in rows)
+        data = b"".join(rec.encode_json(list(r)).encode("utf-8") + b"\n" for r in rows)
         path = f"records/{rec.TEMPLATE_TABLE}.jsonl"
         zf.writestr(_info(path, zipfile.ZIP_DEFLATED), data)
         tables.append(bf.TableEntry(rec.TEMPLATE_TABLE, path, rec.TEMPLATE_COLUMNS, len(rows)))
@@ -363,7 +288,9 @@ def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: str, targ
     scope = "incremental" if incremental else "all"
     bundle_id = str(uuid.uuid4())
     _clear_leftovers(target.parent)
-    seal = _Seal()
+    seal_folder = context.paths.data_dir / SEAL_FOLDER
+    Seal.clear_leftovers(seal_folder)  # with the export claim held: a killed export's
+    seal = Seal(seal_folder)
     try:
         sequence = _reserve(context, me, bundle_id, kind, scope, actor)
     except BaseException:
@@ -381,9 +308,10 @@ def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: str, targ
             medium = ReadBackWriter(raw, temp)
             try:
                 with zipfile.ZipFile(cast(IO[bytes], medium), "w", allowZip64=True) as zf:
-                    with _snapshot(context) as conn:
+                    with snapshot(context.db.path, seal, me.device_id) as conn:
                         tables, members, photo_shas = _write_records(
-                            zf, conn, kind, incremental, confirmed, me, seal, control)
+                            zf, conn, context.db.path, kind, incremental, confirmed, seal,
+                            control)
                         templates = _template_keys(conn)
                     members += _write_photos(zf, PhotoStore.for_paths(context.paths),
                                              photo_shas, control, context.db.path)
@@ -433,20 +361,12 @@ def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: str, targ
 
 
 def _finish(context: AppContext, bundle_id: str, target: Path, manifest: bf.Manifest,
-            data: bytes, seal: _Seal) -> None:
-    """The bundle is in place: mark the versions it carried as sent, and log it."""
-    with context.db.transaction() as session:
-        conn = session.connection()
-        seq = manifest.sequence
-        for name, rows in seal.batches():
-            fresh = [(vv, rev, seq, rid) for vv, rev, rid in rows if vv is not None]
-            resent = [(seq, rid) for vv, _rev, rid in rows if vv is None]
-            if fresh:
-                conn.exec_driver_sql(
-                    f"UPDATE {name} SET sync_vv = ?, sync_rev = ?, sync_seq = ? WHERE id = ?",
-                    fresh)
-            if resent:
-                conn.exec_driver_sql(f"UPDATE {name} SET sync_seq = ? WHERE id = ?", resent)
+            data: bytes, seal: Seal) -> None:
+    """The bundle is in place: mark the versions it carried as sent, and log it, in one
+    transaction."""
+    with (context.db.engine.connect() as conn, seal.attached(conn),
+          Session(bind=conn, expire_on_commit=False) as session):
+        seal.mark_sent(session.connection(), manifest.sequence)
         row = session.get(SyncBundle, bundle_id)
         assert row is not None
         row.status = "written"
@@ -455,6 +375,7 @@ def _finish(context: AppContext, bundle_id: str, target: Path, manifest: bf.Mani
         row.counts = json.dumps(manifest.counts, sort_keys=True)
         row.at = utcnow()
         session.add(row)
+        session.commit()
 
 
 def _missing_photos(database: Path, shas: list[str]) -> SyncError:

@@ -120,6 +120,17 @@ def vv_join(a: VV, b: VV) -> VV:
     return {d: max(a.get(d, 0), b.get(d, 0)) for d in sorted(a.keys() | b.keys())}
 
 
+#: JSON as a bundle's lines hold it: compact, characters beyond ASCII as they are
+#: (``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``, without making
+#: an encoder per call).
+encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def origin_key(content_json: bytes) -> str:
+    """The version vector key of a record never exchanged, from its content's JSON."""
+    return f"~{hashlib.sha256(content_json).hexdigest()[:16]}"
+
+
 def origin_vv(spec: TableSpec, values: Sequence[Any]) -> VV:
     """The first version of a record that was never exchanged: named by its content.
 
@@ -127,9 +138,7 @@ def origin_vv(spec: TableSpec, values: Sequence[Any]) -> VV:
     county, sites identified by their division codes) thus agree on its
     version, instead of seeing a conflict.
     """
-    digest = hashlib.sha256(json.dumps(content_of(spec, values), ensure_ascii=False,
-                                       separators=(",", ":")).encode("utf-8")).hexdigest()
-    return {f"~{digest[:16]}": 1}
+    return {origin_key(encode_json(content_of(spec, values)).encode("utf-8")): 1}
 
 
 def effective_vv(spec: TableSpec, values: Sequence[Any], stored: str | None, revision: int,
