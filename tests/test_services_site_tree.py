@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date
 
 from inspector.services import inspections
+from inspector.services.assignment_state import AssignmentState
 from inspector.services.context import AppContext
 from inspector.services.site_tree import SiteNode, read_site_tree, read_site_tree_early
 from inspector.services.sites import find_by_code, site_id_for_code, site_tree
@@ -78,7 +79,7 @@ def test_no_early_tree_without_a_database_ready_to_read(context: AppContext) -> 
     assert read_site_tree_early(garbage) is None
 
 
-def test_each_site_shows_its_current_or_next_assignment(demo_context: AppContext) -> None:
+def test_each_site_shows_its_most_urgent_open_assignment(demo_context: AppContext) -> None:
     village = site_id_for_code("330799001001")
     with demo_context.db.transaction() as session:
         add_assignment(session, village, "李明", date(2026, 10, 1), date(2026, 10, 31), "已过期")
@@ -86,20 +87,34 @@ def test_each_site_shows_its_current_or_next_assignment(demo_context: AppContext
         add_assignment(session, village, "张强", date(2026, 11, 20), date(2026, 12, 5), "复查")
     with demo_context.db.session() as session:
         roots = site_tree(session)  # the ORM path and the early read share the function
-    demo_context.close()
     early = read_site_tree_early(demo_context.paths.database)
     assert early is not None
     for tree in (roots, early):
         nodes = {node.id: node for root in tree for node in root.walk()}
         assert nodes[village].assignment is not None
-    with sqlite3.connect(demo_context.paths.database) as connection:
-        def on(day: date) -> str | None:
-            nodes = {n.id: n for r in read_site_tree(connection, today=day) for n in r.walk()}
-            visit = nodes[village].assignment
-            return None if visit is None else visit.inspector_name
 
-        assert on(date(2026, 11, 28)) == "张强"  # under way now
-        assert on(date(2026, 12, 6)) == "王芳"  # the next one
-        assert on(date(2026, 10, 15)) == "李明"  # the earliest that has not ended
-        assert on(date(2027, 2, 1)) is None  # all past
-    connection.close()
+    def on(day: date) -> tuple[str, AssignmentState] | None:
+        with sqlite3.connect(demo_context.paths.database) as connection:
+            nodes = {n.id: n for r in read_site_tree(connection, today=day) for n in r.walk()}
+        connection.close()
+        visit = nodes[village].assignment
+        return None if visit is None else (visit.inspector_name, visit.state)
+
+    assert on(date(2026, 9, 15)) == ("李明", AssignmentState.PENDING)  # the next one to come
+    assert on(date(2026, 10, 15)) == ("李明", AssignmentState.PENDING)  # under its period
+    # Not visited by the end of its period: overdue, and shown before the later ones.
+    assert on(date(2026, 11, 28)) == ("李明", AssignmentState.OVERDUE)
+    assert on(date(2027, 2, 1)) == ("李明", AssignmentState.OVERDUE)
+    # A visit fulfils the assignments whose period began before it: they are done and
+    # no longer shown; the January one is what the site waits for now.
+    with demo_context.db.transaction() as session:
+        started = inspections.start_inspection(session, village, date(2026, 11, 25),
+                                               inspectors="张强")
+    assert on(date(2026, 11, 28)) == ("李明", AssignmentState.IN_PROGRESS)
+    with demo_context.db.transaction() as session:
+        state = inspections.load_state(session, started.id)
+        for criterion in state.criteria:
+            inspections.set_rating(session, started.id, criterion.id, "meets")
+        inspections.complete(session, started.id, "张强")
+    assert on(date(2026, 11, 28)) == ("王芳", AssignmentState.PENDING)
+    demo_context.close()

@@ -1916,6 +1916,14 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1904,6 +1904,14 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>%1 至 %2，%3</translation>
     </message>
     <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>under way</source>
+        <translation>检查中</translation>
+    </message>
+    <message>
         <source>Site</source>
         <translation>站点</translation>
     </message>

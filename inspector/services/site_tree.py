@@ -19,6 +19,12 @@ from pathlib import Path
 from inspector.domain.scoring import summarize
 from inspector.domain.templates import ChecklistTemplate, parse_stored_template
 from inspector.domain.tiers import TIER_ORDER, Tier
+from inspector.services.assignment_state import (
+    STATE_ORDER,
+    AssignmentState,
+    SiteVisit,
+    assignment_standing,
+)
 from inspector.storage.revision import HEAD_REVISION, read_revision
 
 log = logging.getLogger(__name__)
@@ -40,6 +46,7 @@ class AssignedVisit:
     period_start: date
     period_end: date
     note: str = ""
+    state: AssignmentState = AssignmentState.PENDING  # never DONE: done ones are not shown
 
 
 @dataclass
@@ -57,7 +64,7 @@ class SiteNode:
     children: list[SiteNode] = field(default_factory=list)
     last_completed: LastInspection | None = None
     in_progress: LastInspection | None = None
-    assignment: AssignedVisit | None = None  # the current or next one; past ones are not shown
+    assignment: AssignedVisit | None = None  # the most urgent open one; done ones are not shown
 
     def walk(self) -> Iterable[SiteNode]:
         yield self
@@ -86,7 +93,7 @@ RATINGS_SQL = """
 TEMPLATE_SQL = "SELECT sha256, content, template_id, version FROM template_versions WHERE id = ?"
 ASSIGNMENTS_SQL = """
     SELECT site_id, inspector_name, period_start, period_end, note FROM assignments
-    WHERE period_end >= ? ORDER BY period_start DESC, period_end DESC
+    ORDER BY period_start, period_end
 """
 
 
@@ -95,7 +102,8 @@ def read_site_tree(connection: sqlite3.Connection, today: date | None = None) ->
 
     County first, then townships and villages, each by code and name; every
     site with its last completed inspection (and that one's overall score), its
-    inspection in progress, and the assignment that is current or next on ``today``.
+    inspection in progress, and its most urgent open assignment on ``today`` (overdue,
+    then in progress, then the next one to come; assignments already done are left out).
     """
     rows = sorted(connection.execute(SITES_SQL).fetchall(),
                   key=lambda row: site_sort_key(row[2], row[3], row[1]))
@@ -105,12 +113,15 @@ def read_site_tree(connection: sqlite3.Connection, today: date | None = None) ->
         for site_id, name, tier, code, address, contact, phone, parent_id in rows
     }
     completed: dict[str, tuple[str, str]] = {}  # inspection id → (tier, template version id)
+    visits: dict[str, list[SiteVisit]] = {}
     for inspection_id, site_id, status, visit_date, tier, version_id in connection.execute(
             INSPECTIONS_SQL):
         node = nodes.get(site_id)
         if node is None:
             continue
         info = LastInspection(inspection_id, date.fromisoformat(visit_date), status)
+        visits.setdefault(site_id, []).append(
+            SiteVisit(inspection_id, info.visit_date, completed=status != "draft"))
         if status == "draft":
             node.in_progress = info
         else:
@@ -125,12 +136,19 @@ def read_site_tree(connection: sqlite3.Connection, today: date | None = None) ->
                 last.id, last.visit_date, last.status,
                 _score(connection, last.id, Tier(tier), _template(connection, version_id,
                                                                   versions)))
-    # Latest start first, so the earliest of the current and coming ones is kept last.
-    for site_id, name, start, end, note in connection.execute(
-            ASSIGNMENTS_SQL, ((today or date.today()).isoformat(),)):
-        if site_id in nodes:
-            nodes[site_id].assignment = AssignedVisit(
-                name, date.fromisoformat(start), date.fromisoformat(end), note)
+    on = today or date.today()
+    for site_id, name, start, end, note in connection.execute(ASSIGNMENTS_SQL):
+        node = nodes.get(site_id)
+        if node is None:
+            continue
+        period_start, period_end = date.fromisoformat(start), date.fromisoformat(end)
+        state = assignment_standing(period_start, period_end, visits.get(site_id, ()), on).state
+        if state is AssignmentState.DONE:
+            continue
+        shown = node.assignment
+        # Earliest start first: of the same urgency, the first one to come is kept.
+        if shown is None or STATE_ORDER[state] < STATE_ORDER[shown.state]:
+            node.assignment = AssignedVisit(name, period_start, period_end, note, state)
     roots: list[SiteNode] = []
     for node in nodes.values():
         parent = nodes.get(node.parent_id) if node.parent_id else None

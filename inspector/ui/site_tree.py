@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.services.assignment_state import AssignmentState
+from inspector.services.site_tree import AssignedVisit, LastInspection, SiteNode
 from inspector.ui.site_filter import SiteFilterProxy, SiteSearchBar, name_sort_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-
-    from inspector.services.site_tree import AssignedVisit, LastInspection, SiteNode
 
 SITE_ID_ROLE = Qt.ItemDataRole.UserRole
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -96,12 +96,24 @@ def assignment_text(visit: AssignedVisit | None, short: bool = False) -> str:
     """The county office's assignment: the period and who goes (with its note unless short)."""
     if visit is None:
         return ""
+    state = _state_text(visit.state)
     if short:
-        return f"{visit.period_start:%m-%d}–{visit.period_end:%m-%d} {visit.inspector_name}"
+        text = f"{visit.period_start:%m-%d}–{visit.period_end:%m-%d} {visit.inspector_name}"
+        return f"{text} · {state}" if state else text
     text = QCoreApplication.translate("SiteTree", "%1 to %2, %3").replace(
         "%1", visit.period_start.isoformat()).replace(
         "%2", visit.period_end.isoformat()).replace("%3", visit.inspector_name)
-    return f"{text} ({visit.note})" if visit.note else text
+    text = f"{text} ({visit.note})" if visit.note else text
+    return f"{text} · {state}" if state else text
+
+
+def _state_text(state: AssignmentState) -> str:
+    """Said beside an assignment that is not simply waiting for its period."""
+    if state is AssignmentState.OVERDUE:
+        return QCoreApplication.translate("SiteTree", "overdue")
+    if state is AssignmentState.IN_PROGRESS:
+        return QCoreApplication.translate("SiteTree", "under way")
+    return ""
 
 
 class SiteRow:
