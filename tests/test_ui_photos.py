@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -216,3 +217,36 @@ def test_files_chosen_together_are_added_in_natural_order(
         qtbot.waitUntil(lambda: strip.grid.count() == 3, timeout=LOAD_TIMEOUT_MS)
         assert [strip.grid.item(row).text() for row in range(3)] == [
             "m1.jpg", "m2.jpg", "m10.jpg"]
+
+
+def test_the_photo_dialogs_start_where_photos_came_from_last(
+    qtbot: QtBot, demo_context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Adding photos asks through the program's file dialogs, which remember the folder
+    (an SD card, a phone's copy) for the next time."""
+    from inspector.ui.file_dialogs import FileDialogs, Mode, Purpose
+
+    card_folder = tmp_path / "DCIM"
+    card_folder.mkdir()
+    photo = _jpeg(card_folder / "IMG_0001.jpg", (90, 60, 30))
+    asked: list[tuple[Mode, Purpose]] = []
+
+    def ask(self: FileDialogs, parent: object, title: str, mode: Mode, purpose: Purpose,
+            **_kw: object) -> list[Path]:
+        asked.append((mode, purpose))
+        return [photo] if mode is Mode.OPEN_MANY else []
+
+    monkeypatch.setattr(FileDialogs, "ask", ask)
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        start_inspection_in(qtbot, window, "上塘村教学站")
+        page = window.checklist
+        assert page is not None
+        card = page.current_card()
+        assert card is not None
+        strip = page.strips[card.criterion.id]
+        report = _imported(qtbot, strip, strip.choose_files)
+        assert [r.original_name for r in report.added] == ["IMG_0001.jpg"]
+        strip.choose_folder()  # cancelled: nothing more happens
+    assert asked == [(Mode.OPEN_MANY, Purpose.PHOTOS), (Mode.FOLDER, Purpose.PHOTOS)]

@@ -344,21 +344,21 @@ class CheckDialog(QDialog):
     # -- repairs ------------------------------------------------------------------------
 
     def choose_bundle(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from inspector.ui.file_dialogs import FileDialogs, Purpose
 
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Fetch photos from a bundle"), str(Path.home()),
-            self.tr("Sync bundles (*.inspector-bundle *.zip);;All files (*)"))
-        if name:
-            self.refetch(Path(name))
+        chosen = FileDialogs(lambda: self.paths.settings_file).open_file(
+            self, self.tr("Fetch photos from a bundle"),
+            self.tr("Sync bundles (*.inspector-bundle *.zip);;All files (*)"), Purpose.REPAIR)
+        if chosen:
+            self.refetch(chosen)
 
     def choose_folder(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from inspector.ui.file_dialogs import FileDialogs, Purpose
 
-        name = QFileDialog.getExistingDirectory(
-            self, self.tr("Fetch photos from a folder"), str(Path.home()))
-        if name:
-            self.refetch(Path(name))
+        chosen = FileDialogs(lambda: self.paths.settings_file).folder(
+            self, self.tr("Fetch photos from a folder"), Purpose.REPAIR)
+        if chosen:
+            self.refetch(chosen)
 
     def refetch(self, source: Path) -> JobHandle | None:
         report = self.report

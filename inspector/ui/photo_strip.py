@@ -18,7 +18,6 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.ui import inspection_jobs as jobs
+from inspector.ui.file_dialogs import FileDialogs, Purpose
 from inspector.ui.undo_bar import UndoBar
 from inspector.ui.worker import JobHandle, Worker
 
@@ -253,19 +253,24 @@ class PhotoStrip(QWidget):
     def choose_files(self) -> None:
         if self.read_only:
             return
-        names, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), str(Path.home()),
-            self.tr("Photos (%1)").replace("%1", IMAGE_FILTER))
+        names = self._dialogs().open_files(
+            self, self.tr("Add photos"), self.tr("Photos (%1)").replace("%1", IMAGE_FILTER),
+            Purpose.PHOTOS)
         if names:
-            self.add_paths([Path(name) for name in names])
+            self.add_paths(names)
 
     def choose_folder(self) -> None:
         if self.read_only:
             return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of photos"),
-                                                  str(Path.home()))
+        folder = self._dialogs().folder(self, self.tr("Import a folder of photos"),
+                                        Purpose.PHOTOS)
         if folder:
-            self.add_paths([Path(folder)])
+            self.add_paths([folder])
+
+    def _dialogs(self) -> FileDialogs:
+        """File dialogs that start in the last folder photos came from (an SD card, a
+        phone's copy) and remember the next one."""
+        return FileDialogs(lambda: self.context.paths.settings_file)
 
     def add_paths(self, paths: list[Path]) -> JobHandle | None:
         """Import files (or one folder, as general photos) in the worker, with progress.
