@@ -1,37 +1,40 @@
 #!/usr/bin/env python3
-"""Importing real-size photos through the service the GUI uses, against a floor from the same run.
+"""Importing real-size photos as the window does, against a floor from the same run.
 
-    .venv/bin/python benchmarks/photos.py [--n 20] [--dir DIR]
+    .venv/bin/python benchmarks/photos.py [--sizes 3 12 40] [--rounds 3] [--dir DIR]
 
-Makes N 12 MP JPEGs (4000 × 3000, ~4 MB, noisy so they compress like real
+Makes 12 MP JPEGs (4000 × 3000, ~4 MB, noisy so they compress like real
 photos, each with EXIF date and GPS), reads them once so every case starts
-from the page cache, then measures:
+from the page cache, then sets the process up as the window is once its data
+is loaded: a QApplication (offscreen), the data folder open, and
+``inspector.ui.app.freeze_gc()`` (a full collection, then ``gc.freeze()``).
+Nothing else is warmed up: the first round's import is the process's first,
+as the window's first import is. For each size (default 3, 12 and 40 photos,
+an inspector's everyday handful to a whole visit), in interleaved rounds:
 
 - floor: per photo, SHA-256 of its bytes + a Pillow draft-mode 256 px thumbnail
   (one thread, no I/O but the read);
-- import, 1 worker / 2 workers: ``photo_import.add_photos`` into a fresh data
-  directory, run in a QThreadPool worker while the Qt event loop of a
-  QApplication (offscreen) runs a 10 ms QTimer that records its lateness;
+- import, 1 worker: ``photo_import.add_photos(…, workers=1)``, and import as
+  the window: ``inspection_jobs.add_photos`` (what the window's "add photos"
+  runs: the default workers, a progress signal per photo), each into a fresh
+  data folder, as a job of the window's ``Worker`` (a QThreadPool) while the
+  Qt event loop runs a 10 ms QTimer that records its lateness;
 - controls: the event loop alone and the floor in a QThreadPool worker (the
   stalls any background decoding causes on this machine), and the floor split
   over two threads (how much of a second core the machine has free right now).
 
-Reported per case: ms per photo and its ratio to the floor, CPU time / wall
-time (≈2 means both cores busy), the longest event-loop stall, and peak RSS
-above the level before the import, at half-way and at the end (flat = no
-growth with N). Goals (issue 3): ≤ 1.25 × floor on one worker, both cores
-used, no stall over 100 ms, memory flat as N grows.
-
-``--gc-freeze`` calls ``gc.freeze()`` after the set-up, as the application can
-after start-up: Python's full garbage collections hold the GIL, and one during
-an import stalls the event loop for 100 ms or more in a large heap.
+Reported per size and case: ms per photo and its ratio to the floor, CPU time /
+wall time (≈2 means both cores busy), the longest event-loop stall, and peak
+RSS above the level before the import, at half-way and at the end (flat = no
+growth with N); then one table of the goals over the sizes. Goals (issues 3
+and 16): ≤ 1.25 × floor on one worker at every size, both cores used, no stall
+over 100 ms, memory flat as N grows.
 """
 
 from __future__ import annotations
 
 import argparse
 import ctypes
-import gc
 import hashlib
 import io
 import os
@@ -43,7 +46,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -56,10 +59,13 @@ from inspector import assets
 from inspector.app_paths import AppPaths
 from inspector.services.context import AppContext, open_context
 from inspector.services.inspections import start_inspection
-from inspector.services.photo_import import ImportProgress, ImportReport, add_photos
-from inspector.services.photo_store import PhotoStore
 from inspector.services.sites import list_sites
 from inspector.services.sites_csv import import_sites
+from inspector.ui.app import freeze_gc
+from inspector.ui.worker import JobControl, Worker
+
+if TYPE_CHECKING:
+    from inspector.services.photo_import import ImportReport
 
 WIDTH, HEIGHT = 4000, 3000
 TICK_MS = 10
@@ -157,37 +163,72 @@ def floor_two_threads(paths: list[Path]) -> Result:
 
 class _Done(QObject):
     finished = Signal(object)
-    progressed = Signal(int)
 
 
-class _ImportJob(QRunnable):
-    """What the GUI does: the import in a pool thread, its own session, signals back."""
+def one_worker_job(context: AppContext, inspection_id: str, files: list[Path]
+                   ) -> Any:
+    """The import on one decoding thread, otherwise as the window runs it."""
+    def job(control: JobControl) -> ImportReport:
+        from inspector.services import photo_import
+        from inspector.services.photo_store import PhotoStore
 
-    def __init__(self, context: AppContext, inspection_id: str, files: list[Path],
-                 workers: int, done: _Done) -> None:
-        super().__init__()
-        self.context, self.inspection_id, self.files = context, inspection_id, files
-        self.workers, self.done = workers, done
+        def progress(step: photo_import.ImportProgress) -> None:
+            control.progress(step.done, step.total, step.path.name)
 
-    def run(self) -> None:
-        with self.context.db.session() as session:  # a session of the worker's own
-            report = add_photos(
-                session, PhotoStore.for_paths(self.context.paths), self.inspection_id, None,
-                self.files, progress_callback=self._progress, workers=self.workers)
-        emit(self.done.finished, report)
+        with context.db.session() as session:
+            return photo_import.add_photos(
+                session, PhotoStore.for_paths(context.paths), inspection_id, None, files,
+                progress_callback=progress, workers=1)
 
-    def _progress(self, progress: ImportProgress) -> None:
-        emit(self.done.progressed, progress.done)
+    return job
 
 
-def new_visit(data_dir: Path) -> tuple[AppContext, str]:
-    """A fresh data directory opened as the GUI opens it, with a draft inspection."""
+def window_job(context: AppContext, inspection_id: str, files: list[Path]) -> Any:
+    """Exactly what the window's "add photos" runs (its default workers)."""
+    def job(control: JobControl) -> ImportReport:
+        from inspector.ui import inspection_jobs
+
+        return inspection_jobs.add_photos(context, inspection_id, None, files, control)
+
+    return job
+
+
+@dataclass
+class Visit:
+    """A data folder open as the window has it, with a draft inspection on screen."""
+
+    context: AppContext
+    inspection_id: str
+
+
+def new_visit(data_dir: Path) -> Visit:
+    """A fresh data folder opened as the window opens it, a draft inspection started and
+    its photo strip listed (which loads the photo services, as showing it does)."""
+    from inspector.ui import inspection_jobs
+
     context = open_context(AppPaths.resolve(data_dir))
     with context.db.transaction() as session:
         import_sites(session, assets.real_path(assets.resource("demo", "sites.csv")))
         village = next(s for s in list_sites(session) if s.tier == "village")
         inspection_id = start_inspection(session, village.id, date(2026, 11, 28)).id
-    return context, inspection_id
+    inspection_jobs.list_photos(context, inspection_id, None)
+    return Visit(context, inspection_id)
+
+
+def clear_photos(visit: Visit) -> None:
+    """Delete the visit's photos and their files, as the user and the clean-up would, so
+    that the next import starts from an empty store in the same session (not timed)."""
+    from inspector.services import photos
+    from inspector.services.photo_store import PhotoStore
+
+    store = PhotoStore.for_paths(visit.context.paths)
+    with visit.context.db.transaction() as session:
+        for record in photos.photos_for(session, visit.inspection_id, None):
+            photos.delete_photo(session, record.id, actor="benchmark")
+    with visit.context.db.session() as session:
+        report = photos.collect_garbage(session, store, min_age_seconds=0.0)
+    if report.skipped or any(True for _ in store.stored_files()):
+        raise RuntimeError("the photo store could not be emptied between runs")
 
 
 class _Loop:
@@ -250,46 +291,52 @@ def floor_in_qt(app: QCoreApplication, files: list[Path]) -> Result:
                   loop.stall_ms)
 
 
-def import_in_qt(app: QCoreApplication, files: list[Path], data_dir: Path,
-                 workers: int) -> Result:
-    context, inspection_id = new_visit(data_dir)
-    done = _Done()
+def import_in_qt(app: QCoreApplication, worker: Worker, files: list[Path], visit: Visit,
+                 name: str, make_job: Any) -> Result:
+    context, inspection_id = visit.context, visit.inspection_id
     loop = _Loop()
     state: dict[str, object] = {"half": 0}
 
-    def progressed(count: int) -> None:
+    def progressed(done: int, _total: int, _text: str) -> None:
         loop.peak = max(loop.peak, rss_bytes())
-        if count == len(files) // 2:
+        if done == len(files) // 2:
             state["half"] = loop.peak
 
     def finished(report: ImportReport) -> None:
         state["report"] = report
-        app.quit()
 
-    done.progressed.connect(progressed)
-    done.finished.connect(finished)
-    pool = QThreadPool()
-    pool.setMaxThreadCount(1)
+    def failed(exc: BaseException) -> None:
+        state["report"] = exc
+
     started, cpu = time.perf_counter(), time.process_time()
     loop.start()
-    pool.start(_ImportJob(context, inspection_id, files, workers, done))
+    handle = worker.submit(make_job(context, inspection_id, files), name)
+    handle.progress.connect(progressed)
+    handle.finished.connect(finished)
+    handle.failed.connect(failed)
+    handle.done.connect(app.quit)
     app.exec()
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
     loop.timer.stop()
-    pool.waitForDone()
+    worker.wait()
     report = state["report"]
+    if isinstance(report, BaseException):
+        raise report
+    from inspector.services.photo_import import ImportReport
+    from inspector.services.photo_store import PhotoStore
+
     assert isinstance(report, ImportReport)
     half = state["half"]
     assert isinstance(half, int)
-    result = Result(f"import, {workers} worker{'s' if workers > 1 else ''}", seconds, len(files),
-                    cpu_seconds, loop.stall_ms, half / 2**20, loop.peak / 2**20)
+    result = Result(name, seconds, len(files), cpu_seconds, loop.stall_ms,
+                    half / 2**20 if half else None, loop.peak / 2**20)
     store = PhotoStore.for_paths(context.paths)
     stored = sum(1 for _ in store.stored_files())
     thumbs = sum(1 for r in report.added if store.thumbnail_path(r.sha256).is_file())
     if (len(report.added), stored, thumbs) != (len(files),) * 3 or report.rejected:
         result.notes.append(f"UNEXPECTED: added {len(report.added)}, stored {stored}, "
                             f"thumbnails {thumbs}, rejected {report.rejected}")
-    context.close()
+    clear_photos(visit)
     return result
 
 
@@ -301,55 +348,35 @@ def median_result(runs: list[Result]) -> Result:
     return chosen
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--n", type=int, default=20, help="photos per case (default 20)")
-    parser.add_argument("--rounds", type=int, default=3,
-                        help="rounds of the three cases, interleaved; medians are shown")
-    parser.add_argument("--dir", type=Path, default=None,
-                        help="work folder on the disk to measure (default: a temp folder)")
-    parser.add_argument("--gc-freeze", action="store_true",
-                        help="gc.freeze() after setting up, as an application can after start-up")
-    args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])
+ONE_WORKER = "import, 1 worker"
+AS_THE_WINDOW = "import as the window"
+
+
+def run_size(app: QCoreApplication, worker: Worker, visits: dict[str, Visit],
+             files: list[Path], rounds: int) -> list[Result]:
+    """Interleaved rounds of every case for one number of photos; medians."""
     runs: dict[str, list[Result]] = {}
-    with tempfile.TemporaryDirectory(prefix="inspector-photos-bench-", dir=args.dir) as work:
-        root = Path(work)
-        (root / "camera").mkdir()
-        print(f"making {args.n} photos of {WIDTH}×{HEIGHT} …", flush=True)
-        files = make_photos(root / "camera", args.n)
-        sizes = [path.stat().st_size for path in files]
-        for path in files:  # into the page cache, for every case alike
-            path.read_bytes()
-        floor(files[:2])  # warm up Pillow and hashlib
-        if args.gc_freeze:
-            gc.collect()
-            gc.freeze()
-        for round_number in range(args.rounds):
-            print(f"round {round_number + 1}/{args.rounds} …", flush=True)
-            cases = [floor(files), idle_loop(app, 1.0), floor_in_qt(app, files),
-                     floor_two_threads(files)]
-            for workers in (1, 2):
-                data_dir = root / f"data-{round_number}-{workers}"
-                cases.append(import_in_qt(app, files, data_dir, workers))
-            for case in cases:
-                runs.setdefault(case.name, []).append(case)
+    for round_number in range(rounds):
+        print(f"{len(files)} photos, round {round_number + 1}/{rounds} …", flush=True)
+        cases = [floor(files), idle_loop(app, 1.0), floor_in_qt(app, files),
+                 floor_two_threads(files)]
+        for name, make_job in ((ONE_WORKER, one_worker_job), (AS_THE_WINDOW, window_job)):
+            cases.append(import_in_qt(app, worker, files, visits[name], name, make_job))
+        for case in cases:
+            runs.setdefault(case.name, []).append(case)
     for case_runs in runs.values():
         stalls = [r.max_stall_ms for r in case_runs if r.max_stall_ms is not None]
         if stalls:
             case_runs[0].notes.append(
-                "longest stall per round: " + ", ".join(f"{s:.0f} ms" for s in stalls)
-                + " (round 1 is the first import in the process: SQLAlchemy compiles"
-                " its statements then)" * case_runs[0].name.startswith("import"))
-    results = [median_result(case_runs) for case_runs in runs.values()]
+                "longest stall per round: " + ", ".join(f"{s:.0f} ms" for s in stalls))
+    return [median_result(case_runs) for case_runs in runs.values()]
+
+
+def print_size(results: list[Result]) -> None:
     base, control = results[0], results[1]
-    load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
-    print(f"\n{args.n} photos, {statistics.mean(sizes) / 2**20:.1f} MiB each on average; "
-          f"median of {args.rounds} interleaved rounds; {os.cpu_count()} CPUs, "
-          f"load average {load[0]:.1f} (other work on the machine makes wall times noisy); "
-          f"gc.freeze() {'used' if args.gc_freeze else 'not used'}\n")
     header = (f"{'case':<30} {'ms/photo':>9} {'× floor':>8} {'cpu ms/photo':>13} "
               f"{'cpu/wall':>9} {'max stall ms':>13} {'RSS MiB half':>14} {'RSS MiB end':>13}")
+    print(f"\n{base.photos} photos")
     print(header)
     print("-" * len(header))
 
@@ -367,23 +394,70 @@ def main() -> None:
               f"{cell(r.peak_end_mb, '.0f', 13)}")
         for note in r.notes:
             print(f"    {note}")
-    one, two = results[4], results[5]
-    ratio = one.ms_per_photo / base.ms_per_photo
-    print("\ngoals:")
-    print(f"  one worker ≤ 1.25 × floor:     {ratio:.2f} × {'ok' if ratio <= 1.25 else 'MISSED'}"
-          f" (CPU time {one.cpu_seconds / base.cpu_seconds:.2f} × the floor's)")
-    print(f"  both cores used (2 workers):   cpu/wall {two.cpu_seconds / two.seconds:.2f}, "
-          f"{one.ms_per_photo / two.ms_per_photo:.2f}× faster than 1 worker; the floor in two "
-          f"threads got {base.ms_per_photo / results[3].ms_per_photo:.2f}× (cpu/wall "
-          f"{results[3].cpu_seconds / results[3].seconds:.2f}): what the machine had free")
-    stalls = {name: max(r.max_stall_ms or 0 for r in case_runs)
-              for name, case_runs in runs.items() if name != base.name}
-    worst = max(v for k, v in stalls.items() if k.startswith("import"))
-    print(f"  no event-loop stall > 100 ms:  longest in any import run {worst:.1f} ms "
-          f"{'ok' if worst <= 100 else 'MISSED'}; controls: idle loop "
-          f"{stalls[control.name]:.1f} ms, floor in a worker {stalls[results[2].name]:.1f} ms")
-    print(f"  memory flat as N grows:        peak RSS {two.peak_half_mb:.0f} MiB at half-way, "
-          f"{two.peak_end_mb:.0f} MiB at the end (2 workers)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[3, 12, 40],
+                        help="numbers of photos imported at once (default 3 12 40)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds of the cases, interleaved; medians are shown")
+    parser.add_argument("--dir", type=Path, default=None,
+                        help="work folder on the disk to measure (default: a temp folder)")
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    worker = Worker()
+    by_size: dict[int, list[Result]] = {}
+    with tempfile.TemporaryDirectory(prefix="inspector-photos-bench-", dir=args.dir) as work:
+        root = Path(work)
+        (root / "camera").mkdir()
+        count = max(args.sizes)
+        print(f"making {count} photos of {WIDTH}×{HEIGHT} …", flush=True)
+        files = make_photos(root / "camera", count)
+        sizes = [path.stat().st_size for path in files]
+        for path in files:  # into the page cache, for every case alike
+            path.read_bytes()
+        # One data folder per case, open for the whole run as the window keeps its own:
+        # round 1 of the first size is the session's first import, the others later ones.
+        visits = {name: new_visit(root / f"data-{number}")
+                  for number, name in enumerate((ONE_WORKER, AS_THE_WINDOW))}
+        freeze_gc()  # as the window does once its data is loaded
+        for size in sorted(set(args.sizes)):
+            by_size[size] = run_size(app, worker, visits, files[:size], args.rounds)
+        for visit in visits.values():
+            visit.context.close()
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
+    print(f"\n{statistics.mean(sizes) / 2**20:.1f} MiB per photo on average; median of "
+          f"{args.rounds} interleaved rounds; {os.cpu_count()} CPUs, load average "
+          f"{load[0]:.1f} (other work on the machine makes wall times noisy); set up as the "
+          f"window: gc.freeze() after loading, its Worker, default import workers "
+          f"{_default_workers()}")
+    for results in by_size.values():
+        print_size(results)
+    print("\ngoals: one worker ≤ 1.25 × floor, no event-loop stall > 100 ms, memory flat")
+    header = (f"{'photos':>6} {'floor ms/photo':>15} {'1 worker × floor':>17} "
+              f"{'window × floor':>15} {'cpu × floor (1 w.)':>19} {'max stall ms':>13} "
+              f"{'RSS MiB half/end':>17}  verdict")
+    print(header)
+    print("-" * len(header))
+    for size, results in by_size.items():
+        named = {r.name: r for r in results}
+        base, one, window = results[0], named[ONE_WORKER], named[AS_THE_WINDOW]
+        ratio = one.ms_per_photo / base.ms_per_photo
+        stall = max(r.max_stall_ms or 0 for r in (one, window))
+        rss = (f"{one.peak_half_mb or 0:.0f}/{one.peak_end_mb or 0:.0f}"
+               f" {window.peak_half_mb or 0:.0f}/{window.peak_end_mb or 0:.0f}")
+        verdict = "ok" if ratio <= 1.25 and stall <= 100 else "MISSED"
+        print(f"{size:>6} {base.ms_per_photo:>15.1f} {ratio:>17.2f} "
+              f"{window.ms_per_photo / base.ms_per_photo:>15.2f} "
+              f"{one.cpu_seconds / base.cpu_seconds:>19.2f} {stall:>13.1f} {rss:>17}  {verdict}")
+    worker.deleteLater()
+
+
+def _default_workers() -> int:
+    from inspector.services.photo_import import DEFAULT_WORKERS
+
+    return DEFAULT_WORKERS
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ has put in or relies on before its row is committed.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import threading
@@ -114,6 +115,17 @@ class ImportReport:
         return f"{zh} / {en}"
 
 
+#: The inspection's status, the last position among the photos of the criterion
+#: (``IS``: also for None, the general photos; as ``photos.next_position``) and how
+#: many photos of the inspection have the same bytes.
+_CHECK_SQL = (
+    "SELECT i.status,"
+    " (SELECT max(p.position) FROM photos AS p WHERE p.inspection_id = i.id"
+    " AND p.criterion_id IS ?),"
+    " (SELECT count(*) FROM photos AS p WHERE p.inspection_id = i.id AND p.sha256 = ?)"
+    " FROM inspections AS i WHERE i.id = ?")
+
+
 @dataclass(frozen=True)
 class _Prepared:
     """A file received and checked, waiting in ``.incoming`` to be kept or discarded."""
@@ -123,12 +135,19 @@ class _Prepared:
     thumbnail: bytes | None  # JPEG bytes; None when the bytes were already stored
 
 
-def _prepare(store: PhotoStore, source: Path) -> _Prepared | PhotoRejected:
-    """The heavy, thread-safe part: copy, hash, decode, thumbnail. No database."""
+def _receive(store: PhotoStore, source: Path) -> Received | PhotoRejected:
+    """Copy and hash a file into the store's incoming folder (disk work, no decoding)."""
     try:
-        received = store.receive(source)
+        return store.receive(source)
     except PhotoRejected as rejected:
         return rejected
+
+
+def _examine(store: PhotoStore, source: Path, received: Received | PhotoRejected
+             ) -> _Prepared | PhotoRejected:
+    """Decode a received file and make its thumbnail (the copy is discarded if refused)."""
+    if isinstance(received, PhotoRejected):
+        return received
     try:
         if received.existing is not None:
             return _Prepared(received, probe(received.existing, display_path=source), None)
@@ -143,46 +162,83 @@ def _prepare(store: PhotoStore, source: Path) -> _Prepared | PhotoRejected:
         raise
 
 
+def _examine_copied(store: PhotoStore, source: Path,
+                    copying: Future[Received | PhotoRejected]) -> _Prepared | PhotoRejected:
+    return _examine(store, source, copying.result())
+
+
+def _sync_copied(store: PhotoStore, copying: Future[Received | PhotoRejected]
+                 ) -> Received | PhotoRejected:
+    copied = copying.result()
+    return store.sync_received(copied) if isinstance(copied, Received) else copied
+
+
 def _prepared_in_order(store: PhotoStore, paths: Sequence[Path], token: CancelToken,
                        workers: int
                        ) -> Generator[tuple[Path, _Prepared | PhotoRejected]]:
-    """Prepare files on ``workers`` threads, yielding results in the order given.
+    """Prepare files (copy, hash, fsync, decode, thumbnail), yielding results in order.
 
-    At most ``2 × workers`` files are in flight, so memory stays flat however
-    many files there are. Closing the iterator early discards what is in flight.
+    Files are copied into the store, hashed and fsynced on a thread of their
+    own, ahead of the ``workers`` threads decoding them: the disk works while
+    the processor decodes, and keeping a file only renames it. At most
+    ``2 × workers + 1`` files are in flight, so memory stays flat however many
+    files there are. Closing the iterator early discards what is in flight.
     ``workers=0`` does everything in the calling thread, one file at a time.
     """
     if workers <= 0:  # everything in the calling thread
         for source in paths:
             if token.cancelled:
                 return
-            yield source, _prepare(store, source)
+            yield source, _examine(store, source, _receive(store, source))
         return
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="photo-import") as pool:
-        window: deque[tuple[Path, Future[_Prepared | PhotoRejected]]] = deque()
+    with (ThreadPoolExecutor(max_workers=1, thread_name_prefix="photo-copy") as copier,
+          ThreadPoolExecutor(max_workers=workers, thread_name_prefix="photo-import") as pool):
+        window: deque[tuple[Path, Future[Received | PhotoRejected],
+                            Future[Received | PhotoRejected],
+                            Future[_Prepared | PhotoRejected]]] = deque()
         queue = iter(paths)
 
         def submit_next() -> None:
             source = None if token.cancelled else next(queue, None)
             if source is not None:
-                window.append((source, pool.submit(_prepare, store, source)))
+                copying = copier.submit(_receive, store, source)
+                syncing = copier.submit(_sync_copied, store, copying)  # right after the copy
+                window.append((source, copying, syncing,
+                               pool.submit(_examine_copied, store, source, copying)))
 
         try:
-            for _ in range(2 * workers):
+            for _ in range(2 * workers + 1):
                 submit_next()
             while window:
-                source, future = window.popleft()
-                outcome = future.result()
+                source, _copying, syncing, examining = window.popleft()
+                outcome = examining.result()
+                if isinstance(outcome, _Prepared):
+                    try:
+                        synced = syncing.result()
+                    except BaseException:
+                        store.discard(outcome.received)
+                        raise
+                    if isinstance(synced, Received) and synced.temp == outcome.received.temp:
+                        outcome = dataclasses.replace(outcome, received=synced)
                 submit_next()
                 yield source, outcome
         finally:
-            for _, future in window:
-                future.cancel()
-            for _, future in window:
-                if not future.cancelled() and future.exception() is None:
-                    leftover = future.result()
-                    if isinstance(leftover, _Prepared):
-                        store.discard(leftover.received)
+            for _, copying, syncing, examining in window:
+                examining.cancel()
+                syncing.cancel()
+                copying.cancel()
+            for _, copying, syncing, examining in window:
+                if not syncing.cancelled():
+                    syncing.exception()  # wait: no fsync of a file about to be discarded
+                if not examining.cancelled():  # it ran: it discarded a copy it refused
+                    if examining.exception() is None:
+                        leftover = examining.result()
+                        if isinstance(leftover, _Prepared):
+                            store.discard(leftover.received)
+                elif not copying.cancelled() and copying.exception() is None:
+                    copied = copying.result()
+                    if isinstance(copied, Received):
+                        store.discard(copied)
 
 
 def add_photos(
@@ -268,13 +324,15 @@ def _keep(session: Session, store: PhotoStore, inspection: Inspection,
           criterion_id: str | None, source: Path, prepared: _Prepared,
           report: ImportReport, folders: DurableBatch, uncommitted: list[str]) -> None:
     """Store one prepared file and commit its row (calling thread only)."""
-    status = session.exec(select(Inspection.status).where(Inspection.id == inspection.id)).one()
+    sha256 = prepared.received.sha256
+    # One look-up for what every photo needs checked (plain SQL: this runs per photo).
+    status, last_position, same_count = session.connection().exec_driver_sql(
+        _CHECK_SQL, (criterion_id, sha256, inspection.id)).one()
     if status != "draft":  # completed in another window meanwhile
         editable_inspection(session, inspection.id)
-    sha256 = prepared.received.sha256
     same_bytes = session.exec(
         select(Photo).where(Photo.inspection_id == inspection.id, Photo.sha256 == sha256)
-    ).all()
+    ).all() if same_count else []
     if any(row.criterion_id == criterion_id for row in same_bytes):
         store.discard(prepared.received)
         report.duplicates.append(source)
@@ -304,7 +362,7 @@ def _keep(session: Session, store: PhotoStore, inspection: Inspection,
         taken_at=facts.taken_at,
         gps_lat=facts.gps_lat,
         gps_lon=facts.gps_lon,
-        position=next_position(session, inspection.id, criterion_id),
+        position=0 if last_position is None else int(last_position) + 1,
     )
     session.add(row)
     session.commit()

@@ -20,10 +20,12 @@ renamed into, instead of one per file (see :class:`DurableBatch`).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import io
 import os
 import re
+import sys
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -68,6 +70,7 @@ class Received:
     size_bytes: int
     temp: Path | None  # None when the same bytes were already stored
     existing: Path | None  # the stored file when temp is None
+    synced: bool = False  # the temp file is on the disk already (PhotoStore.sync_received)
 
 
 def _write_error(target: Path, exc: OSError) -> PhotoStoreError:
@@ -138,40 +141,34 @@ class PhotoStore:
         return None
 
     def receive(self, source: Path) -> Received:
-        """Copy ``source`` into the incoming folder in 1 MiB chunks, hashing on the way.
+        """Copy ``source`` into the incoming folder, then hash the copy (SHA-256).
 
-        When the store already holds the same bytes the copy is dropped at once.
-        Otherwise the copy waits for :meth:`keep` (fsync + rename) or :meth:`discard`.
-        Raises :class:`PhotoRejected` when the source cannot be read and
-        :class:`PhotoStoreError` when the store cannot be written.
+        The copy is made by the operating system where it can (Linux: ``sendfile``,
+        no pass through Python's memory), else in 1 MiB chunks hashed on the way;
+        either way the hash is of the bytes stored, whatever happens to the source
+        meanwhile. When the store already holds the same bytes the copy is dropped
+        at once. Otherwise the copy waits for :meth:`keep` (fsync + rename) or
+        :meth:`discard`. Raises :class:`PhotoRejected` when the source cannot be
+        read or is too large and :class:`PhotoStoreError` when the store cannot be
+        written.
         """
         incoming = self.root / _INCOMING
         temp = incoming / f"{uuid.uuid4().hex}.part"
-        digest = hashlib.sha256()
-        size = 0
         try:
             source_file = open(source, "rb")  # noqa: SIM115 (closed below, errors told apart)
         except OSError as exc:
             raise _unreadable(source, exc) from exc
         try:
             self._folder(incoming)
-            with source_file, open(temp, "xb") as out:
-                while True:
-                    try:
-                        chunk = source_file.read(CHUNK_BYTES)
-                    except OSError as exc:
-                        raise _unreadable(source, exc) from exc
-                    if not chunk:
-                        break
-                    size += len(chunk)
-                    if size > MAX_FILE_BYTES:
-                        raise PhotoRejected(
-                            source, f"文件超过 {MAX_FILE_BYTES // 2**20} MB / the file is larger "
-                                    f"than {MAX_FILE_BYTES // 2**20} MB")
-                    digest.update(chunk)
-                    out.write(chunk)
-                sha256 = digest.hexdigest()
-                existing = self.find(sha256)
+            with source_file, open(temp, "x+b") as out:  # read back to be hashed
+                size, sha256 = _copy(source_file, out, source)
+                if size > MAX_FILE_BYTES:
+                    raise PhotoRejected(
+                        source, f"文件超过 {MAX_FILE_BYTES // 2**20} MB / the file is larger "
+                                f"than {MAX_FILE_BYTES // 2**20} MB")
+                if sha256 is None:
+                    sha256 = _hash_copy(out)
+            existing = self.find(sha256)
         except PhotoRejected:
             temp.unlink(missing_ok=True)
             raise
@@ -188,6 +185,22 @@ class PhotoStore:
             temp.unlink(missing_ok=True)
             return Received(sha256, size, None, existing)
         return Received(sha256, size, temp, None)
+
+    def sync_received(self, received: Received) -> Received:
+        """fsync a received temp file now (e.g. on a thread of its own, while it is
+        decoded), so that keeping it later only renames it. A temp file already
+        discarded meanwhile (the file was refused) is left alone: returned unsynced."""
+        if received.temp is None or received.synced:
+            return received
+        try:
+            with open(received.temp, "r+b") as temp:  # writable: Windows needs it to flush
+                os.fsync(temp.fileno())
+        except FileNotFoundError:
+            return received
+        except OSError as exc:
+            received.temp.unlink(missing_ok=True)
+            raise _write_error(received.temp, exc) from exc
+        return dataclasses.replace(received, synced=True)
 
     def new_staging_file(self) -> tuple[Path, BinaryIO]:
         """A new, empty temp file in the incoming folder (same file system as the store).
@@ -369,7 +382,7 @@ class _StagingFile(io.BufferedWriter):
 
 def _start_writeback(fd: int) -> None:
     """Ask the OS to begin writing the file's dirty pages now, without waiting (Linux;
-    a hint only, elsewhere nothing). Pages still dirty stay cached."""
+    a hint only, elsewhere nothing). Pages still dirty, or being written, stay cached."""
     advise = getattr(os, "posix_fadvise", None)
     if advise is not None:
         try:
@@ -389,8 +402,9 @@ class DurableBatch:
         self.last = time.monotonic()
 
     def keep(self, received: Received, extension: str) -> Path:
-        """fsync the temp file, rename it to its final name; returns that name."""
-        if received.temp is not None:
+        """fsync the temp file (unless it is synced already), rename it to its final name;
+        returns that name."""
+        if received.temp is not None and not received.synced:
             self._fsync_file(received, extension)
         return self._rename(received, extension)
 
@@ -461,6 +475,51 @@ class DurableBatch:
         if self.max_delay is not None and time.monotonic() - self.last >= self.max_delay:
             self.flush()
         return target
+
+
+_SENDFILE = getattr(os, "sendfile", None) if sys.platform.startswith("linux") else None
+
+
+def _copy(source: BinaryIO, out: BinaryIO, shown: Path) -> tuple[int, str | None]:
+    """Copy ``source`` into ``out``, at most MAX_FILE_BYTES + 1 bytes (more means too
+    large). Returns the bytes copied and their SHA-256, or None for the hash when the
+    operating system copied them (hash the copy then). Reading errors are the
+    source's (:class:`PhotoRejected`), writing errors ``OSError``."""
+    limit = MAX_FILE_BYTES + 1
+    if _SENDFILE is not None:
+        copied = 0
+        try:
+            while copied < limit:
+                sent = _SENDFILE(out.fileno(), source.fileno(), copied, limit - copied)
+                if not sent:
+                    return copied, None
+                copied += sent
+            return copied, None
+        except OSError:  # the source's or the store's? Copied again below, which tells
+            out.seek(0)  # (sendfile read at given offsets: the source is still at 0)
+            out.truncate()
+    digest = hashlib.sha256()
+    size = 0
+    while size < limit:
+        try:
+            chunk = source.read(min(CHUNK_BYTES, limit - size))
+        except OSError as exc:
+            raise _unreadable(shown, exc) from exc
+        if not chunk:
+            break
+        size += len(chunk)
+        digest.update(chunk)
+        out.write(chunk)
+    return size, digest.hexdigest()
+
+
+def _hash_copy(copy: BinaryIO) -> str:
+    """The SHA-256 of a file just written (read back from the start)."""
+    digest = hashlib.sha256()
+    copy.seek(0)
+    while chunk := copy.read(CHUNK_BYTES):
+        digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _touch(path: Path) -> None:
