@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from inspector.app_paths import AppPaths
@@ -71,3 +72,8 @@ def start_inspection_in(qtbot: QtBot, window: MainWindow, site_name: str,
     with qtbot.waitSignal(controller.opened, timeout=LOAD_TIMEOUT_MS):
         controller.start_from(dialog, site)
     assert window.pages.currentWidget() is window.checklist
+    if window.isVisible():
+        # A progress dialog shown meanwhile (a slow machine) takes the keyboard; offscreen
+        # no window manager gives it back to the window when it closes, as a desktop does.
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=LOAD_TIMEOUT_MS)
