@@ -277,3 +277,30 @@ def test_english_indicator_names_wrap_instead_of_being_cut(
         # ... and take one line again once it is wide.
         splitter.setSizes([600, splitter.width() - 600])
         qtbot.waitUntil(lambda: lines_cut_off() == ([], 0), timeout=5000)
+
+
+def test_ctrl_pgdn_reaches_the_general_photos_and_the_overall_comment(
+        qtbot: QtBot, demo_context: AppContext) -> None:
+    """The keyboard reaches every section: after the last indicator come the general
+    photos, then the overall comment (综合意见), and back again with Ctrl+PgUp."""
+    paths = demo_context.paths
+    demo_context.close()
+    with open_window(qtbot, paths) as window:
+        start_inspection_in(qtbot, window, "上塘村教学站")
+        page = window.checklist
+        assert page is not None
+        last = len(page.groups) - 1
+        for _ in range(last):
+            page.move_indicator(1)
+        assert page.group_index == last
+        page.move_indicator(1)
+        assert page.indicators.currentItem() is page.indicators.general_item()
+        page.move_indicator(1)
+        assert page.indicators.currentItem() is page.indicators.overall_item()
+        assert page.overall_comment is not None
+        page.move_indicator(1)  # the end: nothing happens
+        assert page.indicators.currentItem() is page.indicators.overall_item()
+        page.move_indicator(-1)
+        assert page.indicators.currentItem() is page.indicators.general_item()
+        page.move_indicator(-1)
+        assert page.group_index == last and page.cards

@@ -387,10 +387,24 @@ class ChecklistPage(QWidget):
             self._go_group(self.group_index + step)
 
     def move_indicator(self, step: int) -> None:
-        target = self.group_index + step
-        if 0 <= target < len(self.groups):
+        """The next or previous section: the indicators, then the general photos and the
+        overall comment (综合意见), so the keyboard reaches every section."""
+        sections = len(self.groups)
+        current = self.indicators.currentItem()
+        value = current.data(0, INDICATOR_ROLE) if current is not None else None
+        position = sections if value == GENERAL else sections + 1 if value == OVERALL \
+            else self.group_index
+        target = position + step
+        if not 0 <= target <= sections + 1:
+            return
+        if target < sections:
             self.card_index = 0
             self._go_group(target)
+            return
+        item = self.indicators.general_item() if target == sections \
+            else self.indicators.overall_item()
+        if item is not None:
+            self.indicators.setCurrentItem(item)
 
     def _go_group(self, index: int) -> None:
         self.group_index = index
