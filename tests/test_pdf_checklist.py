@@ -131,3 +131,12 @@ def test_no_page_of_a_blank_checklist_is_mostly_empty_nor_only_signatures(
     for criterion in TEMPLATE.criteria(tier)[-ROWS_KEPT_WITH_SIGNATURES:]:
         assert squeeze(criterion.text.zh) in last
     assert "序号检查内容" in last
+
+
+def test_the_instructions_ask_for_a_reason_for_not_applicable() -> None:
+    from inspector.services.pdf.blank_checklist import instructions
+    from inspector.services.templates import shipped_templates
+
+    text = instructions(shipped_templates()[0])
+    assert "“基本符合”、“不符合”的项目，须在备注栏写明情况" in text
+    assert "“不适用”的项目，须在备注栏写明原因" in text

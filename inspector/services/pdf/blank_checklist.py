@@ -234,8 +234,8 @@ def instructions(template: ChecklistTemplate) -> str:
     text = "填写说明：请在相应评定栏的方框内打“√”。"
     if with_note:
         text += f"评为{with_note}的项目，须在备注栏写明情况。"
-    if not_counted:
-        text += f"{not_counted}的项目不计入得分。"
+    if not_counted:  # as inspections.needs_note asks: why the criterion does not apply
+        text += f"评为{not_counted}的项目，须在备注栏写明原因，且不计入得分。"
     return text
 
 
