@@ -29,6 +29,12 @@ RSS above the level before the import, at half-way and at the end (flat = no
 growth with N); then one table of the goals over the sizes. Goals (issues 3
 and 16): ≤ 1.25 × floor on one worker at every size, both cores used, no stall
 over 100 ms, memory flat as N grows.
+
+Then large HEIC photos (default 30, 108 and 200 MP; ``--heic`` with other sizes,
+or none to skip), made here and not kept: per size, in a fresh interpreter each,
+libheif decoding it (the floor), checking it as an import does, and making its
+thumbnail as the window shows it: seconds and peak memory, each against the
+floor. A HEIC above ``photo_image.MAX_HEIC_PIXELS`` is refused from its header.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ import hashlib
 import io
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -348,6 +355,119 @@ def median_result(runs: list[Result]) -> Result:
     return chosen
 
 
+# -- large HEIC photos ----------------------------------------------------------------
+#
+# Each case runs in a fresh interpreter (this script with --heic-child), so that its peak
+# memory is its own: the child's high-water mark (Linux VmHWM; ru_maxrss elsewhere, which
+# on Linux would carry this process's peak over exec).
+
+HEIC_CHILD = """
+import resource, sys, time
+from pathlib import Path
+
+def peak():
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss if sys.platform == "darwin" else rss * 1024
+
+case, path = sys.argv[1], Path(sys.argv[2])
+if case == "make":
+    import pillow_heif
+    from PIL import Image
+    pillow_heif.register_heif_opener()
+    width, height = int(sys.argv[3]), int(sys.argv[4])
+    base = Image.linear_gradient("L").resize((width, height))
+    noise = Image.effect_noise((width, height), 24)
+    picture = Image.merge("RGB", (Image.blend(base, noise, 0.25),
+                                  base.transpose(Image.Transpose.FLIP_LEFT_RIGHT),
+                                  base.transpose(Image.Transpose.FLIP_TOP_BOTTOM)))
+    del base, noise
+    # As phones write large HEIC photos: a grid of 512 px tiles, a 320 px thumbnail.
+    picture.save(path, "HEIF", quality=40, tile_size=512, thumbnails=[320],
+                 enc_params={"preset": "ultrafast"})
+    print("made")
+    sys.exit()
+from inspector.services import photo_image
+start, started = peak(), time.perf_counter()
+outcome = "ok"
+if case == "floor":  # libheif decoding the picture, nothing else
+    import pillow_heif
+    heif = pillow_heif.open_heif(path, convert_hdr_to_8bit=True)
+    heif[heif.primary_index].data
+elif case == "import":
+    try:
+        photo_image.examine(path, 256)
+    except photo_image.PhotoRejected as refused:
+        outcome = "refused"
+elif case == "thumbnail":
+    photo_image.render(path, 256)
+print(time.perf_counter() - started, peak() - start, outcome)
+"""
+
+
+@dataclass
+class HeicRun:
+    megapixels: float
+    case: str
+    seconds: float
+    peak_mb: float
+    outcome: str
+
+
+def heic_child(*args: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", HEIC_CHILD, *args], capture_output=True,
+                          text=True)
+    if done.returncode:
+        raise SystemExit(f"the HEIC case {args[0]} failed:\n{done.stderr}")
+    return done.stdout.split()
+
+
+def bench_heic(root: Path, megapixels: list[float]) -> list[HeicRun]:
+    """Per size: libheif's own decode (the floor), checking the photo as an import does
+    (refused above photo_image.MAX_HEIC_PIXELS) and making its thumbnail."""
+    runs = []
+    for size in megapixels:
+        width = int((size * 1e6 * 4 / 3) ** 0.5)
+        height = int(size * 1e6 / width)
+        path = root / f"heic-{size:g}mp.heic"
+        print(f"making a {size:g} MP HEIC ({width}×{height}) …", flush=True)
+        heic_child("make", str(path), str(width), str(height))
+        path.read_bytes()  # into the page cache, for every case alike
+        for case in ("floor", "import", "thumbnail"):
+            seconds, peak, outcome = heic_child(case, str(path))
+            runs.append(HeicRun(size, case, float(seconds), int(peak) / 2**20, outcome))
+        path.unlink()
+    return runs
+
+
+def print_heic(runs: list[HeicRun]) -> None:
+    from inspector.services.photo_image import MAX_HEIC_PIXELS
+
+    print(f"\nlarge HEIC photos (512 px tiles and a 320 px thumbnail, as phones write them); "
+          f"accepted up to {MAX_HEIC_PIXELS / 1e6:.0f} MP; peak = RSS above the fresh "
+          f"interpreter's level, in the case's own process")
+    header = (f"{'MP':>5} {'case':<44} {'seconds':>8} {'× floor':>8} {'peak MiB':>9} "
+              f"{'× floor':>8} {'MiB per MP':>11}")
+    print(header)
+    print("-" * len(header))
+    floors = {r.megapixels: r for r in runs if r.case == "floor"}
+    names = {"floor": "floor: libheif decodes it (pillow-heif)",
+             "import": "check it, as an import does",
+             "thumbnail": "its 256 px thumbnail, as the window shows it"}
+    for r in runs:
+        base = floors[r.megapixels]
+        name = names[r.case] + (" → refused" if r.outcome == "refused" else "")
+        print(f"{r.megapixels:>5g} {name:<44} {r.seconds:>8.2f} "
+              f"{r.seconds / base.seconds:>8.2f} {r.peak_mb:>9.0f} "
+              f"{r.peak_mb / base.peak_mb:>8.2f} {r.peak_mb / r.megapixels:>11.2f}")
+
+
 ONE_WORKER = "import, 1 worker"
 AS_THE_WINDOW = "import as the window"
 
@@ -404,6 +524,10 @@ def main() -> None:
                         help="rounds of the cases, interleaved; medians are shown")
     parser.add_argument("--dir", type=Path, default=None,
                         help="work folder on the disk to measure (default: a temp folder)")
+    parser.add_argument("--heic", type=float, nargs="*", default=[30, 108, 200],
+                        metavar="MP", help="sizes of large HEIC photos to check, in megapixels "
+                        "(default 30 108 200; making the 200 MP one takes a minute and a few "
+                        "GB); none: skip")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     worker = Worker()
@@ -426,6 +550,7 @@ def main() -> None:
             by_size[size] = run_size(app, worker, visits, files[:size], args.rounds)
         for visit in visits.values():
             visit.context.close()
+        heic_runs = bench_heic(root, args.heic) if args.heic else []
     load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
     print(f"\n{statistics.mean(sizes) / 2**20:.1f} MiB per photo on average; median of "
           f"{args.rounds} interleaved rounds; {os.cpu_count()} CPUs, load average "
@@ -451,6 +576,8 @@ def main() -> None:
         print(f"{size:>6} {base.ms_per_photo:>15.1f} {ratio:>17.2f} "
               f"{window.ms_per_photo / base.ms_per_photo:>15.2f} "
               f"{one.cpu_seconds / base.cpu_seconds:>19.2f} {stall:>13.1f} {rss:>17}  {verdict}")
+    if heic_runs:
+        print_heic(heic_runs)
     worker.deleteLater()
 
 

@@ -7,10 +7,13 @@ No database and no Qt here; everything is safe to call from worker threads.
   compressed data is still read) — that decode both proves the file is a whole,
   readable image and yields the preview the thumbnail is made from. A PNG must
   also be whole as a file: every critical chunk's checksum right, the end chunk
-  there, and every frame of an animated PNG in sequence and decodable.
+  there, and every frame of an animated PNG in sequence and decodable. A HEIC
+  cannot be decoded at a reduced size: it is decoded by libheif and reduced a
+  strip of rows at a time, and refused above :data:`MAX_HEIC_PIXELS`.
 * :func:`probe` reads only the header and EXIF of a file already known good
   (a PNG is checked completely again: it costs little).
-* :func:`render` makes an EXIF-oriented, user-rotated, downscaled RGB image.
+* :func:`render` makes an EXIF-oriented, user-rotated, downscaled RGB image (of a
+  HEIC, from its embedded thumbnail when that is large enough).
 
 Greyscale images of more than 8 bits (16-bit PNG, or 10- or 12-bit values stored
 in 16 bits) are scaled to 8 bits by their significant bits, not clipped.
@@ -21,17 +24,19 @@ block) go to this module's log, never to the console: see :func:`_route_warnings
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import math
 import re
 import struct
+import threading
 import warnings
 import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO, cast
 
 import PIL
 import pillow_heif
@@ -48,6 +53,19 @@ MAX_PIXELS = 200_000_000
 #: Pillow's own guard uses the same limit: it warns above it and raises
 #: ``DecompressionBombError`` above twice it, for any image opened anywhere.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+#: Largest HEIC accepted, in pixels. A JPEG is checked by decoding it at 1/8 of its
+#: size (draft mode); HEVC cannot be decoded at a reduced size, so checking a HEIC
+#: decodes all of it: about 4.6 bytes a pixel at the peak, inside libheif, then its
+#: RGB pixels are reduced a strip at a time. 110 megapixels (phones' 108 MP mode)
+#: take about 500 MB; a 200 MP HEIC (1 GB and more) is refused, so that checking
+#: photos never pushes a 4 GB laptop into swap. Convert such a photo to JPEG.
+MAX_HEIC_PIXELS = 110_000_000
+#: HEIC images larger than this are decoded one at a time in this process (the import's
+#: threads, thumbnails and the report), so their peaks never add up.
+LARGE_HEIC_PIXELS = 16_000_000
+_LARGE_HEIC = threading.Lock()
+#: Rows of a decoded HEIC turned into a Pillow image at a time while it is reduced.
+_HEIC_STRIP_ROWS = 256
 
 #: Pillow format name → (media type, file extension in the store).
 FORMATS: dict[str, tuple[str, str]] = {
@@ -130,6 +148,17 @@ def rejected_not_image(path: Path) -> PhotoRejected:
 
 def rejected_damaged(path: Path) -> PhotoRejected:
     return PhotoRejected(path, "图片文件已损坏或不完整 / the image file is damaged or incomplete")
+
+
+def rejected_heic_too_big(path: Path, size: tuple[int, int]) -> PhotoRejected:
+    limit = MAX_HEIC_PIXELS // 1_000_000
+    return PhotoRejected(
+        path,
+        f"HEIC 图片 {size[0]}×{size[1]} 超过 {limit} 百万像素，检查它需要的内存太多；请用手机的"
+        f"常规分辨率拍摄，或先把它转换为 JPEG / the HEIC image {size[0]}×{size[1]} has more "
+        f"than {limit} megapixels, too many to check without running short of memory; take "
+        f"photos at the phone's usual resolution, or convert this one to JPEG first",
+    )
 
 
 def rejected_too_big(path: Path, size: tuple[int, int] | None) -> PhotoRejected:
@@ -434,20 +463,96 @@ def _to_rgb(image: Image.Image, grey_bits: int | None = None) -> Image.Image:
     return image.convert("RGB")
 
 
+def _fitting(size: tuple[int, int], box: int) -> tuple[int, int]:
+    """``size`` scaled down to fit ``box`` × ``box`` (unchanged when it fits)."""
+    width, height = size
+    if max(width, height) <= box:
+        return size
+    scale = box / max(width, height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
 def _downscaled(image: Image.Image, box: int, grey_bits: int | None) -> Image.Image:
     """Decode ``image`` (JPEG: in draft mode) to a new RGB image fitting ``box``."""
     if image.format in ("JPEG", "MPO"):
         image.draft("RGB", (box, box))
     image.load()
     small = _to_rgb(image, grey_bits)
-    width, height = small.size
-    if max(width, height) > box:
-        scale = box / max(width, height)
-        size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    size = _fitting(small.size, box)
+    if size != small.size:
         small = small.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
     elif small is image:
         small = image.copy()  # the opened file's image is closed when its file is
     return small
+
+
+def _heif_downscaled(image: Image.Image, source: Path | io.BytesIO, box: int, *,
+                     whole: bool) -> Image.Image:
+    """A HEIC's primary image as a new RGB image fitting ``box``, in bounded memory.
+
+    To show it (not ``whole``), an embedded thumbnail at least as large as needed
+    is decoded instead when the phone stored one (a HEIC stored before
+    :data:`MAX_HEIC_PIXELS` was the limit is shown by an embedded thumbnail, or
+    not at all). Otherwise libheif decodes all of it (which also proves it whole)
+    and the pixels are reduced :data:`_HEIC_STRIP_ROWS` rows at a time, never held
+    twice at full size; a large one waits for any other large one to finish.
+    """
+    width, height = image.size
+    if not whole:
+        thumbnail = image.draft(image.mode, _fitting(image.size, box))
+        if thumbnail is None and width * height > MAX_HEIC_PIXELS:
+            thumbnail = image.draft(image.mode, (1, 1))  # any: better small than none
+            if thumbnail is None:
+                raise Image.DecompressionBombError(f"HEIC of {width}×{height}, no thumbnail")
+        if thumbnail is not None:
+            return _downscaled(image, box, None)
+    elif width * height > MAX_HEIC_PIXELS:
+        raise _HeicTooBig
+    gate = _LARGE_HEIC if width * height > LARGE_HEIC_PIXELS else contextlib.nullcontext()
+    with gate:
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
+        heif = pillow_heif.open_heif(source, convert_hdr_to_8bit=True, remove_stride=False)
+        primary = heif[heif.primary_index]
+        data = primary.data  # decoded here; the size may change by it (a crop)
+        try:
+            decoded = primary.size
+            reduced = _reduced_in_strips(primary.mode, decoded, data, primary.stride, box)
+        finally:
+            del data, primary, heif  # the decoded pixels go now, not when the caller returns
+    small = _to_rgb(reduced)  # a new image, the file's own is never loaded
+    target = _fitting(decoded, box)
+    return small.resize(target, Image.Resampling.BICUBIC) if small.size != target else small
+
+
+class _HeicTooBig(Exception):
+    """A HEIC above MAX_HEIC_PIXELS met where it must be decoded whole."""
+
+
+def _reduction(ratio: float) -> int:
+    """The whole factor a side is first reduced by (box averages), before a bicubic
+    resize does the rest: as Pillow's ``reducing_gap=2.0`` from 4× down, and by at
+    least 2 from 2× down, so the reduced copy is at most a quarter of the pixels."""
+    return max(1, int(ratio / 2.0)) if ratio >= 4.0 else max(1, int(ratio))
+
+
+def _reduced_in_strips(mode: str, size: tuple[int, int], data: memoryview, stride: int,
+                       box: int) -> Image.Image:
+    """Decoded pixels reduced by whole factors (box averages, as Pillow's ``reduce``),
+    a strip of rows at a time, to between once and four times the size fitting ``box``."""
+    width, height = size
+    target = _fitting(size, box)
+    factor_x, factor_y = _reduction(width / target[0]), _reduction(height / target[1])
+    rows = factor_y * max(1, _HEIC_STRIP_ROWS // factor_y)
+    reduced = Image.new(mode, (-(-width // factor_x), -(-height // factor_y)))
+    for top in range(0, height, rows):
+        count = min(rows, height - top)
+        rows_data = cast(bytes, data[top * stride:(top + count) * stride])  # a view, no copy
+        strip = Image.frombuffer(mode, (width, count), rows_data, "raw", mode, stride, 1)
+        part = strip.reduce((factor_x, factor_y)) if (factor_x, factor_y) != (1, 1) \
+            else strip.copy()
+        reduced.paste(part, (0, top // factor_y))
+    return reduced
 
 
 def _oriented(image: Image.Image, orientation: int) -> Image.Image:
@@ -474,12 +579,17 @@ def _decode(shown: Path, source: Path, box: int, *, whole: bool
                     raise ValueError(layout.problem)
             # Decoding comes first: reading a PNG's EXIF would decode it, and an error
             # there must not pass for a merely unreadable EXIF block.
-            small = _downscaled(image, box, layout.grey_bits if layout else None)
+            if image.format == "HEIF":
+                small = _heif_downscaled(image, source, box, whole=whole)
+            else:
+                small = _downscaled(image, box, layout.grey_bits if layout else None)
             exif = _exif_of(image)
             if whole and layout is not None and layout.frames > 1:
                 _check_frames(image, layout)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise rejected_too_big(shown, size) from None
+        except _HeicTooBig:
+            raise rejected_heic_too_big(shown, size) from None
         except _DAMAGE as exc:
             log.info("%s is damaged or incomplete: %s", shown.name, exc)
             raise rejected_damaged(shown) from exc
