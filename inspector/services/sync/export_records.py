@@ -33,6 +33,7 @@ import logging
 import queue
 import sqlite3
 import threading
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -50,9 +51,9 @@ SCHEMA = "export_seal"  # the seal's name where it is attached
 #: The ids of the inspections whose records an export carries, chosen once (see export.py).
 SENT_INSPECTIONS = f"{SCHEMA}.sent_inspections"
 SEAL_SUFFIX = ".seal.sqlite3"
+_FRESH = "(t.sync_rev IS NULL OR t.sync_rev != t.revision)"  # changed since last sent
 #: 1: a version never sent (mark it sent: version vector, revision, bundle sequence);
 #: 2: sent before, sent again (only the bundle sequence changes); 0: nothing to mark.
-_FRESH = "(t.sync_rev IS NULL OR t.sync_rev != t.revision)"
 _MARK = f"CASE WHEN {_FRESH} THEN 1 WHEN coalesce(t.sync_seq, 0) > 0 THEN 2 ELSE 0 END"
 _TEMPLATE_KEY = ("coalesce((SELECT tv.template_id || '@' || tv.version"
                  " FROM main.template_versions AS tv WHERE tv.id = t.template_version_id), '?')")
@@ -72,8 +73,6 @@ class Seal:
     """
 
     def __init__(self, folder: Path) -> None:
-        import uuid
-
         self.folder = folder
         self.path = folder / f"{uuid.uuid4().hex}{SEAL_SUFFIX}"
         self.tables: list[str] = []
@@ -157,8 +156,7 @@ def snapshot(database: Path, seal: Seal, device_id: str) -> Iterator[sqlite3.Con
         seal.folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _seal_error(seal, exc) from exc
-    conn = sqlite3.connect(database, timeout=15, isolation_level=None,
-                           check_same_thread=False)
+    conn = sqlite3.connect(database, timeout=15, isolation_level=None)
     try:
         with _disk_errors(database, seal):
             conn.execute(f"ATTACH DATABASE ? AS {SCHEMA}", (str(seal.path),))
