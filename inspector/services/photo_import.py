@@ -2,18 +2,22 @@
 
 Meant to run in a background worker (never on the GUI thread). Per file:
 
-1. copy into the store's incoming folder in 1 MiB chunks while hashing (SHA-256);
-   bytes already in the store are not copied again;
+1. copy into the store's incoming folder (by the system where it can), hash
+   the copy (SHA-256) and fsync it; bytes already in the store are not kept
+   twice;
 2. decode once (JPEG in draft mode) to validate it and make the 256 px
    thumbnail; a bad file is refused with a reason and the batch goes on;
-3. in the calling thread, in file order: fsync the copy, rename it into
+3. in the calling thread, in file order: rename the copy into
    ``photos/ab/<sha256>.<ext>``, insert the :class:`~inspector.storage.models.Photo`
    row and **commit** (one :meth:`PhotoStore.durable_batch` for the whole
    call: the folders renamed into are fsynced once a second and at the end).
 
-Steps 1–2 run on ``workers`` threads (Pillow and hashlib release the GIL, so
-two threads use two cores); step 3 runs in the calling thread, which alone
-touches the session, and its disk waits overlap the workers' decoding.
+Step 1 runs on a thread of its own, ahead of step 2 on ``workers`` threads
+(the copy, hashlib and Pillow release the GIL: the disk works while the
+processor decodes, and two decoding threads use two cores); step 3 runs in the
+calling thread, which alone touches the session, overlapping the decoding of
+the next files. What a batch costs beyond decoding its files is the first
+file's copy and the last one's row.
 
 Committing after every photo keeps SQLite's write lock short (the GUI thread
 autosaves meanwhile) and keeps every photo that was fully stored. Cancelling
