@@ -6,10 +6,11 @@
 
 (about two minutes with the defaults)
 
-Photos: the benchmark makes N photo files of real size (4.5 MB of random
-bytes behind a JPEG marker: as incompressible as camera JPEGs; nothing here
-decodes them) in a field laptop's photo store, with one completed inspection
-that references them all. Then, on the same files:
+Photos: the benchmark makes N photo files of real size (one camera-like 12 MP
+JPEG of about 4.5 MB, made distinct by a comment segment: as incompressible
+as camera JPEGs, and decodable, as an import checks every photo) in a field
+laptop's photo store, with one completed inspection that references them all.
+Then, on the same files:
 
 - export floor: one pass that reads each photo once in 1 MiB pieces, hashes
   it and writes it into a ZIP with no compression;
@@ -69,6 +70,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -96,7 +98,6 @@ from inspector.services.sync.export import KIND_TABLES, export_bundle
 from inspector.services.sync.identity import Role, set_role
 from inspector.services.sync.importer import commit_import, prepare_import
 
-PHOTO_BYTES = 4_500_000
 CHUNK = 1 << 20
 
 
@@ -190,14 +191,31 @@ def _response_rows(inspections: list[tuple[Any, ...]], criteria: list[str]
 
 # -- photos ----------------------------------------------------------------
 
+def camera_jpeg() -> bytes:
+    """A camera-like 12 MP JPEG (a gradient scene under sensor-like noise, about 4.5 MB
+    and as incompressible as camera JPEGs): an import decodes every photo it takes."""
+    from PIL import Image, ImageChops
+
+    size = (4000, 3000)
+    base = Image.linear_gradient("L").resize(size)
+    picture = Image.merge("RGB", [ImageChops.add(base.rotate(angle), Image.effect_noise(size, 30),
+                                                 scale=2) for angle in (0, 90, 180)])
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=90)
+    return out.getvalue()
+
+
 def make_photos(context: AppContext, count: int) -> list[Path]:
     conn = sqlite3.connect(context.db.path)
     inspection = _inspection_rows(conn, 1)
     conn.execute(INSPECTION_SQL, inspection[0])
     files = []
     now = _stamp()
+    jpeg = camera_jpeg()
     for n in range(count):
-        data = b"\xff\xd8\xff\xe0" + os.urandom(PHOTO_BYTES - 4)
+        comment = f"photo {n} of the benchmark".encode("ascii")  # every file differs
+        data = (jpeg[:2] + b"\xff\xfe" + (len(comment) + 2).to_bytes(2, "big") + comment
+                + jpeg[2:])
         sha = hashlib.sha256(data).hexdigest()
         path = context.paths.photos / sha[:2] / f"{sha}.jpg"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -264,7 +282,8 @@ def settle() -> None:
 
 
 def bench_photos(root: Path, count: int, repeat: int
-                 ) -> list[tuple[str, Measured, float, float]]:
+                 ) -> tuple[list[tuple[str, Measured, float, float]], float]:
+    """The photo cases' rows, and the MB of one photo."""
     field = installation(root, "field", Role.FIELD)
     files = make_photos(field, count)
     total = sum(p.stat().st_size for p in files)
@@ -332,7 +351,7 @@ def bench_photos(root: Path, count: int, repeat: int
          floor_out.seconds / cached.seconds),
         ("import floor", floor_in, mb / floor_in.seconds, 1.0),
         ("import", imported, mb / imported.seconds, floor_in.seconds / imported.seconds),
-    ]
+    ], mb / count
 
 
 # -- records ---------------------------------------------------------------
@@ -553,16 +572,17 @@ def main() -> int:
     sizes = sorted({n for n in (args.inspections // 10, args.inspections) if n > 0})
     results = []
     try:
+        photo_mb = 0.0
         if args.photos:
-            results += [("photos", "MB/s", *r)
-                        for r in bench_photos(root / "p", args.photos, repeat)]
+            photo_rows, photo_mb = bench_photos(root / "p", args.photos, repeat)
+            results += [("photos", "MB/s", *r) for r in photo_rows]
         for size in sizes:
             label = _rows_label(size * (1 + args.responses_each))
             results += [(label, "rows/s", *r) for r in bench_records(
                 root / f"r{size}", size, args.responses_each, repeat)]
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    print(f"photos: {args.photos} × {PHOTO_BYTES / 1e6:.1f} MB; records: "
+    print(f"photos: {args.photos} × {photo_mb:.1f} MB; records: "
           + " and ".join(f"{n} inspections + {n * args.responses_each} responses"
                          for n in sizes))
     print(f"{'':9} {'case':34} {'seconds':>8} {'throughput':>16} {'× floor':>8} {'peak MB':>8}")
