@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from inspector.app_paths import AppPaths
 from inspector.domain.templates import ChecklistTemplate, TemplateError, parse_stored_template
 from inspector.domain.tiers import Tier
+from inspector.services.context import installation_traces
 from inspector.services.photo_store import CHUNK_BYTES, MAX_FILE_BYTES, PhotoStore, Received
 from inspector.services.sync.errors import Control, NullControl
 
@@ -311,9 +312,7 @@ def check_data(paths: AppPaths, control: Control | None = None) -> CheckReport:
     database = paths.database
     size = database.stat().st_size if database.is_file() else 0
     if size == 0:
-        store = PhotoStore.for_paths(paths)
-        used = next(store.stored_files(), None) is not None or any(paths.backups.glob("*.sqlite3"))
-        if used:
+        if installation_traces(paths):  # as open_context, which refuses such a folder
             report.findings.append(Finding(
                 Kind.NO_DATABASE,
                 f"数据库文件 {database} 不存在或为空，但文件夹中有照片或备份：请从备份恢复 / the "
@@ -540,7 +539,8 @@ def _from_folder(store: PhotoStore, needed: set[str], folder: Path,
                         _hash_file(path, NullControl(), 0, 0)[0] not in needed:
                     continue
                 received = store.receive(path)
-            except (OSError, PhotoRejected):
+            except (OSError, PhotoRejected) as exc:
+                log.info("not taken from the folder: %s (%s)", path, exc)
                 continue
             if received.temp is None or received.sha256 not in needed:
                 store.discard(received)

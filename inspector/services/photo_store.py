@@ -107,10 +107,7 @@ class PhotoStore:
     def writing(self) -> Iterator[None]:
         """Hold the store shared from the first file put in (or relied on) until the
         rows naming the files are committed; any number of writers at once."""
-        try:
-            lock = store_lock.WriterHold(self.root)
-        except store_lock.StoreBusy as exc:
-            raise PhotoStoreError(str(exc)) from exc
+        lock = self.hold()
         try:
             yield
         finally:

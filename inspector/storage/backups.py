@@ -379,25 +379,6 @@ def check_backup(path: Path) -> str | None:
     return revision
 
 
-def photo_hashes(path: Path) -> set[str]:
-    """SHA-256 of every photo a backup (or any database file) refers to."""
-    try:
-        with closing(open_read_only(path)) as conn:
-            return {str(row[0]) for row in conn.execute("SELECT DISTINCT sha256 FROM photos")}
-    except sqlite3.DatabaseError as exc:
-        log.warning("photos of the backup %s not read: %s", path, exc)
-        return set()
-
-
-def photo_hashes_in_backups(folder: Path) -> set[str]:
-    """Photos any backup in ``folder`` refers to: files a restore would need again."""
-    found: set[str] = set()
-    for backup in list_backups(folder):
-        if backup.size:
-            found |= photo_hashes(backup.path)
-    return found
-
-
 # ------------------------------------------------------------------------------ restoring
 
 

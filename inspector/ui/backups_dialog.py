@@ -133,11 +133,11 @@ class BackupsDialog(QDialog):
         self.restore_button.setEnabled(self.selected() is not None and self.job is None)
 
     def open_folder(self) -> bool:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
+        """Show the backups in the file manager, or say where they are when none can."""
+        from inspector.ui.data_folder import show_folder
 
         folder = self.paths.backups if self.paths.backups.is_dir() else self.paths.data_dir
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        return show_folder(self, folder)
 
     # -- restoring ------------------------------------------------------------------------
 
@@ -224,7 +224,6 @@ class BackupsDialog(QDialog):
             "The backup was restored. The data as it was before is kept as the backup %1. "
             "The program now starts again.").replace(
             "%1", result.safety.name if result.safety else "—"))
-        self.refresh()
         self.restored.emit(result)
         self.accept()
 

@@ -319,7 +319,6 @@ class CriterionCard(QFrame):
         self.note.setAccessibleDescription(hint if missing else "")
         if missing != self.missing_note:
             self.missing_note = missing
-            self.note.setProperty("missingNote", missing)
             self.note.setStyleSheet(
                 f"QPlainTextEdit {{ border: 2px solid {MISSING_COLOUR.name()}; }}"
                 if missing else "")
