@@ -458,6 +458,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Waiting for the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Reopen…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1039,10 +1043,6 @@ Please copy the report below and send it to the people who support this program.
 </context>
 <context>
     <name>InspectionController</name>
-    <message>
-        <source>Waiting for the database…</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Saving your last changes: waiting for the database…</source>
         <translation type="unfinished"></translation>

@@ -448,6 +448,10 @@
         <translation>例如：教学站运行规范；志愿者队伍需在年底前登记造册。</translation>
     </message>
     <message>
+        <source>Waiting for the database…</source>
+        <translation>正在等待数据库……</translation>
+    </message>
+    <message>
         <source>&amp;Reopen…</source>
         <translation>重新打开(&amp;R)……</translation>
     </message>
@@ -1028,10 +1032,6 @@ Please copy the report below and send it to the people who support this program.
 </context>
 <context>
     <name>InspectionController</name>
-    <message>
-        <source>Waiting for the database…</source>
-        <translation>正在等待数据库……</translation>
-    </message>
     <message>
         <source>Saving your last changes: waiting for the database…</source>
         <translation>正在保存最后的修改，等待数据库……</translation>

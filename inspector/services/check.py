@@ -287,11 +287,12 @@ def _hash_file(path: Path, control: Control, done: int, total: int) -> tuple[str
 
 
 def file_state(store: PhotoStore, sha256: str, expected_size: int = 0,
-               control: Control | None = None, done: int = 0, total: int = 0
-               ) -> tuple[str, int]:
-    """("ok" | "missing" | "damaged" | "unreadable: …", bytes read) for one stored photo."""
+               control: Control | None = None, done: int = 0, total: int = 0,
+               path: Path | None = None) -> tuple[str, int]:
+    """("ok" | "missing" | "damaged" | "unreadable: …", bytes read) for one stored photo;
+    ``path``: where the store has it, when the caller has looked already."""
     control = control or NullControl()
-    path = store.find(sha256)
+    path = path or store.find(sha256)
     if path is None:
         return "missing", 0
     try:
@@ -397,7 +398,7 @@ def _check_photos(paths: AppPaths, rows: list[_PhotoRow], names: _Names, report:
     for sha, used_by in by_sha.items():
         _check(control)
         expected = max(r.size for r in used_by)
-        state, read = file_state(store, sha, expected, control, done, total)
+        state, read = file_state(store, sha, expected, control, done, total, located[sha])
         done += sizes[sha]
         report.bytes_read += read
         if state != "missing":

@@ -537,7 +537,8 @@ class ChecklistPage(QWidget):
 
     def _save_status(self, status: str) -> None:
         texts = {"saving": self.tr("Saving…"), "saved": self.tr("All changes saved"),
-                 "failed": self.tr("Not saved!")}
+                 "failed": self.tr("Not saved!"),
+                 "waiting": self.tr("Waiting for the database…")}
         self.save_label.setText(texts.get(status, ""))
 
     def _back(self) -> None:

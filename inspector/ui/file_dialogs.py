@@ -14,7 +14,6 @@ folder's ``settings.json`` under ``last_folders``.
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections.abc import Callable
@@ -30,6 +29,8 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QWidget
+
+from inspector.ui.settings import read_settings_file, write_settings_file
 
 log = logging.getLogger(__name__)
 
@@ -61,16 +62,7 @@ def native_dialogs() -> bool:
 
 
 def _read(settings_file: Path | None) -> dict[str, object]:
-    if settings_file is None:
-        return {}
-    try:
-        data = json.loads(settings_file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as exc:
-        log.info("settings file %s unreadable: %s", settings_file, exc)
-        return {}
-    return data if isinstance(data, dict) else {}
+    return {} if settings_file is None else read_settings_file(settings_file)
 
 
 def last_folder(settings_file: Path | None, purpose: Purpose) -> Path | None:
@@ -89,10 +81,7 @@ def remember(settings_file: Path | None, purpose: Purpose, folder: Path) -> None
     folders[purpose.value] = str(folder)
     data[SETTINGS_KEY] = folders
     try:
-        settings_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = settings_file.with_name(settings_file.name + ".tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        temporary.replace(settings_file)
+        write_settings_file(settings_file, data)
     except OSError as exc:  # a read-only data folder: the dialog just forgets
         log.info("could not remember the folder in %s: %s", settings_file, exc)
 
@@ -113,6 +102,8 @@ def start_folder(settings_file: Path | None, purpose: Purpose,
                  drives: Callable[[], list[Path]] = _removable_drives) -> Path:
     """Where a dialog for ``purpose`` opens: always a folder that exists."""
     last = last_folder(settings_file, purpose)
+    if purpose is not Purpose.BUNDLES and last is not None and last.is_dir():
+        return last  # the drives are looked for only when they may be wanted
     plugged = drives()
     drive = plugged[0] if plugged else None
     order = [drive, last] if purpose is Purpose.BUNDLES else [last, drive]

@@ -12,7 +12,6 @@ the database is written, with a small dialog saying so if that takes a while.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -26,7 +25,7 @@ from inspector.services import text_limits
 from inspector.ui import inspection_jobs as jobs
 from inspector.ui.checklist_page import ChecklistPage
 from inspector.ui.finish_dialog import MissingDialog, ReopenDialog, SummaryDialog
-from inspector.ui.settings import UiSettings
+from inspector.ui.settings import UiSettings, read_settings_file, write_settings_file
 from inspector.ui.start_dialog import StartInspectionDialog
 from inspector.ui.worker import JobHandle, Worker
 
@@ -66,21 +65,9 @@ def delete_draft(context: AppContext, inspection_id: str) -> str:
 LAST_INSPECTORS_KEY = "last_inspectors"  # in settings.json, beside the window's own settings
 
 
-def _settings_data(settings_file: Path) -> dict[str, object]:
-    """The settings file's keys; none when it is missing or unreadable (that is logged)."""
-    try:
-        data = json.loads(settings_file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as exc:
-        log.warning("settings file %s is unreadable: %s", settings_file, exc)
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def last_inspectors(settings_file: Path) -> str:
     """The inspectors named when an inspection was last started on this computer ("" if none)."""
-    value = _settings_data(settings_file).get(LAST_INSPECTORS_KEY)
+    value = read_settings_file(settings_file).get(LAST_INSPECTORS_KEY)
     return value.strip() if isinstance(value, str) else ""
 
 
@@ -91,13 +78,10 @@ def remember_inspectors(settings_file: Path, inspectors: str) -> bool:
     is replaced, as saving the settings does. A failure to write costs only the
     suggestion next time: it is logged and False is returned, the inspection goes on.
     """
-    data = _settings_data(settings_file)
+    data = read_settings_file(settings_file)
     data[LAST_INSPECTORS_KEY] = inspectors
-    temporary = settings_file.with_name(settings_file.name + ".tmp")
     try:
-        settings_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        temporary.replace(settings_file)
+        write_settings_file(settings_file, data)
     except OSError as exc:
         log.warning("could not remember the inspectors in %s: %s", settings_file, exc)
         return False
@@ -133,7 +117,6 @@ class InspectionController(QObject):
         page.loaded.connect(lambda: self.opened.emit(page.data.inspection_id
                                          if page.data else ""))
         # After the page's own handler, which has no words for "waiting".
-        page.saver.status_changed.connect(self._save_status)
         self._closing = False
         window.installEventFilter(self)
 
@@ -142,10 +125,6 @@ class InspectionController(QObject):
         return self._settings()
 
     # ------------------------------------------------------------------ saving
-
-    def _save_status(self, status: str) -> None:
-        if status == "waiting":
-            self.page.save_label.setText(self.tr("Waiting for the database…"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:

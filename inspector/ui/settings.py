@@ -30,7 +30,8 @@ class UiSettings:
         return "en" if self.language.startswith("en") else "zh"
 
 
-def _read(path: Path) -> dict[str, object]:
+def read_settings_file(path: Path) -> dict[str, object]:
+    """The settings file's keys; none when it is missing or unreadable (that is logged)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -42,7 +43,7 @@ def _read(path: Path) -> dict[str, object]:
 
 
 def load_settings(path: Path) -> UiSettings:
-    data = _read(path)
+    data = read_settings_file(path)
     language = data.get("language")
     name = data.get("inspector_name")
     return UiSettings(
@@ -54,13 +55,14 @@ def load_settings(path: Path) -> UiSettings:
 
 def save_settings(path: Path, settings: UiSettings) -> None:
     """Write atomically (a crash never leaves half a settings file)."""
-    data = _read(path)
+    data = read_settings_file(path)
     data["language"] = settings.language
     data["inspector_name"] = settings.inspector_name
-    _write(path, data)
+    write_settings_file(path, data)
 
 
-def _write(path: Path, data: dict[str, object]) -> None:
+def write_settings_file(path: Path, data: dict[str, object]) -> None:
+    """All keys at once, atomically (a crash never leaves half a settings file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -90,7 +92,7 @@ class SiteListLayout:
 
 def load_site_list_layout(path: Path) -> SiteListLayout:
     """The saved layout; anything missing or malformed is left at its default."""
-    entry = _read(path).get(SITE_LIST_KEY)
+    entry = read_settings_file(path).get(SITE_LIST_KEY)
     if not isinstance(entry, dict):
         return SiteListLayout()
     splitter = entry.get("splitter")
@@ -117,7 +119,7 @@ def _is_size(value: object) -> bool:
 
 def save_site_list_layout(path: Path, layout: SiteListLayout) -> None:
     """Write the site list's layout, keeping every other key of the file (atomically)."""
-    data = _read(path)
+    data = read_settings_file(path)
     data[SITE_LIST_KEY] = {
         "splitter": list(layout.splitter),
         "column_widths": dict(layout.column_widths),
@@ -125,4 +127,4 @@ def save_site_list_layout(path: Path, layout: SiteListLayout) -> None:
         "sort_column": layout.sort_column,
         "sort_order": layout.sort_order,
     }
-    _write(path, data)
+    write_settings_file(path, data)
