@@ -22,11 +22,11 @@ from typing import Any
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from inspector.services.control import Cancelled
+
+__all__ = ["Cancelled", "JobControl", "JobHandle", "Worker"]
+
 log = logging.getLogger(__name__)
-
-
-class Cancelled(Exception):
-    """Raised inside a job by :meth:`JobControl.check` once cancellation was asked for."""
 
 
 class JobControl:
@@ -78,16 +78,20 @@ class JobHandle(QObject):
     cancelled = Signal()
     done = Signal()
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    def __init__(self, name: str, parent: QObject | None = None, *, inline: bool = False) -> None:
         super().__init__(parent)
         self.name = name
         self._relay = _Relay(self)
         self.control = JobControl(self._relay)
         self.is_done = False
-        queued = QtCore.Qt.ConnectionType.QueuedConnection  # Qt loads on the first job
-        self._relay.progress.connect(self._on_progress, queued)
-        self._relay.partial.connect(self._on_partial, queued)
-        self._relay.outcome.connect(self._on_outcome, queued)
+        self.keep_alive: object = None  # what must live as long as the job (its operation)
+        # Jobs run on a pool thread: their reports are queued to the UI thread. A job run
+        # on the UI thread itself (``inline``, widget tests) reports at once.
+        kind = QtCore.Qt.ConnectionType  # Qt loads on the first job
+        connection = kind.DirectConnection if inline else kind.QueuedConnection
+        self._relay.progress.connect(self._on_progress, connection)
+        self._relay.partial.connect(self._on_partial, connection)
+        self._relay.outcome.connect(self._on_outcome, connection)
 
     def cancel(self) -> None:
         self.control.cancel()
@@ -128,22 +132,30 @@ class _Runnable(QRunnable):
         # delivered; this thread lets go of its references before the handle does.
         self._relay = self._fn = None
         assert relay is not None and fn is not None
-        try:
-            if self._control.cancelled:
-                raise Cancelled
-            result = fn(self._control)
-        except Cancelled:
-            relay.outcome.emit("cancelled", None)
-        except BaseException as exc:  # handed to the UI thread, which decides what to show
-            log.debug("job failed", exc_info=True)
-            relay.outcome.emit("failed", exc)
-        else:
-            relay.outcome.emit("finished", result)
-        del relay, fn
+        kind, payload = run_job(fn, self._control)
+        relay.outcome.emit(kind, payload)
+        del relay, fn, payload
+
+
+def run_job(fn: Callable[[JobControl], Any], control: JobControl) -> tuple[str, object]:
+    """Run ``fn``: ("finished", result), ("failed", exception) or ("cancelled", None)."""
+    try:
+        if control.cancelled:
+            raise Cancelled
+        return "finished", fn(control)
+    except Cancelled:
+        return "cancelled", None
+    except BaseException as exc:  # handed to the UI thread, whose operation shows it
+        log.debug("job failed", exc_info=True)
+        return "failed", exc
 
 
 class Worker(QObject):
-    """Runs jobs on background threads; create one per application and pass it down."""
+    """Runs jobs on background threads; create one per application and pass it down.
+
+    Screens do not call it: they start :mod:`operations <inspector.ui.core.operations>`,
+    which run on it.
+    """
 
     idle = Signal()
 
@@ -158,15 +170,33 @@ class Worker(QObject):
 
     def submit(self, fn: Callable[[JobControl], Any], name: str = "job") -> JobHandle:
         """Run ``fn`` on the parallel pool."""
-        return self._start(self._parallel, fn, name)
+        handle = self.new_handle(name)
+        self.run(handle, fn, serial=False)
+        return handle
 
     def submit_serial(self, fn: Callable[[JobControl], Any], name: str = "save") -> JobHandle:
         """Run ``fn`` after every serial job submitted before it has ended. Serial jobs
         are changes the user made: :meth:`cancel_all` leaves them to finish."""
-        handle = self._start(self._serial, fn, name)
-        self._serial_handles.add(handle)
-        handle.done.connect(lambda: self._serial_handles.discard(handle))
+        handle = self.new_handle(name)
+        self.run(handle, fn, serial=True)
         return handle
+
+    def new_handle(self, name: str) -> JobHandle:
+        """A handle to connect to before :meth:`run` starts the job behind it."""
+        return JobHandle(name)
+
+    def run(self, handle: JobHandle, fn: Callable[[JobControl], Any], *, serial: bool) -> None:
+        """Start ``fn`` behind ``handle``: on the serial queue, or the parallel pool."""
+        self._running.add(handle)
+        handle.done.connect(lambda: self._forget(handle))
+        if serial:
+            self._serial_handles.add(handle)
+            handle.done.connect(lambda: self._serial_handles.discard(handle))
+        self._launch(self._serial if serial else self._parallel, fn, handle)
+
+    def _launch(self, pool: QThreadPool, fn: Callable[[JobControl], Any],
+                handle: JobHandle) -> None:
+        pool.start(_Runnable(fn, handle))
 
     @property
     def busy(self) -> bool:
@@ -191,13 +221,6 @@ class Worker(QObject):
         """Block until every serial job (the user's changes) has ended, however long."""
         self._serial.waitForDone(-1)
 
-    def _start(self, pool: QThreadPool, fn: Callable[[JobControl], Any], name: str) -> JobHandle:
-        handle = JobHandle(name)
-        self._running.add(handle)
-        handle.done.connect(lambda: self._forget(handle))
-        pool.start(_Runnable(fn, handle))
-        return handle
-
     def _forget(self, handle: JobHandle) -> None:
         # Called while ``handle`` emits ``done``: let go of it only after that emission
         # has returned, or the emitting object could be destroyed under Qt's feet.
@@ -207,3 +230,16 @@ class Worker(QObject):
         self._running.discard(handle)
         if not self._running:
             self.idle.emit()
+
+
+class InlineWorker(Worker):
+    """Runs each job at once on the calling (UI) thread, its results delivered before
+    ``run`` returns: for widget tests that want no threads and no waiting."""
+
+    def new_handle(self, name: str) -> JobHandle:
+        return JobHandle(name, inline=True)
+
+    def _launch(self, pool: QThreadPool, fn: Callable[[JobControl], Any],
+                handle: JobHandle) -> None:
+        kind, payload = run_job(fn, handle.control)
+        handle._relay.outcome.emit(kind, payload)

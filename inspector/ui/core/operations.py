@@ -1,0 +1,229 @@
+"""Operations: the one way a screen runs work off the UI thread.
+
+A screen never submits a function to a thread pool itself. It describes an
+operation — the service call, what to do with its result, the progress to show,
+whether it may be cancelled, what it changes — and starts it::
+
+    self.ops.write(self, lambda control: api.save_rating(context, ...),
+                   changes=Change.INSPECTION, inspection_id=iid) \\
+        .on_success(self._saved) \\
+        .start()
+
+- ``read`` operations run in parallel (loading a list, making thumbnails, a PDF);
+  ``write`` operations run one after another, in the order they were started, on
+  the one serial queue: two quick changes to the same answer land in order, and
+  closing the window waits for every one of them.
+- A failure is never dropped: unless the caller handled it with ``on_failure``,
+  it goes to the standard error display (a plain message for an expected
+  failure, a copyable report for a bug).
+- When a write has succeeded, :attr:`Operations.changed` says what changed
+  (:class:`Changed`); screens refresh from that signal rather than being wired
+  to each other.
+- Progress goes to a :class:`~inspector.ui.core.progress.ProgressView` (in a
+  screen, or in a small dialog), with Cancel when the operation allows it; the
+  service sees cancellation as :class:`inspector.services.control.Cancelled`.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from inspector.services.control import Control
+
+if TYPE_CHECKING:
+    from inspector.ui.core.progress import ProgressView
+    from inspector.ui.worker import JobHandle, Worker
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class Change(enum.Flag):
+    """What a finished write changed, so that the screens showing it refresh."""
+
+    NOTHING = 0
+    SITES = enum.auto()  # the site registry (added, edited, imported)
+    INSPECTION = enum.auto()  # an inspection: answers, details, state, its existence
+    PHOTOS = enum.auto()  # photos of an inspection
+    SYNC = enum.auto()  # devices, bundle history, conflicts
+    ASSIGNMENTS = enum.auto()  # inspection assignments sent to laptops
+    ROLE = enum.auto()  # this installation's role or name
+    EVERYTHING = SITES | INSPECTION | PHOTOS | SYNC | ASSIGNMENTS | ROLE
+
+
+@dataclass(frozen=True)
+class Changed:
+    """The notice of :attr:`Operations.changed`."""
+
+    what: Change
+    inspection_id: str | None = None  # the inspection concerned, when it is one
+    origin: object | None = None  # who ran the operation (a screen may skip its own)
+
+    def touches(self, what: Change) -> bool:
+        return bool(self.what & what)
+
+
+class Operation(Generic[T]):
+    """One piece of work, described, then started with :meth:`start` (once)."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None,
+                 fn: Callable[[Control], T], name: str, *, serial: bool,
+                 changes: Change, inspection_id: str | None) -> None:
+        self._ops = ops
+        self._parent = parent
+        self._fn = fn
+        self._name = name
+        self._serial = serial
+        self._changes = changes
+        self._inspection_id = inspection_id
+        self._success: list[Callable[[T], None]] = []
+        self._failure: Callable[[BaseException], None] | None = None
+        self._cancel: list[Callable[[], None]] = []
+        self._partial: list[Callable[[Any], None]] = []
+        self._progress: list[Callable[[int, int, str], None]] = []
+        self._done: list[Callable[[], None]] = []
+        self._view: ProgressView | None = None
+        self._view_text = ""
+        self._cancellable = False
+        self._error_title = ""
+        self.handle: JobHandle | None = None
+
+    # ---------------------------------------------------------------- description
+
+    def on_success(self, handler: Callable[[T], None]) -> Operation[T]:
+        """``handler(result)`` on the UI thread once the work has succeeded."""
+        self._success.append(handler)
+        return self
+
+    def on_failure(self, handler: Callable[[BaseException], None]) -> Operation[T]:
+        """Handle a failure here instead of the standard error display."""
+        self._failure = handler
+        return self
+
+    def on_cancel(self, handler: Callable[[], None]) -> Operation[T]:
+        self._cancel.append(handler)
+        return self
+
+    def on_partial(self, handler: Callable[[Any], None]) -> Operation[T]:
+        """A value the work hands over before it ends (``control.partial``)."""
+        self._partial.append(handler)
+        return self
+
+    def on_progress(self, handler: Callable[[int, int, str], None]) -> Operation[T]:
+        self._progress.append(handler)
+        return self
+
+    def on_done(self, handler: Callable[[], None]) -> Operation[T]:
+        """After success, failure or cancellation alike."""
+        self._done.append(handler)
+        return self
+
+    def with_progress(self, view: ProgressView, text: str, *,
+                      cancellable: bool = False) -> Operation[T]:
+        """Show this operation in ``view`` while it runs, with Cancel if ``cancellable``."""
+        self._view, self._view_text, self._cancellable = view, text, cancellable
+        return self
+
+    def error_title(self, title: str) -> Operation[T]:
+        """The title of the standard error message, when the failure is shown there."""
+        self._error_title = title
+        return self
+
+    # ---------------------------------------------------------------- running
+
+    def start(self) -> JobHandle:
+        if self.handle is not None:
+            raise RuntimeError(f"operation {self._name!r} started twice")
+        worker = self._ops.worker
+        handle = worker.new_handle(self._name)
+        handle.keep_alive = self  # the handle lives until the job is done, and so do we
+        self.handle = handle
+        if self._view is not None:
+            self._view.follow(handle, self._view_text, cancellable=self._cancellable)
+        for progress in self._progress:
+            handle.progress.connect(progress)
+        for partial in self._partial:
+            handle.partial.connect(partial)
+        handle.finished.connect(self._finished)
+        handle.failed.connect(self._failed)
+        handle.cancelled.connect(self._cancelled)
+        handle.done.connect(self._ended)
+        worker.run(handle, self._fn, serial=self._serial)
+        return handle
+
+    def _finished(self, result: T) -> None:
+        if self._changes:
+            self._ops.changed.emit(Changed(self._changes, self._inspection_id, self._parent))
+        for handler in self._success:
+            handler(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        if self._failure is not None:
+            self._failure(exc)
+            return
+        self._ops.show_failure(self._parent, exc, self._error_title)
+
+    def _cancelled(self) -> None:
+        for handler in self._cancel:
+            handler()
+
+    def _ended(self) -> None:
+        for handler in self._done:
+            handler()
+
+
+class Operations(QObject):
+    """Starts operations and announces what they changed; one per window, passed down."""
+
+    changed = Signal(Changed)
+
+    def __init__(self, worker: Worker, parent: QObject | None = None,
+                 show_failure: Callable[[QWidget | None, BaseException, str], None] | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self._show_failure = show_failure
+
+    def read(self, parent: QWidget | None, fn: Callable[[Control], T],
+             name: str) -> Operation[T]:
+        """Work that changes nothing stored, run in parallel with other reads."""
+        return Operation(self, parent, fn, name, serial=False, changes=Change.NOTHING,
+                         inspection_id=None)
+
+    def write(self, parent: QWidget | None, fn: Callable[[Control], T], name: str, *,
+              changes: Change, inspection_id: str | None = None) -> Operation[T]:
+        """Work that changes stored data: run on the one serial queue, in order, never
+        cancelled by the window closing; ``changes`` is announced when it succeeds."""
+        return Operation(self, parent, fn, name, serial=True, changes=changes,
+                         inspection_id=inspection_id)
+
+    def announce(self, what: Change, inspection_id: str | None = None,
+                 origin: object | None = None) -> None:
+        """Say that something changed outside an operation (another program's import
+        noticed, a restore): every screen showing it refreshes."""
+        self.changed.emit(Changed(what, inspection_id, origin))
+
+    def show_failure(self, parent: QWidget | None, exc: BaseException, title: str = "") -> None:
+        if self._show_failure is not None:
+            self._show_failure(parent, exc, title)
+            return
+        from inspector.ui.errors import show_error
+
+        show_error(parent, exc, title)
+
+    # -------------------------------------------------------------- at shutdown
+
+    def wait_for_writes(self) -> None:
+        """Block until every write started so far has ended (the window closes)."""
+        self.worker.wait_for_saves()
+
+    def cancel_reads(self) -> None:
+        self.worker.cancel_all()
