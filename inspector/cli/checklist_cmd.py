@@ -7,6 +7,7 @@ from typing import Any
 
 from inspector.cli import print_cmd
 from inspector.cli.common import add_command, add_format, add_group, add_tier, opened, print_json
+from inspector.domain.outline import outline
 from inspector.domain.tiers import Tier
 
 
@@ -27,11 +28,9 @@ def run_show(args: argparse.Namespace) -> int:
     tier = Tier(args.tier)  # already a Tier (add_tier parses every name of it)
     with opened(args) as context, context.db.session() as session:
         template = templates.latest_template(session)
-    rows = []
-    for level1 in template.indicators:
-        for level2 in level1.indicators:
-            for criterion in level2.criteria_for(tier):
-                rows.append((level1, level2, criterion))
+    rows = [(level1.indicator, section.indicator, criterion)
+            for level1 in outline(template, tier).indicators
+            for section in level1.sections for criterion in section.criteria]
     if args.format == "json":
         print_json([
             {

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from inspector.domain.outline import outline
 from inspector.domain.templates import ChecklistTemplate, Criterion
 from inspector.domain.tiers import Tier
 
@@ -97,33 +98,29 @@ def summarize(
                 counts[rating] += 1
         return total, sum(counts.values()), counts
 
+    walk = outline(template, tier)
     level2_summaries: list[Summary] = []
     level1_summaries: list[Summary] = []
     level1_scores: list[tuple[float, float | None]] = []
-    for level1 in template.indicators:
+    for level1 in walk.indicators:
         level2_scores: list[tuple[float, float | None]] = []
-        level1_criteria: list[Criterion] = []
-        for level2 in level1.indicators:
-            criteria = level2.criteria_for(tier)
-            if not criteria:
-                continue
-            level1_criteria.extend(criteria)
+        for section in level1.sections:
+            level2, criteria = section.indicator, section.criteria
             score = _weighted_mean((c.weight, criterion_score(c)) for c in criteria)
             total, rated, counts = tally(criteria)
             level2_summaries.append(
                 Summary(level2.id, level2.label(language), total, rated, dict(counts), score)
             )
             level2_scores.append((level2.weight, score))
-        if not level1_criteria:
-            continue
         score = _weighted_mean(level2_scores)
-        total, rated, counts = tally(level1_criteria)
+        total, rated, counts = tally(level1.criteria)
+        indicator = level1.indicator
         level1_summaries.append(
-            Summary(level1.id, level1.label(language), total, rated, dict(counts), score)
+            Summary(indicator.id, indicator.label(language), total, rated, dict(counts), score)
         )
-        level1_scores.append((level1.weight, score))
+        level1_scores.append((indicator.weight, score))
 
-    total, rated, counts = tally(template.criteria(tier))
+    total, rated, counts = tally(walk.criteria)
     overall = Summary(
         "overall",
         template.tier_name(tier, language),

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain.outline import outline
 from inspector.domain.scoring import Answer, summarize
+from inspector.domain.tiers import Tier
 from inspector.ui.autosave import AutoSaver
 from inspector.ui.criterion_card import CriterionCard, DebouncedNote
 from inspector.ui.indicator_tree import GENERAL, INDICATOR_ROLE, OVERALL, IndicatorTree
@@ -169,20 +171,9 @@ class ChecklistPage(QWidget):
             self.data and self.data.inspection_id == data.inspection_id) else (0, 0)
         self.data = data
         self.ratings = {cid: a.rating for cid, a in data.answers.items()}
-        tier = data.tier
-        from inspector.domain.tiers import Tier
-
-        self.groups = []
-        self.numbers = {}
-        counter = 0
-        for level1 in data.template.indicators:
-            for level2 in level1.indicators:
-                criteria = level2.criteria_for(Tier(tier))
-                if criteria:
-                    self.groups.append((level2, criteria))
-                    for criterion in criteria:
-                        counter += 1
-                        self.numbers[criterion.id] = f"{counter}."
+        walk = outline(data.template, Tier(data.tier))
+        self.groups = [(section.indicator, section.criteria) for section in walk.sections]
+        self.numbers = {criterion.id: f"{number}." for number, criterion in walk.numbered()}
         self._fill_header()
         self._fill_indicators()
         self.group_index = min(keep[0], len(self.groups))
@@ -203,8 +194,6 @@ class ChecklistPage(QWidget):
         status = status_name(data.status)
         title = f"{data.site_name} · {data.visit_date.isoformat()} · {status}"
         if data.completed:  # the result of the visit, as the site list and the report show it
-            from inspector.domain.tiers import Tier
-
             ratings = {cid: a.rating for cid, a in data.answers.items() if a.rating}
             score = summarize(data.template, Tier(data.tier), ratings).overall.percent
             title += " · " + self.tr("Score %1").replace("%1", score)
@@ -220,7 +209,7 @@ class ChecklistPage(QWidget):
 
     def _fill_indicators(self) -> None:
         assert self.data is not None
-        self.indicators.fill(self.data.template, self.groups, self.language)
+        self.indicators.fill(outline(self.data.template, Tier(self.data.tier)), self.language)
         self._update_progress()
 
     def _update_progress(self) -> None:

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from inspector.domain.templates import ChecklistTemplate, Criterion, Indicator2
+    from inspector.domain.outline import Outline
+    from inspector.domain.templates import Criterion, Indicator2
 
 GENERAL = "__general__"  # the entry for the visit's general photos
 OVERALL = "__overall__"  # the entry for the overall comment of the visit
@@ -89,25 +90,21 @@ class IndicatorTree(QTreeWidget):
         if column == 0:
             self._relayout.start()
 
-    def fill(self, template: ChecklistTemplate, groups: Groups, language: str) -> None:
-        self.groups = groups
+    def fill(self, walk: Outline, language: str) -> None:
+        self.groups = [(section.indicator, section.criteria) for section in walk.sections]
         self.blockSignals(True)
         self.clear()
-        parents: dict[str, QTreeWidgetItem] = {}
-        for index, (level2, _criteria) in enumerate(groups):
-            level1 = template.level1_of(level2.id)
-            parent = parents.get(level1.id)
-            if parent is None:
-                parent = QTreeWidgetItem([level1.label(language), ""])
-                parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
-                parent.setData(0, INDICATOR_ROLE, level1.id)
-                parent.setToolTip(0, level1.label(language))
-                self.addTopLevelItem(parent)
-                parents[level1.id] = parent
-            child = QTreeWidgetItem([level2.label(language), ""])
-            child.setData(0, INDICATOR_ROLE, index)
-            child.setToolTip(0, level2.label(language))
-            parent.addChild(child)
+        for level1 in walk.indicators:
+            parent = QTreeWidgetItem([level1.indicator.label(language), ""])
+            parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            parent.setData(0, INDICATOR_ROLE, level1.indicator.id)
+            parent.setToolTip(0, level1.indicator.label(language))
+            self.addTopLevelItem(parent)
+            for section in level1.sections:
+                child = QTreeWidgetItem([section.indicator.label(language), ""])
+                child.setData(0, INDICATOR_ROLE, section.index)
+                child.setToolTip(0, section.indicator.label(language))
+                parent.addChild(child)
         general = QTreeWidgetItem([self.tr("General photos of the visit"), ""])
         general.setData(0, INDICATOR_ROLE, GENERAL)
         self.addTopLevelItem(general)

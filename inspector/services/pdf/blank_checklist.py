@@ -20,6 +20,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from inspector.domain.outline import outline
 from inspector.domain.templates import ChecklistTemplate
 from inspector.domain.tiers import Tier
 from inspector.services.pdf.common import (
@@ -161,23 +162,20 @@ def criteria_table(template: ChecklistTemplate, tier: Tier, styles: Styles,
         ("RIGHTPADDING", (2, 0), (-2, -1), 1),
     ]
     criterion_rows: list[int] = []
-    number = 0
-    for level1 in template.indicators:
-        level2s = [level2 for level2 in level1.indicators if level2.criteria_for(tier)]
-        if not level2s:
-            continue
-        rows.append([styles.para(level1.label("zh"), styles.cell)] + [""] * (columns - 1))
+    for level1 in outline(template, tier).indicators:
+        rows.append([styles.para(level1.indicator.label("zh"), styles.cell)]
+                    + [""] * (columns - 1))
         commands.append(("NOSPLIT", (0, len(rows) - 1), (-1, len(rows))))
         commands += [("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)),
                      ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), LEVEL1_FILL)]
-        for level2 in level2s:
-            rows.append([styles.para(level2.label("zh"), styles.cell)] + [""] * (columns - 1))
+        for section in level1.sections:
+            rows.append([styles.para(section.indicator.label("zh"), styles.cell)]
+                        + [""] * (columns - 1))
             # a heading row never ends a page: keep it with the first criterion below it
             commands.append(("NOSPLIT", (0, len(rows) - 1), (-1, len(rows))))
             commands += [("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)),
                          ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), LEVEL2_FILL)]
-            for criterion in level2.criteria_for(tier):
-                number += 1
+            for number, criterion in section.numbered():
                 row: list[object] = [styles.para(str(number), styles.cell_center),
                                      styles.para(criterion.text.zh, styles.cell)]
                 row += [TickBox() for _ in scale]

@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
+from inspector.domain.outline import outline
 from inspector.domain.scoring import Summary, summarize
 from inspector.domain.templates import Criterion, RatingOption
 from inspector.services.pdf import PHOTOS_STEP
@@ -217,19 +218,13 @@ class _ReportBuilder:
         self.fonts = fonts
         self.template = data.template
         self.scale = {option.id: option for option in data.template.rating_scale}
-        self.numbers = {criterion.id: number for number, criterion
-                        in enumerate(self.criteria_in_order(), start=1)}
+        self.outline = outline(data.template, data.tier)
+        self.numbers = self.outline.numbers()
         # headings followed by something that may run over pages: kept with it by
         # CondPageBreak(PART_ROOM) instead of keepWithNext (which moves the whole of it)
         self.heading1_loose = ParagraphStyle("heading1-loose", styles.heading1, keepWithNext=0)
         self.heading2_loose = ParagraphStyle("heading2-loose", styles.heading2, keepWithNext=0)
         self._photo_text: dict[str, list[Flowable]] = {}
-
-    def criteria_in_order(self) -> list[Criterion]:
-        """The inspection's criteria in the order (and so with the numbers) of part two."""
-        return [criterion for level1 in self.template.indicators
-                for level2 in level1.indicators
-                for criterion in level2.criteria_for(self.data.tier)]
 
     # ------------------------------------------------------------------ pieces
 
@@ -486,16 +481,12 @@ class _ReportBuilder:
         styles = self.styles
         story: list[Flowable] = []
         headings: list[Flowable] = [styles.para("第二部分　逐项检查情况", styles.heading1)]
-        for level1 in self.template.indicators:
-            level2s = [l2 for l2 in level1.indicators if l2.criteria_for(self.data.tier)]
-            if not level2s:
-                continue
-            headings.append(styles.para(level1.label("zh"), styles.heading2))
-            for level2 in level2s:
-                headings.append(styles.para(level2.label("zh"), styles.heading3))
-                for criterion in level2.criteria_for(self.data.tier):
-                    story += self.criterion_block(self.numbers[criterion.id], criterion,
-                                                  headings)
+        for level1 in self.outline.indicators:
+            headings.append(styles.para(level1.indicator.label("zh"), styles.heading2))
+            for section in level1.sections:
+                headings.append(styles.para(section.indicator.label("zh"), styles.heading3))
+                for number, criterion in section.numbered():
+                    story += self.criterion_block(number, criterion, headings)
                     headings = []
         general = self.data.photos_of(None)
         if general:
@@ -512,7 +503,7 @@ class _ReportBuilder:
         heading = "第三部分　需要整改的问题"
         rows: list[list[object]] = [[styles.para(t, styles.cell_center)
                                      for t in ("序号", "检查内容", "评定", "情况说明")]]
-        for criterion in self.criteria_in_order():
+        for criterion in self.outline.criteria:
             answer = self.data.answers.get(criterion.id)
             option = self.scale.get(answer.rating or "") if answer else None
             if answer is None or option is None or not option.note_required:
