@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -72,8 +73,28 @@ def paths(tmp_path: Path) -> AppPaths:
     return AppPaths.resolve(tmp_path / "data")
 
 
+@pytest.fixture(scope="session")
+def _demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo county loaded once per test run into a data folder, copied for each test
+    that asks for it (loading it takes longer than copying the files)."""
+    from inspector.services.demo import load_demo
+
+    folder = tmp_path_factory.mktemp("demo") / "data"
+    ctx = open_context(AppPaths.resolve(folder))
+    try:
+        load_demo(ctx)
+    finally:
+        ctx.close()
+    return folder
+
+
 @pytest.fixture
-def context(paths: AppPaths) -> Iterator[AppContext]:
+def context(request: pytest.FixtureRequest, paths: AppPaths) -> Iterator[AppContext]:
+    """The test's data folder, opened; holding the demo county when the test asks for
+    ``demo_context`` as well (a copy of the one loaded for the whole run)."""
+    if "demo_context" in request.fixturenames:
+        shutil.copytree(request.getfixturevalue("_demo_folder"), paths.data_dir,
+                        dirs_exist_ok=True)
     ctx = open_context(paths)
     yield ctx
     ctx.close()
@@ -81,7 +102,5 @@ def context(paths: AppPaths) -> Iterator[AppContext]:
 
 @pytest.fixture
 def demo_context(context: AppContext) -> AppContext:
-    from inspector.services.demo import load_demo
-
-    load_demo(context)
+    """The data folder holding the demo county (sites, inspections, photos)."""
     return context
