@@ -15,7 +15,7 @@ an inspector's everyday handful to a whole visit), in interleaved rounds:
 - floor: per photo, SHA-256 of its bytes + a Pillow draft-mode 256 px thumbnail
   (one thread, no I/O but the read);
 - import, 1 worker: ``photo_import.add_photos(…, workers=1)``, and import as
-  the window: ``inspection_jobs.add_photos`` (what the window's "add photos"
+  the window: ``api.photos.add_photos`` (what the window's "add photos"
   runs: the default workers, a progress signal per photo), each into a fresh
   data folder, as a job of the window's ``Worker`` (a QThreadPool) while the
   Qt event loop runs a 10 ms QTimer that records its lateness;
@@ -193,9 +193,9 @@ def one_worker_job(context: AppContext, inspection_id: str, files: list[Path]
 def window_job(context: AppContext, inspection_id: str, files: list[Path]) -> Any:
     """Exactly what the window's "add photos" runs (its default workers)."""
     def job(control: JobControl) -> ImportReport:
-        from inspector.ui import inspection_jobs
+        from inspector.services import api
 
-        return inspection_jobs.add_photos(context, inspection_id, None, files, control)
+        return api.photos.add_photos(context, inspection_id, None, files, control)
 
     return job
 
@@ -211,14 +211,14 @@ class Visit:
 def new_visit(data_dir: Path) -> Visit:
     """A fresh data folder opened as the window opens it, a draft inspection started and
     its photo strip listed (which loads the photo services, as showing it does)."""
-    from inspector.ui import inspection_jobs
+    from inspector.services import api
 
     context = open_context(AppPaths.resolve(data_dir))
     with context.db.transaction() as session:
         import_sites(session, assets.real_path(assets.resource("demo", "sites.csv")))
         village = next(s for s in list_sites(session) if s.tier == "village")
         inspection_id = start_inspection(session, village.id, date(2026, 11, 28)).id
-    inspection_jobs.list_photos(context, inspection_id, None)
+    api.photos.list_photos(context, inspection_id, None)
     return Visit(context, inspection_id)
 
 

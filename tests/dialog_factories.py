@@ -73,7 +73,7 @@ def _standard(dialog: QDialog, which: QDialogButtonBox.StandardButton) -> QPushB
 
 
 def _finish_parts() -> tuple[object, object]:
-    from inspector.ui.inspection_jobs import ChecklistData, FinishCheck
+    from inspector.services.api.inspections import ChecklistData, FinishCheck
 
     template = shipped_templates()[0]
     criteria = template.criteria(Tier.VILLAGE)

@@ -287,7 +287,8 @@ def test_conflict_values_read_as_words(qtbot: QtBot) -> None:
     from PySide6.QtCore import QLocale
 
     from inspector.domain.templates import Text
-    from inspector.ui.sync_conflicts import ConflictsPanel, Vocabulary
+    from inspector.services.api.sync import Vocabulary
+    from inspector.ui.sync_conflicts import ConflictsPanel
 
     panel = ConflictsPanel()
     qtbot.addWidget(panel)
@@ -316,20 +317,20 @@ def test_cancel_stops_an_export_and_leaves_nothing_on_the_drive(
 ) -> None:
     import threading
 
-    from inspector.ui import sync_jobs
+    from inspector.services.api import sync as sync_api
 
     field = installation(tmp_path, "field", Role.FIELD)
     stick = tmp_path / "stick"
     stick.mkdir()
     started, go_on = threading.Event(), threading.Event()
-    real_export = sync_jobs.export
+    real_export = sync_api.export_bundle
 
     def export_after_cancel(*args, **kwargs):  # type: ignore[no-untyped-def]
         started.set()
         go_on.wait(TIMEOUT / 1000)  # the user presses Cancel while the bundle is written
         return real_export(*args, **kwargs)
 
-    monkeypatch.setattr(sync_jobs, "export", export_after_cancel)
+    monkeypatch.setattr(sync_api, "export_bundle", export_after_cancel)
     try:
         completed_inspection(field, photos=2, seed=41)
         laptop = _screen(qtbot, worker, field)

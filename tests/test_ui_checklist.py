@@ -6,8 +6,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 from ui_helpers import LOAD_TIMEOUT_MS, open_window, start_inspection_in
 
+from inspector.services import api
 from inspector.services.context import AppContext
-from inspector.ui import inspection_jobs
 from inspector.ui.finish_dialog import MissingDialog
 
 VILLAGE = "上塘村教学站"
@@ -21,7 +21,7 @@ def test_missing_dialog_shows_each_criterion_in_full(qtbot: QtBot,
         start_inspection_in(qtbot, window, VILLAGE)
         page = window.checklist
         assert page is not None and page.data is not None and window.context is not None
-        check = inspection_jobs.check_finish(window.context, page.data.inspection_id, "zh")
+        check = api.inspections.check_finish(window.context, page.data.inspection_id, "zh")
         dialog = MissingDialog(check, page.data, page.numbers, "zh", window)
         qtbot.addWidget(dialog)
         dialog.show()

@@ -7,7 +7,7 @@ be overtaken by the first.
 
 While another program holds the database (a large site list or bundle being
 imported), a change is kept and tried again until it is written
-(:func:`inspector.ui.inspection_jobs.until_saved`); the page says it is
+(:func:`inspector.services.api.saving.until_saved`); the page says it is
 waiting for the database instead of showing an error, and the changes made
 meanwhile queue up behind it in order. :meth:`AutoSaver.wait_until_saved`
 lets the window close only once every change is written.
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 
-from inspector.ui import inspection_jobs as jobs
+from inspector.services import api
 from inspector.ui.worker import JobControl, JobHandle, Worker
 
 if TYPE_CHECKING:
@@ -54,23 +54,23 @@ class AutoSaver(QObject):
 
     def save_rating(self, inspection_id: str, criterion_id: str, rating: str | None) -> JobHandle:
         context = self.context
-        return self._submit("rating", lambda control: jobs.save_rating(
+        return self._submit("rating", lambda control: api.inspections.save_rating(
             context, inspection_id, criterion_id, rating, control))
 
     def save_note(self, inspection_id: str, criterion_id: str, note: str) -> JobHandle:
         context = self.context
-        return self._submit("note", lambda control: jobs.save_note(
+        return self._submit("note", lambda control: api.inspections.save_note(
             context, inspection_id, criterion_id, note, control))
 
     def save_general_note(self, inspection_id: str, note: str) -> JobHandle:
         context = self.context
-        return self._submit("general note", lambda control: jobs.save_general_note(
+        return self._submit("general note", lambda control: api.inspections.save_general_note(
             context, inspection_id, note, control))
 
     def save_details(self, inspection_id: str, visit_date: date, inspectors: str,
                      site_staff: str) -> JobHandle:
         context = self.context
-        return self._submit("details", lambda control: jobs.save_details(
+        return self._submit("details", lambda control: api.inspections.save_details(
             context, inspection_id, visit_date, inspectors, site_staff, control))
 
     def wait_until_saved(self, waiting: Callable[[], None] | None = None) -> None:
@@ -109,7 +109,8 @@ class AutoSaver(QObject):
         if not self._slow.isActive():
             self._slow.start()
         handle = self.worker.submit_serial(job, f"save {kind}")
-        handle.partial.connect(self._busy)
+        # A save reports progress only while it waits for the database.
+        handle.progress.connect(lambda _done, _total, text: self._busy(text))
         handle.finished.connect(lambda criterion_id: self._saved(kind, criterion_id))
         handle.failed.connect(self._failed)
         handle.cancelled.connect(self._cancelled)
@@ -122,7 +123,7 @@ class AutoSaver(QObject):
 
     def _wait_noticed(self) -> None:
         if self.pending:
-            self._busy(jobs.WAITING)
+            self._busy(api.saving.WAITING)
 
     def _saved(self, kind: str, criterion_id: str) -> None:
         self.pending -= 1

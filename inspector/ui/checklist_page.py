@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 from inspector.domain.outline import outline
 from inspector.domain.scoring import Answer, summarize
 from inspector.domain.tiers import Tier
+from inspector.services import api
+from inspector.services.api.inspections import ChecklistData
 from inspector.ui.autosave import AutoSaver
 from inspector.ui.criterion_card import CriterionCard, DebouncedNote
 from inspector.ui.indicator_tree import GENERAL, INDICATOR_ROLE, OVERALL, IndicatorTree
-from inspector.ui.inspection_jobs import ChecklistData
 from inspector.ui.site_tree import status_name
 from inspector.ui.worker import JobHandle, Worker
 
@@ -154,11 +155,9 @@ class ChecklistPage(QWidget):
     # ------------------------------------------------------------------ loading
 
     def open_inspection(self, inspection_id: str) -> JobHandle:
-        from inspector.ui import inspection_jobs as jobs
-
         context = self.context
-        handle = self.worker.submit(lambda _c: jobs.load_checklist(context, inspection_id),
-                                    "load checklist")
+        handle = self.worker.submit(
+            lambda _c: api.inspections.load_checklist(context, inspection_id), "load checklist")
         handle.finished.connect(self.show_data)
         handle.failed.connect(self._failed)
         return handle
@@ -456,15 +455,13 @@ class ChecklistPage(QWidget):
 
     def _photos_changed(self, source: PhotoStrip) -> None:
         """Photos were added, moved or removed: the other strips shown and the count follow."""
-        from inspector.ui import inspection_jobs
-
         for strip in self.strips.values():
             if strip is not source:
                 strip.reload()
         if self.data is not None:
             context, inspection_id = self.context, self.data.inspection_id
             handle = self.worker.submit(
-                lambda _c: inspection_jobs.photo_count(context, inspection_id, None), "count")
+                lambda _c: api.photos.photo_count(context, inspection_id, None), "count")
             handle.finished.connect(self._count_general)
 
     def _count_general(self, count: int) -> None:

@@ -26,7 +26,7 @@ from inspector.ui.criterion_card import NoteEdit
 if TYPE_CHECKING:
     from inspector.domain.scoring import Summary
     from inspector.domain.templates import ChecklistTemplate
-    from inspector.ui.inspection_jobs import ChecklistData, FinishCheck
+    from inspector.services.api.inspections import ChecklistData, FinishCheck
 
 
 class MissingDialog(QDialog):

@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
 
-from inspector.services import text_limits
-from inspector.ui import inspection_jobs as jobs
+from inspector.services import api, text_limits
 from inspector.ui.checklist_page import ChecklistPage
 from inspector.ui.finish_dialog import MissingDialog, ReopenDialog, SummaryDialog
 from inspector.ui.settings import UiSettings, read_settings_file, write_settings_file
@@ -40,26 +39,6 @@ def _show_error(parent: QWidget, exc: BaseException) -> None:
     from inspector.ui.errors import show_error
 
     show_error(parent, exc)
-
-
-def draft_contents(context: AppContext, inspection_id: str) -> DraftContents:
-    """What deleting the inspection would take with it (a worker job; refuses a completed one)."""
-    from inspector.services import inspections
-
-    with context.db.session() as session:
-        return inspections.draft_contents(session, inspection_id)
-
-
-def delete_draft(context: AppContext, inspection_id: str) -> str:
-    """Delete an inspection in progress (a worker job; waits while the database is busy)."""
-    from inspector.services import inspections
-
-    def attempt() -> None:
-        with context.db.transaction() as session:
-            inspections.delete_draft(session, inspection_id)
-
-    jobs.until_saved(attempt)
-    return inspection_id
 
 
 LAST_INSPECTORS_KEY = "last_inspectors"  # in settings.json, beside the window's own settings
@@ -200,7 +179,7 @@ class InspectionController(QObject):
         staff, previous = dialog.site_staff.text().strip(), dialog.previous_id()
         settings_file = context.paths.settings_file
         handle = self.worker.submit_serial(
-            lambda _c: jobs.start(context, site.id, visit, inspectors, staff, previous),
+            lambda _c: api.inspections.start(context, site.id, visit, inspectors, staff, previous),
             "start inspection")
         handle.finished.connect(lambda _id: remember_inspectors(settings_file, inspectors))
         handle.finished.connect(self._started)
@@ -232,12 +211,12 @@ class InspectionController(QObject):
         self.page.flush()
         context, language = self.context, self.page.language
         handle = self.worker.submit_serial(  # after every pending save
-            lambda _c: jobs.check_finish(context, data.inspection_id, language), "check")
+            lambda _c: api.inspections.check_finish(context, data.inspection_id, language), "check")
         handle.finished.connect(self._checked)
         handle.failed.connect(lambda exc: _show_error(self.window, exc))
         return handle
 
-    def _checked(self, check: jobs.FinishCheck) -> None:
+    def _checked(self, check: api.inspections.FinishCheck) -> None:
         data = self.page.data
         if data is None:
             return
@@ -265,7 +244,7 @@ class InspectionController(QObject):
             return None
         context = self.context
         handle = self.worker.submit_serial(
-            lambda _c: jobs.complete(context, data.inspection_id, actor), "complete")
+            lambda _c: api.inspections.complete(context, data.inspection_id, actor), "complete")
         handle.finished.connect(self._state_changed)
         handle.failed.connect(self._failed_and_reload)
         return handle
@@ -285,7 +264,7 @@ class InspectionController(QObject):
             return None
         context = self.context
         handle = self.worker.submit_serial(
-            lambda _c: jobs.reopen(context, data.inspection_id, actor, reason), "reopen")
+            lambda _c: api.inspections.reopen(context, data.inspection_id, actor, reason), "reopen")
         handle.finished.connect(self._state_changed)
         handle.failed.connect(self._failed_and_reload)
         return handle
@@ -298,7 +277,8 @@ class InspectionController(QObject):
             self.page.flush()  # a note still being typed is saved (and counted) first
         context = self.context
         handle = self.worker.submit_serial(
-            lambda _c: draft_contents(context, inspection_id), "what a delete takes")
+            lambda _c: api.inspections.draft_contents(context, inspection_id),
+            "what a delete takes")
         handle.finished.connect(self.confirm_delete)
         handle.failed.connect(lambda exc: _show_error(self.window, exc))
         return handle
@@ -322,7 +302,8 @@ class InspectionController(QObject):
     def delete_confirmed(self, inspection_id: str) -> JobHandle:
         context = self.context
         handle = self.worker.submit_serial(
-            lambda _c: delete_draft(context, inspection_id), "delete inspection")
+            lambda _c: api.inspections.delete_draft(context, inspection_id).inspection_id,
+            "delete inspection")
         handle.finished.connect(self._deleted)
         handle.failed.connect(lambda exc: _show_error(self.window, exc))
         return handle

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 import inspector
 from inspector.app_paths import AppPaths
-from inspector.ui import jobs
+from inspector.services import api
 from inspector.ui.settings import UiSettings, save_settings
 
 if TYPE_CHECKING:
@@ -196,8 +196,8 @@ class MainWindow(QMainWindow):
         """
         paths = self.paths
         self.show_status(self.tr("Opening the data…"))
-        handle = self.worker.submit(lambda control: jobs.open_data_and_sites(paths, control),
-                                    "open data")
+        handle = self.worker.submit(
+            lambda control: api.startup.open_data_and_sites(paths, control.partial), "open data")
         handle.partial.connect(self._sites_ready)  # the tree, before the data is open
         handle.finished.connect(self._data_ready)
         handle.failed.connect(self._data_failed)
@@ -225,7 +225,8 @@ class MainWindow(QMainWindow):
         self._make_checklist_page(context)
         self.role_banner.check()  # the device identity is made at first start
         # Photo files an interrupted import or an old deletion left behind.
-        self.tidy_job = self.worker.submit(lambda _c: jobs.tidy_photo_store(context), "tidy")
+        self.tidy_job = self.worker.submit(lambda _c: api.startup.tidy_photo_store(context),
+                                           "tidy")
         self.tidy_job.failed.connect(lambda exc: log.warning("photo store not tidied: %s", exc))
         self.data_opened.emit(context)
 
@@ -246,7 +247,8 @@ class MainWindow(QMainWindow):
         if context is None:
             return None
         self._set_sites_status(self.tr("Loading the sites…"))
-        handle = self.worker.submit(lambda _control: jobs.load_site_tree(context), "load sites")
+        handle = self.worker.submit(lambda _control: api.sites.load_site_tree(context),
+                                    "load sites")
         handle.finished.connect(self._sites_ready)
         handle.failed.connect(lambda exc: show_error(self, exc))
         return handle
@@ -337,11 +339,9 @@ class MainWindow(QMainWindow):
         self.history.set_listings([])
         if context is None or site is None:
             return
-        from inspector.ui import inspection_jobs
-
         site_id = site.id
         handle = self.worker.submit(
-            lambda _c: inspection_jobs.site_history(context, site_id), "history")
+            lambda _c: api.inspections.list_inspections(context, site_id), "history")
         handle.finished.connect(lambda listings: self._history_ready(site_id, listings))
         handle.failed.connect(lambda exc: show_error(self, exc))
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.ui import inspection_jobs as jobs
+from inspector.services import api
 from inspector.ui.file_dialogs import FileDialogs, Purpose
 from inspector.ui.undo_bar import UndoBar
 from inspector.ui.worker import JobHandle, Worker
@@ -49,7 +49,7 @@ IMAGE_FILTER = "*.jpg *.jpeg *.png *.webp *.heic *.heif *.JPG *.JPEG *.PNG *.HEI
 
 
 def _thumbnail_job(context: AppContext, sha256: str, _control: object) -> tuple[str, bytes]:
-    return jobs.thumbnail(context, sha256)
+    return api.photos.thumbnail(context, sha256)
 
 
 class _Grid(QListWidget):
@@ -172,7 +172,7 @@ class PhotoStrip(QWidget):
     def reload(self) -> JobHandle:
         context, inspection_id, criterion_id = self.context, self.inspection_id, self.criterion_id
         handle = self.worker.submit(
-            lambda _c: jobs.list_photos(context, inspection_id, criterion_id), "photos")
+            lambda _c: api.photos.list_photos(context, inspection_id, criterion_id), "photos")
         handle.finished.connect(self._show)
         handle.failed.connect(self._failed)
         return handle
@@ -214,7 +214,7 @@ class PhotoStrip(QWidget):
             return None
         context = self.context
         handle = self.worker.submit_serial(
-            lambda _c: jobs.assign_photos(context, photo_ids, criterion_id), "move photos")
+            lambda _c: api.photos.assign_photos(context, photo_ids, criterion_id), "move photos")
         handle.finished.connect(lambda _records: self._viewer_changed())
         handle.failed.connect(self._failed)
         return handle
@@ -285,8 +285,8 @@ class PhotoStrip(QWidget):
         paths = sorted(paths, key=natural_path_key)
         context, inspection_id, criterion_id = self.context, self.inspection_id, self.criterion_id
         handle = self.worker.submit(
-            lambda control: jobs.add_photos(context, inspection_id, criterion_id, paths,
-                                            control), "add photos")
+            lambda control: api.photos.add_photos(context, inspection_id, criterion_id, paths,
+                                                  control), "add photos")
         progress = QProgressDialog(self.tr("Adding photos…"), self.tr("Cancel"), 0, 0, self)
         progress.setWindowTitle(self.tr("Adding photos"))
         progress.setMinimumDuration(400)
@@ -350,7 +350,7 @@ class PhotoStrip(QWidget):
         assert isinstance(record, PhotoRecord)
         context = self.context
         handle = self.worker.submit_serial(
-            lambda _c: jobs.restore_photo(context, record), "photo restore")
+            lambda _c: api.photos.restore_photo(context, record), "photo restore")
         handle.finished.connect(lambda _record: self._viewer_changed())
         handle.failed.connect(self._failed)
         return handle

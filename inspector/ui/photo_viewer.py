@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.services import text_limits
-from inspector.ui import inspection_jobs as jobs
+from inspector.services import api, text_limits
 from inspector.ui.undo_bar import UndoBar
 from inspector.ui.worker import JobHandle, Worker
 
@@ -161,7 +160,7 @@ class PhotoViewer(QDialog):
         self.info.setText(" · ".join(details))
         context = self.context
         handle = self.worker.submit(
-            lambda _c: jobs.display_image(context, record, DISPLAY_SIZE), "display")
+            lambda _c: api.photos.display_image(context, record, DISPLAY_SIZE), "display")
         handle.finished.connect(self._image_ready)
         handle.failed.connect(self._failed)
         return handle
@@ -228,7 +227,8 @@ class PhotoViewer(QDialog):
     def _action(self, action: str, value: object) -> JobHandle:
         context, photo_id = self.context, self.record.id
         handle = self.worker.submit_serial(
-            lambda _c: jobs.photo_action(context, action, photo_id, value), f"photo {action}")
+            lambda _c: api.photos.photo_action(context, action, photo_id, value),
+            f"photo {action}")
         handle.finished.connect(self._updated)
         handle.failed.connect(self._failed)
         return handle
@@ -255,7 +255,7 @@ class PhotoViewer(QDialog):
     def delete_confirmed(self) -> JobHandle:
         context, photo_id = self.context, self.record.id
         handle = self.worker.submit_serial(
-            lambda _c: jobs.photo_action(context, "delete", photo_id), "photo delete")
+            lambda _c: api.photos.photo_action(context, "delete", photo_id), "photo delete")
         handle.finished.connect(self._deleted)
         handle.failed.connect(self._failed)
         return handle
@@ -279,7 +279,7 @@ class PhotoViewer(QDialog):
         assert isinstance(record, PhotoRecord)
         context = self.context
         handle = self.worker.submit_serial(
-            lambda _c: jobs.restore_photo(context, record), "photo restore")
+            lambda _c: api.photos.restore_photo(context, record), "photo restore")
         handle.finished.connect(self._restored)
         handle.failed.connect(self._failed)
         return handle

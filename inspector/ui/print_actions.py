@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.tiers import TIER_ORDER, Tier, tier_label
+from inspector.services import api
 from inspector.services.file_names import blank_checklist_file_name
 from inspector.services.pdf import PHOTOS_STEP
-from inspector.ui import print_jobs
 from inspector.ui.file_dialogs import FileDialogs, Purpose
 from inspector.ui.worker import JobControl, JobHandle, Worker
 
@@ -125,19 +125,19 @@ class PrintActions(QObject):
         """Preview (or save) the paper checklist: blank for a tier, or for sites by id."""
         sites = [s for s in (site_ids or []) if s]
         name: str | Callable[[AppContext], str] = (
-            (lambda context: print_jobs.checklist_file_name(context, sites)) if sites
+            (lambda context: api.printing.checklist_file_name(context, sites)) if sites
             else blank_checklist_file_name(tier))
         return self._run(name, save, self.tr("Preparing the checklist…"),
-                         lambda context, target, control: print_jobs.checklist_pdf(
+                         lambda context, target, control: api.printing.checklist_pdf(
                              context, target, control, tier=tier, site_ids=sites))
 
     def report(self, inspection_id: str, *, save: bool = False) -> JobHandle | None:
         """Preview (or save) the report of an inspection."""
         if not inspection_id:
             return None
-        return self._run(lambda context: print_jobs.report_file_name(context, inspection_id),
+        return self._run(lambda context: api.printing.report_file_name(context, inspection_id),
                          save, self.tr("Preparing the report…"),
-                         lambda context, target, control: print_jobs.report_pdf(
+                         lambda context, target, control: api.printing.report_pdf(
                              context, inspection_id, target, control))
 
     # ------------------------------------------------------------------ machinery
@@ -160,7 +160,7 @@ class PrintActions(QObject):
         if not save:
             def preview(control: JobControl) -> BuiltPdf:
                 chosen = name if isinstance(name, str) else name(context)
-                return job(context, print_jobs.preview_path(context.paths, chosen), control)
+                return job(context, api.printing.preview_path(context.paths, chosen), control)
 
             return self._write(preview, label, save=False)
         if isinstance(name, str):

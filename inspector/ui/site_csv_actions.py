@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from inspector.ui import jobs
+from inspector.services import api
 from inspector.ui.file_dialogs import FileDialogs, Purpose
 
 if TYPE_CHECKING:
@@ -42,16 +42,14 @@ class SiteCsvActions(QObject):
         context = self.window.context
         if context is None:
             return None
-        from inspector.ui.inspection_jobs import until_saved
-
         self.window.show_status(self.tr("Importing %1…").replace("%1", path.name))
         # On the parallel pool: the file is read and checked without holding the
         # database, so ratings and notes go on being saved meanwhile; they wait
         # only for the moments the sites are written.
         handle = self.window.worker.submit(
-            lambda control: until_saved(lambda: jobs.import_sites_csv(context, path), control),
+            lambda control: api.sites.import_sites_csv(context, path, control),
             "import sites")
-        handle.partial.connect(lambda _state: self.window.show_status(
+        handle.progress.connect(lambda _done, _total, _text: self.window.show_status(
             self.tr("Importing %1: waiting for the database…").replace("%1", path.name)))
         handle.finished.connect(self._imported)
         handle.failed.connect(self._failed)
@@ -98,7 +96,7 @@ class SiteCsvActions(QObject):
             return
         path = chosen
         handle = self.window.worker.submit(
-            lambda _control: jobs.export_sites_csv(context, path), "export sites")
+            lambda _control: api.sites.export_sites_csv(context, path), "export sites")
         handle.finished.connect(lambda count: self.window.show_status(
             self.tr("%n site(s) exported to %1", "", count).replace("%1", path.name)))
         handle.failed.connect(lambda exc: show_error(self.window, exc, self.tr("Export failed")))

@@ -7,7 +7,6 @@ one whatever order the bundles came in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -28,21 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.domain.templates import Text
+from inspector.services.api.sync import Vocabulary
 from inspector.ui.site_tree import status_name
 
 if TYPE_CHECKING:
     from inspector.services.sync.conflicts import ConflictView
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """What a person calls the things a conflict's fields point at."""
-
-    names: dict[str, str] = field(default_factory=dict)  # site / inspection id → its name
-    ratings: dict[str, Text] = field(default_factory=dict)  # rating id → label
-    criteria: dict[str, Text] = field(default_factory=dict)  # criterion id → its text
-    devices: dict[str, str] = field(default_factory=dict)  # device id → its name
 
 
 def in_ui_language(text: str) -> str:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.ui import sync_jobs
+from inspector.services import api
 from inspector.ui.file_dialogs import FileDialogs, Purpose
 from inspector.ui.sync_assignments import AssignmentsPanel
 from inspector.ui.sync_conflicts import ConflictsPanel
@@ -44,10 +44,10 @@ from inspector.ui.worker import JobControl, JobHandle, Worker
 WAITING_NAMED = 5
 
 if TYPE_CHECKING:
+    from inspector.services.api.sync import SyncOverview
     from inspector.services.context import AppContext
     from inspector.services.sync.identity import Role
     from inspector.services.sync.importer import PreparedImport
-    from inspector.ui.sync_jobs import SyncOverview
 
 
 class SyncScreen(QWidget):
@@ -199,7 +199,7 @@ class SyncScreen(QWidget):
         context = self.context
         if context is None:
             return None
-        return self._start(sync_jobs.job(lambda: sync_jobs.load_overview(context)),
+        return self._start(lambda _c: api.sync.load_overview(context),
                            "sync overview", self._show_overview, busy=False)
 
     def _show_overview(self, overview: SyncOverview) -> None:
@@ -368,8 +368,8 @@ class SyncScreen(QWidget):
         context = self.context
         if context is None:
             return None
-        return self._start(sync_jobs.job(lambda: sync_jobs.choose_role(
-            context, role, name.strip(), confirm_change)), "choose role", self._show_overview,
+        return self._start(lambda _c: api.sync.choose_role(
+            context, role, name.strip(), confirm_change), "choose role", self._show_overview,
             busy=False)
 
     def change_role(self) -> JobHandle | None:
@@ -402,7 +402,8 @@ class SyncScreen(QWidget):
         include_all = self.all_box.isChecked()
         actor = self._actor()
         return self._start(
-            lambda control: sync_jobs.export(context, folder, kind, include_all, actor, control),
+            lambda control: api.sync.export_bundle(
+                context, folder, kind=kind, include_all=include_all, actor=actor, control=control),
             "export bundle", self._exported, text=self.tr("Writing the bundle…"))
 
     def _exported(self, result: Any) -> None:
@@ -419,7 +420,8 @@ class SyncScreen(QWidget):
         context = self.context
         if context is None:
             return None
-        return self._start(lambda control: sync_jobs.prepare(context, path, control),
+        return self._start(lambda control: api.sync.prepare_import(
+                               context, path, trust_new_device=True, control=control),
                            "check bundle", self._prepared,
                            text=self.tr("Checking the bundle… (nothing is written yet)"))
 
@@ -428,11 +430,11 @@ class SyncScreen(QWidget):
         self._job_done()
         self.message.setText(self.tr("Checked. Nothing is written until you choose Import."))
         if not self._ask_preview(prepared):
-            self.worker.submit(sync_jobs.job(lambda: sync_jobs.discard(prepared)), "discard")
+            self.worker.submit(lambda _c: api.sync.discard(prepared), "discard")
             self.message.setText(self.tr("Not imported. Nothing was changed."))
             return
         actor = self._actor()
-        self._start(lambda control: sync_jobs.commit(prepared, actor, control),
+        self._start(lambda control: api.sync.commit_import(prepared, actor, control),
                     "import bundle", self._imported, text=self.tr("Importing…"))
 
     def _imported(self, result: Any) -> None:
@@ -458,8 +460,8 @@ class SyncScreen(QWidget):
         if context is None:
             return None
         actor = self._actor()
-        return self._start(sync_jobs.job(lambda: sync_jobs.resolve(
-            context, conflict_id, choice, actor)), "resolve conflict", self._show_overview,
+        return self._start(lambda _c: api.sync.resolve(
+            context, conflict_id, choice, actor), "resolve conflict", self._show_overview,
             busy=False)
 
     def add_assignment(self, values: tuple[str, str, Any, Any, str]) -> JobHandle | None:
@@ -467,8 +469,8 @@ class SyncScreen(QWidget):
         if context is None:
             return None
         site_id, inspectors, start, end, note = values
-        return self._start(sync_jobs.job(lambda: sync_jobs.add_assignment(
-            context, site_id, inspectors, start, end, note)), "add assignment",
+        return self._start(lambda _c: api.sync.assign(
+            context, site_id, inspectors, start, end, note), "add assignment",
             self._show_overview, busy=False)
 
     def revoke_selected(self) -> JobHandle | None:
@@ -484,8 +486,8 @@ class SyncScreen(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return None
         actor = self._actor()
-        return self._start(sync_jobs.job(lambda: sync_jobs.revoke(
-            context, device.id, actor, "")), "revoke", self._show_overview, busy=False)
+        return self._start(lambda _c: api.sync.revoke(
+            context, device.id, actor, ""), "revoke", self._show_overview, busy=False)
 
     # ------------------------------------------------------------------ dialogs
 

@@ -1,0 +1,45 @@
+"""The front door of the services: what the window and the command line call.
+
+Each function takes the :class:`~inspector.services.context.AppContext` first
+(or the data folder's paths, before one is open), opens and commits its own
+session, and returns dataclasses or values, never live database rows, so that
+the caller needs nothing of the storage layer. A change the user made is one
+committed transaction, tried again while another program holds the database
+(:mod:`~inspector.services.api.saving`); long work takes a
+:class:`~inspector.services.control.Control` and stops with
+:class:`~inspector.services.control.Cancelled`.
+
+One module per area: :mod:`startup`, :mod:`sites`, :mod:`inspections`,
+:mod:`photos`, :mod:`printing`, :mod:`sync`, :mod:`templates`. Importing any of them is
+cheap: the services (and SQLModel) are imported inside the functions, so the
+window can show itself before they load (``benchmarks/startup.py``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from inspector.services.api import (
+        inspections,
+        photos,
+        printing,
+        saving,
+        sites,
+        startup,
+        sync,
+        templates,
+    )
+
+__all__ = ["inspections", "photos", "printing", "saving", "sites", "startup", "sync",
+           "templates"]
+
+
+def __getattr__(name: str) -> ModuleType:
+    """``api.sites`` and the like, each imported when first used: the window imports
+    ``api`` before it shows itself and needs only :mod:`startup` then."""
+    if name in __all__:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
