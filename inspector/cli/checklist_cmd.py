@@ -9,6 +9,7 @@ from inspector.cli import print_cmd
 from inspector.cli.common import add_command, add_format, add_group, add_tier, opened, print_json
 from inspector.domain.outline import outline
 from inspector.domain.tiers import Tier
+from inspector.services import api
 
 
 def register(commands: Any) -> None:
@@ -23,11 +24,9 @@ def register(commands: Any) -> None:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from inspector.services import templates
-
     tier = Tier(args.tier)  # already a Tier (add_tier parses every name of it)
-    with opened(args) as context, context.db.session() as session:
-        template = templates.latest_template(session)
+    with opened(args) as context:
+        template = api.templates.latest_template(context)
     rows = [(level1.indicator, section.indicator, criterion)
             for level1 in outline(template, tier).indicators
             for section in level1.sections for criterion in section.criteria]

@@ -28,6 +28,7 @@ from inspector.cli.common import (
 )
 from inspector.domain.scoring import format_percent
 from inspector.domain.tiers import Tier
+from inspector.services import api
 
 
 def register(commands: Any) -> None:
@@ -75,31 +76,31 @@ def add_checklist_print(checklist_actions: Any) -> None:
 
 def run_checklist_print(args: argparse.Namespace) -> int:
     from inspector.services import file_names
-    from inspector.services.pdf.blank_checklist import write_checklists
     from inspector.services.pdf.common import PdfError
-    from inspector.services.pdf.sources import SourceError, checklist_sheets
+    from inspector.services.pdf.sources import SourceError
 
     folder = _folder(args.output)
     output = None if folder else output_file(args.output, ".pdf")
     tier = Tier(args.tier) if args.tier else None
     if tier is None and not args.site:
         raise UsageError("give --tier for a blank checklist, or --site CODE")
-    with opened(args) as context, context.db.session() as session:
+    with opened(args) as context:
         try:
-            template, sheets = checklist_sheets(session, tier, args.site)
+            checklist = api.printing.checklist(context, tier=tier, site_codes=args.site)
         except SourceError as exc:
             raise UsageError(str(exc)) from exc
     if folder is not None:
-        names = [s.site.name for s in sheets if s.site]
-        output = _free(folder / (file_names.checklist_file_name(names) if args.site
-                                 else file_names.blank_checklist_file_name(tier)))
+        output = _free(folder / (file_names.checklist_file_name(checklist.site_names())
+                                 if args.site else file_names.blank_checklist_file_name(tier)))
     assert output is not None
     try:
-        built = write_checklists(output, template, sheets)
+        built = api.printing.write_checklist(checklist, output)
     except PdfError as exc:
         raise UsageError(str(exc)) from exc
-    what = ", ".join(s.site.code or s.site.name for s in sheets if s.site) or f"blank {tier}"
-    print(f"{built.path}：共 {built.pages} 页 / {built.pages} pages ({what}; {template.key})")
+    what = ", ".join(s.site.code or s.site.name for s in checklist.sheets if s.site) \
+        or f"blank {tier}"
+    print(f"{built.path}：共 {built.pages} 页 / {built.pages} pages ({what}; "
+          f"{checklist.template.key})")
     return 0
 
 
@@ -120,10 +121,8 @@ def _free(path: Path) -> Path:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from inspector.services.inspections import list_inspections
-
-    with opened(args) as context, context.db.session() as session:
-        listings = list_inspections(session)
+    with opened(args) as context:
+        listings = api.inspections.list_inspections(context)
     if args.format == "json":
         print_json([
             {
@@ -170,11 +169,12 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    from inspector.services.inspections import InspectionError, delete_draft
+    from inspector.services.inspections import InspectionError
 
-    with opened(args) as context, context.db.transaction() as session:
+    with opened(args) as context:
         try:
-            gone = delete_draft(session, _resolve(session, args.inspection))
+            gone = api.inspections.delete_draft(
+                context, api.inspections.find_inspection_id(context, args.inspection))
         except InspectionError as exc:
             raise UsageError(str(exc)) from exc
     print(f"已删除 {gone.site_name} {gone.visit_date.isoformat()} 的进行中检查，连同评定 "
@@ -185,51 +185,25 @@ def run_delete(args: argparse.Namespace) -> int:
     return 0
 
 
-def _resolve(session: Any, given: str) -> str:
-    from sqlmodel import select
-
-    from inspector.storage.models import Inspection
-
-    wanted = given.strip().lower()
-    ids = list(session.exec(select(Inspection.id)).all())  # ids only: nothing to score
-    if wanted in ids:
-        return wanted
-    compact = wanted.replace("-", "")
-    if len(compact) < 8:
-        raise UsageError(f"检查编号至少要写前 8 个字符 / an inspection id needs at least 8 "
-                         f"characters: {given}")
-    matches = [i for i in ids if i.replace("-", "").startswith(compact)]
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        raise UsageError(f"{given} 对应 {len(matches)} 次检查，请多写几个字符 / {given} matches "
-                         f"{len(matches)} inspections; give more of the id")
-    raise UsageError(f"没有编号为 {given} 的检查（见 inspector inspections list）/ no "
-                     f"inspection {given} (see inspector inspections list)")
-
-
 def run_report(args: argparse.Namespace) -> int:
     from inspector.services import file_names
     from inspector.services.inspections import InspectionError
     from inspector.services.pdf.common import PdfError
-    from inspector.services.pdf.images import PrintImageCache
-    from inspector.services.pdf.report import write_report
-    from inspector.services.pdf.sources import report_data
     from inspector.services.photo_store import PhotoStoreError
 
     folder = _folder(args.output)
     output = None if folder else output_file(args.output, ".pdf")
     with opened(args) as context:
-        with context.db.session() as session:
-            try:
-                data = report_data(session, _resolve(session, args.inspection), context.paths)
-            except InspectionError as exc:
-                raise UsageError(str(exc)) from exc
+        try:
+            data = api.printing.report_contents(
+                context, api.inspections.find_inspection_id(context, args.inspection))
+        except InspectionError as exc:
+            raise UsageError(str(exc)) from exc
         if folder is not None:
             output = _free(folder / file_names.report_file_name(data.site.name, data.visit_date))
         assert output is not None
         try:
-            built = write_report(output, data, PrintImageCache.for_paths(context.paths))
+            built = api.printing.write_report(context, data, output)
         except (PdfError, PhotoStoreError) as exc:
             raise UsageError(str(exc)) from exc
     print(f"{built.path}：共 {built.pages} 页，照片 {len(data.photos)} 张 / {built.pages} pages, "

@@ -17,6 +17,7 @@ from inspector.cli.common import (
     print_json,
 )
 from inspector.domain.tiers import tier_label
+from inspector.services import api
 
 
 def register(commands: Any) -> None:
@@ -33,29 +34,30 @@ def register(commands: Any) -> None:
     add_format(listing)
 
 
-def run_import(args: argparse.Namespace) -> int:
-    from inspector.services.busy import until_done
-    from inspector.services.sites_csv import CsvImportError, ImportResult, import_sites
+class _Waiting:
+    """Says once, on stderr, that the import waits for another program's write to the
+    database; the import goes on by itself when the database is free."""
 
-    if not args.file.is_file():
-        raise UsageError(f"找不到文件 / no such file: {args.file}")
-    told = False
+    cancelled = False
 
-    def waiting() -> None:
-        nonlocal told
-        if not told:  # once: the import goes on by itself when the database is free
-            told = True
+    def __init__(self) -> None:
+        self.told = False
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        if text == api.saving.WAITING and not self.told:
+            self.told = True
             print("数据库正被其他程序写入，正在等待…… / another program is writing to the "
                   "database; waiting…", file=sys.stderr, flush=True)
 
+
+def run_import(args: argparse.Namespace) -> int:
+    from inspector.services.sites_csv import CsvImportError
+
+    if not args.file.is_file():
+        raise UsageError(f"找不到文件 / no such file: {args.file}")
     with opened(args) as context:
-
-        def attempt() -> ImportResult:
-            with context.db.transaction() as session:
-                return import_sites(session, args.file)
-
         try:
-            result = until_done(attempt, waiting)
+            result = api.sites.import_sites_csv(context, args.file, _Waiting())
         except CsvImportError as exc:
             if len(exc.problems) > 1:
                 raise UsageError(
@@ -71,12 +73,10 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from inspector.services.sites_csv import export_sites
-
     target = output_file(args.file)
-    with opened(args) as context, context.db.session() as session:
+    with opened(args) as context:
         try:
-            count = export_sites(session, target)
+            count = api.sites.export_sites_csv(context, target)
         except OSError as exc:
             raise UsageError(f"无法写入 / cannot write {args.file}: {exc.strerror or exc}") from exc
     print(f"已将 {count} 个站点写入 {args.file} / {count} sites written to {args.file}")
@@ -84,10 +84,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from inspector.services.sites import site_tree
-
-    with opened(args) as context, context.db.session() as session:
-        roots = site_tree(session)
+    with opened(args) as context:
+        roots = api.sites.load_site_tree(context)
     nodes = [(depth, node) for root in roots for depth, node in _walk(root, 0)]
     if args.format == "json":
         print_json([
