@@ -18,11 +18,11 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from inspector.domain.values import ConflictStatus
 from inspector.services.sync import records as rec
 from inspector.services.sync.merge import Outcome, plan_record
 from inspector.services.sync.versions import (
     HELD,
-    OPEN,
     Local,
     Version,
     content_key,
@@ -96,7 +96,7 @@ class Installation:
     def shown_and_open(self) -> tuple[str, list[str]]:
         assert self.local is not None
         return (self.local.values[NAME],
-                sorted(r.values[NAME] for r in self.rows if r.status == OPEN))
+                sorted(r.values[NAME] for r in self.rows if r.status == ConflictStatus.OPEN))
 
 
 TEXTS = st.sampled_from(["甲", "乙", "丙", "丁"])  # few: devices often agree by chance

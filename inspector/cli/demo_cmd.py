@@ -6,12 +6,13 @@ import argparse
 from typing import Any
 
 from inspector.cli.common import add_command, opened
+from inspector.domain.values import Role
 
 
 def register(commands: Any) -> None:
     parser = add_command(commands, "demo", "载入演示县的数据（可重复运行）/ "
                                            "load the demo county (safe to run again)", run)
-    parser.add_argument("--role", choices=["field", "office"],
+    parser.add_argument("--role", choices=[Role.FIELD.value, Role.OFFICE.value],
                         help="演示用的外业笔记本或县级办公室（同步用）/ a demo field laptop "
                              "or county office (for sync bundles)")
 

@@ -18,13 +18,21 @@ from inspector.cli.common import (
     output_file,
     print_json,
 )
+from inspector.domain.values import (
+    BundleKind,
+    BundleStatus,
+    Direction,
+    InspectionStatus,
+    Keep,
+    Role,
+)
 
 
 def register(commands: Any) -> None:
     init = add_command(commands, "init", "选择本机的角色（县级办公室或外业笔记本）/ "
                                          "choose this installation's role (office or field)",
                        run_init)
-    init.add_argument("--role", choices=["office", "field"], required=True,
+    init.add_argument("--role", choices=[role.value for role in Role], required=True,
                       help="office 县级办公室，field 外业笔记本 / office or field laptop")
     init.add_argument("--name", help="本机的名称，对方可见 / "
                                      "a name for this installation, shown to the other side")
@@ -53,7 +61,7 @@ def register(commands: Any) -> None:
     export.add_argument("--all", action="store_true",
                         help="全部导出，而不只是办公室尚未确认的 / "
                              "everything, not only what the office has not confirmed")
-    export.add_argument("--kind", choices=["results", "assignment", "receipt"],
+    export.add_argument("--kind", choices=[kind.value for kind in BundleKind],
                         help="同步包的种类 / the kind of bundle")
     add_format(export)
     verify = add_command(bundle_cmds, "verify", "只校验同步包，不导入 / "
@@ -82,7 +90,7 @@ def register(commands: Any) -> None:
     add_format(conflicts)
     resolve = add_command(bundle_cmds, "resolve", "处理一个冲突 / settle a conflict", run_resolve)
     resolve.add_argument("conflict", metavar="ID", help="冲突编号 / the conflict's id")
-    resolve.add_argument("--keep", choices=["local", "remote"], required=True,
+    resolve.add_argument("--keep", choices=[keep.value for keep in Keep], required=True,
                          help="local：保留现在显示的版本；remote：改用另一版本 / local: keep "
                               "the version shown now; remote: take the other version")
     resolve.add_argument("--actor", help="处理人（默认：登录名）/ "
@@ -143,7 +151,7 @@ def _paths(args: argparse.Namespace) -> AppPaths:
     return AppPaths.resolve(getattr(args, "data_dir", None))
 
 
-def _kind_zh(kind: str) -> str:
+def _kind_zh(kind: BundleKind) -> str:
     from inspector.services.sync.bundle_format import kind_zh
 
     return kind_zh(kind)
@@ -165,7 +173,7 @@ def _one_line(exc: Exception) -> UsageError:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from inspector.services.sync.identity import ROLE_LABELS, Role, set_role
+    from inspector.services.sync.identity import ROLE_LABELS, set_role
 
     with opened(args) as context:
         try:
@@ -217,7 +225,8 @@ def run_export(args: argparse.Namespace) -> int:
     progress = ConsoleProgress("导出 / exporting")
     with opened(args) as context:
         try:  # given a folder, the service names the file in it
-            result = export_bundle(context, target, kind=args.kind,
+            kind = BundleKind(args.kind) if args.kind else None
+            result = export_bundle(context, target, kind=kind,
                                    include_all=args.all, actor=_actor(args), control=progress)
         except _sync_errors() as exc:
             raise _one_line(exc) from exc
@@ -329,7 +338,8 @@ def _print_summary(summary: Any) -> None:
     def pad(text: str, width: int) -> str:
         return text + " " * max(0, width - terminal_columns(text))
 
-    status_words = {"completed": "已完成 / completed", "draft": "进行中 / in progress"}
+    status_words: dict[str, str] = {InspectionStatus.COMPLETED: "已完成 / completed",
+                                    InspectionStatus.DRAFT: "进行中 / in progress"}
     for lines, more, zh, en in (
             (summary.inspections, summary.inspections_not_listed, "检查", "inspections"),
             (summary.assignments, summary.assignments_not_listed, "任务", "assignments")):
@@ -363,14 +373,14 @@ def run_history(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(items)
         return 0
-    unfinished = {"writing": "正在写入 / being written",
-                  "interrupted": "未写完（已中断）/ interrupted, not written"}
-    for item in items:
+    unfinished = {BundleStatus.WRITING: "正在写入 / being written",
+                  BundleStatus.INTERRUPTED: "未写完（已中断）/ interrupted, not written"}
+    for e, item in zip(logged, items, strict=True):
         confirmed = f"，已确认 / confirmed {item['confirmed_at']}" if item["confirmed_at"] else ""
-        way = "导出 / out" if item["direction"] == "out" else "导入 / in"
-        file = unfinished.get(str(item["status"]), item["file"])
-        print(f"{item['at']}  {way:10}  {_kind_zh(str(item['kind']))} / {item['kind']:10} "
-              f"#{item['sequence']:<4} {item['device']}  {file}{confirmed}")
+        way = "导出 / out" if e.direction == Direction.OUT else "导入 / in"
+        file = unfinished.get(e.status, e.file_name)
+        print(f"{item['at']}  {way:10}  {_kind_zh(e.kind)} / {e.kind:10} "
+              f"#{e.sequence:<4} {e.device}  {file}{confirmed}")
     return 0
 
 
@@ -400,10 +410,11 @@ def run_resolve(args: argparse.Namespace) -> int:
         me = ensure_identity(context.paths)
         try:
             with context.db.transaction() as session:
-                view = resolve(session, args.conflict, args.keep, _actor(args), me.device_id)
+                view = resolve(session, args.conflict, Keep(args.keep), _actor(args),
+                               me.device_id)
         except _sync_errors() as exc:
             raise _one_line(exc) from exc
-    kept = "现在显示的" if args.keep == "local" else "另一"
+    kept = "现在显示的" if args.keep == Keep.LOCAL else "另一"
     print(f"已解决：采用{kept}版本 / resolved: kept the {args.keep} version of {view.table} "
           f"{view.record_id}")
     return 0
@@ -442,7 +453,7 @@ def run_devices_revoke(args: argparse.Namespace) -> int:
 def run_demo_role(args: argparse.Namespace) -> int:
     """``inspector demo --role field|office`` (the option is declared in demo_cmd)."""
     from inspector.services.sync.demo_roles import prepare_demo
-    from inspector.services.sync.identity import ROLE_LABELS, Role
+    from inspector.services.sync.identity import ROLE_LABELS
 
     with opened(args) as context:
         try:

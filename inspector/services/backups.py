@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from inspector.app_paths import AppPaths
+from inspector.domain.values import InspectionStatus
 from inspector.services.photo_store import PhotoStore
 from inspector.storage import backups as store
 from inspector.storage.backups import Backup, BackupError, DatabaseInUse
@@ -148,7 +149,8 @@ class Loss:
         return lines
 
 
-_STATUS = {"draft": "进行中 / in progress", "completed": "已完成 / completed"}
+_STATUS: dict[str, str] = {InspectionStatus.DRAFT: "进行中 / in progress",
+                           InspectionStatus.COMPLETED: "已完成 / completed"}
 
 
 def _changed_ids(conn: sqlite3.Connection, table: str, key: str) -> set[str]:

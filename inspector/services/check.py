@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from inspector.app_paths import AppPaths
 from inspector.domain.templates import ChecklistTemplate, TemplateError, parse_stored_template
 from inspector.domain.tiers import Tier
+from inspector.domain.values import InspectionStatus
 from inspector.services.context import installation_traces
 from inspector.services.photo_store import CHUNK_BYTES, MAX_FILE_BYTES, PhotoStore, Received
 from inspector.services.sync.errors import Control, NullControl
@@ -190,7 +191,10 @@ class _PhotoRow:
     template_key: str | None
 
 
-_STATUS = {"draft": ("进行中", "in progress"), "completed": ("已完成", "completed")}
+_STATUS: dict[str, tuple[str, str]] = {
+    InspectionStatus.DRAFT: ("进行中", "in progress"),
+    InspectionStatus.COMPLETED: ("已完成", "completed"),
+}
 
 
 class _Names:
@@ -259,7 +263,7 @@ def _place(names: _Names, row: _PhotoRow) -> tuple[Finding, str, str]:
                    criterion=criterion_zh, photo=photo, visit_date=row.visit_date or "",
                    status=row.status or "", criterion_en=criterion_en, sha256=row.sha256,
                    photo_id=row.photo_id, inspection_id=row.inspection_id,
-                   editable=row.status == "draft")
+                   editable=row.status == InspectionStatus.DRAFT)
     zh = f"{site}，{visit} 的检查（{status_zh}），{criterion_zh}，照片 {photo}"
     en = f"{site}, inspection of {visit} ({status_en}), {criterion_en}, photo {photo}"
     return base, zh, en

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from inspector.domain.templates import ChecklistTemplate, RatingOption
-from inspector.domain.tiers import Tier
+from inspector.domain.values import EventKind, InspectionStatus
 from inspector.services import inspections, photo_image, templates
 from inspector.services.context import AppContext
 from inspector.services.demo_photos import demo_photo
@@ -139,7 +139,7 @@ def _add_visit(session: Session, store: PhotoStore, visit: DemoVisit, work: Path
         return None
     version = templates.latest_version(session)
     template = templates.template_of(version)
-    criteria = template.criteria(Tier(site.tier))
+    criteria = template.criteria(site.tier)
     start = datetime.combine(visit.visit_date, datetime.min.time()) + timedelta(hours=9)
     completed_at = (start + timedelta(hours=2) - CHINA_TIME).replace(tzinfo=UTC)
     inspection = Inspection(
@@ -186,11 +186,11 @@ def _add_visit(session: Session, store: PhotoStore, visit: DemoVisit, work: Path
     problems = inspections.load_state(session, inspection_id).problems()
     if problems:
         raise inspections.InspectionError(f"demo visit {visit.label} is incomplete: {problems}")
-    inspection.status = inspections.Status.COMPLETED
+    inspection.status = InspectionStatus.COMPLETED
     inspection.completed_at = completed_at
     session.add(inspection)
     session.add(InspectionEvent(id=str(uuid.uuid5(DEMO_NAMESPACE, f"{inspection_id}:completed")),
-                                inspection_id=inspection_id, kind="completed",
+                                inspection_id=inspection_id, kind=EventKind.COMPLETED,
                                 actor=visit.inspectors.split("、")[0], at=completed_at))
     session.flush()
     return DemoInspection(inspection_id, visit.site_code, site.name, visit.visit_date,

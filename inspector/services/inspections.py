@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from sqlmodel import Session, col, delete, func, select
 
 from inspector.domain.scoring import Answer, InspectionSummary, summarize
 from inspector.domain.templates import ChecklistTemplate, Criterion, RatingOption
 from inspector.domain.tiers import Tier
+from inspector.domain.values import EventKind, InspectionStatus
 from inspector.services import templates, text_limits
 from inspector.services.sites import get_site
 from inspector.storage.models import (
@@ -26,11 +26,6 @@ from inspector.storage.models import (
     TemplateVersion,
     utcnow,
 )
-
-
-class Status(StrEnum):
-    DRAFT = "draft"
-    COMPLETED = "completed"
 
 
 class InspectionError(ValueError):
@@ -76,7 +71,7 @@ class InspectionListing:
     site_code: str | None
     site_name: str
     tier: Tier
-    status: str
+    status: InspectionStatus
     visit_date: date
     inspectors: str
     score: float | None
@@ -93,7 +88,7 @@ class InspectionState:
 
     @property
     def tier(self) -> Tier:
-        return Tier(self.inspection.tier)
+        return self.inspection.tier
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:
@@ -193,7 +188,7 @@ def draft_of_site(session: Session, site_id: str) -> Inspection | None:
     """The site's inspection in progress (the newest visit if, by a reopen, there are two)."""
     return session.exec(
         select(Inspection)
-        .where(Inspection.site_id == site_id, Inspection.status == Status.DRAFT)
+        .where(Inspection.site_id == site_id, Inspection.status == InspectionStatus.DRAFT)
         .order_by(col(Inspection.visit_date).desc(), col(Inspection.created_at).desc())
     ).first()
 
@@ -201,7 +196,7 @@ def draft_of_site(session: Session, site_id: str) -> Inspection | None:
 def editable_inspection(session: Session, inspection_id: str) -> Inspection:
     """The inspection, if it may still be changed (ratings, notes, photos)."""
     inspection = get_inspection(session, inspection_id)
-    if inspection.status != Status.DRAFT:
+    if inspection.status != InspectionStatus.DRAFT:
         raise InspectionError("已完成的检查是只读的，请先重新打开 / a completed inspection is "
                               "read-only; reopen it first")
     return inspection
@@ -227,7 +222,7 @@ def _editable(session: Session, inspection_id: str) -> tuple[Inspection, Checkli
 
 def _response(session: Session, inspection: Inspection, template: ChecklistTemplate,
               criterion_id: str) -> Response:
-    checked_criterion(template, Tier(inspection.tier), criterion_id)
+    checked_criterion(template, inspection.tier, criterion_id)
     response = session.exec(
         select(Response).where(
             Response.inspection_id == inspection.id, Response.criterion_id == criterion_id
@@ -304,10 +299,10 @@ def complete(session: Session, inspection_id: str, actor: str) -> InspectionStat
     problems = state.problems()
     if problems:
         raise IncompleteError(problems)
-    state.inspection.status = Status.COMPLETED
+    state.inspection.status = InspectionStatus.COMPLETED
     state.inspection.completed_at = utcnow()
     session.add(state.inspection)
-    session.add(InspectionEvent(inspection_id=inspection_id, kind="completed", actor=actor))
+    session.add(InspectionEvent(inspection_id=inspection_id, kind=EventKind.COMPLETED, actor=actor))
     session.flush()
     return state
 
@@ -315,7 +310,7 @@ def complete(session: Session, inspection_id: str, actor: str) -> InspectionStat
 def reopen(session: Session, inspection_id: str, actor: str, reason: str = "") -> Inspection:
     """Make a completed inspection editable again; who and when are recorded."""
     inspection = get_inspection(session, inspection_id)
-    if inspection.status == Status.DRAFT:
+    if inspection.status == InspectionStatus.DRAFT:
         raise InspectionError("这次检查尚未完成 / the inspection is not completed")
     if not actor.strip():
         raise InspectionError("请填写重新打开人的姓名 / say who reopens the inspection")
@@ -327,11 +322,11 @@ def reopen(session: Session, inspection_id: str, actor: str, reason: str = "") -
         raise InspectionError(
             f"这个站点有一次进行中的检查（{day}），请先完成或删除它，再重新打开这一次 / this site "
             f"has an inspection in progress ({day}); finish or delete it before reopening this one")
-    inspection.status = Status.DRAFT
+    inspection.status = InspectionStatus.DRAFT
     inspection.completed_at = None
     session.add(inspection)
-    session.add(InspectionEvent(inspection_id=inspection_id, kind="reopened", actor=actor.strip(),
-                                reason=reason.strip()))
+    session.add(InspectionEvent(inspection_id=inspection_id, kind=EventKind.REOPENED,
+                                actor=actor.strip(), reason=reason.strip()))
     session.flush()
     return inspection
 
@@ -356,7 +351,7 @@ def draft_contents(session: Session, inspection_id: str) -> DraftContents:
     is one that was completed and then reopened.
     """
     inspection = get_inspection(session, inspection_id)
-    if inspection.status != Status.DRAFT:
+    if inspection.status != InspectionStatus.DRAFT:
         raise InspectionError("已完成的检查不能删除 / a completed inspection cannot be deleted")
     if events(session, inspection_id):
         raise InspectionError("这次检查完成过后又重新打开，不能删除；请再次完成它 / this "
@@ -429,7 +424,7 @@ def list_inspections(session: Session, site_id: str | None = None) -> list[Inspe
         template = versions.get(inspection.template_version_id)
         if template is None:
             raise InspectionError(f"inspection {inspection.id}: its checklist version is missing")
-        tier = Tier(inspection.tier)
+        tier = inspection.tier
         score = summarize(template, tier, ratings[inspection.id]).overall.score
         listings.append(InspectionListing(
             id=inspection.id, site_id=site.id, site_code=site.code, site_name=site.name,

@@ -45,6 +45,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from inspector.domain.values import InspectionStatus
 from inspector.services.photo_image import ImageFacts, PhotoRejected, encode_jpeg, examine, probe
 from inspector.services.photo_store import THUMBNAIL_SIZE, DurableBatch, PhotoStore, Received
 from inspector.services.photos import (
@@ -332,7 +333,7 @@ def _keep(session: Session, store: PhotoStore, inspection: Inspection,
     # One look-up for what every photo needs checked (plain SQL: this runs per photo).
     status, last_position, same_count = session.connection().exec_driver_sql(
         _CHECK_SQL, (criterion_id, sha256, inspection.id)).one()
-    if status != "draft":  # completed in another window meanwhile
+    if status != InspectionStatus.DRAFT:  # completed in another window meanwhile
         editable_inspection(session, inspection.id)
     same_bytes = session.exec(
         select(Photo).where(Photo.inspection_id == inspection.id, Photo.sha256 == sha256)

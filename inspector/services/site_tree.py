@@ -19,6 +19,7 @@ from pathlib import Path
 from inspector.domain.scoring import summarize
 from inspector.domain.templates import ChecklistTemplate, parse_stored_template
 from inspector.domain.tiers import TIER_ORDER, Tier
+from inspector.domain.values import InspectionStatus
 from inspector.services.assignment_state import (
     STATE_ORDER,
     AssignmentState,
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 class LastInspection:
     id: str
     visit_date: date
-    status: str
+    status: InspectionStatus
     score: float | None = None
 
 
@@ -72,7 +73,7 @@ class SiteNode:
             yield from child.walk()
 
 
-_RANK = {tier.value: index for index, tier in enumerate(TIER_ORDER)}
+_RANK: dict[str, int] = {tier: index for index, tier in enumerate(TIER_ORDER)}
 
 
 def site_sort_key(tier: str, code: str | None, name: str) -> tuple[int, str, str]:
@@ -119,10 +120,12 @@ def read_site_tree(connection: sqlite3.Connection, today: date | None = None) ->
         node = nodes.get(site_id)
         if node is None:
             continue
-        info = LastInspection(inspection_id, date.fromisoformat(visit_date), status)
+        info = LastInspection(inspection_id, date.fromisoformat(visit_date),
+                              InspectionStatus(status))
         visits.setdefault(site_id, []).append(
-            SiteVisit(inspection_id, info.visit_date, completed=status != "draft"))
-        if status == "draft":
+            SiteVisit(inspection_id, info.visit_date,
+                      completed=info.status != InspectionStatus.DRAFT))
+        if info.status == InspectionStatus.DRAFT:
             node.in_progress = info
         else:
             node.last_completed = info

@@ -103,7 +103,7 @@ class SiteLike(Protocol):
 
     id: str
     name: str
-    tier: str
+    tier: Tier
     parent_id: str | None
     code: str | None
 
@@ -116,7 +116,7 @@ def check_parent(tier: Tier, parent: SiteLike | None, name: str) -> None:
         return
     if parent is None:
         raise SiteError(f"{name}: 需要上级站点 / needs a parent site of tier {expected}")
-    if parent.tier != expected.value:
+    if parent.tier != expected:
         raise SiteError(
             f"{name}: 上级站点层级不对 / its parent must be a {expected} site, "
             f"not {parent.tier} ({parent.name})"
@@ -136,7 +136,7 @@ def _existing_site(
         return session.exec(
             select(Site).where(
                 Site.name == data.name,
-                Site.tier == data.tier.value,
+                Site.tier == data.tier,
                 Site.parent_id == parent_id,
             )
         ).first()
@@ -172,7 +172,7 @@ def upsert_site(session: Session, data: SiteData, parent: Site | None) -> tuple[
         site = Site(
             id=site_id_for_code(code) if code else str(uuid.uuid4()),
             name=data.name,
-            tier=data.tier.value,
+            tier=data.tier,
             code=code,
             parent_id=parent_id,
             address=data.address or "",
@@ -182,7 +182,7 @@ def upsert_site(session: Session, data: SiteData, parent: Site | None) -> tuple[
         session.add(site)
         session.flush()
         return site, Outcome.CREATED
-    values: dict[str, object] = {"name": data.name, "tier": data.tier.value, "parent_id": parent_id}
+    values: dict[str, object] = {"name": data.name, "tier": data.tier, "parent_id": parent_id}
     given = {"code": code, "address": data.address, "contact": data.contact, "phone": data.phone}
     values.update((key, value) for key, value in given.items() if value is not None)
     changed = False
@@ -215,17 +215,13 @@ def misplaced(sites: Iterable[S]) -> list[tuple[S, S | None]]:
     wrong: list[tuple[S, S | None]] = []
     for site in by_id.values():
         parent = by_id.get(site.parent_id) if site.parent_id else None
-        try:
-            expected = Tier(site.tier).parent_tier
-        except ValueError:
-            wrong.append((site, parent))
-            continue
+        expected = Tier(site.tier).parent_tier
         if site.parent_id is not None and parent is None:
             wrong.append((site, None))
         elif expected is None:
             if parent is not None:
                 wrong.append((site, parent))
-        elif parent is None or parent.tier != expected.value:
+        elif parent is None or parent.tier != expected:
             wrong.append((site, parent))
     return wrong
 
@@ -239,7 +235,7 @@ class SiteRow:
 
     id: str
     name: str
-    tier: str
+    tier: Tier
     parent_id: str | None
     code: str | None
     address: str
@@ -268,8 +264,8 @@ class SiteRegistry:
         self.version = version  # see _VERSION_SQL: what the sites were when read
         self.by_id: dict[str, SiteRow] = {}
         self._by_code: dict[str, SiteRow] = {}
-        self._by_place: dict[tuple[str, str, str | None], list[SiteRow]] = {}
-        self._by_name: dict[tuple[str, str], list[SiteRow]] = {}
+        self._by_place: dict[tuple[str, Tier, str | None], list[SiteRow]] = {}
+        self._by_name: dict[tuple[str, Tier], list[SiteRow]] = {}
         self._created: dict[str, None] = {}  # ids, in the order made (parents before children)
         self._changed: dict[str, None] = {}
         for row in rows:
@@ -282,7 +278,7 @@ class SiteRegistry:
         columns = ", ".join(_ROW_FIELDS)
         result = session.connection().exec_driver_sql(
             f"SELECT {columns}, revision, updated_at FROM sites ORDER BY rowid").all()
-        rows = [SiteRow(*row[:-2]) for row in result]
+        rows = [SiteRow(row[0], row[1], Tier(row[2]), *row[3:-2]) for row in result]
         # The same summary as _VERSION_SQL, of the very rows read.
         version = (len(result), sum(row[-2] for row in result),
                    max((row[-1] for row in result), default=None))
@@ -308,13 +304,13 @@ class SiteRegistry:
 
     def named(self, name: str, tier: Tier) -> list[SiteRow]:
         """The sites of ``tier`` called ``name``, in the site list's order."""
-        found = self._by_name.get((name, tier.value), [])
+        found = self._by_name.get((name, tier), [])
         return sorted(found, key=lambda s: site_sort_key(s.tier, s.code, s.name))
 
     def _existing(self, data: SiteData, code: str | None, code_id: str | None,
                   parent_id: str | None) -> SiteRow | None:
         if code is None:
-            same = self._by_place.get((data.name, data.tier.value, parent_id))
+            same = self._by_place.get((data.name, data.tier, parent_id))
             return same[0] if same else None
         site = self._by_code.get(code)
         if site is not None:
@@ -340,13 +336,13 @@ class SiteRegistry:
         if site is None:
             site = SiteRow(
                 id=code_id or str(uuid.uuid4()), name=data.name,
-                tier=data.tier.value, parent_id=parent_id, code=code,
+                tier=data.tier, parent_id=parent_id, code=code,
                 address=data.address or "", contact=data.contact or "", phone=data.phone or "")
             self.by_id[site.id] = site
             self._index(site)
             self._created[site.id] = None
             return site, Outcome.CREATED
-        values: dict[str, str | None] = {"name": data.name, "tier": data.tier.value,
+        values: dict[str, str | None] = {"name": data.name, "tier": data.tier,
                                          "parent_id": parent_id}
         given = {"code": code, "address": data.address, "contact": data.contact,
                  "phone": data.phone}

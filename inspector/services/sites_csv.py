@@ -269,7 +269,7 @@ def _resolve_parents(
         if row.parent in by_code:
             parent_tier, key = by_code[row.parent].tier, (row.parent, None)
         elif (site := registry.find_by_code(row.parent)) is not None:
-            parent_tier, key = _tier_of(site), (row.parent, None)
+            parent_tier, key = site.tier, (row.parent, None)
         else:
             in_file = by_name.get((expected, row.parent), [])
             # A stored site that the file also lists is one candidate, not two.
@@ -299,16 +299,8 @@ def _resolve_parents(
     return resolved, problems
 
 
-def _tier_of(site: SiteRow) -> Tier | None:
-    """The stored site's tier; None for a tier this program does not know (a damaged row)."""
-    try:
-        return Tier(site.tier)
-    except ValueError:
-        return None
-
-
 def _hierarchy_problems(
-    registry: SiteRegistry, before: dict[str, tuple[str, str | None]], line_of: dict[str, int]
+    registry: SiteRegistry, before: dict[str, tuple[Tier, str | None]], line_of: dict[str, int]
 ) -> list[RowProblem]:
     """What the applied rows broke in county → township → village, by the rows responsible.
 
@@ -316,25 +308,25 @@ def _hierarchy_problems(
     ``line_of`` the line that wrote each site. A break that was already in
     the registry before this file is not blamed on it.
     """
-    stranded: dict[str, Counter[str]] = {}
+    stranded: dict[str, Counter[Tier]] = {}
     sites: dict[str, SiteRow] = {}
     problems: list[RowProblem] = []
     for child, parent in misplaced(registry.rows()):
         retiered = parent is not None and parent.id in line_of and (
-            before.get(parent.id, ("", None))[0] != parent.tier)
+            before.get(parent.id, (None, None))[0] != parent.tier)
         if parent is not None and retiered:
             stranded.setdefault(parent.id, Counter())[child.tier] += 1
             sites[parent.id] = parent
         elif child.id in line_of and before.get(child.id) != (child.tier, child.parent_id):
             try:
-                check_parent(Tier(child.tier), parent, child.name)
+                check_parent(child.tier, parent, child.name)
             except SiteError as exc:
                 problems.append(RowProblem(line_of[child.id], str(exc)))
     for parent_id, counts in stranded.items():
         parent = sites[parent_id]
         new_zh, new_en = _TIER_WORDS[parent.tier]
         for child_tier, count in sorted(counts.items()):
-            zh, en = _TIER_WORDS.get(child_tier, (child_tier, child_tier))
+            zh, en = _TIER_WORDS[child_tier]
             problems.append(RowProblem(
                 line_of[parent_id],
                 f"{parent.name} 下还有 {count} 个{zh}站点，不能改为{new_zh} / {parent.name} "

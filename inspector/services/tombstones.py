@@ -28,8 +28,9 @@ from typing import Any
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, delete, select
 
+from inspector.domain.values import ConflictStatus
 from inspector.services.sync import records as rec
-from inspector.services.sync.versions import DELETED, HELD, OPEN, vv_join_all
+from inspector.services.sync.versions import HELD, vv_join_all
 from inspector.storage.models import SyncConflict, SyncTombstone, utcnow
 
 _BOOKKEEPING = ("created_at", "updated_at", "revision")
@@ -84,7 +85,7 @@ def remember_deletion(session: Session, table: str, record_id: str, actor: str =
         changed_here = sync_rev is None or sync_rev != revision
     now = utcnow()
     for version in held:
-        version.resolution, version.status = version.status, DELETED
+        version.resolution, version.status = version.status, ConflictStatus.DELETED
         version.resolved_by, version.resolved_at = actor, now
         session.add(version)
     stored = {**dict(zip(spec.local_columns, row[:width], strict=True)),
@@ -134,8 +135,9 @@ def undo_deletion(session: Session, table: str, record_id: str) -> bool:
              before["sync_seq"], record_id))
     for version in session.exec(select(SyncConflict).where(
             SyncConflict.table_name == table, SyncConflict.record_id == record_id,
-            SyncConflict.status == DELETED)).all():
-        version.status = version.resolution if version.resolution in HELD else OPEN
+            SyncConflict.status == ConflictStatus.DELETED)).all():
+        version.status = (ConflictStatus(version.resolution) if version.resolution in HELD
+                          else ConflictStatus.OPEN)
         version.resolution, version.resolved_by, version.resolved_at = "", "", None
         session.add(version)
     session.delete(tombstone)

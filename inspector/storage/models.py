@@ -12,9 +12,24 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Column, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Column, Dialect, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
+
+from inspector.domain.tiers import Tier
+from inspector.domain.values import (
+    BundleKind,
+    BundleStatus,
+    ConflictStatus,
+    DeviceStatus,
+    Direction,
+    InspectionStatus,
+    Role,
+    Scope,
+)
 
 
 def new_id() -> str:
@@ -24,6 +39,24 @@ def new_id() -> str:
 def utcnow() -> datetime:
     """The current time, aware, in UTC (the database stores and returns UTC)."""
     return datetime.now(UTC)
+
+
+class Word(TypeDecorator[StrEnum]):
+    """A column holding one of an enum's words: stored as the word itself (plain text, as
+    the column always was), read back as the enum's member; any other word is refused."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[StrEnum]) -> None:
+        super().__init__()
+        self.enum = enum
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> StrEnum | None:
+        return None if value is None else self.enum(value)
 
 
 class Record(SQLModel):
@@ -50,7 +83,7 @@ class Site(Record, table=True):
     __tablename__ = "sites"
 
     name: str
-    tier: str = Field(index=True)  # county / township / village
+    tier: Tier = Field(index=True, sa_type=Word(Tier))
     parent_id: str | None = Field(
         default=None,
         sa_column=Column(String(36), ForeignKey("sites.id", ondelete="RESTRICT"), index=True),
@@ -82,8 +115,9 @@ class Inspection(Record, table=True):
         sa_column=Column(String(36), ForeignKey("template_versions.id", ondelete="RESTRICT"),
                          nullable=False)
     )
-    tier: str  # the site's tier when the inspection started
-    status: str = Field(default="draft", index=True)  # draft / completed
+    tier: Tier = Field(sa_type=Word(Tier))  # the site's tier when the inspection started
+    status: InspectionStatus = Field(default=InspectionStatus.DRAFT, index=True,
+                                     sa_type=Word(InspectionStatus))
     visit_date: date
     inspectors: str = ""  # names as entered, separated by "、"
     site_staff: str = ""
@@ -143,7 +177,7 @@ class InspectionEvent(Record, table=True):
         sa_column=Column(String(36), ForeignKey("inspections.id", ondelete="CASCADE"), index=True,
                          nullable=False)
     )
-    kind: str  # completed / reopened
+    kind: str  # an EventKind; kept as text, as bundles bring events as they were written
     actor: str = ""
     reason: str = ""
     at: datetime = Field(default_factory=utcnow)
@@ -184,11 +218,12 @@ class SyncDevice(Record, table=True):
 
     __tablename__ = "sync_devices"
 
-    role: str  # office / field
+    role: Role = Field(sa_type=Word(Role))
     name: str = ""
     public_key: str = Field(max_length=64)  # raw Ed25519 public key, hex
     fingerprint: str = ""
-    status: str = Field(default="trusted", index=True)  # trusted / revoked
+    status: DeviceStatus = Field(default=DeviceStatus.TRUSTED, index=True,
+                                 sa_type=Word(DeviceStatus))
     trusted_at: datetime = Field(default_factory=utcnow)
     trusted_by: str = ""
     revoked_at: datetime | None = None
@@ -202,16 +237,16 @@ class SyncBundle(Record, table=True):
     __tablename__ = "sync_bundles"
     __table_args__ = (UniqueConstraint("device_id", "sequence"),)
 
-    direction: str = Field(index=True)  # in / out
-    kind: str  # results / assignment / receipt
-    status: str = ""  # out: writing / written; in: imported
+    direction: Direction = Field(index=True, sa_type=Word(Direction))
+    kind: BundleKind = Field(sa_type=Word(BundleKind))
+    status: BundleStatus = Field(sa_type=Word(BundleStatus))  # out: writing, written; in: imported
     device_id: str = Field(index=True, max_length=36)  # the device that made the bundle
     device_name: str = ""
     sequence: int
     bundle_created_at: datetime
     manifest_sha256: str = Field(default="", max_length=64)
     file_name: str = ""
-    scope: str = ""  # all / incremental
+    scope: Scope = Field(sa_type=Word(Scope))
     counts: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # JSON
     changes: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # JSON
     actor: str = ""
@@ -231,8 +266,9 @@ class SyncConflict(Record, table=True):
     local_json: str = Field(sa_column=Column(Text, nullable=False))
     remote_json: str = Field(sa_column=Column(Text, nullable=False))
     remote_vv: str = Field(sa_column=Column(Text, nullable=False))
-    status: str = Field(default="open", index=True)  # open / resolved / superseded
-    resolution: str = ""  # local / remote
+    status: ConflictStatus = Field(default=ConflictStatus.OPEN, index=True,
+                                   sa_type=Word(ConflictStatus))
+    resolution: str = ""  # a Keep (resolved), or the status a deleted record's version had
     resolved_by: str = ""
     resolved_at: datetime | None = None
 

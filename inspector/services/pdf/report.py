@@ -20,6 +20,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from inspector.domain.outline import outline
 from inspector.domain.scoring import Summary, summarize
 from inspector.domain.templates import Criterion, RatingOption
+from inspector.domain.values import InspectionStatus
 from inspector.services.pdf import PHOTOS_STEP
 from inspector.services.pdf.blank_checklist import (
     DATE_BLANK,
@@ -78,7 +79,8 @@ CORRECTION_NOTE_CHARS = 1000
 #: this is left; otherwise it starts at once and runs over (no page ends in a blank gap
 #: the size of a whole table).
 PART_ROOM = 45 * mm
-STATUS_LABELS = {"draft": "草稿（检查尚未完成）", "completed": "已完成"}
+STATUS_LABELS = {InspectionStatus.DRAFT: "草稿（检查尚未完成）",
+                 InspectionStatus.COMPLETED: "已完成"}
 GOOD = colors.HexColor("#2e7d32")
 PARTLY = colors.HexColor("#e65100")
 BAD = colors.HexColor("#c62828")
@@ -242,7 +244,7 @@ class _ReportBuilder:
             ("站点名称", site.name), ("区划代码", site.code or "—"),
             ("层级", self.template.tier_name(data.tier, "zh")), ("地址", site.address or "—"),
             ("检查日期", data.visit_date.isoformat()),
-            ("状态", STATUS_LABELS.get(data.status, data.status)),
+            ("状态", STATUS_LABELS[data.status]),
             ("检查人员", data.inspectors or "—"), ("站点在场人员", data.site_staff or "—"),
             ("检查编号", short_id(data.inspection_id)), ("完成时间", completed),
         ]
@@ -272,7 +274,7 @@ class _ReportBuilder:
             styles.para(f"{self.template.title.zh}", styles.subtitle),
             table,
         ]
-        if data.status != "completed":
+        if data.status != InspectionStatus.COMPLETED:
             story += [Spacer(1, 2 * mm), styles.para(
                 "本次检查尚未完成，以下内容仅供参考。", styles.body,
                 markup_prefix=f'<font color="#{BAD.hexval()[2:]}">', markup_suffix="</font>")]
@@ -298,7 +300,7 @@ class _ReportBuilder:
         text = f"{score}。共检查 {overall.total} 项：{counts}。"
         text += (f"需要整改 {to_correct} 项（见第三部分）。" if to_correct
                  else "没有需要整改的项目。")
-        if self.data.status != "completed":
+        if self.data.status != InspectionStatus.COMPLETED:
             text += "检查尚未完成，结论仅供参考。"
         return text
 
@@ -334,7 +336,7 @@ class _ReportBuilder:
         styles, data = self.styles, self.data
         issuer = shorten(data.issuer.strip())
         issued = (local_date(data.completed_at) if data.completed_at
-                  and data.status == "completed" else DATE_BLANK)
+                  and data.status == InspectionStatus.COMPLETED else DATE_BLANK)
         body = [styles.para(f"检查单位：{issuer}" if issuer else "检查单位：", styles.body,
                             markup_suffix="" if issuer else f"<u>{SPACE * 48}</u>"),
                 Spacer(1, 4 * mm),

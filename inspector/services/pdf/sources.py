@@ -18,12 +18,13 @@ from inspector.app_paths import AppPaths
 from inspector.domain.scoring import Answer
 from inspector.domain.templates import ChecklistTemplate
 from inspector.domain.tiers import Tier
+from inspector.domain.values import DeviceStatus, InspectionStatus, Role
 from inspector.services import inspections, templates
 from inspector.services.pdf.blank_checklist import Sheet, SiteInfo
 from inspector.services.photos import PhotoRecord, photos_for
 from inspector.services.sites import find_by_code, get_site
 from inspector.services.sync.errors import SyncError
-from inspector.services.sync.identity import Role, load_identity
+from inspector.services.sync.identity import load_identity
 from inspector.storage.models import Site, SyncDevice
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ class ReportData:
     site: SiteInfo
     template: ChecklistTemplate
     tier: Tier
-    status: str
+    status: InspectionStatus
     visit_date: date
     inspectors: str
     site_staff: str
@@ -113,8 +114,8 @@ def issuing_body(session: Session, paths: AppPaths | None) -> str:
     if me.role is Role.OFFICE:
         name = me.name.strip()
         return "" if name in {"", "inspector", platform.node()} else name
-    office = session.exec(select(SyncDevice).where(SyncDevice.role == Role.OFFICE.value)
-                          .where(SyncDevice.status == "trusted")).first()
+    office = session.exec(select(SyncDevice).where(SyncDevice.role == Role.OFFICE)
+                          .where(SyncDevice.status == DeviceStatus.TRUSTED)).first()
     return office.name.strip() if office is not None else ""
 
 

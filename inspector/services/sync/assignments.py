@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from inspector.domain.values import InspectionStatus
 from inspector.services.assignment_state import (
     STATE_ORDER,
     AssignmentState,
@@ -67,7 +68,8 @@ def list_assignments(session: Session, today: date | None = None) -> list[Assign
     if rows:
         for listing in list_inspections(session):
             visits.setdefault(listing.site_id, []).append(SiteVisit(
-                listing.id, listing.visit_date, listing.status == "completed", listing.score))
+                listing.id, listing.visit_date, listing.status == InspectionStatus.COMPLETED,
+                listing.score))
     views = []
     for a, s in rows:
         standing = assignment_standing(a.period_start, a.period_end, visits.get(s.id, []),

@@ -22,8 +22,9 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from inspector.domain.values import BundleKind, Role, Scope
 from inspector.services.sync.errors import BundleRefused
-from inspector.services.sync.identity import Role, fingerprint_of
+from inspector.services.sync.identity import fingerprint_of
 
 FORMAT_NAME = "inspector-bundle"
 FORMAT_VERSION = 1
@@ -31,7 +32,7 @@ KNOWN_FORMAT_VERSIONS = frozenset({1})
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
 SIGNATURE_SIZE = 64
-KINDS = ("results", "assignment", "receipt")
+KINDS = tuple(BundleKind)
 BUNDLE_SUFFIX = ".inspector-bundle"
 
 # Limits checked before a single byte is extracted.
@@ -64,23 +65,26 @@ _ANY_PHOTO_NAME = re.compile(r"^photos/[0-9a-f]{64}\.([^/]*)$")
 RESULTS_TABLES = ("sites", "inspectors", "inspections", "responses", "photos",
                   "inspection_events")
 TEMPLATE_TABLE = "template_versions"
-KIND_TABLES: dict[str, tuple[str, ...]] = {
-    "results": RESULTS_TABLES,
-    "assignment": ("sites", "inspectors", "assignments", "inspections", "responses", "photos",
-                   "inspection_events", TEMPLATE_TABLE),
-    "receipt": (),
+KIND_TABLES: dict[BundleKind, tuple[str, ...]] = {
+    BundleKind.RESULTS: RESULTS_TABLES,
+    BundleKind.ASSIGNMENT: ("sites", "inspectors", "assignments", "inspections", "responses",
+                            "photos", "inspection_events", TEMPLATE_TABLE),
+    BundleKind.RECEIPT: (),
 }
 KNOWN_TABLES = frozenset(name for names in KIND_TABLES.values() for name in names)
 #: Who writes each kind of bundle, and who imports it.
-KIND_MADE_BY = {"results": Role.FIELD, "assignment": Role.OFFICE, "receipt": Role.OFFICE}
-KIND_IMPORTED_BY = {"results": Role.OFFICE, "assignment": Role.FIELD, "receipt": Role.FIELD}
-KIND_NAMES_ZH = {"results": "检查结果", "assignment": "任务", "receipt": "回执"}
+KIND_MADE_BY = {BundleKind.RESULTS: Role.FIELD, BundleKind.ASSIGNMENT: Role.OFFICE,
+                BundleKind.RECEIPT: Role.OFFICE}
+KIND_IMPORTED_BY = {BundleKind.RESULTS: Role.OFFICE, BundleKind.ASSIGNMENT: Role.FIELD,
+                    BundleKind.RECEIPT: Role.FIELD}
+KIND_NAMES_ZH = {BundleKind.RESULTS: "检查结果", BundleKind.ASSIGNMENT: "任务",
+                 BundleKind.RECEIPT: "回执"}
 
 
-def kind_zh(kind: str) -> str:
-    """A bundle kind's Chinese name (the kind itself when it is not one we know)."""
-    return KIND_NAMES_ZH.get(kind, kind)
-SCOPES = ("incremental", "all")
+def kind_zh(kind: BundleKind) -> str:
+    """A bundle kind's Chinese name."""
+    return KIND_NAMES_ZH[kind]
+SCOPES = tuple(Scope)
 #: The manifest's fields, all required; a manifest with any other field is refused.
 MANIFEST_FIELDS = frozenset({
     "format", "format_version", "bundle_id", "kind", "source", "sequence", "created_at",
@@ -167,12 +171,12 @@ class Source:
 @dataclass(frozen=True)
 class Manifest:
     bundle_id: str
-    kind: str
+    kind: BundleKind
     source: Source
     sequence: int
     created_at: str
     program_version: str
-    scope: str
+    scope: Scope
     templates: tuple[dict[str, str], ...]
     tables: tuple[TableEntry, ...]
     members: tuple[Member, ...]
@@ -336,12 +340,12 @@ def parse_manifest(data: bytes) -> Manifest:
         _check_receipt(receipt)
     return Manifest(
         bundle_id=bundle_id,
-        kind=kind,
+        kind=BundleKind(kind),
         source=Source(device_id, role, _get(src, "name", str), public_key),
         sequence=sequence,
         created_at=_created_at(raw),
         program_version=_get(raw, "program_version", str),
-        scope=scope,
+        scope=Scope(scope),
         templates=templates,
         tables=tuple(tables),
         members=tuple(members),

@@ -8,13 +8,11 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from inspector.domain.values import ConflictStatus, Keep
 from inspector.services.sync import records as rec
 from inspector.services.sync.errors import SyncError
 from inspector.services.sync.versions import (
     HELD,
-    OPEN,
-    RESOLVED,
-    SUPERSEDED,
     content_key,
     row_version,
     vv_join_all,
@@ -60,7 +58,7 @@ class ConflictView:
     device_id: str
     bundle_id: str
     detected_at: str
-    status: str
+    status: ConflictStatus
     fields: tuple[tuple[str, Any, Any], ...]  # (name, here, incoming) for content fields
 
     @property
@@ -85,12 +83,12 @@ def _view(session: Session, row: SyncConflict) -> ConflictView:
 def list_conflicts(session: Session, include_closed: bool = False) -> list[ConflictView]:
     query = select(SyncConflict)
     if not include_closed:
-        query = query.where(SyncConflict.status == OPEN)
+        query = query.where(SyncConflict.status == ConflictStatus.OPEN)
     rows = session.exec(query.order_by(col(SyncConflict.created_at))).all()
     return [_view(session, row) for row in rows]
 
 
-def resolve(session: Session, conflict_id: str, choice: str, actor: str,
+def resolve(session: Session, conflict_id: str, choice: Keep, actor: str,
             my_device_id: str) -> ConflictView:
     """Keep the version the record shows now (``local``) or take the other one (``remote``).
 
@@ -99,14 +97,15 @@ def resolve(session: Session, conflict_id: str, choice: str, actor: str,
     to the other side instead of a new conflict. Conflicts of the same record
     with a third content stay open: each is decided on its own.
     """
-    if choice not in ("local", "remote"):
+    if choice not in tuple(Keep):
         raise SyncError("choose local or remote")
+    choice = Keep(choice)
     row = session.get(SyncConflict, conflict_id)
     if row is None:
         matches = [c for c in session.exec(select(SyncConflict).where(
-            SyncConflict.status == OPEN)).all() if c.id.startswith(conflict_id)]
+            SyncConflict.status == ConflictStatus.OPEN)).all() if c.id.startswith(conflict_id)]
         row = matches[0] if len(matches) == 1 else None
-    if row is None or row.status != OPEN:
+    if row is None or row.status != ConflictStatus.OPEN:
         raise SyncError(f"没有待处理的冲突 / no open conflict {conflict_id}")
     spec = rec.SPECS[row.table_name]
     conn = session.connection()
@@ -126,7 +125,7 @@ def resolve(session: Session, conflict_id: str, choice: str, actor: str,
     joined = vv_join_all([
         rec.effective_vv(spec, here, stored_vv, revision, sync_rev, my_device_id),
         *(v.vv for v in versions.values() if content_key(spec, v.values) in decided)])
-    if choice == "remote":
+    if choice == Keep.REMOTE:
         values = rec.bundle_to_local_values(spec, versions[row.id].values, tmap)
         values[3] = revision + 1
         sets = ", ".join(f"{c} = ?" for c in spec.local_columns[1:])
@@ -140,7 +139,8 @@ def resolve(session: Session, conflict_id: str, choice: str, actor: str,
     now = utcnow()
     for other in held:
         if other.id == row.id or rec.vv_leq(versions[other.id].vv, joined):
-            other.status = RESOLVED if other.id == row.id else SUPERSEDED
+            other.status = (ConflictStatus.RESOLVED if other.id == row.id
+                            else ConflictStatus.SUPERSEDED)
             other.resolution, other.resolved_by, other.resolved_at = choice, actor, now
             session.add(other)
     session.flush()

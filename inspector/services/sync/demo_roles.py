@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from inspector import assets
+from inspector.domain.values import Role
 from inspector.services.context import AppContext
 from inspector.services.sites import find_by_code
 from inspector.services.sites_csv import import_sites
 from inspector.services.sync.assignments import add_assignment
-from inspector.services.sync.identity import DeviceIdentity, Role, load_identity, set_role
+from inspector.services.sync.identity import DeviceIdentity, load_identity, set_role
 
 DEMO_NAMES = {Role.FIELD: "演示外业笔记本", Role.OFFICE: "青溪县督导办公室（演示）"}
 ASSIGNMENT_NAMESPACE = uuid.UUID("4a0f6c8e-1d2b-5e3f-9a7c-2b4d6f8a0c1e")

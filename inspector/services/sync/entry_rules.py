@@ -23,7 +23,8 @@ from sqlalchemy.engine import Connection
 
 from inspector.domain.templates import ChecklistTemplate, TemplateError, parse_stored_template
 from inspector.domain.tiers import Tier
-from inspector.services.inspections import InspectionError, Status, checked_criterion
+from inspector.domain.values import InspectionStatus
+from inspector.services.inspections import InspectionError, checked_criterion
 from inspector.services.sync import records as rec
 from inspector.services.sync.errors import BundleRefused, NullControl
 from inspector.services.sync.streams import member_of, records_of
@@ -54,7 +55,7 @@ class EntryRules:
             assert template_at is not None
             for line, row in enumerate(rows, first):
                 tier = self._tier(spec, row[tier_at], line)
-                if row[status_at] not in tuple(Status):
+                if row[status_at] not in tuple(InspectionStatus):
                     raise self._broken(spec, line, f"未知的状态 / unknown status "
                                                    f"{row[status_at]!r:.40}")
                 self.inspections[row[0]] = (row[template_at], tier)

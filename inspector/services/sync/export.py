@@ -25,6 +25,14 @@ from typing import IO, cast
 from sqlmodel import Session, col, select
 
 from inspector import __version__
+from inspector.domain.values import (
+    BundleKind,
+    BundleStatus,
+    Direction,
+    InspectionStatus,
+    Role,
+    Scope,
+)
 from inspector.services.context import AppContext
 from inspector.services.photo_store import PhotoStore
 from inspector.services.store_lock import EXPORT_LOCK_NAME, FolderClaim
@@ -42,7 +50,6 @@ from inspector.services.sync.identity import (
     ROLE_NAMES_EN,
     ROLE_NAMES_ZH,
     DeviceIdentity,
-    Role,
     ensure_identity,
 )
 from inspector.services.sync.read_back import ReadBackMismatch, ReadBackWriter
@@ -57,20 +64,21 @@ log = logging.getLogger(__name__)
 # on their own, after the records).
 KIND_TABLES = {kind: tuple(t for t in tables if t != bf.TEMPLATE_TABLE)
                for kind, tables in bf.KIND_TABLES.items()}
-DEFAULT_KIND = {Role.FIELD: "results", Role.OFFICE: "assignment"}
+DEFAULT_KIND = {Role.FIELD: BundleKind.RESULTS, Role.OFFICE: BundleKind.ASSIGNMENT}
 ALLOWED_KINDS = {role: tuple(kind for kind, maker in bf.KIND_MADE_BY.items() if maker is role)
                  for role in Role}
 
 #: Where an export keeps what it will mark as sent (see export_records.Seal).
 SEAL_FOLDER = Path("cache", "export")
 
-_COMPLETED = "SELECT id FROM inspections WHERE status = 'completed'"
+_COMPLETED = f"SELECT id FROM inspections WHERE status = '{InspectionStatus.COMPLETED}'"
 # The newest completed inspection of every site that has an assignment: what the
 # inspector re-checks at the next visit (its open items).
 _PREVIOUS = (
-    "SELECT i.id FROM inspections i WHERE i.status = 'completed'"
+    f"SELECT i.id FROM inspections i WHERE i.status = '{InspectionStatus.COMPLETED}'"
     " AND i.site_id IN (SELECT site_id FROM assignments) AND NOT EXISTS ("
-    " SELECT 1 FROM inspections j WHERE j.site_id = i.site_id AND j.status = 'completed'"
+    " SELECT 1 FROM inspections j WHERE j.site_id = i.site_id"
+    f" AND j.status = '{InspectionStatus.COMPLETED}'"
     " AND (j.visit_date > i.visit_date OR (j.visit_date = i.visit_date AND j.id > i.id)))"
 )
 
@@ -79,19 +87,19 @@ _PREVIOUS = (
 class ExportResult:
     path: Path
     bundle_id: str
-    kind: str
+    kind: BundleKind
     sequence: int
-    scope: str
+    scope: Scope
     counts: dict[str, int]
     size_bytes: int
     manifest_sha256: str
 
 
 #: The inspections whose records a bundle of each kind carries.
-_INSPECTIONS_SENT = {"results": _COMPLETED, "assignment": _PREVIOUS}
+_INSPECTIONS_SENT = {BundleKind.RESULTS: _COMPLETED, BundleKind.ASSIGNMENT: _PREVIOUS}
 
 
-def _filters(kind: str, table: str, incremental: bool, confirmed: set[int]) -> str:
+def _filters(kind: BundleKind, table: str, incremental: bool, confirmed: set[int]) -> str:
     """Which records of ``table`` a bundle carries (an SQL condition on its columns);
     the inspections are those :func:`_choose_inspections` put in ``SENT_INSPECTIONS``."""
     parts = []
@@ -107,7 +115,7 @@ def _filters(kind: str, table: str, incremental: bool, confirmed: set[int]) -> s
     return " AND ".join(parts)
 
 
-def _choose_inspections(conn: sqlite3.Connection, kind: str) -> None:
+def _choose_inspections(conn: sqlite3.Connection, kind: BundleKind) -> None:
     """Decide once, in the snapshot, which inspections the bundle carries (looked up
     by every record of theirs through the table's primary key)."""
     conn.execute(f"CREATE TABLE {SENT_INSPECTIONS} (id TEXT PRIMARY KEY)")
@@ -139,23 +147,24 @@ def _clear_leftovers(folder: Path) -> None:
             log.info("could not remove the unfinished bundle %s: %s", path, exc)
 
 
-def _reserve(context: AppContext, me: DeviceIdentity, bundle_id: str, kind: str, scope: str,
-             actor: str) -> int:
+def _reserve(context: AppContext, me: DeviceIdentity, bundle_id: str, kind: BundleKind,
+             scope: Scope, actor: str) -> int:
     with context.db.transaction() as session:
         # With the export claim held, no export is under way: a row still "writing" is
         # one that was killed. Its number stays used; the history says what happened.
         for stale in session.exec(select(SyncBundle).where(
-                SyncBundle.direction == "out", SyncBundle.status == "writing")).all():
-            stale.status = "interrupted"
+                SyncBundle.direction == Direction.OUT,
+                SyncBundle.status == BundleStatus.WRITING)).all():
+            stale.status = BundleStatus.INTERRUPTED
             session.add(stale)
         last = session.exec(select(SyncBundle.sequence).where(
             SyncBundle.device_id == me.device_id).order_by(col(SyncBundle.sequence).desc())
         ).first()
         sequence = (last or 0) + 1
         session.add(SyncBundle(
-            id=bundle_id, direction="out", kind=kind, status="writing", device_id=me.device_id,
-            device_name=me.name, sequence=sequence, bundle_created_at=utcnow(), scope=scope,
-            actor=actor,
+            id=bundle_id, direction=Direction.OUT, kind=kind, status=BundleStatus.WRITING,
+            device_id=me.device_id, device_name=me.name, sequence=sequence,
+            bundle_created_at=utcnow(), scope=scope, actor=actor,
         ))
     return sequence
 
@@ -168,7 +177,8 @@ def _info(name: str, compression: int) -> zipfile.ZipInfo:
     return info
 
 
-def _write_records(zf: zipfile.ZipFile, conn: sqlite3.Connection, database: Path, kind: str,
+def _write_records(zf: zipfile.ZipFile, conn: sqlite3.Connection, database: Path,
+                   kind: BundleKind,
                    incremental: bool, confirmed: set[int], seal: Seal, control: Control
                    ) -> tuple[list[bf.TableEntry], list[bf.Member], set[str]]:
     tables, members, photo_shas = [], [], set()
@@ -194,7 +204,7 @@ def _write_records(zf: zipfile.ZipFile, conn: sqlite3.Connection, database: Path
             tables.append(bf.TableEntry(name, path, (*spec.columns, rec.VV_COLUMN),
                                         reader.count))
             members.append(bf.Member(path, writer.size, writer.digest.hexdigest()))
-    if kind == "assignment":
+    if kind == BundleKind.ASSIGNMENT:
         rows = conn.execute(
             "SELECT template_id, version, title, content, sha256 FROM template_versions"
             " ORDER BY template_id, version").fetchall()
@@ -244,7 +254,7 @@ def _write_photos(zf: zipfile.ZipFile, store: PhotoStore, shas: set[str],
     return members
 
 
-def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
+def export_bundle(context: AppContext, target: Path, *, kind: BundleKind | None = None,
                   include_all: bool = False, actor: str = "",
                   control: Control | None = None) -> ExportResult:
     """Write a signed bundle to ``target``; raises SyncError or SyncCancelled.
@@ -255,7 +265,7 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
     control = control or NullControl()
     me = ensure_identity(context.paths)
     role = me.require_role()
-    kind = kind or DEFAULT_KIND[role]
+    kind = BundleKind(kind) if kind else DEFAULT_KIND[role]
     if kind not in ALLOWED_KINDS[role]:
         allowed = ALLOWED_KINDS[role]
         raise SyncError(
@@ -281,11 +291,11 @@ def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
         claim.release()
 
 
-def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: str, target: Path,
+def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: BundleKind, target: Path,
             include_all: bool, actor: str, control: Control) -> ExportResult:
     """The export itself, with the data folder's export claim held."""
-    incremental = kind == "results" and not include_all
-    scope = "incremental" if incremental else "all"
+    incremental = kind == BundleKind.RESULTS and not include_all
+    scope = Scope.INCREMENTAL if incremental else Scope.ALL
     bundle_id = str(uuid.uuid4())
     _clear_leftovers(target.parent)
     seal_folder = context.paths.data_dir / SEAL_FOLDER
@@ -300,8 +310,8 @@ def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: str, targ
     try:
         with context.db.session() as session:
             confirmed = confirmed_sequences(session, me.device_id)
-            receipts = [r.to_json() for r in receipts_to_send(session)] if kind != "results" \
-                else []
+            receipts = ([r.to_json() for r in receipts_to_send(session)]
+                        if kind != BundleKind.RESULTS else [])
         with open(temp, "xb") as raw:
             # Every piece is synced to the medium and read back from it while the rest
             # is written: what is on the stick is what we meant (read_back.py).
@@ -369,7 +379,7 @@ def _finish(context: AppContext, bundle_id: str, target: Path, manifest: bf.Mani
         seal.mark_sent(session.connection(), manifest.sequence)
         row = session.get(SyncBundle, bundle_id)
         assert row is not None
-        row.status = "written"
+        row.status = BundleStatus.WRITTEN
         row.file_name = target.name
         row.manifest_sha256 = bf.sha256_hex(data)
         row.counts = json.dumps(manifest.counts, sort_keys=True)
@@ -395,7 +405,7 @@ def _missing_photos(database: Path, shas: list[str]) -> SyncError:
         f"the data) to see and repair them, e.g. fetch them back from an earlier bundle")
 
 
-def free_bundle_path(folder: Path, me: DeviceIdentity, kind: str) -> Path:
+def free_bundle_path(folder: Path, me: DeviceIdentity, kind: BundleKind) -> Path:
     """A new file name in ``folder``, e.g. ``results-桃源笔记本-20261128-1830.inspector-bundle``."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
     safe = "".join(ch for ch in me.name if ch.isalnum() or ch in "-_")[:24] or "device"

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from inspector.domain.values import BundleKind, BundleStatus, Direction, InspectionStatus
 from inspector.storage.models import SyncBundle
 
 
@@ -17,10 +18,9 @@ class BundleLog:
 
     bundle_id: str
     at: datetime
-    direction: str  # "in" | "out"
-    kind: str
-    status: str  # "writing" while an export is under way, "interrupted" if it was killed,
-    # then "written" …
+    direction: Direction
+    kind: BundleKind
+    status: BundleStatus  # an export: WRITING while under way, INTERRUPTED if it was killed
     device: str
     sequence: int
     file_name: str
@@ -42,7 +42,8 @@ def bundle_history(session: Session, unfinished: bool = True) -> list[BundleLog]
     """Newest first; without ``unfinished``, exports still being written are left out."""
     query = select(SyncBundle).order_by(col(SyncBundle.at).desc())
     if not unfinished:  # being written now, or killed while it was
-        query = query.where(col(SyncBundle.status).not_in(["writing", "interrupted"]))
+        query = query.where(col(SyncBundle.status).not_in(
+            [BundleStatus.WRITING, BundleStatus.INTERRUPTED]))
     return [BundleLog(row.id, row.at, row.direction, row.kind, row.status, row.device_name,
                       row.sequence, row.file_name, row.actor, row.confirmed_at,
                       _numbers(row.changes) or _numbers(row.counts))
@@ -78,7 +79,7 @@ class Outbox:
 
 
 _UNSENT = "(sync_rev IS NULL OR sync_rev != revision)"
-_COMPLETED = "SELECT id FROM inspections WHERE status = 'completed'"
+_COMPLETED = f"SELECT id FROM inspections WHERE status = '{InspectionStatus.COMPLETED}'"
 
 
 def outbox(session: Session, my_device_id: str) -> Outbox:
@@ -87,11 +88,11 @@ def outbox(session: Session, my_device_id: str) -> Outbox:
 
     conn = session.connection()
     unsent: set[str] = {row[0] for row in conn.exec_driver_sql(
-        f"SELECT id FROM inspections WHERE status = 'completed' AND {_UNSENT}")}
+        f"{_COMPLETED} AND {_UNSENT}")}
     confirmed = ",".join(str(int(s)) for s in sorted(
         confirmed_sequences(session, my_device_id))) or "-1"
     sent_unconfirmed: set[str] = {row[0] for row in conn.exec_driver_sql(
-        f"SELECT id FROM inspections WHERE status = 'completed' AND sync_seq > 0"
+        f"{_COMPLETED} AND sync_seq > 0"
         f" AND sync_seq NOT IN ({confirmed})")}
     for table in ("responses", "photos", "inspection_events"):
         unsent |= {row[0] for row in conn.exec_driver_sql(
@@ -115,7 +116,8 @@ def outbox(session: Session, my_device_id: str) -> Outbox:
                           tuple(part))]
     named.sort(key=lambda w: (w.visit_date, w.site_name), reverse=True)
     in_progress = conn.exec_driver_sql(
-        "SELECT COUNT(*) FROM inspections WHERE status = 'draft'").scalar_one()
+        f"SELECT COUNT(*) FROM inspections WHERE status = '{InspectionStatus.DRAFT}'"
+    ).scalar_one()
     assignments = conn.exec_driver_sql(
         f"SELECT COUNT(*) FROM assignments WHERE {_UNSENT}").scalar_one()
     return Outbox(named, int(photos), len(sent_unconfirmed - unsent), int(in_progress),

@@ -16,21 +16,15 @@ import platform
 import threading
 import uuid
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from inspector.app_paths import AppPaths
+from inspector.domain.values import Role
 from inspector.services.sync.errors import SyncError
 from inspector.storage.models import utcnow
-
-
-class Role(StrEnum):
-    OFFICE = "office"
-    FIELD = "field"
-
 
 ROLE_NAMES_ZH = {Role.OFFICE: "县级办公室", Role.FIELD: "外业笔记本"}
 ROLE_NAMES_EN = {Role.OFFICE: "the county office", Role.FIELD: "a field laptop"}

@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from inspector.domain.values import BundleStatus, Direction, Role
 from inspector.services.context import AppContext
 from inspector.services.photo_store import PhotoStore, Received
 from inspector.services.photos import remove_if_unreferenced
@@ -30,7 +31,7 @@ from inspector.services.store_lock import WriterHold
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import merge
 from inspector.services.sync.errors import BundleRefused, Control, NullControl
-from inspector.services.sync.identity import DeviceIdentity, Role, ensure_identity
+from inspector.services.sync.identity import DeviceIdentity, ensure_identity
 from inspector.services.sync.receipts import Receipt, apply_receipts
 from inspector.services.sync.trust import TrustStatus, check_source, record_trust
 from inspector.services.sync.verify import (
@@ -99,7 +100,7 @@ def _previous(session: Session, manifest: bf.Manifest, manifest_sha: str) -> Syn
         if row is None:
             continue
         if row.id == manifest.bundle_id and row.manifest_sha256 == manifest_sha \
-                and row.direction == "in":
+                and row.direction == Direction.IN:
             return row
         raise BundleRefused(
             f"重放：设备的第 {manifest.sequence} 号数据包已经导入过另一个 / replayed bundle: "
@@ -229,7 +230,8 @@ def _commit(prepared: PreparedImport, actor: str, control: Control) -> ImportRes
             if prepared.me.role is Role.FIELD:
                 confirmed = apply_receipts(session, prepared.me.device_id, list(manifest.receipts))
             session.add(SyncBundle(
-                id=manifest.bundle_id, direction="in", kind=manifest.kind, status="imported",
+                id=manifest.bundle_id, direction=Direction.IN, kind=manifest.kind,
+                status=BundleStatus.IMPORTED,
                 device_id=manifest.source.device_id, device_name=manifest.source.name,
                 sequence=manifest.sequence,
                 bundle_created_at=_parse_time(manifest.created_at),

@@ -31,6 +31,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from inspector.domain.values import ConflictStatus
 from inspector.services.photo_store import PhotoStore
 from inspector.services.sync import records as rec
 from inspector.services.sync.bundle_templates import check_templates
@@ -41,11 +42,8 @@ from inspector.services.sync.import_summary import Gathered, ImportSummary, summ
 from inspector.services.sync.streams import member_of, records_of
 from inspector.services.sync.verify import OpenedBundle, open_zip, refusing_deep_json
 from inspector.services.sync.versions import (
-    AGREED,
+    HELD,
     INCOMING,
-    LIVE,
-    OPEN,
-    SUPERSEDED,
     Local,
     Version,
     held_versions,
@@ -57,6 +55,7 @@ from inspector.services.sync.versions import (
 from inspector.storage.models import utcnow
 
 MAX_LISTED_CHANGES = 500
+_HELD_SQL = "('" + "', '".join(HELD) + "')"  # the statuses of versions still waiting
 
 
 
@@ -229,7 +228,8 @@ def plan_record(spec: rec.TableSpec, remote: list[Any], local: Local, rows: list
     for row in rows:
         if row.row_id not in wanted:
             shown = len(group) == 1 and group[0] is row
-            plan.statuses.append((LIVE if shown else SUPERSEDED, str(row.row_id)))
+            status = ConflictStatus.LIVE if shown else ConflictStatus.SUPERSEDED
+            plan.statuses.append((status, str(row.row_id)))
     return plan
 
 
@@ -258,7 +258,7 @@ def load_held_rows(conn: Connection, spec: rec.TableSpec,
     marks = ",".join("?" * len(ids))
     rows = conn.exec_driver_sql(
         f"SELECT id, record_id, remote_json, remote_vv, status FROM sync_conflicts"
-        f" WHERE status IN ('{OPEN}', '{AGREED}') AND table_name = ? AND record_id IN ({marks})"
+        f" WHERE status IN {_HELD_SQL} AND table_name = ? AND record_id IN ({marks})"
         " ORDER BY created_at, id", (spec.name, *ids)).fetchall()
     found: dict[str, list[Version]] = {}
     for row_id, record_id, remote_json, vv, status in rows:
@@ -379,7 +379,7 @@ def _run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
             counts = preview.tables.setdefault(name, TableCounts())
             writer = _Writer(conn, spec, manifest.bundle_id, manifest.source.device_id, me)
             any_held = conn.exec_driver_sql(
-                f"SELECT 1 FROM sync_conflicts WHERE status IN ('{OPEN}', '{AGREED}')"
+                f"SELECT 1 FROM sync_conflicts WHERE status IN {_HELD_SQL}"
                 " AND table_name = ? LIMIT 1", (name,)).first() is not None
             sha_at = spec.columns.index("sha256") if name == "photos" else -1
             empty = conn.exec_driver_sql(f"SELECT 1 FROM {name} LIMIT 1").first() is None

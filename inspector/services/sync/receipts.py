@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from inspector.domain.values import BundleKind, Direction
 from inspector.storage.models import SyncBundle, utcnow
 
 
@@ -41,8 +42,8 @@ class Receipt:
 
 def receipts_to_send(session: Session, device_id: str | None = None) -> list[Receipt]:
     """Every bundle imported here (optionally from one device), oldest first."""
-    query = select(SyncBundle).where(SyncBundle.direction == "in",
-                                     SyncBundle.kind == "results")
+    query = select(SyncBundle).where(SyncBundle.direction == Direction.IN,
+                                     SyncBundle.kind == BundleKind.RESULTS)
     if device_id is not None:
         query = query.where(SyncBundle.device_id == device_id)
     rows = session.exec(query.order_by(col(SyncBundle.at))).all()
@@ -58,7 +59,7 @@ def apply_receipts(session: Session, my_device_id: str, receipts: list[Any]) -> 
         if receipt is None or receipt.device_id != my_device_id:
             continue
         row = session.get(SyncBundle, receipt.bundle_id)
-        if (row is None or row.direction != "out" or row.confirmed_at is not None
+        if (row is None or row.direction != Direction.OUT or row.confirmed_at is not None
                 or row.manifest_sha256 != receipt.manifest_sha256):
             continue
         row.confirmed_at = utcnow()
@@ -70,7 +71,7 @@ def apply_receipts(session: Session, my_device_id: str, receipts: list[Any]) -> 
 
 def confirmed_sequences(session: Session, my_device_id: str) -> set[int]:
     rows = session.exec(select(SyncBundle.sequence).where(
-        SyncBundle.direction == "out", SyncBundle.device_id == my_device_id,
+        SyncBundle.direction == Direction.OUT, SyncBundle.device_id == my_device_id,
         col(SyncBundle.confirmed_at).is_not(None),
     )).all()
     return set(rows)

@@ -14,9 +14,10 @@ from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
+from inspector.domain.values import DeviceStatus, Role
 from inspector.services.sync.bundle_format import KIND_IMPORTED_BY, Manifest, Source
 from inspector.services.sync.errors import BundleRefused, SyncError
-from inspector.services.sync.identity import ROLE_NAMES_ZH, DeviceIdentity, Role, fingerprint_of
+from inspector.services.sync.identity import ROLE_NAMES_ZH, DeviceIdentity, fingerprint_of
 from inspector.storage.models import SyncDevice, utcnow
 
 ACCEPTED_KINDS = {role: tuple(kind for kind, importer in KIND_IMPORTED_BY.items()
@@ -32,10 +33,10 @@ class TrustStatus(StrEnum):
 @dataclass(frozen=True)
 class DeviceInfo:
     id: str
-    role: str
+    role: Role
     name: str
     fingerprint: str
-    status: str
+    status: DeviceStatus
     trusted_at: str
     revoked_at: str | None
 
@@ -82,7 +83,7 @@ def check_source(session: Session, me: DeviceIdentity, manifest: Manifest,
             "未登记的设备，请核对指纹后选择信任 / unknown device; compare the fingerprint, "
             f"then trust it (--trust-new-device): {_describe(source)}"
         )
-    if device.status == "revoked":
+    if device.status == DeviceStatus.REVOKED:
         raise BundleRefused(f"设备已被撤销 / the device was revoked: {_describe(source)}")
     if device.public_key != key_hex:
         raise BundleRefused(
@@ -98,11 +99,11 @@ def record_trust(session: Session, source: Source, status: TrustStatus, actor: s
         return
     session.add(SyncDevice(
         id=source.device_id,
-        role=source.role.value,
+        role=source.role,
         name=source.name,
         public_key=source.public_key.hex(),
         fingerprint=source.fingerprint,
-        status="trusted",
+        status=DeviceStatus.TRUSTED,
         trusted_by=actor,
     ))
     session.flush()
@@ -132,9 +133,9 @@ def revoke(session: Session, device_prefix: str, actor: str, reason: str = "") -
     device = find_device(session, device_prefix)
     if device.role == Role.OFFICE:
         raise SyncError("不能撤销县级办公室的密钥 / the pinned office key cannot be revoked here")
-    if device.status == "revoked":
+    if device.status == DeviceStatus.REVOKED:
         raise SyncError(f"设备 {device.name} 已被撤销 / already revoked")
-    device.status = "revoked"
+    device.status = DeviceStatus.REVOKED
     device.revoked_at = utcnow()
     device.revoked_by = actor
     device.revoke_reason = reason

@@ -29,16 +29,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from inspector.domain.values import ConflictStatus
 from inspector.services.sync import records as rec
 
-# sync_conflicts.status
-OPEN = "open"  # a different content, waiting for a person
-AGREED = "agreed"  # same content as another held version: not listed, kept for its vector
-LIVE = "live"  # closed: the version became the one the record's row shows
-SUPERSEDED = "superseded"  # closed: a newer version descends from it
-RESOLVED = "resolved"  # closed: a person chose
-DELETED = "deleted"  # closed: the record was deleted here (resolution: the status it had)
-HELD = (OPEN, AGREED)
+HELD = (ConflictStatus.OPEN, ConflictStatus.AGREED)  # the versions still waiting
 INCOMING = "incoming"  # Version.status of a version read from a bundle
 
 
@@ -119,10 +113,10 @@ def settle(spec: rec.TableSpec, held: list[Version], me: str) -> Settled:
         groups.setdefault(content_key(spec, version.values), []).append(version)
     live_group, *others = groups.values()
     live = Version(live_group[0].values, vv_join_all(v.vv for v in live_group))
-    kept = [(v, AGREED) for v in live_group] if len(live_group) > 1 else []
+    kept = [(v, ConflictStatus.AGREED) for v in live_group] if len(live_group) > 1 else []
     for group in others:
-        kept.append((group[0], OPEN))
-        kept.extend((v, AGREED) for v in group[1:])
+        kept.append((group[0], ConflictStatus.OPEN))
+        kept.extend((v, ConflictStatus.AGREED) for v in group[1:])
     return Settled(live, tuple(live_group), tuple(kept))
 
 
@@ -134,7 +128,8 @@ def held_versions(spec: rec.TableSpec, local: Local, rows: list[Version]) -> lis
     everything it showed.
     """
     content = rec.content_of(spec, local.values)
-    twins = [r for r in rows if r.status == AGREED and rec.content_of(spec, r.values) == content]
+    twins = [r for r in rows if r.status == ConflictStatus.AGREED
+             and rec.content_of(spec, r.values) == content]
     if (twins and any(same_values(spec, t.values, local.values) for t in twins)
             and vv_join_all(t.vv for t in twins) == local.vv):
         return maxima(rows)

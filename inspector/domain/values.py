@@ -1,0 +1,79 @@
+"""The words the program stores and passes around for states and kinds, as enums.
+
+Each value is the word the database has always held (and bundles carry), so a
+member compares equal to the stored text and is written as it. The tiers are
+in :mod:`inspector.domain.tiers`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class InspectionStatus(StrEnum):
+    DRAFT = "draft"  # in progress: every change is saved at once
+    COMPLETED = "completed"  # read-only until reopened
+
+
+class EventKind(StrEnum):
+    """What happened to an inspection (its history)."""
+
+    COMPLETED = "completed"
+    REOPENED = "reopened"
+
+
+class Role(StrEnum):
+    """What this installation is in the exchange of bundles."""
+
+    OFFICE = "office"  # the county office: sends assignments, receives results
+    FIELD = "field"  # a field laptop: receives assignments, sends results
+
+
+class BundleKind(StrEnum):
+    RESULTS = "results"  # inspections made in the field, for the office
+    ASSIGNMENT = "assignment"  # sites and assignments from the office, for the laptops
+    RECEIPT = "receipt"  # only the office's word that results arrived whole
+
+
+class Direction(StrEnum):
+    """Whether a bundle in the history was imported here or written here."""
+
+    IN = "in"
+    OUT = "out"
+
+
+class BundleStatus(StrEnum):
+    WRITING = "writing"  # an export under way
+    WRITTEN = "written"
+    INTERRUPTED = "interrupted"  # an export that was killed before it was written
+    IMPORTED = "imported"
+
+
+class Scope(StrEnum):
+    """How much an exported bundle holds."""
+
+    ALL = "all"
+    INCREMENTAL = "incremental"  # only what the office has not confirmed yet
+
+
+class DeviceStatus(StrEnum):
+    TRUSTED = "trusted"
+    REVOKED = "revoked"
+
+
+class ConflictStatus(StrEnum):
+    """Where a version of a record held in ``sync_conflicts`` stands."""
+
+    OPEN = "open"  # a different content, waiting for a person
+    AGREED = "agreed"  # same content as another held version: not listed, kept for its vector
+    LIVE = "live"  # closed: the version became the one the record's row shows
+    SUPERSEDED = "superseded"  # closed: a newer version descends from it
+    RESOLVED = "resolved"  # closed: a person chose
+    DELETED = "deleted"  # closed: the record was deleted here (resolution: the status it had)
+
+
+class Keep(StrEnum):
+    """Which version a person keeps when resolving a conflict."""
+
+    LOCAL = "local"  # the one shown here
+    REMOTE = "remote"  # the other installation's

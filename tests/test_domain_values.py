@@ -1,0 +1,55 @@
+"""The enums of states and kinds: the very words the database and bundles hold."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+
+import pytest
+
+from inspector.domain.tiers import Tier
+from inspector.domain.values import (
+    BundleKind,
+    BundleStatus,
+    ConflictStatus,
+    DeviceStatus,
+    Direction,
+    EventKind,
+    InspectionStatus,
+    Keep,
+    Role,
+    Scope,
+)
+
+#: What databases and bundles written by every version so far hold: a member's value
+#: must never change, or stored rows and bundles from other laptops no longer read.
+STORED_WORDS: dict[type[StrEnum], tuple[str, ...]] = {
+    Tier: ("county", "township", "village"),
+    InspectionStatus: ("draft", "completed"),
+    EventKind: ("completed", "reopened"),
+    Role: ("office", "field"),
+    BundleKind: ("results", "assignment", "receipt"),
+    Direction: ("in", "out"),
+    BundleStatus: ("writing", "written", "interrupted", "imported"),
+    Scope: ("all", "incremental"),
+    DeviceStatus: ("trusted", "revoked"),
+    ConflictStatus: ("open", "agreed", "live", "superseded", "resolved", "deleted"),
+    Keep: ("local", "remote"),
+}
+
+
+@pytest.mark.parametrize("enum", list(STORED_WORDS), ids=lambda e: e.__name__)
+def test_each_member_is_the_word_stored(enum: type[StrEnum]) -> None:
+    assert tuple(member.value for member in enum) == STORED_WORDS[enum]
+    for word in STORED_WORDS[enum]:
+        member = enum(word)
+        # equal to, hashed as, printed and written to JSON as the plain word
+        assert member == word and hash(member) == hash(word) and {word: 1}[member] == 1
+        assert str(member) == f"{member}" == word and json.dumps(member) == f'"{word}"'
+
+
+def test_an_unknown_word_is_refused() -> None:
+    with pytest.raises(ValueError, match="is not a valid InspectionStatus"):
+        InspectionStatus("finished")
+    with pytest.raises(ValueError):
+        Role("Office")  # words are matched exactly, as stored
