@@ -28,6 +28,7 @@ from inspector.cli.common import (
 )
 from inspector.domain.scoring import format_percent
 from inspector.domain.tiers import Tier
+from inspector.domain.values import InspectionStatus
 from inspector.services import api
 
 
@@ -141,7 +142,7 @@ def run_list(args: argparse.Namespace) -> int:
     if not listings:
         print("还没有检查记录（可先运行 inspector demo）/ no inspections (try `inspector demo`)")
         return 0
-    rows = [(item.visit_date.isoformat(), STATUS_WORDS.get(item.status, item.status),
+    rows = [(item.visit_date.isoformat(), STATUS_WORDS[item.status],
              TIER_WORDS[item.tier], item.site_code or "-",
              format_percent(item.score), item.id, item.site_name)
             for item in listings]
@@ -155,7 +156,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 # ``inspections list`` as text: Chinese first; ``--format json`` keeps the plain values.
-STATUS_WORDS = {"completed": "已完成 / completed", "draft": "进行中 / in progress"}
+STATUS_WORDS = {InspectionStatus.COMPLETED: "已完成 / completed",
+                InspectionStatus.DRAFT: "进行中 / in progress"}
 TIER_WORDS = {Tier.COUNTY: "县 / county", Tier.TOWNSHIP: "乡镇 / township",
               Tier.VILLAGE: "村 / village"}
 LIST_HEADER = (("走访日期", "状态", "层级", "代码", "得分", "编号", "站点"),
