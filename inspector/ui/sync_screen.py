@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain.values import BundleKind, DeviceStatus, Direction, Keep, Role
 from inspector.services import api
 from inspector.ui.file_dialogs import FileDialogs, Purpose
 from inspector.ui.sync_assignments import AssignmentsPanel
@@ -46,7 +47,6 @@ WAITING_NAMED = 5
 if TYPE_CHECKING:
     from inspector.services.api.sync import SyncOverview
     from inspector.services.context import AppContext
-    from inspector.services.sync.identity import Role
     from inspector.services.sync.importer import PreparedImport
 
 
@@ -121,7 +121,7 @@ class SyncScreen(QWidget):
         self.name_edit.setPlaceholderText(self.tr("A name for this computer, e.g. 张明的笔记本"))
         self.role_button = QPushButton(self.tr("Save the role"))
         self.role_button.clicked.connect(lambda: self.choose_role(
-            "office" if self.office_choice.isChecked() else "field", self.name_edit.text()))
+            Role.OFFICE if self.office_choice.isChecked() else Role.FIELD, self.name_edit.text()))
         for widget in (self.office_choice, self.field_choice, self.name_edit, self.role_button):
             box.addWidget(widget)
         self.role_box.setVisible(False)
@@ -138,8 +138,8 @@ class SyncScreen(QWidget):
         self.export_button = QPushButton(self.tr("E&xport a bundle to a folder or USB drive…"))
         self.export_button.clicked.connect(self.choose_export_folder)
         self.kind_box = QComboBox()
-        self.kind_box.addItem(self.tr("Assignments and receipts"), "assignment")
-        self.kind_box.addItem(self.tr("Receipts only"), "receipt")
+        self.kind_box.addItem(self.tr("Assignments and receipts"), BundleKind.ASSIGNMENT)
+        self.kind_box.addItem(self.tr("Receipts only"), BundleKind.RECEIPT)
         self.all_box = QCheckBox(self.tr("Everything, not only what the office has not "
                                          "confirmed"))
         row.addWidget(self.export_button)
@@ -203,10 +203,8 @@ class SyncScreen(QWidget):
                            "sync overview", self._show_overview, busy=False)
 
     def _show_overview(self, overview: SyncOverview) -> None:
-        from inspector.services.sync.identity import Role
-
         self.overview = overview
-        role = Role(overview.role) if overview.role else None
+        role = overview.role
         self.role_box.setVisible(role is None)
         self.change_role_button.setVisible(role is not None)
         self.identity.setText(
@@ -237,7 +235,7 @@ class SyncScreen(QWidget):
         box = overview.outbox
         if box is None or overview.role is None:
             return ""
-        if overview.role == "office":
+        if overview.role == Role.OFFICE:
             if box.assignments_unsent:
                 return self.tr("Waiting to be sent: %n assignment(s) not sent to the laptops "
                                "yet.", "", box.assignments_unsent)
@@ -264,8 +262,6 @@ class SyncScreen(QWidget):
 
     def role_name(self, role: Role | None) -> str:
         """The role in the UI language (the services' ROLE_LABELS are bilingual, for the CLI)."""
-        from inspector.services.sync.identity import Role
-
         if role is Role.OFFICE:
             return self.tr("county office")
         if role is Role.FIELD:
@@ -274,10 +270,10 @@ class SyncScreen(QWidget):
 
     def _fill_history(self, overview: SyncOverview) -> None:
         self.history.setRowCount(0)
-        kinds = {"results": self.tr("results"), "assignment": self.tr("assignment"),
-                 "receipt": self.tr("receipt")}
+        kinds = {BundleKind.RESULTS: self.tr("results"), BundleKind.RECEIPT: self.tr("receipt"),
+                 BundleKind.ASSIGNMENT: self.tr("assignment")}
         for item in overview.history:
-            if item.direction == "out":
+            if item.direction == Direction.OUT:
                 state = (self.tr("confirmed %1").replace("%1", item.confirmed_at)
                          if item.confirmed_at else self.tr("not confirmed yet"))
             else:
@@ -286,15 +282,16 @@ class SyncScreen(QWidget):
                     "%1", str(c.get("new", 0))).replace("%2", str(c.get("updated", 0))).replace(
                     "%3", str(c.get("conflicts", 0)))
             self._add_row(self.history, [
-                item.at, self.tr("sent") if item.direction == "out" else self.tr("received"),
+                item.at, self.tr("received") if item.direction == Direction.IN else self.tr("sent"),
                 kinds.get(item.kind, item.kind), item.device, str(item.sequence),
                 item.file_name, state])
 
     def _fill_devices(self, overview: SyncOverview) -> None:
         self.devices.setRowCount(0)
-        statuses = {"trusted": self.tr("trusted"), "revoked": self.tr("revoked")}
+        statuses = {DeviceStatus.TRUSTED: self.tr("trusted"),
+                    DeviceStatus.REVOKED: self.tr("revoked")}
         for device in overview.devices:
-            role = self.tr("county office") if device.role == "office" else self.tr("laptop")
+            role = self.tr("county office") if device.role == Role.OFFICE else self.tr("laptop")
             self._add_row(self.devices, [device.name, role, statuses.get(device.status,
                                          device.status), device.fingerprint, device.trusted_at])
 
@@ -364,7 +361,7 @@ class SyncScreen(QWidget):
 
     # ------------------------------------------------------------------ actions
 
-    def choose_role(self, role: str, name: str, confirm_change: bool = False) -> JobHandle | None:
+    def choose_role(self, role: Role, name: str, confirm_change: bool = False) -> JobHandle | None:
         context = self.context
         if context is None:
             return None
@@ -377,9 +374,9 @@ class SyncScreen(QWidget):
         overview = self.overview
         if overview is None or overview.role is None:
             return None
-        other = "field" if overview.role == "office" else "office"
+        other = Role.FIELD if overview.role == Role.OFFICE else Role.OFFICE
         text = (self.tr("Make this computer a field laptop? It will then send results instead "
-                        "of receiving them.") if other == "field" else
+                        "of receiving them.") if other == Role.FIELD else
                 self.tr("Make this computer the county office? It will then receive results "
                         "from the laptops instead of sending them."))
         answer = QMessageBox.question(self, self.tr("Change role"), text,
@@ -398,7 +395,7 @@ class SyncScreen(QWidget):
         context = self.context
         if context is None:
             return None
-        kind = self.kind_box.currentData() if self.kind_box.isVisible() else None
+        kind = BundleKind(self.kind_box.currentData()) if self.kind_box.isVisible() else None
         include_all = self.all_box.isChecked()
         actor = self._actor()
         return self._start(
@@ -461,7 +458,7 @@ class SyncScreen(QWidget):
             return None
         actor = self._actor()
         return self._start(lambda _c: api.sync.resolve(
-            context, conflict_id, choice, actor), "resolve conflict", self._show_overview,
+            context, conflict_id, Keep(choice), actor), "resolve conflict", self._show_overview,
             busy=False)
 
     def add_assignment(self, values: tuple[str, str, Any, Any, str]) -> JobHandle | None:

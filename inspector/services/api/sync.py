@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inspector.domain.templates import Text
+from inspector.domain.values import BundleKind, BundleStatus, Direction, Keep, Role
 
 if TYPE_CHECKING:
     from datetime import date
@@ -47,12 +48,12 @@ class Vocabulary:
 @dataclass(frozen=True)
 class HistoryRow:
     at: str
-    direction: str  # in / out
-    kind: str
+    direction: Direction
+    kind: BundleKind
     device: str
     sequence: int
     file_name: str
-    status: str
+    status: BundleStatus
     confirmed_at: str | None
     changes: dict[str, int]
 
@@ -60,7 +61,7 @@ class HistoryRow:
 @dataclass(frozen=True)
 class SyncOverview:
     device_id: str
-    role: str | None
+    role: Role | None
     name: str
     fingerprint: str
     devices: list[DeviceInfo]
@@ -133,7 +134,7 @@ def load_overview(context: AppContext) -> SyncOverview:
                           e.file_name, e.status,
                           str(e.confirmed_at)[:16] if e.confirmed_at else None, e.counts)
                for e in logged]
-    return SyncOverview(me.device_id, me.role.value if me.role else None, me.name,
+    return SyncOverview(me.device_id, me.role, me.name,
                         me.fingerprint, devices, history, conflicts, assignments, sites, words,
                         waiting)
 
@@ -145,13 +146,13 @@ def _inspection_names(session: Session, site_names: dict[str, str]) -> dict[str,
             for inspection_id, site_id, visit_date in rows}
 
 
-def choose_role(context: AppContext, role: str, name: str, confirm_change: bool) -> SyncOverview:
+def choose_role(context: AppContext, role: Role, name: str, confirm_change: bool) -> SyncOverview:
     """:func:`set_role`, then the overview."""
     set_role(context, role, name or None, confirm_change=confirm_change)
     return load_overview(context)
 
 
-def resolve(context: AppContext, conflict_id: str, choice: str, actor: str) -> SyncOverview:
+def resolve(context: AppContext, conflict_id: str, choice: Keep, actor: str) -> SyncOverview:
     """:func:`resolve_conflict`, then the overview."""
     resolve_conflict(context, conflict_id, choice, actor)
     return load_overview(context)
@@ -173,17 +174,16 @@ def assign(context: AppContext, site_id: str, inspectors: str, start: date, end:
 # ------------------------------------------------------------------ role and bundles
 
 
-def set_role(context: AppContext, role: str, name: str | None = None, *,
+def set_role(context: AppContext, role: Role, name: str | None = None, *,
              confirm_change: bool = False) -> DeviceIdentity:
     """Choose this installation's role (``office`` or ``field``) and name; changing a
     role it has already needs ``confirm_change``."""
-    from inspector.services.sync.identity import Role
     from inspector.services.sync.identity import set_role as save_role
 
     return save_role(context.paths, Role(role), name=name, confirm_change=confirm_change)
 
 
-def export_bundle(context: AppContext, target: Path, *, kind: str | None = None,
+def export_bundle(context: AppContext, target: Path, *, kind: BundleKind | None = None,
                   include_all: bool = False, actor: str = "",
                   control: Control | None = None) -> ExportResult:
     """Write a signed bundle to the file ``target``, or under a name of its own in the
@@ -251,7 +251,7 @@ def list_conflicts(context: AppContext) -> list[ConflictView]:
         return conflicts(session)
 
 
-def resolve_conflict(context: AppContext, conflict_id: str, choice: str,
+def resolve_conflict(context: AppContext, conflict_id: str, choice: Keep,
                      actor: str) -> ConflictView:
     """Keep the version shown now (``local``) or take the other one (``remote``)."""
     from inspector.services.sync.conflicts import resolve as resolve_one
