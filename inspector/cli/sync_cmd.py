@@ -26,6 +26,7 @@ from inspector.domain.values import (
     Keep,
     Role,
 )
+from inspector.services import api
 
 
 def register(commands: Any) -> None:
@@ -173,12 +174,12 @@ def _one_line(exc: Exception) -> UsageError:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from inspector.services.sync.identity import ROLE_LABELS, set_role
+    from inspector.services.sync.identity import ROLE_LABELS
 
     with opened(args) as context:
         try:
-            me = set_role(context.paths, Role(args.role), name=args.name,
-                          confirm_change=args.change_role)
+            me = api.sync.set_role(context, Role(args.role), args.name,
+                                   confirm_change=args.change_role)
         except _sync_errors() as exc:
             raise _one_line(exc) from exc
     assert me.role is not None
@@ -216,7 +217,6 @@ def run_device_show(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from inspector.services.sync.bundle_format import BUNDLE_SUFFIX
-    from inspector.services.sync.export import export_bundle
 
     chosen = Path(args.output).expanduser()
     if not chosen.is_dir() and not chosen.suffix:  # "-o usb5": named so the import dialog lists it
@@ -226,8 +226,8 @@ def run_export(args: argparse.Namespace) -> int:
     with opened(args) as context:
         try:  # given a folder, the service names the file in it
             kind = BundleKind(args.kind) if args.kind else None
-            result = export_bundle(context, target, kind=kind,
-                                   include_all=args.all, actor=_actor(args), control=progress)
+            result = api.sync.export_bundle(context, target, kind=kind, include_all=args.all,
+                                            actor=_actor(args), control=progress)
         except _sync_errors() as exc:
             raise _one_line(exc) from exc
         finally:
@@ -268,12 +268,10 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from inspector.services.sync.importer import import_bundle
-
     progress = ConsoleProgress("检查并导入 / checking and importing")
     with opened(args) as context:
         try:
-            prepared, result = import_bundle(
+            prepared, result = api.sync.import_bundle(
                 context, Path(args.file), dry_run=args.dry_run,
                 trust_new_device=args.trust_new_device, actor=_actor(args), control=progress)
         except _sync_errors() as exc:
@@ -361,10 +359,8 @@ def _print_summary(summary: Any) -> None:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    from inspector.services.sync.history import bundle_history
-
-    with opened(args) as context, context.db.session() as session:
-        logged = bundle_history(session)
+    with opened(args) as context:
+        logged = api.sync.bundle_history(context)
     items = [{"bundle_id": e.bundle_id, "direction": e.direction, "kind": e.kind,
               "status": e.status, "device": e.device, "sequence": e.sequence,
               "at": str(e.at)[:19], "file": e.file_name, "actor": e.actor,
@@ -385,10 +381,8 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_conflicts(args: argparse.Namespace) -> int:
-    from inspector.services.sync.conflicts import list_conflicts
-
-    with opened(args) as context, context.db.session() as session:
-        views = list_conflicts(session)
+    with opened(args) as context:
+        views = api.sync.list_conflicts(context)
     if args.format == "json":
         print_json([{"id": v.id, "table": v.table, "record_id": v.record_id,
                      "differences": [{"field": f, "here": a, "incoming": b}
@@ -403,15 +397,10 @@ def run_conflicts(args: argparse.Namespace) -> int:
 
 
 def run_resolve(args: argparse.Namespace) -> int:
-    from inspector.services.sync.conflicts import resolve
-    from inspector.services.sync.identity import ensure_identity
-
     with opened(args) as context:
-        me = ensure_identity(context.paths)
         try:
-            with context.db.transaction() as session:
-                view = resolve(session, args.conflict, Keep(args.keep), _actor(args),
-                               me.device_id)
+            view = api.sync.resolve_conflict(context, args.conflict, Keep(args.keep),
+                                             _actor(args))
         except _sync_errors() as exc:
             raise _one_line(exc) from exc
     kept = "现在显示的" if args.keep == Keep.LOCAL else "另一"
@@ -421,10 +410,8 @@ def run_resolve(args: argparse.Namespace) -> int:
 
 
 def run_devices_list(args: argparse.Namespace) -> int:
-    from inspector.services.sync.trust import list_devices
-
-    with opened(args) as context, context.db.session() as session:
-        devices = list_devices(session)
+    with opened(args) as context:
+        devices = api.sync.list_devices(context)
     if args.format == "json":
         print_json([vars(d) for d in devices])
         return 0
@@ -436,15 +423,12 @@ def run_devices_list(args: argparse.Namespace) -> int:
 
 
 def run_devices_revoke(args: argparse.Namespace) -> int:
-    from inspector.services.sync.trust import revoke
-
     with opened(args) as context:
         try:
-            with context.db.transaction() as session:
-                device = revoke(session, args.device, _actor(args), args.reason)
-                name, device_id = device.name, device.id
+            revoked = api.sync.revoke_device(context, args.device, _actor(args), args.reason)
         except _sync_errors() as exc:
             raise _one_line(exc) from exc
+    name, device_id = revoked.name, revoked.device_id
     print(f"已吊销 {name}（{device_id}），今后拒收它的数据包 / revoked {name} ({device_id}); "
           "its bundles are refused from now on")
     return 0
@@ -470,22 +454,19 @@ def run_demo_role(args: argparse.Namespace) -> int:
 
 
 def run_assignments_add(args: argparse.Namespace) -> int:
-    from inspector.services.sites import SiteError, find_by_code
-    from inspector.services.sync.assignments import add_assignment
+    from inspector.services.sites import SiteError
     from inspector.services.sync.errors import SyncError
 
     start, end = _date(args.start, "--from"), _date(args.end, "--to")
     with opened(args) as context:
         try:
-            with context.db.transaction() as session:
-                site = find_by_code(session, args.site)
-                if site is None:
-                    raise UsageError(f"没有区划代码为 {args.site} 的站点 / no site with code "
-                                     f"{args.site}")
-                row = add_assignment(session, site.id, args.inspectors, start, end, args.note)
-                name, assignment_id = site.name, row.id
+            assigned = api.sync.add_assignment_by_code(context, args.site, args.inspectors,
+                                                       start, end, args.note)
         except (SiteError, SyncError) as exc:
             raise _one_line(exc) from exc
+    if assigned is None:
+        raise UsageError(f"没有区划代码为 {args.site} 的站点 / no site with code {args.site}")
+    name, assignment_id = assigned.site_name, assigned.assignment_id
     print(f"已将 {name} 分派给 {args.inspectors}，{start} – {end} / assigned {name} to "
           f"{args.inspectors}, {start} – {end} ({assignment_id})")
     return 0
@@ -502,10 +483,8 @@ def _date(text: str, option: str) -> Any:
 
 
 def run_assignments_list(args: argparse.Namespace) -> int:
-    from inspector.services.sync.assignments import list_assignments
-
-    with opened(args) as context, context.db.session() as session:
-        items = list_assignments(session)
+    with opened(args) as context:
+        items = api.sync.list_assignments(context)
     if args.format == "json":
         print_json([vars(a) for a in items])
         return 0
