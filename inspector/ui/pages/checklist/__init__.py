@@ -1,0 +1,1 @@
+"""The checklist page of an inspection: the page, its navigation and its answers."""
