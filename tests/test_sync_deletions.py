@@ -21,6 +21,7 @@ from inspector.services.sync.conflicts import list_conflicts
 from inspector.services.sync.export import export_bundle
 from inspector.services.sync.identity import Role
 from inspector.services.sync.importer import import_bundle, prepare_import
+from inspector.services.sync.merge import Totals
 from inspector.services.tombstones import remember_deletion
 from inspector.storage.models import Inspection, Photo, Response, SyncConflict, SyncTombstone
 
@@ -91,16 +92,16 @@ def test_a_photo_deleted_on_the_laptop_is_not_brought_back_by_the_office(
     try:
         preview = prepared.preview
         totals = preview.totals()
-        assert totals["deleted_here"] == 1 and totals["brought_back"] == 0
+        assert totals.deleted_here == 1 and totals.brought_back == 0
         assert preview.tables["photos"].deleted_here == 1
         assert preview.tables["photos"].identical == 2
-        assert totals["photos_new"] == 0  # the deleted photo's file does not come either
+        assert totals.photos_new == 0  # the deleted photo's file does not come either
         assert ("photos", second, "deleted_here") in {
             (c.table, c.record_id, c.outcome) for c in preview.changes}
     finally:
         prepared.discard()
     _, done = import_bundle(field, assignment.path)
-    assert done is not None and done.preview.totals()["deleted_here"] == 1
+    assert done is not None and done.preview.totals().deleted_here == 1
     assert _photo_ids(field, inspection_id) == sorted([first, third])
     assert store.find(deleted_sha) is None  # nothing stored for a photo that stays out
     assert not list((field.paths.photos / ".incoming").glob("*"))
@@ -109,9 +110,8 @@ def test_a_photo_deleted_on_the_laptop_is_not_brought_back_by_the_office(
     before = dump(field)
     again, done = import_bundle(field, assignment.path)
     assert again.already_imported_at is not None and done is not None and done.already_imported
-    assert again.preview.totals() == {
-        "new": 0, "updated": 0, "identical": again.preview.total("identical"), "conflicts": 0,
-        "photos_new": 0, "photos_known": 2, "deleted_here": 1, "brought_back": 0}
+    assert again.preview.totals() == Totals(
+        identical=again.preview.total("identical"), photos_known=2, deleted_here=1)
     assert not again.preview.changes_anything
     assert dump(field) == before
 
@@ -176,10 +176,10 @@ def test_a_photo_changed_elsewhere_after_the_deleted_version_comes_back(
     first = export_bundle(office, tmp_path / "a1.bundle")
     prepared, done = import_bundle(field, first.path)
     totals = prepared.preview.totals()
-    assert totals["brought_back"] == 1 and totals["deleted_here"] == 0
+    assert totals.brought_back == 1 and totals.deleted_here == 0
     assert ("photos", photo_id, "brought_back") in {
         (c.table, c.record_id, c.outcome) for c in prepared.preview.changes}
-    assert done is not None and done.preview.totals()["brought_back"] == 1
+    assert done is not None and done.preview.totals().brought_back == 1
     with field.db.session() as session:
         back = session.get(Photo, photo_id)
         assert back is not None and back.caption == "办公室补充的说明"
@@ -188,7 +188,7 @@ def test_a_photo_changed_elsewhere_after_the_deleted_version_comes_back(
     # Deleted again, it stays deleted: the new tombstone knows the office's change.
     _reopened(field, inspection_id, "张三", lambda s: photos.delete_photo(s, photo_id))
     _, again = import_bundle(field, export_bundle(office, tmp_path / "a2.bundle").path)
-    assert again is not None and again.preview.totals()["deleted_here"] == 1
+    assert again is not None and again.preview.totals().deleted_here == 1
     assert photo_id not in _photo_ids(field, inspection_id)
 
 
@@ -263,6 +263,6 @@ def test_reimporting_shows_nothing_new_even_for_a_row_removed_without_a_tombston
     prepared, done = import_bundle(field, assignment.path)
     assert done is not None and done.already_imported
     totals = prepared.preview.totals()
-    assert totals["new"] == totals["updated"] == totals["conflicts"] == 0
-    assert totals["photos_new"] == 0 and totals["deleted_here"] == 0
+    assert totals.new == totals.updated == totals.conflicts == 0
+    assert totals.photos_new == 0 and totals.deleted_here == 0
     assert prepared.preview.tables["photos"].identical == 3

@@ -33,7 +33,7 @@ def test_an_already_imported_bundle_previews_as_all_identical(
         written = export_bundle(field, tmp_path / "r.bundle")
         records = sum(n for name, n in written.counts.items() if name != "photo_files")
         _, first = import_bundle(office, written.path, trust_new_device=True)
-        assert first is not None and first.preview.totals()["new"] > 0
+        assert first is not None and first.preview.totals().new > 0
         before = dump(office)
         capsys.readouterr()
         for dry_run in ([], ["--dry-run"]):

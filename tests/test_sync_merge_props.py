@@ -288,7 +288,7 @@ def test_a_three_way_conflict_is_resolved_one_version_at_a_time(world: World,
             add_assignment(session, site_id_for_code(VILLAGE), "李华", date(2027, 2, 1),
                            date(2027, 2, 28))
         _, done = import_bundle(laptop, export_bundle(office, tmp_path / "back.bundle").path)
-        assert done is not None and done.preview.totals()["conflicts"] == 0
+        assert done is not None and done.preview.totals().conflicts == 0
         assert _notes(laptop, world.shared) == ("b：乙", [])
     finally:
         office.close()

@@ -404,7 +404,7 @@ def test_a_bundle_over_a_limit_is_refused_and_changes_nothing(
     limit = needed(_member_sizes(scene.good))
     monkeypatch.setattr(bf, name, limit)  # exactly what the bundle needs: accepted
     prepared, done = import_bundle(scene.office, scene.good, dry_run=True)
-    assert done is None and prepared.preview.totals()["new"] > 0
+    assert done is None and prepared.preview.totals().new > 0
     monkeypatch.setattr(bf, name, limit - 1)
     before = dump(scene.office)
     capsys.readouterr()
@@ -431,7 +431,7 @@ def test_the_kinds_a_reader_accepts_are_the_kinds_the_writer_writes() -> None:
 def test_the_untampered_bundle_is_accepted_afterwards(scene: Scene) -> None:
     """The refusals above were about the tampering, not about the bundle itself."""
     prepared, done = import_bundle(scene.office, scene.good, dry_run=True)
-    assert done is None and prepared.preview.totals()["new"] > 0
+    assert done is None and prepared.preview.totals().new > 0
 
 
 def test_dry_run_writes_nothing_even_for_a_new_device(tmp_path: Path) -> None:
@@ -442,7 +442,7 @@ def test_dry_run_writes_nothing_even_for_a_new_device(tmp_path: Path) -> None:
         bundle = export_bundle(field, tmp_path / "r.bundle").path
         before = dump(office)
         prepared, done = import_bundle(office, bundle, dry_run=True, trust_new_device=True)
-        assert done is None and prepared.preview.totals()["photos_new"] == 1
+        assert done is None and prepared.preview.totals().photos_new == 1
         assert dump(office) == before
     finally:
         field.close()
@@ -508,7 +508,7 @@ def test_killed_during_import_leaves_the_database_as_before(tmp_path: Path) -> N
             assert dump(reopened)[0] == rows_before
             # And the same bundle still imports whole afterwards.
             _, done = import_bundle(reopened, bundle, trust_new_device=True)
-            assert done is not None and done.preview.totals()["new"] > 0
+            assert done is not None and done.preview.totals().new > 0
         finally:
             reopened.close()
     finally:

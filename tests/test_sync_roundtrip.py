@@ -60,7 +60,7 @@ def test_round_trip_field_office_field_with_photos(field: AppContext, office: Ap
     assert done is not None and done.trusted_new_device and done.backup is not None
     assert done.backup.exists()
     totals = done.preview.totals()
-    assert totals["new"] > 0 and totals["conflicts"] == 0 and totals["photos_new"] == 2
+    assert totals.new > 0 and totals.conflicts == 0 and totals.photos_new == 2
     office_store = PhotoStore.for_paths(office.paths)
     with office.db.session() as session:
         shas = session.exec(select(Photo.sha256).where(Photo.inspection_id == inspection_id)).all()
@@ -90,7 +90,7 @@ def test_round_trip_field_office_field_with_photos(field: AppContext, office: Ap
     _, back = import_bundle(field, assignment.path)
     assert back is not None and back.pinned_office
     assert back.confirmed_bundles == [results.bundle_id]
-    assert back.preview.totals()["conflicts"] == 0
+    assert back.preview.totals().conflicts == 0
     # Nothing of the laptop's own work changed; only the assignment arrived.
     with field.db.session() as session:
         out = session.get(SyncBundle, results.bundle_id)
@@ -121,7 +121,7 @@ def test_incremental_export_sends_only_what_the_office_has_not_confirmed(
     everything = export_bundle(field, tmp_path / "5.bundle", include_all=True)
     assert everything.counts["responses"] > 0 and everything.scope == "all"
     _, merged = import_bundle(office, changed.path)
-    assert merged is not None and merged.preview.totals()["updated"] == 1
+    assert merged is not None and merged.preview.totals().updated == 1
     assert _note(office, first_id) == "整改已完成"
 
 
@@ -145,7 +145,7 @@ def test_an_edit_on_both_sides_is_a_conflict_with_both_versions_kept(
     _edit_note(field, inspection_id, "外业：已整改", "张三")
     _edit_note(office, inspection_id, "办公室：未整改", "王科长")
     prepared, done = import_bundle(office, export_bundle(field, tmp_path / "2.bundle").path)
-    assert prepared.preview.totals()["conflicts"] >= 1
+    assert prepared.preview.totals().conflicts >= 1
     assert done is not None
     assert _note(office, inspection_id) == "办公室：未整改"  # never silently overwritten
     with office.db.session() as session:
@@ -166,7 +166,7 @@ def test_an_edit_on_both_sides_is_a_conflict_with_both_versions_kept(
         add_assignment(session, site_id_for_code(VILLAGE), "李华", date(2026, 12, 1),
                        date(2026, 12, 31))
     _, back = import_bundle(field, export_bundle(office, tmp_path / "a.bundle").path)
-    assert back is not None and back.preview.totals()["conflicts"] == 0
+    assert back is not None and back.preview.totals().conflicts == 0
     assert _note(field, inspection_id) == "外业：已整改"
 
 
@@ -295,7 +295,7 @@ def test_the_field_demo_imports_into_the_office_demo(tmp_path: Path) -> None:
         _, done = import_bundle(contexts[Role.OFFICE], bundle, trust_new_device=True)
         assert done is not None
         totals = done.preview.totals()
-        assert totals["conflicts"] == 0 and totals["photos_new"] > 0
+        assert totals.conflicts == 0 and totals.photos_new > 0
         assert done.preview.tables["sites"].identical == done.preview.tables["sites"].new + \
             done.preview.tables["sites"].identical  # same county: every site known already
         back = export_bundle(contexts[Role.OFFICE], tmp_path / "assignment.bundle")
@@ -306,7 +306,7 @@ def test_the_field_demo_imports_into_the_office_demo(tmp_path: Path) -> None:
             assert {a.note for a in list_assignments(session)} == {"复查上次检查的整改项"}
         _, home = import_bundle(contexts[Role.FIELD], back.path)
         assert home is not None and home.confirmed_bundles and \
-            home.preview.totals()["conflicts"] == 0
+            home.preview.totals().conflicts == 0
     finally:
         for context in contexts.values():
             context.close()

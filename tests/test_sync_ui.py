@@ -131,8 +131,8 @@ def test_export_then_import_with_preview_and_history(qtbot: QtBot, worker: Worke
         desk = _screen(qtbot, worker, office, ask_preview=approve, ask_file=lambda: bundle)
         with qtbot.waitSignal(desk.imported, timeout=TIMEOUT) as done:
             desk.import_button.click()
-        assert seen and seen[0].preview.totals()["photos_new"] == 2
-        assert done.args[0].preview.totals()["new"] > 0
+        assert seen and seen[0].preview.totals().photos_new == 2
+        assert done.args[0].preview.totals().new > 0
         qtbot.waitUntil(lambda: desk.history.rowCount() == 1, timeout=TIMEOUT)
         qtbot.waitUntil(lambda: desk.devices.rowCount() == 1, timeout=TIMEOUT)
         desk.tabs.setCurrentIndex(1)

@@ -25,6 +25,7 @@ from inspector.domain.values import (
     InspectionStatus,
     Keep,
     Role,
+    TrustStatus,
 )
 from inspector.services import api
 
@@ -297,19 +298,19 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
     _print_summary(result.preview.summary if result is not None else preview.summary)
     t = preview.totals()
-    print(f"记录：新增 {t['new']}，更新 {t['updated']}，相同 {t['identical']}，"
-          f"冲突 {t['conflicts']}；照片：新 {t['photos_new']}，已有 {t['photos_known']} / "
-          f"records: new {t['new']}, "
-          f"updated {t['updated']}, identical {t['identical']}, conflicts {t['conflicts']}; "
-          f"photos: new {t['photos_new']}, known {t['photos_known']}")
-    if t.get("deleted_here") or t.get("brought_back"):
-        print(f"本机已删除、不再导入 {t['deleted_here']} 条；本机删除后对方又修改、重新导入 "
-              f"{t['brought_back']} 条 / deleted here, not brought back: {t['deleted_here']}; "
-              f"deleted here but changed elsewhere, brought back: {t['brought_back']}")
-    if prepared.trust.value == "pin_office":
+    print(f"记录：新增 {t.new}，更新 {t.updated}，相同 {t.identical}，"
+          f"冲突 {t.conflicts}；照片：新 {t.photos_new}，已有 {t.photos_known} / "
+          f"records: new {t.new}, "
+          f"updated {t.updated}, identical {t.identical}, conflicts {t.conflicts}; "
+          f"photos: new {t.photos_new}, known {t.photos_known}")
+    if t.deleted_here or t.brought_back:
+        print(f"本机已删除、不再导入 {t.deleted_here} 条；本机删除后对方又修改、重新导入 "
+              f"{t.brought_back} 条 / deleted here, not brought back: {t.deleted_here}; "
+              f"deleted here but changed elsewhere, brought back: {t.brought_back}")
+    if prepared.trust == TrustStatus.PIN_OFFICE:
         print(f"县级办公室的密钥{'将被' if args.dry_run else '已'}记住 / county office key "
               f"{'would be' if args.dry_run else 'is now'} pinned: {m.source.fingerprint}")
-    elif prepared.trust.value == "new_device":
+    elif prepared.trust == TrustStatus.NEW_DEVICE:
         print(f"设备“{m.source.name}”{'将被' if args.dry_run else '已被'}信任 / device "
               f"“{m.source.name}” {'would be' if args.dry_run else 'is now'} trusted")
     if args.dry_run:
@@ -319,7 +320,7 @@ def run_import(args: argparse.Namespace) -> int:
             count = len(result.confirmed_bundles)
             print(f"县级办公室已确认收到本机的 {count} 个数据包 / the office confirmed {count} of "
                   "this laptop's bundles")
-        if t["conflicts"]:
+        if t.conflicts:
             print("冲突请用 inspector bundle conflicts 查看 / conflicts are listed by "
                   "`inspector bundle conflicts`")
         if result.backup:

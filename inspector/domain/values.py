@@ -61,6 +61,14 @@ class DeviceStatus(StrEnum):
     REVOKED = "revoked"
 
 
+class TrustStatus(StrEnum):
+    """Whom an incoming bundle comes from, as this installation knows them."""
+
+    TRUSTED = "trusted"  # an enrolled device or the pinned office
+    NEW_DEVICE = "new_device"  # an unknown laptop the user chose to trust with this import
+    PIN_OFFICE = "pin_office"  # the first office bundle: its key will be pinned
+
+
 class ConflictStatus(StrEnum):
     """Where a version of a record held in ``sync_conflicts`` stands."""
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain.values import InspectionStatus
 from inspector.ui.worker import Cancelled
 
 if TYPE_CHECKING:
@@ -300,8 +301,9 @@ class CheckDialog(QDialog):
             item.setFirstColumnSpanned(True)
             item.setToolTip(0, finding.message)
             return item
-        status = {"draft": self.tr("in progress"),
-                  "completed": self.tr("completed")}.get(finding.status, finding.status)
+        status = {InspectionStatus.DRAFT.value: self.tr("in progress"),
+                  InspectionStatus.COMPLETED.value: self.tr("completed")}.get(
+            finding.status, finding.status)
         criterion = finding.criterion_en if self.language == "en" else finding.criterion
         inspection = self.tr("%1 (%2)").replace("%1", finding.visit_date).replace("%2", status)
         item = QTreeWidgetItem([kind, finding.site, inspection, criterion, finding.photo])

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
 
+from inspector.domain.values import InspectionStatus
 from inspector.services import api, text_limits
 from inspector.ui.checklist_page import ChecklistPage
 from inspector.ui.finish_dialog import MissingDialog, ReopenDialog, SummaryDialog
@@ -153,7 +154,8 @@ class InspectionController(QObject):
     def start(self, site: SiteNode, earlier: list[InspectionListing]) -> None:
         """Start an inspection of the site, or offer to continue the one in progress."""
         in_progress = next((listing for listing in earlier
-                            if listing.site_id == site.id and listing.status == "draft"), None)
+                            if listing.site_id == site.id
+                            and listing.status == InspectionStatus.DRAFT), None)
         if in_progress is not None:
             self.offer_to_continue(in_progress.id, in_progress.visit_date)
             return

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 import inspector
 from inspector.app_paths import AppPaths
+from inspector.domain.values import Role
 from inspector.services import api
 from inspector.ui.settings import UiSettings, save_settings
 
@@ -317,7 +318,7 @@ class MainWindow(QMainWindow):
 
     def _role_chosen(self, role: str) -> None:
         text = (self.tr("This computer is now the county office. You can change it on the "
-                        "Sync screen.") if role == "office" else
+                        "Sync screen.") if role == Role.OFFICE else
                 self.tr("This computer is now a field laptop. You can change it on the "
                         "Sync screen."))
         self.statusBar().showMessage(text, 8000)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from inspector.domain.values import Role
 from inspector.services import text_limits
 
 if TYPE_CHECKING:
@@ -29,17 +30,17 @@ def identity_of(paths: AppPaths) -> DeviceIdentity:
     return ensure_identity(paths)
 
 
-def choose_role(paths: AppPaths, role: str, name: str) -> DeviceIdentity:
+def choose_role(paths: AppPaths, role: Role, name: str) -> DeviceIdentity:
     """Save the role chosen at first start (a worker job)."""
-    from inspector.services.sync.identity import Role, set_role
+    from inspector.services.sync.identity import set_role
 
-    return set_role(paths, Role(role), name=name.strip() or None)
+    return set_role(paths, role, name=name.strip() or None)
 
 
 class RoleBanner(QFrame):
     """Hidden unless this installation has no role yet; emits ``chosen(role)`` once saved."""
 
-    chosen = Signal(str)  # "field" | "office"
+    chosen = Signal(str)  # the Role's word
     failed = Signal(object)  # the exception, for the window to show
 
     def __init__(self, worker: Worker, paths: AppPaths, default_name: str = "",
@@ -63,12 +64,12 @@ class RoleBanner(QFrame):
         self.field_button = QPushButton(self.tr("Field l&aptop (inspects sites)"))
         self.field_button.setToolTip(self.tr(
             "Inspects sites and sends the results to the county office"))
-        self.field_button.clicked.connect(lambda: self.choose("field"))
+        self.field_button.clicked.connect(lambda: self.choose(Role.FIELD))
         row.addWidget(self.field_button)
         self.office_button = QPushButton(self.tr("&County office (receives results)"))
         self.office_button.setToolTip(self.tr(
             "Receives the laptops' results, sends sites, checklists and assignments"))
-        self.office_button.clicked.connect(lambda: self.choose("office"))
+        self.office_button.clicked.connect(lambda: self.choose(Role.OFFICE))
         row.addWidget(self.office_button)
         self.setVisible(False)
 
@@ -80,7 +81,7 @@ class RoleBanner(QFrame):
         handle.failed.connect(self.failed.emit)
         return handle
 
-    def choose(self, role: str) -> JobHandle:
+    def choose(self, role: Role) -> JobHandle:
         paths, name = self.paths, self.name_edit.text()
         self.setEnabled(False)
         handle = self.worker.submit_serial(lambda _c: choose_role(paths, role, name), "role")
@@ -88,7 +89,7 @@ class RoleBanner(QFrame):
         handle.failed.connect(self._failed)
         return handle
 
-    def _saved(self, role: str) -> None:
+    def _saved(self, role: Role) -> None:
         self.setEnabled(True)
         self.setVisible(False)
         self.chosen.emit(role)

@@ -30,6 +30,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from inspector.domain.tiers import TIER_ORDER
+
 if TYPE_CHECKING:
     from inspector.services.site_tree import SiteNode
     from inspector.ui.site_tree import SiteTree
@@ -79,7 +81,7 @@ STATE_IN_PROGRESS = "in_progress"
 STATE_COMPLETED = "completed"
 STATE_ASSIGNED = "assigned"
 STATES = (STATE_NEVER, STATE_IN_PROGRESS, STATE_COMPLETED, STATE_ASSIGNED)
-TIERS = ("county", "township", "village")
+TIERS = tuple(TIER_ORDER)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain.values import InspectionStatus
 from inspector.ui.site_tree import percent, status_name
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class SiteHistory(QWidget):
         self.listings = listings
         self.list.clear()
         for listing in listings:
-            status = status_name("completed" if listing.status == "completed" else "draft")
+            status = status_name(listing.status)
             item = QTreeWidgetItem([listing.visit_date.isoformat(), status,
                                     percent(listing.score), listing.inspectors])
             item.setData(0, ID_ROLE, listing.id)
@@ -102,7 +103,7 @@ class SiteHistory(QWidget):
         self.delete_button.setEnabled(self.selected_draft() is not None)
 
     def draft(self) -> InspectionListing | None:
-        return next((item for item in self.listings if item.status == "draft"), None)
+        return next((item for item in self.listings if item.status == InspectionStatus.DRAFT), None)
 
     def selected_id(self) -> str | None:
         item = self.list.currentItem()
@@ -112,7 +113,7 @@ class SiteHistory(QWidget):
         """The selected inspection when it is in progress (the only kind that can be deleted)."""
         chosen = self.selected_id()
         return next((item for item in self.listings
-                     if item.id == chosen and item.status == "draft"), None)
+                     if item.id == chosen and item.status == InspectionStatus.DRAFT), None)
 
     def _selected(self, item: QTreeWidgetItem | None, _previous: object) -> None:
         self.delete_button.setEnabled(self.selected_draft() is not None)

@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain.tiers import TIER_ORDER, Tier
+from inspector.domain.values import InspectionStatus
 from inspector.services.assignment_state import AssignmentState
 from inspector.services.site_tree import AssignedVisit, LastInspection, SiteNode
 from inspector.ui.site_filter import SiteFilterProxy, SiteSearchBar, name_sort_key
@@ -49,25 +51,25 @@ IN_PROGRESS_COLUMN = 4
 ASSIGNMENT_COLUMN = 5
 # Columns by key, as the saved layout names them.
 COLUMN_KEYS = ("name", "tier", "code", "last", "in_progress", "assignment")
-TIER_RANK = {"county": "0", "township": "1", "village": "2"}
+TIER_RANK = {tier.value: str(rank) for rank, tier in enumerate(TIER_ORDER)}
 NAME_PADDING = 8  # room after the longest name, so it does not touch the next column
 
 
 def tier_name(tier: str) -> str:
     """The tier's name as the guideline writes it (translated for English)."""
-    names = {
-        "county": QCoreApplication.translate("Tiers", "County community-education college"),
-        "township": QCoreApplication.translate("Tiers", "Township community school"),
-        "village": QCoreApplication.translate("Tiers", "Village teaching station"),
+    names: dict[str, str] = {
+        Tier.COUNTY: QCoreApplication.translate("Tiers", "County community-education college"),
+        Tier.TOWNSHIP: QCoreApplication.translate("Tiers", "Township community school"),
+        Tier.VILLAGE: QCoreApplication.translate("Tiers", "Village teaching station"),
     }
     return names.get(str(tier), str(tier))
 
 
 def status_name(status: str) -> str:
     """An inspection's status as every screen words it."""
-    names = {
-        "completed": QCoreApplication.translate("Statuses", "completed"),
-        "draft": QCoreApplication.translate("Statuses", "in progress"),
+    names: dict[str, str] = {
+        InspectionStatus.COMPLETED: QCoreApplication.translate("Statuses", "completed"),
+        InspectionStatus.DRAFT: QCoreApplication.translate("Statuses", "in progress"),
     }
     return names.get(status, status)
 

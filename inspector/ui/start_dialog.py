@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain.values import InspectionStatus
 from inspector.ui.site_tree import percent
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class StartInspectionDialog(QDialog):
         self.revisit.setAccessibleName(self.tr("Revisit of"))
         self.revisit.addItem(self.tr("No, a first visit"), None)
         for listing in earlier:
-            if listing.status == "completed":
+            if listing.status == InspectionStatus.COMPLETED:
                 self.revisit.addItem(self.tr("Revisit of %1 (%2)")
                                      .replace("%1", listing.visit_date.isoformat())
                                      .replace("%2", percent(listing.score)), listing.id)

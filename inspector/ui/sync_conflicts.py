@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain.tiers import Tier
+from inspector.domain.values import Keep
 from inspector.services.api.sync import Vocabulary
 from inspector.ui.site_tree import status_name
 
@@ -56,7 +58,7 @@ def local_time(value: str) -> str:
 class ConflictsPanel(QWidget):
     """Lists open conflicts; asks to keep one version (``resolve_requested(id, choice)``)."""
 
-    resolve_requested = Signal(str, str)  # conflict id, "local" | "remote"
+    resolve_requested = Signal(str, str)  # conflict id, the Keep's word
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,8 +103,8 @@ class ConflictsPanel(QWidget):
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)
         self.list.currentRowChanged.connect(self._show)
-        self.keep_local.clicked.connect(lambda: self._resolve("local"))
-        self.keep_remote.clicked.connect(lambda: self._resolve("remote"))
+        self.keep_local.clicked.connect(lambda: self._resolve(Keep.LOCAL))
+        self.keep_remote.clicked.connect(lambda: self._resolve(Keep.REMOTE))
         self.set_conflicts([])
 
     def set_conflicts(self, conflicts: list[ConflictView],
@@ -172,8 +174,6 @@ class ConflictsPanel(QWidget):
 
     def value_text(self, field_name: str, value: object) -> str:
         """A field's value in the user's words: names instead of ids, tiers, states, times."""
-        from inspector.domain.tiers import Tier
-
         if value is None or value == "":
             return "—"
         text = str(value)
@@ -181,8 +181,9 @@ class ConflictsPanel(QWidget):
         if field_name in ("site_id", "parent_id", "inspection_id", "previous_inspection_id"):
             return self.words.names.get(text, text[:8])
         if field_name == "tier" and text in {tier.value for tier in Tier}:
-            return {"county": self.tr("county college"), "township": self.tr("township school"),
-                    "village": self.tr("village station")}[text]
+            return {Tier.COUNTY: self.tr("county college"),
+                    Tier.TOWNSHIP: self.tr("township school"),
+                    Tier.VILLAGE: self.tr("village station")}[Tier(text)]
         if field_name == "status":
             return status_name(text)
         if field_name == "rating" and text in self.words.ratings:
@@ -193,12 +194,12 @@ class ConflictsPanel(QWidget):
             return local_time(text)
         return text
 
-    def _resolve(self, choice: str) -> None:
+    def _resolve(self, choice: Keep) -> None:
         row = self.list.currentRow()
         if not 0 <= row < len(self.conflicts):
             return
         question = (self.tr("Keep the version shown now and set the other one aside for good?")
-                    if choice == "local" else
+                    if choice == Keep.LOCAL else
                     self.tr("Replace what is shown now with the other version? The version "
                             "shown now is set aside for good."))
         answer = QMessageBox.question(

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.domain.values import BundleKind, InspectionStatus, TrustStatus
 from inspector.ui.sync_conflicts import local_time
 
 if TYPE_CHECKING:
@@ -63,9 +64,9 @@ SHORT_NAMES = {  # the same within a sentence: "东门社区教学点 2026-11-20
     "deleted_here": QT_TRANSLATE_NOOP("ImportPreviewDialog", "deleted here"),
     "brought_back": QT_TRANSLATE_NOOP("ImportPreviewDialog", "brought back"),
 }
-STATUS_NAMES = {
-    "completed": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Completed"),
-    "draft": QT_TRANSLATE_NOOP("ImportPreviewDialog", "In progress"),
+STATUS_NAMES: dict[str, object] = {
+    InspectionStatus.COMPLETED: QT_TRANSLATE_NOOP("ImportPreviewDialog", "Completed"),
+    InspectionStatus.DRAFT: QT_TRANSLATE_NOOP("ImportPreviewDialog", "In progress"),
 }
 #: Inspections named in the message after an import; the rest are counted.
 NAMED_AFTER_IMPORT = 3
@@ -127,9 +128,9 @@ def imported_text(preview: Preview) -> str:
     else:
         text = QCoreApplication.translate(
             "ImportPreviewDialog", "Imported: %1 new records, %2 updated, %3 conflicts.").replace(
-            "%1", str(totals["new"])).replace("%2", str(totals["updated"])).replace(
-            "%3", str(totals["conflicts"]))
-    photos = totals["photos_new"]
+            "%1", str(totals.new)).replace("%2", str(totals.updated)).replace(
+            "%3", str(totals.conflicts))
+    photos = totals.photos_new
     if photos:
         text += " " + QCoreApplication.translate("ImportPreviewDialog", "%n new photo(s).", "",
                                                  photos)
@@ -150,9 +151,9 @@ class ImportPreviewDialog(QDialog):
         self.setMinimumWidth(720)
         layout = QVBoxLayout(self)
 
-        kinds = {"results": self.tr("inspection results"),
-                 "assignment": self.tr("assignments from the county office"),
-                 "receipt": self.tr("receipt from the county office")}
+        kinds = {BundleKind.RESULTS: self.tr("inspection results"),
+                 BundleKind.ASSIGNMENT: self.tr("assignments from the county office"),
+                 BundleKind.RECEIPT: self.tr("receipt from the county office")}
         heading = QLabel(self.tr("Bundle no. %1 with %2 from “%3”, made %4.")
                          .replace("%1", str(manifest.sequence))
                          .replace("%2", kinds.get(manifest.kind, manifest.kind))
@@ -162,11 +163,11 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(heading)
 
         self.confirm: QCheckBox | None = None
-        trust = prepared.trust.value
-        if trust in ("new_device", "pin_office"):
+        trust = prepared.trust
+        if trust in (TrustStatus.NEW_DEVICE, TrustStatus.PIN_OFFICE):
             text = (self.tr("This laptop is not trusted yet. Compare its fingerprint with the one "
                             "shown on the laptop (Sync screen) before importing:")
-                    if trust == "new_device" else
+                    if trust == TrustStatus.NEW_DEVICE else
                     self.tr("This is the first bundle from the county office. Its key will be "
                             "remembered; compare the fingerprint with the office (by phone or "
                             "on paper):"))
@@ -211,21 +212,22 @@ class ImportPreviewDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for label, key in ((self.tr("New records"), "new"),
-                           (self.tr("Updated records"), "updated"),
-                           (self.tr("Identical records (nothing to do)"), "identical"),
-                           (self.tr("Conflicts (changed on both sides; both kept)"), "conflicts"),
-                           (self.tr("New photos"), "photos_new"),
-                           (self.tr("Photos already here"), "photos_known"),
-                           (self.tr("Deleted here, not brought back"), "deleted_here"),
+        for label, number, always in ((self.tr("New records"), totals.new, True),
+                           (self.tr("Updated records"), totals.updated, True),
+                           (self.tr("Identical records (nothing to do)"), totals.identical, True),
+                           (self.tr("Conflicts (changed on both sides; both kept)"),
+                            totals.conflicts, True),
+                           (self.tr("New photos"), totals.photos_new, True),
+                           (self.tr("Photos already here"), totals.photos_known, True),
+                           (self.tr("Deleted here, not brought back"), totals.deleted_here, False),
                            (self.tr("Deleted here but changed elsewhere: brought back"),
-                            "brought_back")):
-            if key in ("deleted_here", "brought_back") and not totals.get(key):
+                            totals.brought_back, False)):
+            if not always and not number:
                 continue  # only when this computer deleted something the bundle carries
             row = self.table.rowCount()
             self.table.insertRow(row)
             self.table.setItem(row, 0, QTableWidgetItem(label))
-            count = QTableWidgetItem(str(totals[key]))
+            count = QTableWidgetItem(str(number))
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, 1, count)
         if prepared.receipts_for_me:

@@ -442,12 +442,12 @@ class SyncScreen(QWidget):
         else:
             totals = result.preview.totals()
             text = imported_text(result.preview)
-            if totals["conflicts"]:
+            if totals.conflicts:
                 text += " " + self.tr("Choose the right versions on the Conflicts tab.")
-            if totals.get("brought_back"):
+            if totals.brought_back:
                 text += " " + self.tr("%n record(s) deleted here came back because they were "
                                       "changed elsewhere; delete them again if they are not "
-                                      "wanted.", "", totals["brought_back"])
+                                      "wanted.", "", totals.brought_back)
             self.message.setText(text)
         self.imported.emit(result)
         self.refresh()

@@ -12,6 +12,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from inspector.domain.scoring import Answer
+from inspector.domain.tiers import Tier
+from inspector.domain.values import InspectionStatus
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -30,8 +32,8 @@ class ChecklistData:
     inspection_id: str
     site_id: str
     site_name: str
-    tier: str
-    status: str
+    tier: Tier
+    status: InspectionStatus
     visit_date: date
     inspectors: str
     site_staff: str
@@ -45,7 +47,7 @@ class ChecklistData:
 
     @property
     def completed(self) -> bool:
-        return self.status == "completed"
+        return self.status == InspectionStatus.COMPLETED
 
 
 @dataclass(frozen=True)

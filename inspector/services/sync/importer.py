@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from inspector.domain.values import BundleStatus, Direction, Role
+from inspector.domain.values import BundleStatus, Direction, Role, TrustStatus
 from inspector.services.context import AppContext
 from inspector.services.photo_store import PhotoStore, Received
 from inspector.services.photos import remove_if_unreferenced
@@ -33,7 +33,7 @@ from inspector.services.sync import merge
 from inspector.services.sync.errors import BundleRefused, Control, NullControl
 from inspector.services.sync.identity import DeviceIdentity, ensure_identity
 from inspector.services.sync.receipts import Receipt, apply_receipts
-from inspector.services.sync.trust import TrustStatus, check_source, record_trust
+from inspector.services.sync.trust import check_source, record_trust
 from inspector.services.sync.verify import (
     OpenedBundle,
     check_members,

@@ -23,6 +23,7 @@ Nothing is ever deleted by a merge. The caller owns the transaction.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -105,6 +106,29 @@ class RecordChange:
     outcome: str
 
 
+@dataclass(frozen=True)
+class Totals:
+    """The records and photos of a bundle, counted by what importing does to them."""
+
+    new: int = 0
+    updated: int = 0
+    identical: int = 0
+    conflicts: int = 0
+    photos_new: int = 0
+    photos_known: int = 0
+    deleted_here: int = 0  # deleted on this installation: they stay out
+    brought_back: int = 0  # deleted here, changed elsewhere since: they come back
+
+    @property
+    def changes_records(self) -> bool:
+        """Whether importing adds, changes or brings back a record or a photo."""
+        return bool(self.new or self.updated or self.conflicts or self.photos_new
+                    or self.brought_back)
+
+    def to_json(self) -> dict[str, int]:
+        return dataclasses.asdict(self)
+
+
 @dataclass
 class Preview:
     """What importing the bundle would change (or, after a merge, what it changed)."""
@@ -124,20 +148,17 @@ class Preview:
     def total(self, name: str) -> int:
         return sum(getattr(c, name) for c in self.tables.values())
 
-    def totals(self) -> dict[str, int]:
-        return {
-            "new": self.total("new"), "updated": self.total("updated"),
-            "identical": self.total("identical"), "conflicts": self.total("conflicts"),
-            "photos_new": self.photos_new, "photos_known": self.photos_known,
-            "deleted_here": self.total("deleted_here"),
-            "brought_back": self.total("brought_back"),
-        }
+    def totals(self) -> Totals:
+        return Totals(
+            new=self.total("new"), updated=self.total("updated"),
+            identical=self.total("identical"), conflicts=self.total("conflicts"),
+            photos_new=self.photos_new, photos_known=self.photos_known,
+            deleted_here=self.total("deleted_here"), brought_back=self.total("brought_back"),
+        )
 
     @property
     def changes_anything(self) -> bool:
-        t = self.totals()
-        return bool(t["new"] or t["updated"] or t["conflicts"] or t["photos_new"]
-                    or t["brought_back"] or self.templates_new)
+        return self.totals().changes_records or bool(self.templates_new)
 
     def already_imported(self) -> Preview:
         """This preview for a bundle imported before, which importing again leaves as it is:
@@ -152,7 +173,7 @@ class Preview:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            **self.totals(),
+            **self.totals().to_json(),
             "templates_new": self.templates_new,
             "tables": {name: vars(c) for name, c in self.tables.items()},
             **self.summary.to_json(),

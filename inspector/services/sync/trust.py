@@ -10,11 +10,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
-from inspector.domain.values import DeviceStatus, Role
+from inspector.domain.values import DeviceStatus, Role, TrustStatus
 from inspector.services.sync.bundle_format import KIND_IMPORTED_BY, Manifest, Source
 from inspector.services.sync.errors import BundleRefused, SyncError
 from inspector.services.sync.identity import ROLE_NAMES_ZH, DeviceIdentity, fingerprint_of
@@ -22,12 +21,6 @@ from inspector.storage.models import SyncDevice, utcnow
 
 ACCEPTED_KINDS = {role: tuple(kind for kind, importer in KIND_IMPORTED_BY.items()
                               if importer is role) for role in Role}
-
-
-class TrustStatus(StrEnum):
-    TRUSTED = "trusted"  # enrolled device or the pinned office
-    NEW_DEVICE = "new_device"  # unknown laptop the user chose to trust with this import
-    PIN_OFFICE = "pin_office"  # the first office bundle: its key will be pinned
 
 
 @dataclass(frozen=True)
