@@ -53,7 +53,7 @@ out["after"] = one_line(inspector_cli("--data-dir", str(data), "sites", "import"
 """)
     full = found["full"]
     assert isinstance(full, dict)
-    assert full["code"] == 1 and full["lines"] == 1 and not full["traceback"], full
+    assert full["code"] == 2 and full["lines"] == 1 and not full["traceback"], full
     assert "磁盘已满" in full["text"] and "disk" in full["text"]
     assert found["same"] is True
     assert isinstance(found["after"], dict) and found["after"]["code"] == 0

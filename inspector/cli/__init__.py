@@ -1,9 +1,12 @@
 """The ``inspector`` command: the GUI when run bare, services from the command line otherwise.
 
-Every subcommand takes ``--data-dir DIR``. Success exits 0; bad input exits 2
-with a one-line message on stderr and no traceback. A bare ``inspector`` (a
-double-click) goes straight to the window without building the command line
-(argparse and the command modules are not even imported).
+Every subcommand takes ``--data-dir DIR``. Success exits 0. An expected failure (a
+:class:`~inspector.errors.UserError`: bad input, a refused bundle, a full disk…) exits 2
+with its message on one line on stderr and no traceback, a file that cannot be read or
+written exits 1 the same way, and cancelling (Ctrl+C) exits 130; this is done here, once,
+for every command. A bare ``inspector`` (a double-click) goes straight to the window
+without building the command line (argparse and the command modules are not even
+imported).
 """
 
 from __future__ import annotations
@@ -40,7 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         _configure_logging(verbose=False)
         return run_gui(None, language=None)
-    from inspector.cli.common import EXIT_FAILURE, EXIT_USAGE, UsageError, describe_os_error
+    from inspector.cli.common import EXIT_CANCELLED, EXIT_FAILURE, EXIT_USAGE, describe_os_error
+    from inspector.errors import UserError
+    from inspector.services.control import CANCELLED_MESSAGE, Cancelled
 
     parser = build_parser()
     try:
@@ -58,12 +63,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(getattr(args, "data_dir", None), language=args.language)
     try:
         return int(args.handler(args) or 0)
-    except UsageError as exc:
-        print(f"inspector: error: {exc}", file=sys.stderr)
+    except UserError as exc:
+        print(f"inspector: error: {exc.one_line()}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("inspector: 已中断 / interrupted", file=sys.stderr)
-        return 130
+    except (KeyboardInterrupt, Cancelled):
+        print(f"inspector: {CANCELLED_MESSAGE}", file=sys.stderr)
+        return EXIT_CANCELLED
     except BrokenPipeError:
         # The reader went away (for example `| head`); nothing more to say.
         sys.stderr.close()
@@ -71,10 +76,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # a full disk, no permission, a drive pulled out: not a bug
         print(f"inspector: error: {describe_os_error(exc)}", file=sys.stderr)
         return EXIT_FAILURE
-    except Exception as exc:
-        from inspector.storage.database import DatabaseError
-
-        if isinstance(exc, DatabaseError):  # a full or read-only disk, a backup that failed
-            print(f"inspector: error: {exc}", file=sys.stderr)
-            return EXIT_FAILURE
-        raise

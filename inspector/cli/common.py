@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from inspector.app_paths import AppPaths
+from inspector.errors import UserError
 
-EXIT_FAILURE = 1  # the work could not be done (disk full, no permission, drive removed)
-EXIT_USAGE = 2
+EXIT_FAILURE = 1  # a file could not be read or written (OSError: no space, no permission…)
+EXIT_USAGE = 2  # an expected failure (a UserError): bad input, a refused bundle, a full disk…
+EXIT_CANCELLED = 130  # Ctrl+C or cancelled work, as shells report an interrupted program
 
 
 def describe_os_error(exc: OSError) -> str:
@@ -80,7 +82,7 @@ class ConsoleProgress:
             self._width = 0
 
 
-class UsageError(Exception):
+class UsageError(UserError):
     """Bad input from the user: reported in one line, exit status 2."""
 
 
@@ -189,7 +191,8 @@ def has_no_data(paths: AppPaths) -> bool:
 
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Any]:
-    """Open the data directory named on the command line; expected failures become UsageError.
+    """Open the data directory named on the command line; a folder that cannot be used
+    becomes a UsageError naming it.
 
     Only the commands in :data:`STARTS_DATA` make a new database; the others refuse a
     folder with no data yet, saying how to start (those in :data:`SHIPPED_ONLY` read the
@@ -214,17 +217,10 @@ def opened(args: argparse.Namespace) -> Iterator[Any]:
 
 @contextmanager
 def _opened(paths: AppPaths) -> Iterator[Any]:
-    from inspector.domain.templates import TemplateError
     from inspector.services.context import open_context
-    from inspector.storage.database import DatabaseError
-    from inspector.storage.disk_errors import StorageProblem
 
     try:
         context = open_context(paths)
-    except StorageProblem:
-        raise  # the disk is full or read-only: exit 1 with its message, as mid-command
-    except (DatabaseError, TemplateError) as exc:
-        raise UsageError(str(exc)) from exc
     except OSError as exc:
         raise UsageError(f"无法使用数据目录 {paths.data_dir} / cannot use the data directory "
                          f"{paths.data_dir}: {exc.strerror or exc}") from exc

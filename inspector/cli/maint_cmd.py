@@ -74,15 +74,6 @@ def _actor(args: argparse.Namespace) -> str:
         return ""
 
 
-def _expected() -> tuple[type[Exception], ...]:
-    from inspector.services.inspections import InspectionError
-    from inspector.services.photo_store import PhotoStoreError
-    from inspector.services.sync.errors import SyncError
-    from inspector.storage.database import DatabaseError
-
-    return (SyncError, PhotoStoreError, DatabaseError, InspectionError)
-
-
 def _checked(paths: AppPaths) -> CheckReport:
     from inspector.services.check import check_data
 
@@ -101,28 +92,25 @@ def run_check(args: argparse.Namespace) -> int:
         raise no_data_yet(paths)
     report = _checked(paths)
     repairs: list[str] = []
-    try:
-        for source in args.repair_from:
-            if not report.wanted:
-                break
-            if not source.exists():
-                raise UsageError(f"找不到 / not found: {source}")
-            progress = ConsoleProgress("取回照片 / fetching photos")
-            try:
-                fetched = refetch_photos(paths, report.wanted, source, progress)
-            finally:
-                progress.finish()
-            repairs.append(f"{source}: {fetched.message()}")
-            report = _checked(paths)
-        if args.remove_missing and report.removable:
-            with opened(args) as context:
-                removed = remove_unavailable_photos(context, report, _actor(args))
-            repairs.append(f"已从进行中的检查删除 {removed} 张没有完好文件的照片 / "
-                           f"removed {removed} photos without a good file from inspections "
-                           "in progress")
-            report = _checked(paths)
-    except _expected() as exc:
-        raise UsageError(str(exc)) from exc
+    for source in args.repair_from:
+        if not report.wanted:
+            break
+        if not source.exists():
+            raise UsageError(f"找不到 / not found: {source}")
+        progress = ConsoleProgress("取回照片 / fetching photos")
+        try:
+            fetched = refetch_photos(paths, report.wanted, source, progress)
+        finally:
+            progress.finish()
+        repairs.append(f"{source}: {fetched.message()}")
+        report = _checked(paths)
+    if args.remove_missing and report.removable:
+        with opened(args) as context:
+            removed = remove_unavailable_photos(context, report, _actor(args))
+        repairs.append(f"已从进行中的检查删除 {removed} 张没有完好文件的照片 / "
+                       f"removed {removed} photos without a good file from inspections "
+                       "in progress")
+        report = _checked(paths)
     if args.format == "json":
         print_json({"ok": report.ok, "photos": report.photos, "files": report.files,
                     "repairs": repairs,
@@ -162,10 +150,7 @@ def run_restore(args: argparse.Namespace) -> int:
     from inspector.services.backups import restore_backup
 
     paths = _paths(args)
-    try:
-        result = restore_backup(paths, args.name)
-    except _expected() as exc:
-        raise UsageError(str(exc)) from exc
+    result = restore_backup(paths, args.name)
     lost = result.loss.lines()
     if lost:
         print("备份之后保存的这些内容已被替换（仍在恢复前的备份里）/ saved after the backup "

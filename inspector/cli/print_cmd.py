@@ -77,8 +77,6 @@ def add_checklist_print(checklist_actions: Any) -> None:
 
 def run_checklist_print(args: argparse.Namespace) -> int:
     from inspector.services import file_names
-    from inspector.services.pdf.common import PdfError
-    from inspector.services.pdf.sources import SourceError
 
     folder = _folder(args.output)
     output = None if folder else output_file(args.output, ".pdf")
@@ -86,18 +84,12 @@ def run_checklist_print(args: argparse.Namespace) -> int:
     if tier is None and not args.site:
         raise UsageError("give --tier for a blank checklist, or --site CODE")
     with opened(args) as context:
-        try:
-            checklist = api.printing.checklist(context, tier=tier, site_codes=args.site)
-        except SourceError as exc:
-            raise UsageError(str(exc)) from exc
+        checklist = api.printing.checklist(context, tier=tier, site_codes=args.site)
     if folder is not None:
         output = _free(folder / (file_names.checklist_file_name(checklist.site_names())
                                  if args.site else file_names.blank_checklist_file_name(tier)))
     assert output is not None
-    try:
-        built = api.printing.write_checklist(checklist, output)
-    except PdfError as exc:
-        raise UsageError(str(exc)) from exc
+    built = api.printing.write_checklist(checklist, output)
     what = ", ".join(s.site.code or s.site.name for s in checklist.sheets if s.site) \
         or f"blank {tier}"
     print(f"{built.path}：共 {built.pages} 页 / {built.pages} pages ({what}; "
@@ -171,14 +163,9 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    from inspector.services.inspections import InspectionError
-
     with opened(args) as context:
-        try:
-            gone = api.inspections.delete_draft(
-                context, api.inspections.find_inspection_id(context, args.inspection))
-        except InspectionError as exc:
-            raise UsageError(str(exc)) from exc
+        gone = api.inspections.delete_draft(
+            context, api.inspections.find_inspection_id(context, args.inspection))
     print(f"已删除 {gone.site_name} {gone.visit_date.isoformat()} 的进行中检查，连同评定 "
           f"{gone.ratings} 项、说明 {gone.notes} 条、照片 {gone.photos} 张 / deleted the "
           f"inspection in progress of {gone.site_name} on {gone.visit_date.isoformat()} with "
@@ -189,25 +176,16 @@ def run_delete(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     from inspector.services import file_names
-    from inspector.services.inspections import InspectionError
-    from inspector.services.pdf.common import PdfError
-    from inspector.services.photo_store import PhotoStoreError
 
     folder = _folder(args.output)
     output = None if folder else output_file(args.output, ".pdf")
     with opened(args) as context:
-        try:
-            data = api.printing.report_contents(
-                context, api.inspections.find_inspection_id(context, args.inspection))
-        except InspectionError as exc:
-            raise UsageError(str(exc)) from exc
+        data = api.printing.report_contents(
+            context, api.inspections.find_inspection_id(context, args.inspection))
         if folder is not None:
             output = _free(folder / file_names.report_file_name(data.site.name, data.visit_date))
         assert output is not None
-        try:
-            built = api.printing.write_report(context, data, output)
-        except (PdfError, PhotoStoreError) as exc:
-            raise UsageError(str(exc)) from exc
+        built = api.printing.write_report(context, data, output)
     print(f"{built.path}：共 {built.pages} 页，照片 {len(data.photos)} 张 / {built.pages} pages, "
           f"{len(data.photos)} photos ({data.site.name}, {data.visit_date.isoformat()}, "
           f"{data.status})")

@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from inspector.domain.tiers import TIER_ORDER, Tier
+from inspector.errors import UserError
 
 SUPPORTED_SCHEMA = 1
 LANGUAGES = ("zh", "en")
 
 
-class TemplateError(ValueError):
+class TemplateError(UserError):
     """A template file that cannot be used; the message names the file and the entry."""
 
 

@@ -15,6 +15,7 @@ from inspector.domain.scoring import Answer, InspectionSummary, summarize
 from inspector.domain.templates import ChecklistTemplate, Criterion, RatingOption
 from inspector.domain.tiers import Tier
 from inspector.domain.values import EventKind, InspectionStatus
+from inspector.errors import UserError
 from inspector.services import templates, text_limits
 from inspector.services.sites import get_site
 from inspector.storage.models import (
@@ -28,7 +29,7 @@ from inspector.storage.models import (
 )
 
 
-class InspectionError(ValueError):
+class InspectionError(UserError):
     """An action on an inspection that is not allowed as asked; worded for the user."""
 
 

@@ -42,6 +42,8 @@ import PIL
 import pillow_heif
 from PIL import Image, UnidentifiedImageError
 
+from inspector.errors import UserError
+
 pillow_heif.register_heif_opener()
 
 log = logging.getLogger(__name__)
@@ -108,7 +110,7 @@ _EXIF_OFFSET = re.compile(r"^\s*([+-])(\d{2}):(\d{2})")
 _BACKGROUND = (255, 255, 255)
 
 
-class PhotoRejected(ValueError):
+class PhotoRejected(UserError):
     """A file that cannot be accepted as a photo; ``reason`` is worded for the user."""
 
     def __init__(self, path: Path, reason: str) -> None:

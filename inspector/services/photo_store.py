@@ -38,6 +38,7 @@ from typing import BinaryIO
 from PIL import Image
 
 from inspector.app_paths import AppPaths
+from inspector.errors import UserError
 from inspector.services import photo_image, store_lock
 from inspector.services.photo_image import PhotoRejected
 from inspector.storage.durable import fsync_dir, write_atomic
@@ -58,7 +59,7 @@ FSYNC_THREADS = 4
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
-class PhotoStoreError(RuntimeError):
+class PhotoStoreError(UserError):
     """The photo store cannot be written (disk full, no permission); worded for the user."""
 
 

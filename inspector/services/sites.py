@@ -14,6 +14,7 @@ from typing import Protocol, TypeVar
 from sqlmodel import Session, select
 
 from inspector.domain.tiers import Tier
+from inspector.errors import UserError
 from inspector.services import text_limits
 from inspector.services.site_tree import SiteNode, read_site_tree, site_sort_key
 from inspector.storage.models import Site, utcnow
@@ -25,7 +26,7 @@ SITE_NAMESPACE = uuid.UUID("6f1d3b8e-2f4a-5c7e-9b1d-3a5c7e9b1d3f")
 CODE_PATTERN = re.compile(r"^\d{12}$")
 
 
-class SiteError(ValueError):
+class SiteError(UserError):
     """A site that cannot be saved as given."""
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from inspector.domain.tiers import TIER_ORDER, Tier, parse_tier, tier_label
+from inspector.errors import UserError
 from inspector.services.sites import (
     Outcome,
     SiteData,
@@ -92,7 +93,7 @@ def _by_row(problems: Sequence[RowProblem]) -> list[RowProblem]:
     return [RowProblem(line, "；".join(texts)) for line, texts in reasons.items()]
 
 
-class CsvImportError(ValueError):
+class CsvImportError(UserError):
     """The file as a whole cannot be imported; nothing was changed."""
 
     def __init__(self, path: Path, problems: Sequence[RowProblem] | str) -> None:

@@ -33,6 +33,8 @@ from pathlib import Path
 
 import fasteners
 
+from inspector.errors import UserError
+
 log = logging.getLogger(__name__)
 
 LOCK_NAME = ".lock"
@@ -40,7 +42,7 @@ LOCK_NAME = ".lock"
 WRITER_TIMEOUT_S = 120.0
 
 
-class StoreBusy(RuntimeError):
+class StoreBusy(UserError):
     """The photo store could not be locked in time; worded for the user."""
 
 

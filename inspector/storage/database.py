@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
+from inspector.errors import UserError
 from inspector.storage.models import Record, utcnow
 from inspector.storage.revision import HEAD_REVISION, read_revision
 
@@ -29,7 +30,7 @@ BUSY_TIMEOUT_MS = 15_000
 MIGRATIONS = "inspector.storage:migrations"
 
 
-class DatabaseError(RuntimeError):
+class DatabaseError(UserError):
     """An expected problem with the database file, worded for the user."""
 
 

@@ -1,9 +1,10 @@
 """What the user sees when something goes wrong.
 
-Expected failures (a database from a newer program, a file that cannot be read,
-a full disk, an action the rules do not allow) become a plain message. Anything
-else is a bug: a dialog shows a report the user can copy and send; the data
-already saved stays saved because every change is committed as it is made.
+Expected failures (a :class:`~inspector.errors.UserError`: a database from a newer
+program, a full disk, an action the rules do not allow; or an ``OSError``: a file
+that cannot be read or written) become a plain message. Anything else is a bug: a
+dialog shows a report the user can copy and send; the data already saved stays saved
+because every change is committed as it is made.
 """
 
 from __future__ import annotations
@@ -26,29 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 import inspector
+from inspector.errors import UserError
 
 log = logging.getLogger(__name__)
 
 
-def expected_types() -> tuple[type[BaseException], ...]:
-    """Exception types that mean "the user can do something about it", not "a bug"."""
-    from inspector.domain.templates import TemplateError
-    from inspector.services.inspections import InspectionError
-    from inspector.services.pdf.common import PdfError
-    from inspector.services.pdf.sources import SourceError
-    from inspector.services.photo_store import PhotoStoreError
-    from inspector.services.photos import PhotoError
-    from inspector.services.sites import SiteError
-    from inspector.services.sites_csv import CsvImportError
-    from inspector.services.sync.errors import SyncError
-    from inspector.storage.database import DatabaseError
-
-    return (OSError, DatabaseError, InspectionError, SiteError, CsvImportError, TemplateError,
-            PhotoError, PhotoStoreError, PdfError, SourceError, SyncError)
-
-
 def is_expected(exc: BaseException) -> bool:
-    return isinstance(exc, expected_types())
+    """True when the user can do something about ``exc`` (a :class:`UserError`, whose message
+    says what, or a file that could not be read or written), False for a bug."""
+    return isinstance(exc, (UserError, OSError))
 
 
 def plain_message(exc: BaseException) -> str:

@@ -41,6 +41,7 @@ from reportlab.platypus import (
 )
 
 import inspector
+from inspector.errors import UserError
 from inspector.services.pdf.fonts import CJK_FONT, CLOSING_PUNCTUATION, FontSet, default_fonts
 
 log = logging.getLogger(__name__)
@@ -80,7 +81,7 @@ ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]
 
 
-class PdfError(Exception):
+class PdfError(UserError):
     """A PDF could not be written; the message is meant for the user."""
 
 

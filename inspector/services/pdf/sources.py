@@ -19,6 +19,7 @@ from inspector.domain.scoring import Answer
 from inspector.domain.templates import ChecklistTemplate
 from inspector.domain.tiers import Tier
 from inspector.domain.values import DeviceStatus, InspectionStatus, Role
+from inspector.errors import UserError
 from inspector.services import inspections, templates
 from inspector.services.pdf.blank_checklist import Sheet, SiteInfo
 from inspector.services.photos import PhotoRecord, photos_for
@@ -30,7 +31,7 @@ from inspector.storage.models import Site, SyncDevice
 log = logging.getLogger(__name__)
 
 
-class SourceError(ValueError):
+class SourceError(UserError):
     """Something asked for that is not in the data; worded for the user."""
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from inspector.errors import UserError
 
-class SyncError(Exception):
+
+class SyncError(UserError):
     """A sync action that cannot be done as asked; the message is shown as is."""
 
 

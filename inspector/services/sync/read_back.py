@@ -22,13 +22,15 @@ import threading
 from pathlib import Path
 from typing import BinaryIO
 
+from inspector.errors import UserError
+
 log = logging.getLogger(__name__)
 
 SPAN = 8 << 20
 WINDOW = 2
 
 
-class ReadBackMismatch(OSError):
+class ReadBackMismatch(UserError):
     """What was read back from the medium is not what was written there."""
 
 
@@ -142,14 +144,16 @@ class ReadBackWriter:
         while got < length:
             read = self._reader.readinto(view[got:])
             if not read:
-                raise ReadBackMismatch(f"the medium holds less than was written "
-                                       f"(ends at byte {offset + got})")
+                raise ReadBackMismatch(f"读回的内容比写入的少，U盘可能已损坏或被拔出 / the medium "
+                                       f"holds less than was written (ends at byte "
+                                       f"{offset + got})")
             got += read
         position = 0
         for chunk in chunks:
             if span[position:position + len(chunk)] != chunk:
                 log.warning("read-back differs near byte %d of %s", offset + position,
                             self._reader.name)
-                raise ReadBackMismatch(f"the medium does not hold what was written "
-                                       f"(from byte {offset + position})")
+                raise ReadBackMismatch(f"读回的内容与写入的不一致，U盘可能已损坏 / the medium "
+                                       f"does not hold what was written (from byte "
+                                       f"{offset + position})")
             position += len(chunk)
