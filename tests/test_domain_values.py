@@ -16,13 +16,16 @@ from inspector.domain.values import (
     Direction,
     EventKind,
     InspectionStatus,
+    ItemChange,
     Keep,
     Role,
     Scope,
+    TrustStatus,
 )
 
-#: What databases and bundles written by every version so far hold: a member's value
-#: must never change, or stored rows and bundles from other laptops no longer read.
+#: What databases and bundles written by every version so far hold, and what the command
+#: line's JSON prints: a member's value must never change, or stored rows and bundles from
+#: other laptops no longer read and scripts reading the output break.
 STORED_WORDS: dict[type[StrEnum], tuple[str, ...]] = {
     Tier: ("county", "township", "village"),
     InspectionStatus: ("draft", "completed"),
@@ -35,6 +38,8 @@ STORED_WORDS: dict[type[StrEnum], tuple[str, ...]] = {
     DeviceStatus: ("trusted", "revoked"),
     ConflictStatus: ("open", "agreed", "live", "superseded", "resolved", "deleted"),
     Keep: ("local", "remote"),
+    TrustStatus: ("trusted", "new_device", "pin_office"),
+    ItemChange: ("new", "updated", "conflict", "unchanged", "deleted_here", "brought_back"),
 }
 
 

@@ -69,6 +69,18 @@ class TrustStatus(StrEnum):
     PIN_OFFICE = "pin_office"  # the first office bundle: its key will be pinned
 
 
+class ItemChange(StrEnum):
+    """What importing a bundle does to one inspection (with everything under it) or
+    assignment."""
+
+    NEW = "new"
+    UPDATED = "updated"
+    CONFLICT = "conflict"  # changed here and in the bundle: both kept, a person chooses
+    UNCHANGED = "unchanged"
+    DELETED_HERE = "deleted_here"  # deleted on this computer: stays deleted
+    BROUGHT_BACK = "brought_back"  # deleted here, changed elsewhere since: comes back
+
+
 class ConflictStatus(StrEnum):
     """Where a version of a record held in ``sync_conflicts`` stands."""
 

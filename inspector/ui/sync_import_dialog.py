@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.domain.values import BundleKind, InspectionStatus, TrustStatus
+from inspector.domain.values import BundleKind, InspectionStatus, ItemChange, TrustStatus
 from inspector.ui.sync_conflicts import local_time
 
 if TYPE_CHECKING:
@@ -49,20 +49,22 @@ KIND_NAMES = {  # the kinds of record a bundle carries, in the order a user thin
 
 
 CHANGE_NAMES = {  # what importing does to an inspection or assignment
-    "new": QT_TRANSLATE_NOOP("ImportPreviewDialog", "New"),
-    "updated": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Updated"),
-    "conflict": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Conflict: changed on both sides"),
-    "unchanged": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Already here, unchanged"),
-    "deleted_here": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Deleted here, stays deleted"),
-    "brought_back": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Deleted here, comes back"),
+    ItemChange.NEW: QT_TRANSLATE_NOOP("ImportPreviewDialog", "New"),
+    ItemChange.UPDATED: QT_TRANSLATE_NOOP("ImportPreviewDialog", "Updated"),
+    ItemChange.CONFLICT: QT_TRANSLATE_NOOP("ImportPreviewDialog",
+                                           "Conflict: changed on both sides"),
+    ItemChange.UNCHANGED: QT_TRANSLATE_NOOP("ImportPreviewDialog", "Already here, unchanged"),
+    ItemChange.DELETED_HERE: QT_TRANSLATE_NOOP("ImportPreviewDialog",
+                                               "Deleted here, stays deleted"),
+    ItemChange.BROUGHT_BACK: QT_TRANSLATE_NOOP("ImportPreviewDialog", "Deleted here, comes back"),
 }
 SHORT_NAMES = {  # the same within a sentence: "东门社区教学点 2026-11-20 (new, 96.9%)"
-    "new": QT_TRANSLATE_NOOP("ImportPreviewDialog", "new"),
-    "updated": QT_TRANSLATE_NOOP("ImportPreviewDialog", "updated"),
-    "conflict": QT_TRANSLATE_NOOP("ImportPreviewDialog", "conflict"),
-    "unchanged": QT_TRANSLATE_NOOP("ImportPreviewDialog", "unchanged"),
-    "deleted_here": QT_TRANSLATE_NOOP("ImportPreviewDialog", "deleted here"),
-    "brought_back": QT_TRANSLATE_NOOP("ImportPreviewDialog", "brought back"),
+    ItemChange.NEW: QT_TRANSLATE_NOOP("ImportPreviewDialog", "new"),
+    ItemChange.UPDATED: QT_TRANSLATE_NOOP("ImportPreviewDialog", "updated"),
+    ItemChange.CONFLICT: QT_TRANSLATE_NOOP("ImportPreviewDialog", "conflict"),
+    ItemChange.UNCHANGED: QT_TRANSLATE_NOOP("ImportPreviewDialog", "unchanged"),
+    ItemChange.DELETED_HERE: QT_TRANSLATE_NOOP("ImportPreviewDialog", "deleted here"),
+    ItemChange.BROUGHT_BACK: QT_TRANSLATE_NOOP("ImportPreviewDialog", "brought back"),
 }
 STATUS_NAMES: dict[str, object] = {
     InspectionStatus.COMPLETED: QT_TRANSLATE_NOOP("ImportPreviewDialog", "Completed"),
@@ -77,14 +79,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportPreviewDialog", text)
 
 
-def change_name(change: str) -> str:
-    label = CHANGE_NAMES.get(change)
-    return _tr(str(label)) if label else change
+def change_name(change: ItemChange) -> str:
+    return _tr(str(CHANGE_NAMES[change]))
 
 
-def short_name(change: str) -> str:
-    label = SHORT_NAMES.get(change)
-    return _tr(str(label)) if label else change
+def short_name(change: ItemChange) -> str:
+    return _tr(str(SHORT_NAMES[change]))
 
 
 def status_name(status: str) -> str:
@@ -106,7 +106,7 @@ def imported_text(preview: Preview) -> str:
     else the records counted; and the new photos."""
     summary = preview.summary
     totals = preview.totals()
-    changing = [line for line in summary.inspections if line.change != "unchanged"]
+    changing = [line for line in summary.inspections if line.change != ItemChange.UNCHANGED]
     if changing:
         between = QCoreApplication.translate("ImportPreviewDialog", "; ")
         named = between.join(inspection_text(line) for line in changing[:NAMED_AFTER_IMPORT])
@@ -118,8 +118,8 @@ def imported_text(preview: Preview) -> str:
         text = QCoreApplication.translate(
             "ImportPreviewDialog", "Imported %n inspection(s): %1.", "", count).replace(
             "%1", named)
-    elif any(line.change != "unchanged" for line in summary.assignments):
-        lines = [line for line in summary.assignments if line.change != "unchanged"]
+    elif any(line.change != ItemChange.UNCHANGED for line in summary.assignments):
+        lines = [line for line in summary.assignments if line.change != ItemChange.UNCHANGED]
         count = len(lines)
         text = QCoreApplication.translate(
             "ImportPreviewDialog", "Imported %n assignment(s): %1.", "", count).replace(
@@ -303,7 +303,7 @@ class ImportPreviewDialog(QDialog):
                              status_name(line.status), format_percent(line.score),
                              str(line.photos_new)], right=(5, 6))
             first = table.item(table.rowCount() - 1, 0)
-            if line.change == "conflict" and first is not None:
+            if line.change == ItemChange.CONFLICT and first is not None:
                 font = first.font()
                 font.setBold(True)
                 first.setFont(font)
@@ -364,8 +364,8 @@ class ImportPreviewDialog(QDialog):
         return table
 
 
-_ORDER = {"conflict": 0, "new": 1, "brought_back": 2, "updated": 3, "deleted_here": 4,
-          "unchanged": 5}
+_ORDER = {ItemChange.CONFLICT: 0, ItemChange.NEW: 1, ItemChange.BROUGHT_BACK: 2,
+          ItemChange.UPDATED: 3, ItemChange.DELETED_HERE: 4, ItemChange.UNCHANGED: 5}
 
 
 def _table(heads: list[str], name: str) -> QTableWidget:

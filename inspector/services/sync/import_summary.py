@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -24,23 +23,13 @@ from sqlalchemy.engine import Connection
 from inspector.domain.scoring import summarize
 from inspector.domain.templates import ChecklistTemplate, TemplateError, parse_stored_template
 from inspector.domain.tiers import Tier
+from inspector.domain.values import ItemChange
 from inspector.services.sync import records as rec
 
 #: Inspections (and assignments) named one by one; the rest are counted.
 MAX_LISTED = 200
 _CHILD_TABLES = ("responses", "photos", "inspection_events")
 _CHANGING = frozenset({"new", "updated", "brought_back"})
-
-
-class ItemChange(StrEnum):
-    """What importing does to one inspection (with everything under it) or assignment."""
-
-    NEW = "new"
-    UPDATED = "updated"
-    CONFLICT = "conflict"  # changed here and in the bundle: both kept, a person chooses
-    UNCHANGED = "unchanged"
-    DELETED_HERE = "deleted_here"  # deleted on this computer: stays deleted
-    BROUGHT_BACK = "brought_back"  # deleted here, changed elsewhere since: comes back
 
 
 CHANGE_WORDS = {  # for the command line: Chinese / English
@@ -116,8 +105,8 @@ class ImportSummary:
     inspections: tuple[InspectionLine, ...] = ()
     assignments: tuple[AssignmentLine, ...] = ()
     #: Every inspection the bundle touches, listed or not: how many of each change.
-    inspection_changes: dict[str, int] = field(default_factory=dict)
-    assignment_changes: dict[str, int] = field(default_factory=dict)
+    inspection_changes: dict[ItemChange, int] = field(default_factory=dict)
+    assignment_changes: dict[ItemChange, int] = field(default_factory=dict)
 
     @property
     def inspections_not_listed(self) -> int:
@@ -129,19 +118,19 @@ class ImportSummary:
 
     def already_imported(self) -> ImportSummary:
         """For a bundle imported before: importing it again changes none of them."""
-        def again(change: str) -> str:
+        def again(change: ItemChange) -> ItemChange:
             return change if change == ItemChange.DELETED_HERE else ItemChange.UNCHANGED
 
-        def recount(changes: dict[str, int]) -> dict[str, int]:
-            counted: dict[str, int] = {}
+        def recount(changes: dict[ItemChange, int]) -> dict[ItemChange, int]:
+            counted: dict[ItemChange, int] = {}
             for change, number in changes.items():
                 counted[again(change)] = counted.get(again(change), 0) + number
             return counted
 
         return ImportSummary(
-            tuple(replace(line, change=ItemChange(again(line.change)), photos_new=0)
+            tuple(replace(line, change=again(line.change), photos_new=0)
                   for line in self.inspections),
-            tuple(replace(line, change=ItemChange(again(line.change)))
+            tuple(replace(line, change=again(line.change))
                   for line in self.assignments),
             recount(self.inspection_changes), recount(self.assignment_changes))
 
@@ -329,9 +318,9 @@ def summarize_import(conn: Connection, gathered: Gathered,
     lines.sort(key=lambda line: (line.change is not ItemChange.CONFLICT,
                                  -(line.visit_date or date.min).toordinal(),
                                  line.site_code or "~", line.site_name))
-    changes: dict[str, int] = {}
+    changes: dict[ItemChange, int] = {}
     for seen in gathered.inspections.values():
-        change = change_of(seen.own, seen.outcomes).value
+        change = change_of(seen.own, seen.outcomes)
         changes[change] = changes.get(change, 0) + 1
     assignment_lines = []
     for key, (outcome, _values) in gathered.assignments.items():
@@ -343,8 +332,8 @@ def summarize_import(conn: Connection, gathered: Gathered,
             change_of(outcome, {outcome})))
     assignment_lines.sort(key=lambda line: (line.period_start or date.max,
                                             line.site_code or "~", line.site_name))
-    assignment_changes: dict[str, int] = {}
+    assignment_changes: dict[ItemChange, int] = {}
     for outcome in gathered.assignment_outcomes.values():
-        change = change_of(outcome, {outcome}).value
+        change = change_of(outcome, {outcome})
         assignment_changes[change] = assignment_changes.get(change, 0) + 1
     return ImportSummary(tuple(lines), tuple(assignment_lines), changes, assignment_changes)

@@ -103,7 +103,7 @@ class TableCounts:
 class RecordChange:
     table: str
     record_id: str
-    outcome: str
+    outcome: Outcome
 
 
 @dataclass(frozen=True)
@@ -431,7 +431,7 @@ def _run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
                     gathered.note_many(spec, some, COUNTED_AS[outcome],
                                        live=outcome is not Outcome.DELETED_HERE)
                     room = MAX_LISTED_CHANGES - len(preview.changes)
-                    preview.changes.extend(RecordChange(name, row[0], outcome.value)
+                    preview.changes.extend(RecordChange(name, row[0], outcome)
                                            for row in some[:max(room, 0)])
                 if sha_at >= 0:
                     kept_out = {row[0] for row in out_rows}
@@ -452,7 +452,7 @@ def _run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
                     gathered.note(spec, local.values, COUNTED_AS[plan.outcome],
                                   plan.live.values if changed and plan.live else None)
                     if plan.outcome not in UNLISTED and len(preview.changes) < MAX_LISTED_CHANGES:
-                        preview.changes.append(RecordChange(name, row[0], plan.outcome.value))
+                        preview.changes.append(RecordChange(name, row[0], plan.outcome))
                     if write:
                         writer.write(plan, row[0], local, tmap)
                 if write:
