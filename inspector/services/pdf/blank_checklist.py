@@ -276,7 +276,7 @@ def sheet_story(sheet: Sheet, template: ChecklistTemplate, styles: Styles,
         key=key,
         title=template.title.zh,
         subtitle=subtitle_header,
-        qr_payload=qr_payload(template.key, sheet.tier.value, site.code if site else None),
+        qr_payload=qr_payload(template.key, sheet.tier, site.code if site else None),
     )
     story: list[Flowable] = [
         SectionStart(section),

@@ -41,6 +41,7 @@ from reportlab.platypus import (
 )
 
 import inspector
+from inspector.domain.tiers import Tier
 from inspector.errors import UserError
 from inspector.services.pdf.fonts import CJK_FONT, CLOSING_PUNCTUATION, FontSet, default_fonts
 
@@ -162,7 +163,7 @@ def text_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return [chunk for chunk in chunks if chunk.strip()]
 
 
-def qr_payload(template_key: str, tier: str, site_code: str | None) -> str:
+def qr_payload(template_key: str, tier: Tier, site_code: str | None) -> str:
     """The text in a page's QR code: site code, tier and template version.
 
     ``INSPECTOR;site=330799001001;tier=village;template=community-education-3tier@1``

@@ -555,7 +555,7 @@ class _ReportBuilder:
             subtitle=(f"督导检查报告 · {shorten(site.name)}"
                       + (f"（{shorten(site.code)}）" if site.code else "")
                       + f" · {data.visit_date.isoformat()}"),
-            qr_payload=qr_payload(self.template.key, data.tier.value, site.code),
+            qr_payload=qr_payload(self.template.key, data.tier, site.code),
         )
         story: list[Flowable] = [SectionStart(section), *self.cover(), *self.conclusion(),
                                  *self.summary(), *self.details(),
