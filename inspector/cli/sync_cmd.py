@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -159,30 +158,12 @@ def _kind_zh(kind: BundleKind) -> str:
     return kind_zh(kind)
 
 
-def _sync_errors() -> tuple[type[Exception], ...]:
-    from inspector.services.photo_store import PhotoStoreError
-    from inspector.services.sync.errors import SyncError
-
-    return (SyncError, PhotoStoreError)
-
-
-def _one_line(exc: Exception) -> UsageError:
-    """The reason on one line: a bundle may put line breaks or other control characters
-    in what a message quotes (a device name, a table name)."""
-    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
-                   for ch in str(exc))
-    return UsageError(text)
-
-
 def run_init(args: argparse.Namespace) -> int:
     from inspector.services.sync.identity import ROLE_LABELS
 
     with opened(args) as context:
-        try:
-            me = api.sync.set_role(context, Role(args.role), args.name,
-                                   confirm_change=args.change_role)
-        except _sync_errors() as exc:
-            raise _one_line(exc) from exc
+        me = api.sync.set_role(context, Role(args.role), args.name,
+                               confirm_change=args.change_role)
     assert me.role is not None
     print(f"{ROLE_LABELS[me.role]}: 设备 / device {me.device_id}, "
           f"指纹 / fingerprint {me.fingerprint}")
@@ -200,8 +181,6 @@ def run_device_show(args: argparse.Namespace) -> int:
             # no database is taken for one whose database was lost, and refused.
             with opened(args) as context:
                 me = ensure_identity(context.paths)
-    except _sync_errors() as exc:
-        raise _one_line(exc) from exc
     except OSError as exc:
         raise UsageError(f"无法使用数据文件夹 / cannot use the data directory {paths.data_dir}: "
                          f"{exc}") from exc
@@ -229,8 +208,6 @@ def run_export(args: argparse.Namespace) -> int:
             kind = BundleKind(args.kind) if args.kind else None
             result = api.sync.export_bundle(context, target, kind=kind, include_all=args.all,
                                             actor=_actor(args), control=progress)
-        except _sync_errors() as exc:
-            raise _one_line(exc) from exc
         finally:
             progress.finish()
     if args.format == "json":
@@ -248,10 +225,8 @@ def run_export(args: argparse.Namespace) -> int:
 def run_verify(args: argparse.Namespace) -> int:
     from inspector.services.sync.verify import verify_file
 
-    try:  # as an import checks it, as far as that needs no database
-        opened_bundle = verify_file(Path(args.file), records=True)
-    except _sync_errors() as exc:
-        raise _one_line(exc) from exc
+    # As an import checks it, as far as that needs no database.
+    opened_bundle = verify_file(Path(args.file), records=True)
     m = opened_bundle.manifest
     info = {"bundle_id": m.bundle_id, "kind": m.kind, "format_version": m.format_version,
             "device_id": m.source.device_id, "device_name": m.source.name,
@@ -275,8 +250,6 @@ def run_import(args: argparse.Namespace) -> int:
             prepared, result = api.sync.import_bundle(
                 context, Path(args.file), dry_run=args.dry_run,
                 trust_new_device=args.trust_new_device, actor=_actor(args), control=progress)
-        except _sync_errors() as exc:
-            raise _one_line(exc) from exc
         finally:
             progress.finish()
     m = prepared.manifest
@@ -399,11 +372,7 @@ def run_conflicts(args: argparse.Namespace) -> int:
 
 def run_resolve(args: argparse.Namespace) -> int:
     with opened(args) as context:
-        try:
-            view = api.sync.resolve_conflict(context, args.conflict, Keep(args.keep),
-                                             _actor(args))
-        except _sync_errors() as exc:
-            raise _one_line(exc) from exc
+        view = api.sync.resolve_conflict(context, args.conflict, Keep(args.keep), _actor(args))
     kept = "现在显示的" if args.keep == Keep.LOCAL else "另一"
     print(f"已解决：采用{kept}版本 / resolved: kept the {args.keep} version of {view.table} "
           f"{view.record_id}")
@@ -425,10 +394,7 @@ def run_devices_list(args: argparse.Namespace) -> int:
 
 def run_devices_revoke(args: argparse.Namespace) -> int:
     with opened(args) as context:
-        try:
-            revoked = api.sync.revoke_device(context, args.device, _actor(args), args.reason)
-        except _sync_errors() as exc:
-            raise _one_line(exc) from exc
+        revoked = api.sync.revoke_device(context, args.device, _actor(args), args.reason)
     name, device_id = revoked.name, revoked.device_id
     print(f"已吊销 {name}（{device_id}），今后拒收它的数据包 / revoked {name} ({device_id}); "
           "its bundles are refused from now on")
@@ -441,10 +407,7 @@ def run_demo_role(args: argparse.Namespace) -> int:
     from inspector.services.sync.identity import ROLE_LABELS
 
     with opened(args) as context:
-        try:
-            result = prepare_demo(context, Role(args.role))
-        except _sync_errors() as exc:
-            raise _one_line(exc) from exc
+        result = prepare_demo(context, Role(args.role))
     me = result.identity
     assert me.role is not None
     print(f"演示数据（{ROLE_LABELS[me.role]}）/ demo data in {context.paths.data_dir}: "
@@ -455,16 +418,10 @@ def run_demo_role(args: argparse.Namespace) -> int:
 
 
 def run_assignments_add(args: argparse.Namespace) -> int:
-    from inspector.services.sites import SiteError
-    from inspector.services.sync.errors import SyncError
-
     start, end = _date(args.start, "--from"), _date(args.end, "--to")
     with opened(args) as context:
-        try:
-            assigned = api.sync.add_assignment_by_code(context, args.site, args.inspectors,
-                                                       start, end, args.note)
-        except (SiteError, SyncError) as exc:
-            raise _one_line(exc) from exc
+        assigned = api.sync.add_assignment_by_code(context, args.site, args.inspectors,
+                                                   start, end, args.note)
     if assigned is None:
         raise UsageError(f"没有区划代码为 {args.site} 的站点 / no site with code {args.site}")
     name, assignment_id = assigned.site_name, assigned.assignment_id
