@@ -145,7 +145,8 @@ def test_bundle_history_lists_what_was_written_and_imported(
         with office.db.session() as session:
             (entry,) = bundle_history(session, unfinished=False)
         assert (entry.direction, entry.kind, entry.sequence) == ("in", "results", 1)
-        assert entry.counts.get("new", 0) > 0  # what the import changed
+        assert entry.imported.new > 0  # what the import changed
+        assert entry.counts["inspections"] == 1  # what the bundle holds
     finally:
         field.close()
         office.close()

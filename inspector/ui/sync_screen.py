@@ -277,10 +277,10 @@ class SyncScreen(QWidget):
                 state = (self.tr("confirmed %1").replace("%1", item.confirmed_at)
                          if item.confirmed_at else self.tr("not confirmed yet"))
             else:
-                c = item.changes
+                c = item.imported
                 state = self.tr("new %1, updated %2, conflicts %3").replace(
-                    "%1", str(c.get("new", 0))).replace("%2", str(c.get("updated", 0))).replace(
-                    "%3", str(c.get("conflicts", 0)))
+                    "%1", str(c.new)).replace("%2", str(c.updated)).replace(
+                    "%3", str(c.conflicts))
             self._add_row(self.history, [
                 item.at, self.tr("received") if item.direction == Direction.IN else self.tr("sent"),
                 kinds.get(item.kind, item.kind), item.device, str(item.sequence),

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from inspector.services.sync.history import BundleLog, Outbox
     from inspector.services.sync.identity import DeviceIdentity
     from inspector.services.sync.importer import ImportResult, PreparedImport
+    from inspector.services.sync.merge import Totals
     from inspector.services.sync.trust import DeviceInfo
     from inspector.storage.models import Site
 
@@ -55,7 +56,7 @@ class HistoryRow:
     file_name: str
     status: BundleStatus
     confirmed_at: str | None
-    changes: dict[str, int]
+    imported: Totals  # an import: what it did here (all 0 for a bundle written here)
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def load_overview(context: AppContext) -> SyncOverview:
         )
     history = [HistoryRow(str(e.at)[:16], e.direction, e.kind, e.device, e.sequence,
                           e.file_name, e.status,
-                          str(e.confirmed_at)[:16] if e.confirmed_at else None, e.counts)
+                          str(e.confirmed_at)[:16] if e.confirmed_at else None, e.imported)
                for e in logged]
     return SyncOverview(me.device_id, me.role, me.name,
                         me.fingerprint, devices, history, conflicts, assignments, sites, words,

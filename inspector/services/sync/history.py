@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from inspector.domain.values import BundleKind, BundleStatus, Direction, InspectionStatus
+from inspector.services.sync.merge import Totals
 from inspector.storage.models import SyncBundle
 
 
@@ -26,7 +27,8 @@ class BundleLog:
     file_name: str
     actor: str
     confirmed_at: datetime | None
-    counts: dict[str, int]  # what an import changed, else what the bundle holds
+    counts: dict[str, int]  # what the bundle holds: records by table, and photo files
+    imported: Totals  # an import: what it did here (all 0 for a bundle written here)
 
 
 def _numbers(text: str | None) -> dict[str, int]:
@@ -38,6 +40,11 @@ def _numbers(text: str | None) -> dict[str, int]:
         if isinstance(data, dict) else {}
 
 
+def _imported(row: SyncBundle) -> Totals:
+    return Totals.from_json(_numbers(row.changes)) if row.direction == Direction.IN \
+        else Totals()
+
+
 def bundle_history(session: Session, unfinished: bool = True) -> list[BundleLog]:
     """Newest first; without ``unfinished``, exports still being written are left out."""
     query = select(SyncBundle).order_by(col(SyncBundle.at).desc())
@@ -46,7 +53,7 @@ def bundle_history(session: Session, unfinished: bool = True) -> list[BundleLog]
             [BundleStatus.WRITING, BundleStatus.INTERRUPTED]))
     return [BundleLog(row.id, row.at, row.direction, row.kind, row.status, row.device_name,
                       row.sequence, row.file_name, row.actor, row.confirmed_at,
-                      _numbers(row.changes) or _numbers(row.counts))
+                      _numbers(row.counts), _imported(row))
             for row in session.exec(query).all()]
 
 

@@ -128,6 +128,11 @@ class Totals:
     def to_json(self) -> dict[str, int]:
         return dataclasses.asdict(self)
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Totals:
+        """The totals an import logged (:meth:`Preview.to_json`); a count not there is 0."""
+        return cls(**{f.name: int(data.get(f.name) or 0) for f in dataclasses.fields(cls)})
+
 
 @dataclass
 class Preview:
