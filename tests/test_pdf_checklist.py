@@ -17,6 +17,7 @@ from pdf_helpers import (
 )
 
 from inspector.domain.tiers import Tier
+from inspector.services.control import Cancelled, NullControl
 from inspector.services.pdf.blank_checklist import (
     ROWS_KEPT_WITH_SIGNATURES,
     Sheet,
@@ -24,7 +25,7 @@ from inspector.services.pdf.blank_checklist import (
     instructions,
     write_checklists,
 )
-from inspector.services.pdf.common import Cancelled, Progress, parse_qr_payload, qr_payload
+from inspector.services.pdf.common import parse_qr_payload, qr_payload
 from inspector.services.pdf.fonts import MISSING_MARKER
 from inspector.services.templates import shipped_templates
 
@@ -102,9 +103,10 @@ def test_a_rare_character_in_a_site_name_shows_as_a_marker_and_pages_render(
 
 def test_cancelling_leaves_no_file(tmp_path: Path) -> None:
     target = tmp_path / "cancelled.pdf"
+    control = NullControl()
+    control.cancel()
     with pytest.raises(Cancelled):
-        write_checklists(target, TEMPLATE, [Sheet(Tier.VILLAGE)] * 3,
-                         progress=Progress(cancelled=lambda: True))
+        write_checklists(target, TEMPLATE, [Sheet(Tier.VILLAGE)] * 3, control=control)
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []
 

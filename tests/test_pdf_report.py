@@ -26,13 +26,12 @@ from inspector.domain.scoring import summarize
 from inspector.domain.tiers import Tier
 from inspector.services import inspections, photo_image
 from inspector.services.context import AppContext
+from inspector.services.control import Cancelled, NullControl
 from inspector.services.demo_inspections import VISITS, demo_id
 from inspector.services.pdf import images as print_images
 from inspector.services.pdf.common import (
     CONTENT_WIDTH,
     FULL_COLLECTIONS_DEFERRED,
-    Cancelled,
-    Progress,
     Styles,
     full_collections_deferred,
 )
@@ -66,6 +65,12 @@ def _report(context: AppContext, inspection_id: str, target: Path) -> tuple[Path
     built = write_report(target, data, PrintImageCache.for_paths(context.paths),
                          printed_on=date(2026, 6, 30))
     return built.path, data
+
+
+def _cancelled() -> NullControl:
+    control = NullControl()
+    control.cancel()
+    return control
 
 
 def _image_sizes(pdf: Path) -> list[tuple[int, int]]:
@@ -223,14 +228,15 @@ def test_cancel_while_preparing_photos(demo_context: AppContext, tmp_path: Path)
         data = report_data(session, demo_id(visit.site_code, visit.label))
     seen: list[int] = []
 
-    def cancel_after_two() -> bool:
-        return len(seen) >= 2
+    def cancel_after_two(done: int, _total: int, _what: str) -> None:
+        seen.append(done)
+        if len(seen) >= 2:
+            control.cancel()
 
-    progress = Progress(report=lambda done, total, what: seen.append(done),
-                        cancelled=cancel_after_two)
+    control = NullControl(cancel_after_two)
     with pytest.raises(Cancelled):
         write_report(tmp_path / "r.pdf", data, PrintImageCache.for_paths(demo_context.paths),
-                     progress=progress)
+                     control=control)
     assert not (tmp_path / "r.pdf").exists()
 
 
@@ -407,14 +413,14 @@ def test_full_collections_are_deferred_while_a_report_is_made_and_restored_after
     images = PrintImageCache.for_paths(demo_context.paths)
     before = gc.get_threshold()
     during: list[tuple[int, int, int]] = []
-    progress = Progress(report=lambda done, total, what: during.append(gc.get_threshold()))
-    write_report(tmp_path / "r.pdf", data, images, progress=progress)
+    progress = NullControl(lambda done, total, what: during.append(gc.get_threshold()))
+    write_report(tmp_path / "r.pdf", data, images, control=progress)
     assert gc.get_threshold() == before
     assert during and all(t == (*before[:2], before[2] * FULL_COLLECTIONS_DEFERRED)
                           for t in during)
 
     with pytest.raises(Cancelled):  # a cancelled report restores them too
-        write_report(tmp_path / "c.pdf", data, images, progress=Progress(cancelled=lambda: True))
+        write_report(tmp_path / "c.pdf", data, images, control=_cancelled())
     assert gc.get_threshold() == before
 
     with full_collections_deferred():  # a report made while another one is
@@ -424,7 +430,7 @@ def test_full_collections_are_deferred_while_a_report_is_made_and_restored_after
 
     gc.set_threshold(*before[:2], 0)  # full collections turned off: left so
     try:
-        write_report(tmp_path / "t.pdf", data, images, progress=progress)
+        write_report(tmp_path / "t.pdf", data, images, control=progress)
         assert during[-1][2] == 0 and gc.get_threshold()[2] == 0
     finally:
         gc.set_threshold(*before)

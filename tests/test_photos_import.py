@@ -11,6 +11,7 @@ from sqlmodel import select
 
 from inspector.services import photo_import, photos
 from inspector.services.context import AppContext
+from inspector.services.control import NullControl
 from inspector.services.inspections import (
     InspectionError,
     complete,
@@ -19,7 +20,6 @@ from inspector.services.inspections import (
     set_rating,
 )
 from inspector.services.photo_import import (
-    CancelToken,
     ImportProgress,
     add_photos,
     find_images,
@@ -121,13 +121,13 @@ def test_a_general_photo_added_to_a_criterion_moves_there(visit: Visit, tmp_path
 @pytest.mark.parametrize("workers", [0, 1, 2])
 def test_cancel_leaves_nothing_half_stored(visit: Visit, tmp_path: Path, workers: int) -> None:
     paths = [samples.jpeg(tmp_path / f"IMG_{i:04}.jpg", (120, 90), seed=i) for i in range(8)]
-    token = CancelToken()
+    control = NullControl()
 
     def cancel_after_two(progress: ImportProgress) -> None:
         if progress.done == 2:
-            token.cancel()
+            control.cancel()
 
-    report = _add(visit, paths, None, cancel_token=token, progress_callback=cancel_after_two,
+    report = _add(visit, paths, None, control=control, progress_callback=cancel_after_two,
                   workers=workers)
     assert report.cancelled and len(report.added) == 2
     assert "取消" in report.message() and "cancelled, 6 not handled" in report.message()
@@ -141,19 +141,19 @@ def test_cancel_leaves_nothing_half_stored(visit: Visit, tmp_path: Path, workers
 
 def test_cancel_in_the_middle_of_a_file_drops_that_file(visit: Visit, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    """The token is set while file 2 is being decoded: file 2 gets no row and no file."""
+    """Cancelled while file 2 is being decoded: file 2 gets no row and no file."""
     paths = [samples.jpeg(tmp_path / f"IMG_{i}.jpg", seed=i) for i in range(3)]
-    token = CancelToken()
+    control = NullControl()
     real_examine = photo_import.examine
 
     def examine_then_cancel(path: Path, *args: object, **kwargs: object) -> object:
         result = real_examine(path, *args, **kwargs)  # type: ignore[arg-type]
         if kwargs.get("display_path") == paths[1]:
-            token.cancel()
+            control.cancel()
         return result
 
     monkeypatch.setattr(photo_import, "examine", examine_then_cancel)
-    report = _add(visit, paths, None, cancel_token=token, workers=0)
+    report = _add(visit, paths, None, control=control, workers=0)
     assert [r.original_name for r in report.added] == ["IMG_0.jpg"]
     assert report.cancelled
     assert len(_rows(visit)) == 1 and len(_store_files(visit)) == 1

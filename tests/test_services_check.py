@@ -19,7 +19,6 @@ from photo_samples import jpeg
 
 from inspector.services import inspections
 from inspector.services.check import (
-    CheckCancelled,
     Kind,
     check_data,
     photo_places,
@@ -27,6 +26,7 @@ from inspector.services.check import (
     remove_unavailable_photos,
 )
 from inspector.services.context import AppContext
+from inspector.services.control import Cancelled
 from inspector.services.demo import load_demo
 from inspector.services.photo_import import add_photos
 from inspector.services.photo_store import PhotoStore
@@ -191,7 +191,7 @@ def test_the_check_can_be_cancelled(data: Data) -> None:
         def progress(self, done: int, total: int, text: str = "") -> None:
             return
 
-    with pytest.raises(CheckCancelled):
+    with pytest.raises(Cancelled):
         check_data(data.context.paths, StopAtOnce())
 
 

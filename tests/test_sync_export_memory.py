@@ -13,8 +13,8 @@ from sync_helpers import completed_inspection, installation
 
 from inspector.services import inspections
 from inspector.services.context import AppContext
+from inspector.services.control import NullControl
 from inspector.services.sync import export_records
-from inspector.services.sync.errors import NullControl
 from inspector.services.sync.export import KIND_TABLES, export_bundle
 from inspector.services.sync.identity import Role, ensure_identity
 from inspector.services.sync.records import SPECS

@@ -21,9 +21,9 @@ from sync_helpers import OTHER_VILLAGE, completed_inspection, installation
 from inspector.app_paths import AppPaths
 from inspector.services import inspections
 from inspector.services.context import AppContext, open_context
+from inspector.services.control import Cancelled, NullControl
 from inspector.services.sync import export_records
 from inspector.services.sync import records as rec
-from inspector.services.sync.errors import NullControl, SyncCancelled
 from inspector.services.sync.export import KIND_TABLES, SEAL_FOLDER, export_bundle
 from inspector.services.sync.identity import Role, ensure_identity
 
@@ -162,7 +162,7 @@ def test_the_seal_file_is_removed_after_an_export_a_cancelled_one_and_a_killed_o
 
     control = NullControl(lambda _d, _t, text: control.cancel() if text == "responses"
                           else None)
-    with pytest.raises(SyncCancelled):
+    with pytest.raises(Cancelled):
         export_bundle(field, tmp_path / "2.bundle", control=control)
     assert _seals(field) == []
     assert not (tmp_path / "2.bundle").exists()

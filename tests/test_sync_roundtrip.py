@@ -209,14 +209,14 @@ class _CancelAfter:
 
 def test_cancelled_export_and_import_leave_nothing_behind(field: AppContext, office: AppContext,
                                                           tmp_path: Path) -> None:
-    from inspector.services.sync.errors import SyncCancelled
+    from inspector.services.control import Cancelled
     from inspector.services.sync.importer import prepare_import
 
     completed_inspection(field, photos=3, seed=5)
     stick = tmp_path / "stick"
     stick.mkdir()
     before = dump(field)
-    with pytest.raises(SyncCancelled):
+    with pytest.raises(Cancelled):
         export_bundle(field, stick / "r.bundle", control=_CancelAfter(3))
     assert list(stick.iterdir()) == []
     assert dump(field) == before  # no sequence number used, no version marked as sent
@@ -225,7 +225,7 @@ def test_cancelled_export_and_import_leave_nothing_behind(field: AppContext, off
 
     before = dump(office)
     control = _CancelAfter(2)
-    with pytest.raises(SyncCancelled):
+    with pytest.raises(Cancelled):
         prepare_import(office, bundle.path, trust_new_device=True, control=control)
     assert control.seen >= 2
     assert dump(office) == before  # the photos copied so far were removed again
@@ -267,14 +267,14 @@ def test_cli_assignments_device_and_json_import(field: AppContext, office: AppCo
 
 def test_cancelling_the_merge_rolls_everything_back(field: AppContext, office: AppContext,
                                                     tmp_path: Path) -> None:
-    from inspector.services.sync.errors import SyncCancelled
+    from inspector.services.control import Cancelled
     from inspector.services.sync.importer import commit_import, prepare_import
 
     completed_inspection(field, photos=2, seed=7)
     bundle = export_bundle(field, tmp_path / "r.bundle").path
     before = dump(office)
     prepared = prepare_import(office, bundle, trust_new_device=True)
-    with pytest.raises(SyncCancelled):
+    with pytest.raises(Cancelled):
         commit_import(prepared, "王芳", control=_CancelAfter(1))
     assert dump(office) == before
     assert not office.paths.backups.exists() or not any(office.paths.backups.iterdir())

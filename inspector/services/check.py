@@ -40,8 +40,8 @@ from inspector.domain.templates import ChecklistTemplate, TemplateError, parse_s
 from inspector.domain.tiers import Tier
 from inspector.domain.values import InspectionStatus
 from inspector.services.context import installation_traces
+from inspector.services.control import Control, NullControl, check
 from inspector.services.photo_store import CHUNK_BYTES, MAX_FILE_BYTES, PhotoStore, Received
-from inspector.services.sync.errors import Control, NullControl
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
@@ -51,13 +51,6 @@ log = logging.getLogger(__name__)
 #: The most lines of SQLite's integrity check reported one by one.
 MAX_DATABASE_LINES = 20
 DAMAGED_FOLDER = ".damaged"
-
-
-class CheckCancelled(Exception):
-    """The user stopped the check; nothing was changed."""
-
-    def __init__(self) -> None:
-        super().__init__("已取消 / cancelled")
 
 
 class Kind(StrEnum):
@@ -171,11 +164,6 @@ def _read_only(database: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-def _check(control: Control) -> None:
-    if control.cancelled:
-        raise CheckCancelled
-
-
 @dataclass(frozen=True)
 class _PhotoRow:
     photo_id: str
@@ -283,7 +271,7 @@ def _hash_file(path: Path, control: Control, done: int, total: int) -> tuple[str
     size = 0
     with open(path, "rb") as handle:
         while chunk := handle.read(CHUNK_BYTES):
-            _check(control)
+            check(control)
             digest.update(chunk)
             size += len(chunk)
             control.progress(done + size, total, path.name)
@@ -311,7 +299,8 @@ def file_state(store: PhotoStore, sha256: str, expected_size: int = 0,
 
 
 def check_data(paths: AppPaths, control: Control | None = None) -> CheckReport:
-    """Check the database and every photo file; raises :class:`CheckCancelled`."""
+    """Check the database and every photo file; raises
+    :class:`~inspector.services.control.Cancelled` when cancelled."""
     control = control or NullControl()
     report = CheckReport()
     database = paths.database
@@ -328,7 +317,7 @@ def check_data(paths: AppPaths, control: Control | None = None) -> CheckReport:
     try:
         with _read_only(database) as conn:
             _check_database(conn, report)
-            _check(control)
+            check(control)
             try:
                 rows = _photo_rows(conn)
                 names = _Names(conn)
@@ -400,7 +389,7 @@ def _check_photos(paths: AppPaths, rows: list[_PhotoRow], names: _Names, report:
     total = sum(sizes.values())
     done = 0
     for sha, used_by in by_sha.items():
-        _check(control)
+        check(control)
         expected = max(r.size for r in used_by)
         state, read = file_state(store, sha, expected, control, done, total, located[sha])
         done += sizes[sha]
@@ -537,7 +526,7 @@ def _from_folder(store: PhotoStore, needed: set[str], folder: Path,
     files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
     try:
         for number, path in enumerate(files):
-            _check(control)
+            check(control)
             control.progress(number, len(files), path.name)
             try:  # hashed where it is first: only a match is copied into the store
                 if path.stat().st_size > MAX_FILE_BYTES or \

@@ -35,7 +35,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-import threading
 from collections import deque
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -46,6 +45,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from inspector.domain.values import InspectionStatus
+from inspector.services.control import Control, NullControl
 from inspector.services.photo_image import ImageFacts, PhotoRejected, encode_jpeg, examine, probe
 from inspector.services.photo_store import THUMBNAIL_SIZE, DurableBatch, PhotoStore, Received
 from inspector.services.photos import (
@@ -65,20 +65,6 @@ log = logging.getLogger(__name__)
 #: File name endings looked for when importing a folder (compared case-insensitively).
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".webp", ".heic", ".heif"})
 DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
-
-
-class CancelToken:
-    """Set from any thread (the GUI's Cancel button); checked between files."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
 
 
 @dataclass(frozen=True)
@@ -178,7 +164,7 @@ def _sync_copied(store: PhotoStore, copying: Future[Received | PhotoRejected]
     return store.sync_received(copied) if isinstance(copied, Received) else copied
 
 
-def _prepared_in_order(store: PhotoStore, paths: Sequence[Path], token: CancelToken,
+def _prepared_in_order(store: PhotoStore, paths: Sequence[Path], control: Control,
                        workers: int
                        ) -> Generator[tuple[Path, _Prepared | PhotoRejected]]:
     """Prepare files (copy, hash, fsync, decode, thumbnail), yielding results in order.
@@ -192,7 +178,7 @@ def _prepared_in_order(store: PhotoStore, paths: Sequence[Path], token: CancelTo
     """
     if workers <= 0:  # everything in the calling thread
         for source in paths:
-            if token.cancelled:
+            if control.cancelled:
                 return
             yield source, _examine(store, source, _receive(store, source))
         return
@@ -204,7 +190,7 @@ def _prepared_in_order(store: PhotoStore, paths: Sequence[Path], token: CancelTo
         queue = iter(paths)
 
         def submit_next() -> None:
-            source = None if token.cancelled else next(queue, None)
+            source = None if control.cancelled else next(queue, None)
             if source is not None:
                 copying = copier.submit(_receive, store, source)
                 syncing = copier.submit(_sync_copied, store, copying)  # right after the copy
@@ -252,7 +238,7 @@ def add_photos(
     inspection_id: str,
     criterion_id: str | None,
     paths: Sequence[Path],
-    cancel_token: CancelToken | None = None,
+    control: Control | None = None,
     progress_callback: Callable[[ImportProgress], None] | None = None,
     *,
     workers: int = DEFAULT_WORKERS,
@@ -261,7 +247,9 @@ def add_photos(
 
     **Commits** ``session`` after every photo (give it a session of its own,
     in the worker thread, with no pending changes). ``progress_callback`` is
-    called in the calling thread after each file. A photo already attached to
+    called in the calling thread after each file. Once ``control`` is cancelled
+    (checked between files) the import stops, keeping the photos added so far, and
+    the report says it was cancelled. A photo already attached to
     the same criterion is a duplicate (nothing changes); a general photo of the
     visit added to a criterion is moved there (``report.assigned``).
 
@@ -273,7 +261,7 @@ def add_photos(
     inspection = editable_inspection(session, inspection_id)
     check_criterion(session, inspection, criterion_id)
     session.commit()  # end the read transaction; nothing is held during the slow work
-    token = cancel_token or CancelToken()
+    control = control or NullControl()
     report = ImportReport(total=len(paths))
     # Folder fsyncs at most once a second: one per photo would cost as much as the
     # photo's own fsync; a power cut can undo at most the last second of renames.
@@ -283,7 +271,7 @@ def add_photos(
     uncommitted: list[str] = []  # files kept whose row could not be committed
     try:
         with store.writing():
-            _add_all(session, store, inspection, criterion_id, paths, token, progress_callback,
+            _add_all(session, store, inspection, criterion_id, paths, control, progress_callback,
                      report, folders, workers, uncommitted)
     except BaseException:
         # A full disk can refuse the row after the file was kept: remove that file
@@ -295,19 +283,19 @@ def add_photos(
                 log.warning("could not remove a photo file left without its row; the start-up "
                             "clean-up will", exc_info=True)
         raise
-    report.cancelled = token.cancelled and report.handled < report.total
+    report.cancelled = control.cancelled and report.handled < report.total
     return report
 
 
 def _add_all(session: Session, store: PhotoStore, inspection: Inspection,
-             criterion_id: str | None, paths: Sequence[Path], token: CancelToken,
+             criterion_id: str | None, paths: Sequence[Path], control: Control,
              progress_callback: Callable[[ImportProgress], None] | None,
              report: ImportReport, folders: DurableBatch, workers: int,
              uncommitted: list[str]) -> None:
-    results = _prepared_in_order(store, paths, token, workers)
+    results = _prepared_in_order(store, paths, control, workers)
     with closing(results), folders:
         for source, outcome in results:
-            if token.cancelled:
+            if control.cancelled:
                 if isinstance(outcome, _Prepared):
                     store.discard(outcome.received)
                 break
@@ -380,7 +368,7 @@ def _keep(session: Session, store: PhotoStore, inspection: Inspection,
             log.warning("could not cache the thumbnail of %s: %s", source, exc)
 
 
-def find_images(folder: Path, cancel_token: CancelToken | None = None) -> list[Path]:
+def find_images(folder: Path, control: Control | None = None) -> list[Path]:
     """Image files under ``folder`` (recursively, by name ending), in natural path order
     (m1, m2, m10: :func:`~inspector.services.photos.natural_key`).
 
@@ -390,7 +378,7 @@ def find_images(folder: Path, cancel_token: CancelToken | None = None) -> list[P
     """
     found: list[Path] = []
     for top, folders, files in os.walk(folder):
-        if cancel_token is not None and cancel_token.cancelled:
+        if control is not None and control.cancelled:
             break
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in files:
@@ -404,7 +392,7 @@ def import_folder(
     store: PhotoStore,
     inspection_id: str,
     folder: Path,
-    cancel_token: CancelToken | None = None,
+    control: Control | None = None,
     progress_callback: Callable[[ImportProgress], None] | None = None,
     *,
     workers: int = DEFAULT_WORKERS,
@@ -416,6 +404,6 @@ def import_folder(
     if not folder.is_dir():
         raise PhotoError(f"找不到文件夹 / no such folder: {folder}")
     editable_inspection(session, inspection_id)
-    paths = find_images(folder, cancel_token)
-    return add_photos(session, store, inspection_id, None, paths, cancel_token,
+    paths = find_images(folder, control)
+    return add_photos(session, store, inspection_id, None, paths, control,
                       progress_callback, workers=workers)

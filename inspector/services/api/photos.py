@@ -51,24 +51,15 @@ def add_photos(context: AppContext, inspection_id: str, criterion_id: str | None
     from inspector.services import photo_import
     from inspector.services.photo_store import PhotoStore
 
-    class _Token(photo_import.CancelToken):
-        """Cancelled as soon as the caller's control is."""
-
-        @property
-        def cancelled(self) -> bool:
-            return control.cancelled or super().cancelled
-
-    token = _Token()
-
     def progress(step: ImportProgress) -> None:
         control.progress(step.done, step.total, step.path.name)
 
     with context.db.session() as session:
         if paths and len(paths) == 1 and paths[0].is_dir():
             return photo_import.import_folder(session, PhotoStore.for_paths(context.paths),
-                                              inspection_id, paths[0], token, progress)
+                                              inspection_id, paths[0], control, progress)
         return photo_import.add_photos(session, PhotoStore.for_paths(context.paths),
-                                       inspection_id, criterion_id, paths, token, progress)
+                                       inspection_id, criterion_id, paths, control, progress)
 
 
 def photo_action(context: AppContext, action: str, photo_id: str,

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
     from inspector.services.context import AppContext
     from inspector.services.control import Control
     from inspector.services.pdf.blank_checklist import Sheet
-    from inspector.services.pdf.common import BuiltPdf, Progress
+    from inspector.services.pdf.common import BuiltPdf
     from inspector.services.pdf.sources import ReportData
 
 log = logging.getLogger(__name__)
@@ -74,25 +73,6 @@ def checklist_file_name(context: AppContext, site_ids: Sequence[str]) -> str:
                                                for site_id in site_ids])
 
 
-@contextmanager
-def _cancellable() -> Iterator[None]:
-    from inspector.services.control import Cancelled
-    from inspector.services.pdf.common import Cancelled as PdfCancelled
-
-    try:
-        yield
-    except PdfCancelled:
-        raise Cancelled from None
-
-
-def _progress(control: Control | None) -> Progress | None:
-    from inspector.services.pdf.common import Progress
-
-    if control is None:
-        return None
-    return Progress(report=control.progress, cancelled=lambda: control.cancelled)
-
-
 @dataclass(frozen=True)
 class Checklist:
     """What a paper checklist prints: the newest template and its sheets, one blank sheet
@@ -128,9 +108,7 @@ def write_checklist(contents: Checklist, target: Path,
     """Write the paper checklist to ``target``."""
     from inspector.services.pdf.blank_checklist import write_checklists
 
-    with _cancellable():
-        return write_checklists(target, contents.template, contents.sheets,
-                                progress=_progress(control))
+    return write_checklists(target, contents.template, contents.sheets, control=control)
 
 
 def checklist_pdf(context: AppContext, target: Path, control: Control | None = None, *,
@@ -154,9 +132,7 @@ def write_report(context: AppContext, data: ReportData, target: Path,
     from inspector.services.pdf.images import PrintImageCache
     from inspector.services.pdf.report import write_report as write
 
-    with _cancellable():
-        return write(target, data, PrintImageCache.for_paths(context.paths),
-                     progress=_progress(control))
+    return write(target, data, PrintImageCache.for_paths(context.paths), control=control)
 
 
 def report_pdf(context: AppContext, inspection_id: str, target: Path,

@@ -23,11 +23,11 @@ from reportlab.platypus import (
 from inspector.domain.outline import outline
 from inspector.domain.templates import ChecklistTemplate
 from inspector.domain.tiers import Tier
+from inspector.services.control import Control, NullControl
 from inspector.services.pdf.common import (
     CONTENT_WIDTH,
     BuiltPdf,
     DocumentInfo,
-    Progress,
     Section,
     SectionStart,
     Styles,
@@ -36,6 +36,7 @@ from inspector.services.pdf.common import (
     make_table,
     qr_payload,
     shorten,
+    step,
 )
 from inspector.services.pdf.fonts import FontSet, default_fonts
 
@@ -299,24 +300,25 @@ def sheet_story(sheet: Sheet, template: ChecklistTemplate, styles: Styles,
 
 def write_checklists(target: Path, template: ChecklistTemplate, sheets: Sequence[Sheet], *,
                      printed_on: date | None = None, fonts: FontSet | None = None,
-                     progress: Progress | None = None) -> BuiltPdf:
-    """Write one PDF holding every sheet, each starting on a new page."""
+                     control: Control | None = None) -> BuiltPdf:
+    """Write one PDF holding every sheet, each starting on a new page; ``control`` sees
+    the progress and may cancel (no file is left then)."""
     if not sheets:
         raise ValueError("no checklist to print")
     with full_collections_deferred():
-        return _write_checklists(target, template, sheets, printed_on, fonts, progress)
+        return _write_checklists(target, template, sheets, printed_on, fonts,
+                                 control or NullControl())
 
 
 def _write_checklists(target: Path, template: ChecklistTemplate, sheets: Sequence[Sheet],
                       printed_on: date | None, fonts: FontSet | None,
-                      progress: Progress | None) -> BuiltPdf:
+                      control: Control) -> BuiltPdf:
     fonts = fonts or default_fonts()
-    progress = progress or Progress()
     styles = Styles(fonts)
     story: list[Flowable] = []
     for index, sheet in enumerate(sheets):
-        progress.step(index, len(sheets),
-                      shorten(sheet.site.name, 60) if sheet.site else sheet.tier.value)
+        step(control, index, len(sheets),
+             shorten(sheet.site.name, 60) if sheet.site else sheet.tier.value)
         if story:
             story.append(PageBreak())
         story += sheet_story(sheet, template, styles, fonts)
@@ -326,5 +328,5 @@ def _write_checklists(target: Path, template: ChecklistTemplate, sheets: Sequenc
                         template_version=template.version,
                         printed_on=printed_on, guideline=template.title.zh)
     built = build_pdf(target, story, info, fonts)
-    progress.step(len(sheets), len(sheets), "")
+    step(control, len(sheets), len(sheets), "")
     return built

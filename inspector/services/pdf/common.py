@@ -15,7 +15,7 @@ import hashlib
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,6 +43,7 @@ from reportlab.platypus import (
 import inspector
 from inspector.domain.tiers import Tier
 from inspector.errors import UserError
+from inspector.services.control import Control, check
 from inspector.services.pdf.fonts import CJK_FONT, CLOSING_PUNCTUATION, FontSet, default_fonts
 
 log = logging.getLogger(__name__)
@@ -78,30 +79,15 @@ _SENTENCE_ENDS = "。！？；.!?;"
 _CLOSING = frozenset(CLOSING_PUNCTUATION)
 _BLANK_LINES = re.compile(r"\n(?:[ \t\u3000]*\n){2,}")
 
-ProgressFn = Callable[[int, int, str], None]
-CancelledFn = Callable[[], bool]
-
-
 class PdfError(UserError):
     """A PDF could not be written; the message is meant for the user."""
 
 
-class Cancelled(Exception):
-    """The user cancelled the generation of a PDF."""
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Progress reporting and cancellation for long generations (both optional)."""
-
-    report: ProgressFn | None = None
-    cancelled: CancelledFn | None = None
-
-    def step(self, done: int, total: int, what: str = "") -> None:
-        if self.cancelled is not None and self.cancelled():
-            raise Cancelled()
-        if self.report is not None:
-            self.report(done, total, what)
+def step(control: Control, done: int, total: int, what: str = "") -> None:
+    """Stop here when the caller cancelled (:class:`~inspector.services.control.Cancelled`),
+    else report the progress of a long generation."""
+    check(control)
+    control.progress(done, total, what)
 
 
 @dataclass(frozen=True)

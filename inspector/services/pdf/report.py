@@ -21,6 +21,7 @@ from inspector.domain.outline import outline
 from inspector.domain.scoring import Summary, summarize
 from inspector.domain.templates import Criterion, RatingOption
 from inspector.domain.values import InspectionStatus
+from inspector.services.control import Control, NullControl
 from inspector.services.pdf import PHOTOS_STEP
 from inspector.services.pdf.blank_checklist import (
     DATE_BLANK,
@@ -37,7 +38,6 @@ from inspector.services.pdf.common import (
     FIELD_CHARS,
     BuiltPdf,
     DocumentInfo,
-    Progress,
     Section,
     SectionStart,
     Styles,
@@ -46,6 +46,7 @@ from inspector.services.pdf.common import (
     make_table,
     qr_payload,
     shorten,
+    step,
 )
 from inspector.services.pdf.fonts import FontSet, default_fonts
 from inspector.services.pdf.images import (
@@ -565,22 +566,23 @@ class _ReportBuilder:
 
 def write_report(target: Path, data: ReportData, images: PrintImageCache, *,
                  printed_on: date | None = None, fonts: FontSet | None = None,
-                 progress: Progress | None = None) -> BuiltPdf:
-    """Write the report of one inspection to ``target``."""
+                 control: Control | None = None) -> BuiltPdf:
+    """Write the report of one inspection to ``target``; ``control`` sees the progress and
+    may cancel (no file is left then)."""
     with full_collections_deferred():
-        return _write_report(target, data, images, printed_on, fonts, progress)
+        return _write_report(target, data, images, printed_on, fonts,
+                             control or NullControl())
 
 
 def _write_report(target: Path, data: ReportData, images: PrintImageCache,
                   printed_on: date | None, fonts: FontSet | None,
-                  progress: Progress | None) -> BuiltPdf:
+                  control: Control) -> BuiltPdf:
     fonts = fonts or default_fonts()
-    progress = progress or Progress()
     requests = photo_requests(data)
     total = len(requests) + 1
-    progress.step(0, total, PHOTOS_STEP)
+    step(control, 0, total, PHOTOS_STEP)
     prepared = images.prepare(requests,
-                              on_done=lambda done: progress.step(done, total, PHOTOS_STEP))
+                              on_done=lambda done: step(control, done, total, PHOTOS_STEP))
     builder = _ReportBuilder(data, prepared, Styles(fonts), fonts)
     info = DocumentInfo(
         title=f"督导检查报告 — {shorten(data.site.name, FIELD_CHARS // 2)} "
@@ -594,5 +596,5 @@ def _write_report(target: Path, data: ReportData, images: PrintImageCache,
     unprinted = sum(1 for photo in data.photos
                     if not isinstance(prepared.get(photo.id), PrintImage))
     built = dataclasses.replace(built, unprinted_photos=unprinted)
-    progress.step(total, total, "")
+    step(control, total, total, "")
     return built

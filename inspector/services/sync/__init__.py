@@ -19,6 +19,6 @@ See ``docs/bundle-format.md``. Modules:
 - :mod:`assignments`, :mod:`demo_roles` – assignments; ``inspector demo --role``
 """
 
-from inspector.services.sync.errors import BundleRefused, SyncCancelled, SyncError
+from inspector.services.sync.errors import BundleRefused, SyncError
 
-__all__ = ["BundleRefused", "SyncCancelled", "SyncError"]
+__all__ = ["BundleRefused", "SyncError"]

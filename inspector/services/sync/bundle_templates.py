@@ -8,9 +8,10 @@ import uuid
 from sqlalchemy.engine import Connection
 
 from inspector.domain.templates import TemplateError, parse_template
+from inspector.services.control import NullControl
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import records as rec
-from inspector.services.sync.errors import BundleRefused, NullControl
+from inspector.services.sync.errors import BundleRefused
 from inspector.services.sync.streams import member_of, records_of
 from inspector.services.sync.verify import OpenedBundle, open_zip
 from inspector.storage.models import utcnow

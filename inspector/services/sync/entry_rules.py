@@ -24,9 +24,10 @@ from sqlalchemy.engine import Connection
 from inspector.domain.templates import ChecklistTemplate, TemplateError, parse_stored_template
 from inspector.domain.tiers import Tier
 from inspector.domain.values import InspectionStatus
+from inspector.services.control import NullControl
 from inspector.services.inspections import InspectionError, checked_criterion
 from inspector.services.sync import records as rec
-from inspector.services.sync.errors import BundleRefused, NullControl
+from inspector.services.sync.errors import BundleRefused
 from inspector.services.sync.streams import member_of, records_of
 from inspector.services.sync.verify import OpenedBundle, open_zip
 

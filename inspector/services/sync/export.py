@@ -34,11 +34,12 @@ from inspector.domain.values import (
     Scope,
 )
 from inspector.services.context import AppContext
+from inspector.services.control import Control, NullControl, check
 from inspector.services.photo_store import PhotoStore
 from inspector.services.store_lock import EXPORT_LOCK_NAME, FolderClaim
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import records as rec
-from inspector.services.sync.errors import Control, NullControl, SyncError, check
+from inspector.services.sync.errors import SyncError
 from inspector.services.sync.export_records import (
     SENT_INSPECTIONS,
     MemberWriter,
@@ -257,7 +258,7 @@ def _write_photos(zf: zipfile.ZipFile, store: PhotoStore, shas: set[str],
 def export_bundle(context: AppContext, target: Path, *, kind: BundleKind | None = None,
                   include_all: bool = False, actor: str = "",
                   control: Control | None = None) -> ExportResult:
-    """Write a signed bundle to ``target``; raises SyncError or SyncCancelled.
+    """Write a signed bundle to ``target``; raises SyncError or Cancelled.
 
     ``target`` may be a folder (a USB drive): the bundle gets a new name there
     (:func:`free_bundle_path`), as the window and ``bundle export -o FOLDER`` want.

@@ -25,12 +25,13 @@ from sqlmodel import Session, select
 
 from inspector.domain.values import BundleStatus, Direction, Role, TrustStatus
 from inspector.services.context import AppContext
+from inspector.services.control import Control, NullControl
 from inspector.services.photo_store import PhotoStore, Received
 from inspector.services.photos import remove_if_unreferenced
 from inspector.services.store_lock import WriterHold
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import merge
-from inspector.services.sync.errors import BundleRefused, Control, NullControl
+from inspector.services.sync.errors import BundleRefused
 from inspector.services.sync.identity import DeviceIdentity, ensure_identity
 from inspector.services.sync.receipts import Receipt, apply_receipts
 from inspector.services.sync.trust import check_source, record_trust

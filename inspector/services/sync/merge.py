@@ -33,12 +33,13 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from inspector.domain.values import ConflictStatus
+from inspector.services.control import Control, check
 from inspector.services.photo_store import PhotoStore
 from inspector.services.sync import records as rec
 from inspector.services.sync.bundle_templates import check_templates
 from inspector.services.sync.deleted_here import DeletedHere, check_files
 from inspector.services.sync.entry_rules import EntryRules
-from inspector.services.sync.errors import BundleRefused, Control, check
+from inspector.services.sync.errors import BundleRefused
 from inspector.services.sync.import_summary import Gathered, ImportSummary, summarize_import
 from inspector.services.sync.streams import member_of, records_of
 from inspector.services.sync.verify import OpenedBundle, open_zip, refusing_deep_json

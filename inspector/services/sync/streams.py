@@ -9,8 +9,9 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any, cast
 
+from inspector.services.control import Control, check
 from inspector.services.sync import bundle_format as bf
-from inspector.services.sync.errors import BundleRefused, Control, check
+from inspector.services.sync.errors import BundleRefused
 from inspector.services.sync.verify import OpenedBundle
 
 BATCH = 900  # rows per batch (and ids per look-up, below SQLite's variable limit)

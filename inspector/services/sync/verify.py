@@ -22,9 +22,10 @@ from typing import IO, BinaryIO
 
 from inspector.domain.values import Role
 from inspector.services import photo_image
+from inspector.services.control import Control, NullControl, check
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import records as rec
-from inspector.services.sync.errors import BundleRefused, Control, NullControl, check
+from inspector.services.sync.errors import BundleRefused
 from inspector.services.sync.identity import ROLE_NAMES_EN, ROLE_NAMES_ZH
 
 #: Called for each photo member; returns a file to copy it into, or None to only hash it.
