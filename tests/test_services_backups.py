@@ -162,7 +162,7 @@ print(json.dumps({"code": result.returncode, "stderr": result.stderr, "backups":
     assert result.returncode == 0, result.stderr[-3000:]
     found = json.loads(result.stdout.strip().splitlines()[-1])
     lines = found["stderr"].strip().splitlines()
-    assert found["code"] == 1 and len(lines) == 1 and "Traceback" not in found["stderr"], found
+    assert found["code"] == 2 and len(lines) == 1 and "Traceback" not in found["stderr"], found
     assert "磁盘" in lines[0] and found["mount"] in lines[0] and "older backups" in lines[0]
     assert found["backups"] == []  # no 0-byte backup, no temp file
     assert found["same"] is True

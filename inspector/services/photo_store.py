@@ -38,10 +38,10 @@ from typing import BinaryIO
 from PIL import Image
 
 from inspector.app_paths import AppPaths
+from inspector.durable import fsync_dir, write_atomic
 from inspector.errors import UserError
 from inspector.services import photo_image, store_lock
 from inspector.services.photo_image import PhotoRejected
-from inspector.storage.durable import fsync_dir, write_atomic
 
 CHUNK_BYTES = 1 << 20
 #: Larger files are refused before anything is copied.
@@ -331,10 +331,10 @@ class PhotoStore:
         target = self.thumbnail_path(sha256, size)
         self._folder(target.parent)
         try:
-            write_atomic(target, jpeg, durable=False, folder_exists=True)
+            write_atomic(target, jpeg, cache=True, folder_exists=True)
         except FileNotFoundError:  # the cache was cleared while the program ran
             self._made.discard(target.parent)
-            write_atomic(target, jpeg, durable=False)
+            write_atomic(target, jpeg, cache=True)
         return target
 
     def thumbnail(self, sha256: str, size: int = THUMBNAIL_SIZE) -> Path:

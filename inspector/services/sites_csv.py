@@ -29,6 +29,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from inspector.domain.tiers import TIER_ORDER, Tier, parse_tier, tier_label
+from inspector.durable import write_atomic
 from inspector.errors import UserError
 from inspector.services.sites import (
     Outcome,
@@ -42,7 +43,6 @@ from inspector.services.sites import (
     site_text_problems,
     validate_code,
 )
-from inspector.storage.durable import write_atomic
 
 # (field, Chinese header written on export, other headers accepted on import)
 COLUMNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -410,6 +410,7 @@ def export_sites(session: Session, path: Path) -> int:
         writer.writerow([escape_cell(value) for value in (
             site.code or "", site.name, tier_label(Tier(site.tier)), parent_ref, site.address,
             site.contact, site.phone)])
-    # Through a temp file and a rename, removed again if writing fails (a full stick).
-    write_atomic(path, buffer.getvalue().encode("utf-8-sig"), durable=False, folder_exists=True)
+    # Through a temp file and a rename, removed again if writing fails (a full stick), and on
+    # the stick before this returns: the user may pull it out as soon as it says "written".
+    write_atomic(path, buffer.getvalue().encode("utf-8-sig"), folder_exists=True)
     return len(sites)

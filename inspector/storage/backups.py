@@ -35,9 +35,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from inspector.durable import fsync_dir
 from inspector.storage.database import DatabaseError
 from inspector.storage.disk_errors import StorageProblem
-from inspector.storage.durable import fsync_dir
 from inspector.storage.revision import read_revision
 
 log = logging.getLogger(__name__)

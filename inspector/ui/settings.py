@@ -13,6 +13,8 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from inspector.durable import write_atomic
+
 log = logging.getLogger(__name__)
 
 LANGUAGES: tuple[str, ...] = ("zh_CN", "en")
@@ -63,10 +65,7 @@ def save_settings(path: Path, settings: UiSettings) -> None:
 
 def write_settings_file(path: Path, data: dict[str, object]) -> None:
     """All keys at once, atomically (a crash never leaves half a settings file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    temporary.replace(path)
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
 SITE_LIST_KEY = "site_list"

@@ -42,6 +42,7 @@ from reportlab.platypus import (
 
 import inspector
 from inspector.domain.tiers import Tier
+from inspector.durable import replacing
 from inspector.errors import UserError
 from inspector.services.control import Control, check
 from inspector.services.pdf.fonts import CJK_FONT, CLOSING_PUNCTUATION, FontSet, default_fonts
@@ -448,23 +449,15 @@ class _NumberedCanvas(Canvas):
         super().save()
 
 
-def _remove(partial: Path) -> None:
-    """Delete a half-written file, if there is one (a failure here changes nothing)."""
-    try:
-        partial.unlink(missing_ok=True)
-    except OSError as exc:
-        log.info("could not remove %s: %s", partial, exc)
-
-
 def build_pdf(target: Path, story: Sequence[Flowable], info: DocumentInfo,
               fonts: FontSet | None = None) -> BuiltPdf:
-    """Lay out ``story`` on A4 pages and write it to ``target`` (replaced only when complete)."""
+    """Lay out ``story`` on A4 pages and write it to ``target`` (replaced only when complete,
+    and on the disk before this returns)."""
     fonts = fonts or default_fonts()
     target = Path(target)
-    partial = target.with_name(f".{target.name}.partial")
     decorations = _PageDecorations(info, fonts)
     doc = BaseDocTemplate(
-        str(partial),
+        str(target),
         pagesize=A4,
         leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_RIGHT,
@@ -489,17 +482,12 @@ def build_pdf(target: Path, story: Sequence[Flowable], info: DocumentInfo,
         # Never created here: a mistyped USB-stick path must not make folders on the laptop.
         raise PdfError(f"目标文件夹不存在 / the folder does not exist: {target.parent}")
     try:
-        doc.build(list(story), canvasmaker=canvas_maker)
-        partial.replace(target)
+        with replacing(target, folder_exists=True) as out:
+            doc.build(list(story), filename=out, canvasmaker=canvas_maker)
     except PermissionError as exc:
-        _remove(partial)
         raise PdfError(f"无法写入 {target}（文件可能正在被其他程序打开）/ cannot write {target} "
                        f"(is it open in another program?)") from exc
     except OSError as exc:
-        _remove(partial)
         raise PdfError(f"无法写入 {target} / cannot write {target}: "
                        f"{exc.strerror or exc}") from exc
-    except BaseException:
-        _remove(partial)
-        raise
     return BuiltPdf(target, decorations.pages)

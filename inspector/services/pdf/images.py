@@ -28,10 +28,10 @@ from reportlab.pdfbase.pdfdoc import PDFError
 from reportlab.pdfbase.pdfutils import readJPEGInfo
 
 from inspector.app_paths import AppPaths
+from inspector.durable import write_atomic
 from inspector.services import photo_image
 from inspector.services.photo_image import PhotoRejected
 from inspector.services.photo_store import PhotoStore, PhotoStoreError
-from inspector.storage.durable import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ class PrintImageCache:
             log.exception("photo %s cannot be printed", request.sha256[:12])
             return MissingImage(UNREADABLE)
         try:
-            write_atomic(target, photo_image.encode_jpeg(image, JPEG_QUALITY), durable=False)
+            write_atomic(target, photo_image.encode_jpeg(image, JPEG_QUALITY), cache=True)
         except OSError as exc:
             raise PhotoStoreError(f"无法写入缓存 {target.parent} / cannot write the cache: "
                                   f"{exc.strerror or exc}") from exc

@@ -33,6 +33,7 @@ from inspector.domain.values import (
     Role,
     Scope,
 )
+from inspector.durable import fsync_dir
 from inspector.services.context import AppContext
 from inspector.services.control import Control, NullControl, check
 from inspector.services.photo_store import PhotoStore
@@ -56,7 +57,6 @@ from inspector.services.sync.identity import (
 from inspector.services.sync.read_back import ReadBackMismatch, ReadBackWriter
 from inspector.services.sync.receipts import confirmed_sequences, receipts_to_send
 from inspector.services.sync.verify import verify_file
-from inspector.storage.durable import fsync_dir
 from inspector.storage.models import SyncBundle, utcnow
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import platform
 import threading
 import uuid
@@ -23,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from inspector.app_paths import AppPaths
 from inspector.domain.values import Role
+from inspector.durable import write_atomic
 from inspector.services.sync.errors import SyncError
 from inspector.storage.models import utcnow
 
@@ -75,19 +75,6 @@ def _folder(paths: AppPaths) -> Path:
     return paths.data_dir / "device"
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    """Write a file only its owner may read, replacing any previous one atomically."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    tmp.chmod(0o600)
-    tmp.replace(path)
-
-
 def _read(paths: AppPaths) -> DeviceIdentity | None:
     folder = _folder(paths)
     meta_file, key_file = folder / "identity.json", folder / "private_key.pem"
@@ -122,15 +109,16 @@ def _save(paths: AppPaths, identity: DeviceIdentity) -> None:
             serialization.PrivateFormat.PKCS8,
             serialization.NoEncryption(),
         )
-        _write_private(key_file, pem)
+        write_atomic(key_file, pem, folder_exists=True, private=True)
     meta = {
         "device_id": identity.device_id,
         "role": identity.role.value if identity.role else None,
         "name": identity.name,
         "created_at": identity.created_at,
     }
-    _write_private(folder / "identity.json",
-                   json.dumps(meta, ensure_ascii=False, indent=2).encode("utf-8"))
+    write_atomic(folder / "identity.json",
+                 json.dumps(meta, ensure_ascii=False, indent=2).encode("utf-8"),
+                 folder_exists=True, private=True)
 
 
 def load_identity(paths: AppPaths) -> DeviceIdentity | None:
