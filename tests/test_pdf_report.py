@@ -48,7 +48,7 @@ from inspector.services.pdf.report import (
     write_report,
 )
 from inspector.services.pdf.sources import ReportData, report_data
-from inspector.services.photo_image import SITE_TIMEZONE
+from inspector.services.photo_exif import SITE_TIMEZONE
 from inspector.services.photo_import import add_photos
 from inspector.services.photo_store import PhotoStore
 from inspector.services.sites import site_id_for_code

@@ -19,7 +19,7 @@ from inspector.services.inspections import (
     set_rating,
     start_inspection,
 )
-from inspector.services.photo_image import SITE_TIMEZONE
+from inspector.services.photo_exif import SITE_TIMEZONE
 from inspector.services.photo_import import add_photos
 from inspector.services.sites import list_sites
 

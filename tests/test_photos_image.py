@@ -10,15 +10,8 @@ import pytest
 from PIL import Image
 
 from inspector.services import photo_image
-from inspector.services.photo_image import (
-    SITE_TIMEZONE,
-    PhotoRejected,
-    examine,
-    parse_exif_date,
-    parse_exif_offset,
-    probe,
-    render,
-)
+from inspector.services.photo_exif import SITE_TIMEZONE, parse_exif_date, parse_exif_offset
+from inspector.services.photo_image import PhotoRejected, examine, probe, render
 
 
 def _is_red(rgb: tuple[int, ...]) -> bool:

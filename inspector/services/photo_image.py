@@ -6,17 +6,18 @@ No database and no Qt here; everything is safe to call from worker threads.
   mode, which decodes straight to 1/2, 1/4 or 1/8 scale; every byte of the
   compressed data is still read) — that decode both proves the file is a whole,
   readable image and yields the preview the thumbnail is made from. A PNG must
-  also be whole as a file: every critical chunk's checksum right, the end chunk
-  there, and every frame of an animated PNG in sequence and decodable. A HEIC
-  cannot be decoded at a reduced size: it is decoded by libheif and reduced a
-  strip of rows at a time, and refused above :data:`MAX_HEIC_PIXELS`.
-* :func:`probe` reads only the header and EXIF of a file already known good
-  (a PNG is checked completely again: it costs little).
+  also be whole as a file (:mod:`~inspector.services.photo_png`): every critical
+  chunk's checksum right, the end chunk there, and every frame of an animated PNG
+  in sequence and decodable. A HEIC cannot be decoded at a reduced size: it is
+  decoded by libheif and reduced a strip of rows at a time
+  (:mod:`~inspector.services.photo_scaling`), and refused above :data:`MAX_HEIC_PIXELS`.
+* :func:`probe` reads only the header and EXIF (:mod:`~inspector.services.photo_exif`)
+  of a file already known good (a PNG is checked completely again: it costs little).
 * :func:`render` makes an EXIF-oriented, user-rotated, downscaled RGB image (of a
   HEIC, from its embedded thumbnail when that is large enough).
 
-Greyscale images of more than 8 bits (16-bit PNG, or 10- or 12-bit values stored
-in 16 bits) are scaled to 8 bits by their significant bits, not clipped.
+This module holds the limits and the refusals: which files are accepted, and the
+message for each one that is not.
 
 Pillow's warnings (for example a decompression-bomb warning or a truncated EXIF
 block) go to this module's log, never to the console: see :func:`_route_warnings`.
@@ -24,25 +25,22 @@ block) go to this module's log, never to the console: see :func:`_route_warnings
 
 from __future__ import annotations
 
-import contextlib
 import io
 import logging
-import math
-import re
 import struct
-import threading
 import warnings
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO, cast
+from typing import TextIO
 
 import PIL
 import pillow_heif
 from PIL import Image, UnidentifiedImageError
 
 from inspector.errors import UserError
+from inspector.services import photo_exif, photo_png, photo_scaling
 
 pillow_heif.register_heif_opener()
 
@@ -62,12 +60,6 @@ Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 #: take about 500 MB; a 200 MP HEIC (1 GB and more) is refused, so that checking
 #: photos never pushes a 4 GB laptop into swap. Convert such a photo to JPEG.
 MAX_HEIC_PIXELS = 110_000_000
-#: HEIC images larger than this are decoded one at a time in this process (the import's
-#: threads, thumbnails and the report), so their peaks never add up.
-LARGE_HEIC_PIXELS = 16_000_000
-_LARGE_HEIC = threading.Lock()
-#: Rows of a decoded HEIC turned into a Pillow image at a time while it is reduced.
-_HEIC_STRIP_ROWS = 256
 
 #: Pillow format name → (media type, file extension in the store).
 FORMATS: dict[str, tuple[str, str]] = {
@@ -79,35 +71,6 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 EXTENSIONS = ("jpg", "png", "webp", "heic")
 _OPEN_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")  # MPO comes through the JPEG opener
-
-_ORIENTATION_TAG = 0x0112
-_EXIF_IFD = 0x8769
-_GPS_IFD = 0x8825
-_DATE_TIME_ORIGINAL = 0x9003
-_DATE_TIME_DIGITIZED = 0x9004
-_OFFSET_TIME_ORIGINAL = 0x9011
-_OFFSET_TIME_DIGITIZED = 0x9012
-#: The time zone of a camera clock whose EXIF does not say (China Standard
-#: Time, where the sites are); also the zone in which "the visit's day" is judged.
-SITE_TIMEZONE = timezone(timedelta(hours=8), "CST")
-_TRANSPOSE = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
-}
-#: User rotation, degrees clockwise → Pillow transpose (Pillow's ROTATE_n turns anticlockwise).
-_CLOCKWISE = {
-    90: Image.Transpose.ROTATE_270,
-    180: Image.Transpose.ROTATE_180,
-    270: Image.Transpose.ROTATE_90,
-}
-_EXIF_DATE = re.compile(r"(\d{4})[:\-](\d{2})[:\-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
-_EXIF_OFFSET = re.compile(r"^\s*([+-])(\d{2}):(\d{2})")
-_BACKGROUND = (255, 255, 255)
 
 
 class PhotoRejected(UserError):
@@ -125,7 +88,7 @@ class ImageFacts:
 
     ``width``/``height`` are as displayed, i.e. after the EXIF orientation.
     ``taken_at`` is EXIF DateTimeOriginal as an aware datetime: in the zone of
-    EXIF OffsetTimeOriginal when the camera wrote one, else :data:`SITE_TIMEZONE`.
+    EXIF OffsetTimeOriginal when the camera wrote one, else ``photo_exif.SITE_TIMEZONE``.
     """
 
     media_type: str
@@ -178,7 +141,6 @@ _DAMAGE: tuple[type[BaseException], ...] = (
     OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error, IndexError, KeyError,
     TypeError, MemoryError,
 )
-_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 #: ISO-BMFF brands of HEIF files (the ``ftyp`` box), for telling a damaged HEIC from a non-image.
 _HEIF_BRANDS = frozenset({b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm",
                           b"hevs", b"mif1", b"msf1", b"mif2"})
@@ -219,7 +181,7 @@ def _unsupported(path: Path, name: str) -> PhotoRejected:
 def _starts_like_a_photo(head: bytes) -> bool:
     """Whether ``head`` (a file's first bytes) begins like a JPEG, PNG, WebP or HEIC file."""
     return (
-        (len(head) >= 4 and _PNG_SIGNATURE.startswith(head[:8]))
+        (len(head) >= 4 and photo_png.SIGNATURE.startswith(head[:8]))
         or head[:3] == b"\xff\xd8\xff"
         or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
         or (head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS)
@@ -261,157 +223,16 @@ def _exif_of(image: Image.Image) -> Image.Exif:
 
 def _facts(image_format: str | None, size: tuple[int, int], exif: Image.Exif) -> ImageFacts:
     media_type, extension = FORMATS[image_format or ""]
-    orientation = _orientation(exif)
+    orientation = photo_exif.orientation(exif)
     width, height = size
     if orientation in (5, 6, 7, 8):
         width, height = height, width
-    lat, lon = _gps(exif)
-    return ImageFacts(media_type, extension, width, height, orientation, _taken_at(exif), lat,
-                      lon)
+    lat, lon = photo_exif.gps(exif)
+    return ImageFacts(media_type, extension, width, height, orientation,
+                      photo_exif.taken_at(exif), lat, lon)
 
 
-def _orientation(exif: Image.Exif) -> int:
-    value = exif.get(_ORIENTATION_TAG, 1)
-    return value if isinstance(value, int) and 1 <= value <= 8 else 1
-
-
-def _sub_ifd(exif: Image.Exif, tag: int) -> dict[int, Any]:
-    try:
-        return dict(exif.get_ifd(tag))
-    except (OSError, SyntaxError, ValueError, KeyError, TypeError, EOFError, struct.error):
-        return {}
-
-
-def _text(value: object) -> str | None:
-    if isinstance(value, bytes):
-        value = value.decode("ascii", "replace")
-    return value if isinstance(value, str) else None
-
-
-def parse_exif_offset(value: object) -> timezone | None:
-    """``"+08:00"`` → that fixed zone; anything else → None."""
-    match = _EXIF_OFFSET.match(_text(value) or "")
-    if not match:
-        return None
-    sign, hours, minutes = match.groups()
-    offset = timedelta(hours=int(hours), minutes=int(minutes))
-    if offset > timedelta(hours=14):
-        return None
-    return timezone(-offset if sign == "-" else offset)
-
-
-def parse_exif_date(value: object, zone: timezone = SITE_TIMEZONE) -> datetime | None:
-    """``"2026:11:28 10:11:12"`` → that time in ``zone``; blanks and zeros → None."""
-    match = _EXIF_DATE.search(_text(value) or "")
-    if not match:
-        return None
-    try:
-        year, month, day, hour, minute, second = (int(part) for part in match.groups())
-        return datetime(year, month, day, hour, minute, second, tzinfo=zone)
-    except ValueError:
-        return None
-
-
-def _taken_at(exif: Image.Exif) -> datetime | None:
-    details = _sub_ifd(exif, _EXIF_IFD)
-    for tag, offset_tag in ((_DATE_TIME_ORIGINAL, _OFFSET_TIME_ORIGINAL),
-                            (_DATE_TIME_DIGITIZED, _OFFSET_TIME_DIGITIZED)):
-        zone = parse_exif_offset(details.get(offset_tag)) or SITE_TIMEZONE
-        taken = parse_exif_date(details.get(tag), zone)
-        if taken is not None:
-            return taken
-    return None
-
-
-def _degrees(value: object, ref: object, negative: str, limit: float) -> float | None:
-    if isinstance(ref, bytes):
-        ref = ref.decode("ascii", "replace")
-    try:
-        parts = [float(part) for part in value] if isinstance(value, tuple | list) else []
-    except (TypeError, ValueError, ZeroDivisionError):
-        return None
-    if not parts or len(parts) > 3 or not all(math.isfinite(p) for p in parts):
-        return None
-    degrees = sum(part / 60**i for i, part in enumerate(parts))
-    if isinstance(ref, str) and ref.strip().upper().startswith(negative):
-        degrees = -degrees
-    return round(degrees, 7) if abs(degrees) <= limit else None
-
-
-def _gps(exif: Image.Exif) -> tuple[float | None, float | None]:
-    gps = _sub_ifd(exif, _GPS_IFD)
-    lat = _degrees(gps.get(2), gps.get(1), "S", 90.0)
-    lon = _degrees(gps.get(4), gps.get(3), "W", 180.0)
-    if lat is None or lon is None or (lat == 0.0 and lon == 0.0):
-        return None, None  # 0,0 is what some phones write when they have no fix
-    return lat, lon
-
-
-
-@dataclass(frozen=True)
-class _PngLayout:
-    """What a walk through a PNG file's chunks found."""
-
-    problem: str | None  # why the file is damaged or incomplete; None: it is whole
-    grey_bits: int | None  # significant bits of the grey channel (sBIT), when given
-    frames: int  # frames of an animated PNG (fcTL chunks); 1 for a still image
-
-
-def _png_layout(stream: BinaryIO) -> _PngLayout:
-    """Walk every chunk of a PNG file, checking each checksum, the end chunk and the
-    order of an animated PNG's frame chunks. Reads the file once, 1 MiB at a time."""
-    grey_bits: int | None = None
-    frames = 0
-    sequence = 0  # the next fcTL/fdAT sequence number expected
-    colour_type = -1
-
-    def layout(problem: str | None) -> _PngLayout:
-        return _PngLayout(problem, grey_bits, max(1, frames))
-
-    if stream.read(8) != _PNG_SIGNATURE:
-        return layout("no PNG signature")
-    while True:
-        header = stream.read(8)
-        if len(header) < 8:
-            return layout("the file ends before its IEND chunk")
-        length, kind = struct.unpack(">I4s", header)
-        if length > 0x7FFF_FFFF:
-            return layout(f"chunk {kind!r} has an impossible length")
-        checksum = zlib.crc32(kind)
-        start = b""
-        remaining = length
-        while remaining:
-            block = stream.read(min(remaining, 1 << 20))
-            if not block:
-                return layout(f"the file ends inside chunk {kind!r}")
-            if len(start) < 32:
-                start += block[:32 - len(start)]
-            checksum = zlib.crc32(block, checksum)
-            remaining -= len(block)
-        stored = stream.read(4)
-        if len(stored) < 4 or struct.unpack(">I", stored)[0] != checksum:
-            return layout(f"chunk {kind!r} is damaged (checksum)")
-        if kind == b"IHDR" and len(start) >= 10:
-            colour_type = start[9]
-        elif kind == b"sBIT" and colour_type in (0, 4) and start:
-            grey_bits = start[0]
-        elif kind in (b"fcTL", b"fdAT"):
-            if len(start) < 4 or struct.unpack(">I", start[:4])[0] != sequence:
-                return layout("the animation's frames are out of sequence")
-            sequence += 1
-            frames += kind == b"fcTL"
-        elif kind == b"IEND":
-            return layout(None)
-
-
-def _png_file_layout(source: Path | io.BytesIO) -> _PngLayout:
-    if isinstance(source, io.BytesIO):
-        return _png_layout(io.BytesIO(source.getvalue()))
-    with source.open("rb") as stream:
-        return _png_layout(stream)
-
-
-def _check_frames(image: Image.Image, layout: _PngLayout) -> None:
+def _check_frames(image: Image.Image, layout: photo_png.PngLayout) -> None:
     """Decode every further frame of an animated PNG (the first one is decoded already)."""
     declared = getattr(image, "n_frames", 1)
     if declared != layout.frames:
@@ -422,145 +243,6 @@ def _check_frames(image: Image.Image, layout: _PngLayout) -> None:
     for frame in range(1, declared):
         image.seek(frame)
         image.load()
-
-
-# --------------------------------------------------------------------------- decoding
-
-#: Modes of greyscale images with more than 8 bits per pixel.
-_WIDE_GREY = frozenset({"I", "I;16", "I;16B", "I;16L", "I;16N"})
-
-
-def _grey_to_8_bits(image: Image.Image, grey_bits: int | None) -> Image.Image:
-    """A wide greyscale image scaled to 8 bits by its significant bits (never clipped).
-
-    The significant bits are the file's own (PNG sBIT) when its values fit in
-    them, else the fewest (8 to 32) that hold the brightest value: 10-bit values
-    stored in 16 bits are scaled by 1023, true 16-bit ones by 65535.
-    """
-    wide = image if image.mode == "I" else image.convert("I")
-    extrema = wide.getextrema()
-    high = extrema[1] if isinstance(extrema[1], int | float) else 0
-    brightest = max(0, int(high))
-    if grey_bits is not None and 8 <= grey_bits <= 16 and brightest < 1 << grey_bits:
-        bits = grey_bits
-    else:
-        bits = max(8, brightest.bit_length())
-    if bits == 8:
-        return wide.convert("L")
-    factor = 255 / ((1 << bits) - 1)
-    return wide.point(lambda value: value * factor).convert("L")
-
-
-def _to_rgb(image: Image.Image, grey_bits: int | None = None) -> Image.Image:
-    """Flatten any mode to RGB; transparent parts become white, wide grey is scaled."""
-    if image.mode == "RGB":
-        return image
-    if image.mode in _WIDE_GREY:
-        return _grey_to_8_bits(image, grey_bits).convert("RGB")
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        rgba = image.convert("RGBA")
-        flat = Image.new("RGB", rgba.size, _BACKGROUND)
-        flat.paste(rgba, mask=rgba.getchannel("A"))
-        return flat
-    return image.convert("RGB")
-
-
-def _fitting(size: tuple[int, int], box: int) -> tuple[int, int]:
-    """``size`` scaled down to fit ``box`` × ``box`` (unchanged when it fits)."""
-    width, height = size
-    if max(width, height) <= box:
-        return size
-    scale = box / max(width, height)
-    return max(1, round(width * scale)), max(1, round(height * scale))
-
-
-def _downscaled(image: Image.Image, box: int, grey_bits: int | None) -> Image.Image:
-    """Decode ``image`` (JPEG: in draft mode) to a new RGB image fitting ``box``."""
-    if image.format in ("JPEG", "MPO"):
-        image.draft("RGB", (box, box))
-    image.load()
-    small = _to_rgb(image, grey_bits)
-    size = _fitting(small.size, box)
-    if size != small.size:
-        small = small.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
-    elif small is image:
-        small = image.copy()  # the opened file's image is closed when its file is
-    return small
-
-
-def _heif_downscaled(image: Image.Image, source: Path | io.BytesIO, box: int, *,
-                     whole: bool) -> Image.Image:
-    """A HEIC's primary image as a new RGB image fitting ``box``, in bounded memory.
-
-    To show it (not ``whole``), an embedded thumbnail at least as large as needed
-    is decoded instead when the phone stored one (a HEIC stored before
-    :data:`MAX_HEIC_PIXELS` was the limit is shown by an embedded thumbnail, or
-    not at all). Otherwise libheif decodes all of it (which also proves it whole)
-    and the pixels are reduced :data:`_HEIC_STRIP_ROWS` rows at a time, never held
-    twice at full size; a large one waits for any other large one to finish.
-    """
-    width, height = image.size
-    if not whole:
-        thumbnail = image.draft(image.mode, _fitting(image.size, box))
-        if thumbnail is None and width * height > MAX_HEIC_PIXELS:
-            thumbnail = image.draft(image.mode, (1, 1))  # any: better small than none
-            if thumbnail is None:
-                raise Image.DecompressionBombError(f"HEIC of {width}×{height}, no thumbnail")
-        if thumbnail is not None:
-            return _downscaled(image, box, None)
-    elif width * height > MAX_HEIC_PIXELS:
-        raise _HeicTooBig
-    gate = _LARGE_HEIC if width * height > LARGE_HEIC_PIXELS else contextlib.nullcontext()
-    with gate:
-        if isinstance(source, io.BytesIO):
-            source.seek(0)
-        heif = pillow_heif.open_heif(source, convert_hdr_to_8bit=True, remove_stride=False)
-        primary = heif[heif.primary_index]
-        data = primary.data  # decoded here; the size may change by it (a crop)
-        try:
-            decoded = primary.size
-            reduced = _reduced_in_strips(primary.mode, decoded, data, primary.stride, box)
-        finally:
-            del data, primary, heif  # the decoded pixels go now, not when the caller returns
-    small = _to_rgb(reduced)  # a new image, the file's own is never loaded
-    target = _fitting(decoded, box)
-    return small.resize(target, Image.Resampling.BICUBIC) if small.size != target else small
-
-
-class _HeicTooBig(Exception):
-    """A HEIC above MAX_HEIC_PIXELS met where it must be decoded whole."""
-
-
-def _reduction(ratio: float) -> int:
-    """The whole factor a side is first reduced by (box averages), before a bicubic
-    resize does the rest: as Pillow's ``reducing_gap=2.0`` from 4× down, and by at
-    least 2 from 2× down, so the reduced copy is at most a quarter of the pixels."""
-    return max(1, int(ratio / 2.0)) if ratio >= 4.0 else max(1, int(ratio))
-
-
-def _reduced_in_strips(mode: str, size: tuple[int, int], data: memoryview, stride: int,
-                       box: int) -> Image.Image:
-    """Decoded pixels reduced by whole factors (box averages, as Pillow's ``reduce``),
-    a strip of rows at a time, to between once and four times the size fitting ``box``."""
-    width, height = size
-    target = _fitting(size, box)
-    factor_x, factor_y = _reduction(width / target[0]), _reduction(height / target[1])
-    rows = factor_y * max(1, _HEIC_STRIP_ROWS // factor_y)
-    reduced = Image.new(mode, (-(-width // factor_x), -(-height // factor_y)))
-    for top in range(0, height, rows):
-        count = min(rows, height - top)
-        rows_data = cast(bytes, data[top * stride:(top + count) * stride])  # a view, no copy
-        strip = Image.frombuffer(mode, (width, count), rows_data, "raw", mode, stride, 1)
-        part = strip.reduce((factor_x, factor_y)) if (factor_x, factor_y) != (1, 1) \
-            else strip.copy()
-        reduced.paste(part, (0, top // factor_y))
-    return reduced
-
-
-def _oriented(image: Image.Image, orientation: int) -> Image.Image:
-    method = _TRANSPOSE.get(orientation)
-    # Transposing after the downscale costs nothing; before it, ~100 ms for 12 MP.
-    return image.transpose(method) if method is not None else image
 
 
 def _decode(shown: Path, source: Path, box: int, *, whole: bool
@@ -574,29 +256,30 @@ def _decode(shown: Path, source: Path, box: int, *, whole: bool
     with _open(shown, source) as image:
         size = image.size
         try:
-            layout: _PngLayout | None = None
-            if image.format == "PNG" and (whole or image.mode in _WIDE_GREY):
-                layout = _png_file_layout(source)
+            layout: photo_png.PngLayout | None = None
+            if image.format == "PNG" and (whole or image.mode in photo_scaling.WIDE_GREY):
+                layout = photo_png.file_layout(source)
                 if whole and layout.problem is not None:
                     raise ValueError(layout.problem)
             # Decoding comes first: reading a PNG's EXIF would decode it, and an error
             # there must not pass for a merely unreadable EXIF block.
             if image.format == "HEIF":
-                small = _heif_downscaled(image, source, box, whole=whole)
+                small = photo_scaling.heif_downscaled(image, source, box, whole=whole,
+                                                       max_pixels=MAX_HEIC_PIXELS)
             else:
-                small = _downscaled(image, box, layout.grey_bits if layout else None)
+                small = photo_scaling.downscaled(image, box, layout.grey_bits if layout else None)
             exif = _exif_of(image)
             if whole and layout is not None and layout.frames > 1:
                 _check_frames(image, layout)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise rejected_too_big(shown, size) from None
-        except _HeicTooBig:
+        except photo_scaling.HeicTooBig:
             raise rejected_heic_too_big(shown, size) from None
         except _DAMAGE as exc:
             log.info("%s is damaged or incomplete: %s", shown.name, exc)
             raise rejected_damaged(shown) from exc
         facts = _facts(image.format, size, exif)
-    return facts, _oriented(small, facts.orientation)
+    return facts, photo_scaling.oriented(small, facts.orientation)
 
 
 def examine(path: Path, preview_size: int = 256, *, display_path: Path | None = None
@@ -631,8 +314,7 @@ def render(path: Path, max_size: int, rotation: int = 0) -> Image.Image:
     Raises :class:`PhotoRejected` when the file cannot be decoded (whatever is wrong
     with it), never another error of Pillow's."""
     _, shown = _decode(path, path, max_size, whole=False)
-    method = _CLOCKWISE.get(rotation % 360)
-    return shown.transpose(method) if method is not None else shown
+    return photo_scaling.turned(shown, rotation)
 
 
 def encode_jpeg(image: Image.Image, quality: int = 85) -> bytes:

@@ -37,7 +37,7 @@ from inspector.services.inspections import (
     get_inspection,
     template_for,
 )
-from inspector.services.photo_image import SITE_TIMEZONE
+from inspector.services.photo_exif import SITE_TIMEZONE
 from inspector.services.photo_store import PhotoStore
 from inspector.services.tombstones import remember_deletion, undo_deletion
 from inspector.storage.models import Inspection, Photo

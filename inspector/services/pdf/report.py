@@ -59,7 +59,7 @@ from inspector.services.pdf.images import (
     long_side_pixels,
 )
 from inspector.services.pdf.sources import ReportData
-from inspector.services.photo_image import SITE_TIMEZONE
+from inspector.services.photo_exif import SITE_TIMEZONE
 from inspector.services.photos import PhotoRecord
 
 PHOTOS_PER_ROW = 3
