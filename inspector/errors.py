@@ -14,10 +14,12 @@ this class, so no list of them is kept anywhere.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-#: What separates the Chinese part of a message from the English one.
-SEPARATOR = " / "
+#: What separates the Chinese part of a message from the English one: " / ", or "/ "
+#: right after Chinese punctuation ("（磁盘已满）/ the disk is full").
+SEPARATOR = re.compile(r"(?: |(?<=[^\x00-\x7f]))/ ")
 
 
 class UserError(Exception):
@@ -30,13 +32,12 @@ class UserError(Exception):
     @property
     def chinese(self) -> str:
         """The part before the first " / " (the whole message when there is none)."""
-        return self.message.split(SEPARATOR, 1)[0]
+        return SEPARATOR.split(self.message, maxsplit=1)[0]
 
     @property
     def english(self) -> str:
         """The part after the first " / " (the whole message when there is none)."""
-        parts = self.message.split(SEPARATOR, 1)
-        return parts[-1]
+        return SEPARATOR.split(self.message, maxsplit=1)[-1]
 
     def one_line(self) -> str:
         """The message on one line: what it quotes (a device name from a bundle, a cell of a
