@@ -21,6 +21,7 @@ from inspector.cli.common import (
     opened,
     print_json,
 )
+from inspector.services import api
 
 if TYPE_CHECKING:
     from inspector.services.check import CheckReport
@@ -75,18 +76,14 @@ def _actor(args: argparse.Namespace) -> str:
 
 
 def _checked(paths: AppPaths) -> CheckReport:
-    from inspector.services.check import check_data
-
     progress = ConsoleProgress("检查 / checking")
     try:
-        return check_data(paths, progress)
+        return api.maintenance.check_data(paths, progress)
     finally:
         progress.finish()
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from inspector.services.check import refetch_photos, remove_unavailable_photos
-
     paths = _paths(args)
     if has_no_data(paths):  # nothing to check; a folder that lost its database is checked
         raise no_data_yet(paths)
@@ -99,14 +96,14 @@ def run_check(args: argparse.Namespace) -> int:
             raise UsageError(f"找不到 / not found: {source}")
         progress = ConsoleProgress("取回照片 / fetching photos")
         try:
-            fetched = refetch_photos(paths, report.wanted, source, progress)
+            fetched = api.maintenance.refetch_photos(paths, report.wanted, source, progress)
         finally:
             progress.finish()
         repairs.append(f"{source}: {fetched.message()}")
         report = _checked(paths)
     if args.remove_missing and report.removable:
         with opened(args) as context:
-            removed = remove_unavailable_photos(context, report, _actor(args))
+            removed = api.maintenance.remove_unavailable_photos(context, report, _actor(args))
         repairs.append(f"已从进行中的检查删除 {removed} 张没有完好文件的照片 / "
                        f"removed {removed} photos without a good file from inspections "
                        "in progress")
@@ -130,10 +127,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from inspector.services.backups import list_backups
-
     paths = _paths(args)
-    found = list_backups(paths)
+    found = api.maintenance.list_backups(paths)
     if args.format == "json":
         print_json([{"name": b.name, "taken_at": b.backup.taken_at.isoformat(),
                      "reason": b.reason_en, "reason_zh": b.reason_zh, "size_bytes": b.size}
@@ -147,10 +142,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from inspector.services.backups import restore_backup
-
     paths = _paths(args)
-    result = restore_backup(paths, args.name)
+    result = api.maintenance.restore_backup(paths, args.name)
     lost = result.loss.lines()
     if lost:
         print("备份之后保存的这些内容已被替换（仍在恢复前的备份里）/ saved after the backup "

@@ -162,7 +162,7 @@ def run_init(args: argparse.Namespace) -> int:
     from inspector.services.sync.identity import ROLE_LABELS
 
     with opened(args) as context:
-        me = api.sync.set_role(context, Role(args.role), args.name,
+        me = api.sync.set_role(context.paths, Role(args.role), args.name,
                                confirm_change=args.change_role)
     assert me.role is not None
     print(f"{ROLE_LABELS[me.role]}: 设备 / device {me.device_id}, "

@@ -1,8 +1,8 @@
 """File → Restore a backup…: the database's backups, and restoring one after a clear warning.
 
 Listing reads only the backups folder. Before restoring, the dialog works out
-on the worker what the restore would replace (:func:`inspector.services.backups.
-losses`) and names it in the confirmation. The window's own database
+on the worker what the restore would replace (:func:`inspector.services.api.maintenance.
+backup_losses`) and names it in the confirmation. The window's own database
 connections are closed first (an open connection, in any process, makes the
 restore refuse), the restore runs on the worker, and the program then starts
 again on the restored data.
@@ -27,22 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.services import api
+
 if TYPE_CHECKING:
     from inspector.app_paths import AppPaths
     from inspector.services.backups import BackupInfo, Loss, RestoreResult
     from inspector.ui.worker import JobHandle, Worker
-
-
-def _losses(paths: AppPaths, info: BackupInfo) -> Loss:
-    from inspector.services.backups import losses
-
-    return losses(paths, info)
-
-
-def _restore(paths: AppPaths, name: str) -> RestoreResult:
-    from inspector.services.backups import restore_backup
-
-    return restore_backup(paths, name)
 
 
 class BackupsDialog(QDialog):
@@ -102,9 +92,7 @@ class BackupsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        from inspector.services.backups import list_backups
-
-        self.backups = list_backups(self.paths)
+        self.backups = api.maintenance.list_backups(self.paths)
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             when = QTableWidgetItem(f"{info.local_time:%Y-%m-%d %H:%M}")
@@ -160,7 +148,8 @@ class BackupsDialog(QDialog):
         if info is None or self.job is not None:
             return None
         paths = self.paths
-        handle = self.worker.submit(lambda _c: _losses(paths, info), "backup losses")
+        handle = self.worker.submit(lambda _c: api.maintenance.backup_losses(paths, info),
+                                    "backup losses")
         handle.finished.connect(lambda loss: self.confirm(info, loss))
         handle.failed.connect(self._failed)
         self._busy(self.tr("Comparing the backup with the current data…"), handle)
@@ -210,7 +199,8 @@ class BackupsDialog(QDialog):
         """Close the window's connections and restore ``info`` on the worker."""
         self.release()
         paths, name = self.paths, info.name
-        handle = self.worker.submit(lambda _c: _restore(paths, name), "restore backup")
+        handle = self.worker.submit(lambda _c: api.maintenance.restore_backup(paths, name),
+                                    "restore backup")
         handle.finished.connect(self._restored)
         handle.failed.connect(self._failed)
         self._busy(self.tr("Restoring…"), handle)

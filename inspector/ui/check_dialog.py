@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.values import InspectionStatus
-from inspector.ui.worker import Cancelled
+from inspector.services import api
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -40,36 +40,7 @@ if TYPE_CHECKING:
     from inspector.services.context import AppContext
     from inspector.ui.backups_dialog import BackupsDialog
     from inspector.ui.main_window import MainWindow
-    from inspector.ui.worker import JobControl, JobHandle, Worker
-
-
-# ---------------------------------------------------------------------------- jobs (no widgets)
-
-
-def run_check(paths: AppPaths, control: JobControl) -> CheckReport:
-    from inspector.services.check import CheckCancelled, check_data
-
-    try:
-        return check_data(paths, control)
-    except CheckCancelled:
-        raise Cancelled from None
-
-
-def run_refetch(paths: AppPaths, wanted: set[str], source: Path,
-                control: JobControl) -> RefetchResult:
-    from inspector.services.check import CheckCancelled, refetch_photos
-    from inspector.services.sync.errors import SyncCancelled
-
-    try:
-        return refetch_photos(paths, wanted, source, control)
-    except (CheckCancelled, SyncCancelled):
-        raise Cancelled from None
-
-
-def run_remove(context: AppContext, report: CheckReport, actor: str) -> int:
-    from inspector.services.check import remove_unavailable_photos
-
-    return remove_unavailable_photos(context, report, actor)
+    from inspector.ui.worker import JobHandle, Worker
 
 
 # ---------------------------------------------------------------------------- the menu entries
@@ -241,7 +212,8 @@ class CheckDialog(QDialog):
     def start(self) -> JobHandle:
         """Check the whole data folder on the worker."""
         paths = self.paths
-        handle = self.worker.submit(lambda control: run_check(paths, control), "check data")
+        handle = self.worker.submit(
+            lambda control: api.maintenance.check_data(paths, control), "check data")
         handle.finished.connect(self._checked)
         handle.cancelled.connect(lambda: self._stopped(self.tr("The check was cancelled.")))
         handle.failed.connect(self._failed)
@@ -368,7 +340,8 @@ class CheckDialog(QDialog):
             return None
         paths, wanted = self.paths, set(report.wanted)
         handle = self.worker.submit(
-            lambda control: run_refetch(paths, wanted, source, control), "fetch photos")
+            lambda control: api.maintenance.refetch_photos(paths, wanted, source, control),
+            "fetch photos")
         handle.finished.connect(self._refetched)
         handle.cancelled.connect(lambda: self._stopped(self.tr("Cancelled; nothing was "
                                                                "changed.")))
@@ -408,8 +381,9 @@ class CheckDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return None
         actor = self.actor()
-        handle = self.worker.submit_serial(lambda _c: run_remove(context, report, actor),
-                                           "remove photos")
+        handle = self.worker.submit_serial(
+            lambda _c: api.maintenance.remove_unavailable_photos(context, report, actor),
+            "remove photos")
         handle.finished.connect(self._removed)
         handle.failed.connect(self._repair_failed)
         self._running(self.tr("Removing the photos…"), handle)

@@ -15,26 +15,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from inspector.domain.values import Role
-from inspector.services import text_limits
+from inspector.services import api, text_limits
 
 if TYPE_CHECKING:
     from inspector.app_paths import AppPaths
-    from inspector.services.sync.identity import DeviceIdentity
     from inspector.ui.worker import JobHandle, Worker
-
-
-def identity_of(paths: AppPaths) -> DeviceIdentity:
-    """The device identity, made now if this is the first start (a worker job)."""
-    from inspector.services.sync.identity import ensure_identity
-
-    return ensure_identity(paths)
-
-
-def choose_role(paths: AppPaths, role: Role, name: str) -> DeviceIdentity:
-    """Save the role chosen at first start (a worker job)."""
-    from inspector.services.sync.identity import set_role
-
-    return set_role(paths, role, name=name.strip() or None)
 
 
 class RoleBanner(QFrame):
@@ -76,7 +61,7 @@ class RoleBanner(QFrame):
     def check(self) -> JobHandle:
         """Make the identity if needed; show the bar if no role was chosen yet."""
         paths = self.paths
-        handle = self.worker.submit(lambda _c: identity_of(paths), "device identity")
+        handle = self.worker.submit(lambda _c: api.sync.device_identity(paths), "device identity")
         handle.finished.connect(lambda me: self.setVisible(me.role is None))
         handle.failed.connect(self.failed.emit)
         return handle
@@ -84,7 +69,7 @@ class RoleBanner(QFrame):
     def choose(self, role: Role) -> JobHandle:
         paths, name = self.paths, self.name_edit.text()
         self.setEnabled(False)
-        handle = self.worker.submit_serial(lambda _c: choose_role(paths, role, name), "role")
+        handle = self.worker.submit_serial(lambda _c: api.sync.set_role(paths, role, name), "role")
         handle.finished.connect(lambda _me: self._saved(role))
         handle.failed.connect(self._failed)
         return handle

@@ -10,9 +10,9 @@ committed transaction, tried again while another program holds the database
 :class:`~inspector.services.control.Cancelled`.
 
 One module per area: :mod:`startup`, :mod:`sites`, :mod:`inspections`,
-:mod:`photos`, :mod:`printing`, :mod:`sync`, :mod:`templates`. Importing any of them is
-cheap: the services (and SQLModel) are imported inside the functions, so the
-window can show itself before they load (``benchmarks/startup.py``).
+:mod:`photos`, :mod:`printing`, :mod:`sync`, :mod:`templates`, :mod:`maintenance`.
+Importing any of them is cheap: the services (and SQLModel) are imported inside the
+functions, so the window can show itself before they load (``benchmarks/startup.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from inspector.services.api import (
         inspections,
+        maintenance,
         photos,
         printing,
         saving,
@@ -33,8 +34,8 @@ if TYPE_CHECKING:
         templates,
     )
 
-__all__ = ["inspections", "photos", "printing", "saving", "sites", "startup", "sync",
-           "templates"]
+__all__ = ["inspections", "maintenance", "photos", "printing", "saving", "sites", "startup",
+           "sync", "templates"]
 
 
 def __getattr__(name: str) -> ModuleType:

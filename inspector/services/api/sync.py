@@ -9,8 +9,6 @@ everything written so far removed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +21,7 @@ if TYPE_CHECKING:
 
     from sqlmodel import Session
 
+    from inspector.app_paths import AppPaths
     from inspector.services.context import AppContext
     from inspector.services.control import Control
     from inspector.services.sync.assignments import AssignmentView
@@ -90,17 +89,6 @@ class Assigned:
     site_name: str
 
 
-@contextmanager
-def _cancellable() -> Iterator[None]:
-    from inspector.services.control import Cancelled
-    from inspector.services.sync.errors import SyncCancelled
-
-    try:
-        yield
-    except SyncCancelled:
-        raise Cancelled from None
-
-
 # ------------------------------------------------------------------ the Sync screen
 
 
@@ -149,7 +137,7 @@ def _inspection_names(session: Session, site_names: dict[str, str]) -> dict[str,
 
 def choose_role(context: AppContext, role: Role, name: str, confirm_change: bool) -> SyncOverview:
     """:func:`set_role`, then the overview."""
-    set_role(context, role, name or None, confirm_change=confirm_change)
+    set_role(context.paths, role, name, confirm_change=confirm_change)
     return load_overview(context)
 
 
@@ -175,13 +163,21 @@ def assign(context: AppContext, site_id: str, inspectors: str, start: date, end:
 # ------------------------------------------------------------------ role and bundles
 
 
-def set_role(context: AppContext, role: Role, name: str | None = None, *,
+def device_identity(paths: AppPaths) -> DeviceIdentity:
+    """This installation's device identity, made now if it has none yet (the first start)."""
+    from inspector.services.sync.identity import ensure_identity
+
+    return ensure_identity(paths)
+
+
+def set_role(paths: AppPaths, role: Role, name: str | None = None, *,
              confirm_change: bool = False) -> DeviceIdentity:
-    """Choose this installation's role (``office`` or ``field``) and name; changing a
-    role it has already needs ``confirm_change``."""
+    """Choose this installation's role (``office`` or ``field``) and name (a blank one keeps
+    the name it has); changing a role it has already needs ``confirm_change``."""
     from inspector.services.sync.identity import set_role as save_role
 
-    return save_role(context.paths, Role(role), name=name, confirm_change=confirm_change)
+    return save_role(paths, Role(role), name=(name or "").strip() or None,
+                     confirm_change=confirm_change)
 
 
 def export_bundle(context: AppContext, target: Path, *, kind: BundleKind | None = None,
@@ -191,9 +187,8 @@ def export_bundle(context: AppContext, target: Path, *, kind: BundleKind | None 
     folder ``target`` (a USB drive)."""
     from inspector.services.sync.export import export_bundle as export
 
-    with _cancellable():
-        return export(context, target, kind=kind, include_all=include_all, actor=actor,
-                      control=control)
+    return export(context, target, kind=kind, include_all=include_all, actor=actor,
+                  control=control)
 
 
 def prepare_import(context: AppContext, path: Path, *, trust_new_device: bool = False,
@@ -202,8 +197,7 @@ def prepare_import(context: AppContext, path: Path, *, trust_new_device: bool = 
     :func:`commit_import` or :func:`discard` follows."""
     from inspector.services.sync.importer import prepare_import as prepare
 
-    with _cancellable():
-        return prepare(context, path, trust_new_device=trust_new_device, control=control)
+    return prepare(context, path, trust_new_device=trust_new_device, control=control)
 
 
 def commit_import(prepared: PreparedImport, actor: str,
@@ -212,8 +206,7 @@ def commit_import(prepared: PreparedImport, actor: str,
     from inspector.services.sync.importer import commit_import as commit
 
     try:
-        with _cancellable():
-            return commit(prepared, actor, control)
+        return commit(prepared, actor, control)
     finally:
         prepared.discard()
 
@@ -229,9 +222,8 @@ def import_bundle(context: AppContext, path: Path, *, dry_run: bool = False,
     """Verify, preview and (unless ``dry_run``) import a bundle in one call."""
     from inspector.services.sync.importer import import_bundle as run
 
-    with _cancellable():
-        return run(context, path, dry_run=dry_run, trust_new_device=trust_new_device,
-                   actor=actor, control=control)
+    return run(context, path, dry_run=dry_run, trust_new_device=trust_new_device,
+               actor=actor, control=control)
 
 
 def bundle_history(context: AppContext, unfinished: bool = True) -> list[BundleLog]:
