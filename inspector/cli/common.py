@@ -217,10 +217,10 @@ def opened(args: argparse.Namespace) -> Iterator[Any]:
 
 @contextmanager
 def _opened(paths: AppPaths) -> Iterator[Any]:
-    from inspector.services.context import open_context
+    from inspector.services import api
 
     try:
-        context = open_context(paths)
+        context = api.startup.open_data(paths)
     except OSError as exc:
         raise UsageError(f"无法使用数据目录 {paths.data_dir} / cannot use the data directory "
                          f"{paths.data_dir}: {exc.strerror or exc}") from exc
