@@ -194,7 +194,7 @@ def _describe(item: Any, styles: dict[str, Any]) -> Any:
     from reportlab.platypus import CondPageBreak, Image, KeepTogether, Paragraph, Spacer, Table
 
     from inspector.services.pdf.blank_checklist import Seal
-    from inspector.services.pdf.report import PhotoRow, PrintedPhoto
+    from inspector.services.pdf.report_photos import PhotoRow, PrintedPhoto
 
     if isinstance(item, str):
         return item
@@ -234,7 +234,8 @@ def text_floor_content(data: Path, inspection_id: str, with_photos: bool) -> dic
     from inspector.services.pdf import common
     from inspector.services.pdf.fonts import default_fonts
     from inspector.services.pdf.images import PrintImageCache
-    from inspector.services.pdf.report import _ReportBuilder, photo_requests
+    from inspector.services.pdf.report import _ReportBuilder
+    from inspector.services.pdf.report_photos import photo_requests
 
     report = _report_data(data, inspection_id)
     if not with_photos:
@@ -415,7 +416,7 @@ def case_downscale(data: Path, inspection_id: str) -> dict[str, float]:
 
     from PIL import Image
 
-    from inspector.services.pdf.report import photo_requests
+    from inspector.services.pdf.report_photos import photo_requests
 
     data_info, store = _report_data(data, inspection_id), _store(data)
     jobs = [(store.find(r.sha256), r.long_side) for r in photo_requests(data_info)]
@@ -444,7 +445,7 @@ def case_assembly(data: Path, inspection_id: str, out: Path) -> dict[str, float]
     from reportlab.pdfgen.canvas import Canvas
 
     from inspector.services.pdf.images import PrintImage, PrintImageCache
-    from inspector.services.pdf.report import photo_requests
+    from inspector.services.pdf.report_photos import photo_requests
 
     rl_config.useA85 = 0
     cache = PrintImageCache(_store(data), data / "cache" / "print")

@@ -37,15 +37,13 @@ from inspector.services.pdf.common import (
 )
 from inspector.services.pdf.fonts import MISSING_MARKER, default_fonts
 from inspector.services.pdf.images import PrintImageCache, PrintRequest
-from inspector.services.pdf.report import (
-    CORRECTION_NOTE_CHARS,
+from inspector.services.pdf.report import CORRECTION_NOTE_CHARS, _ReportBuilder, write_report
+from inspector.services.pdf.report_labels import short_id
+from inspector.services.pdf.report_photos import (
     PHOTO_BOX,
     PHOTO_MIN_SCALE,
     PhotoRow,
-    _ReportBuilder,
     photo_requests,
-    short_id,
-    write_report,
 )
 from inspector.services.pdf.sources import ReportData, report_data
 from inspector.services.photo_exif import SITE_TIMEZONE
@@ -392,7 +390,7 @@ def test_a_row_of_photos_shrinks_to_the_space_left_but_not_below_its_minimum(
     requests = photo_requests(data)
     images = PrintImageCache.for_paths(demo_context.paths).prepare(requests)
     builder = _ReportBuilder(data, images, Styles(default_fonts()), default_fonts())
-    row = builder.photo_rows(list(data.photos[:3]))[0]
+    row = builder.photos.rows(list(data.photos[:3]))[0]
     assert isinstance(row, PhotoRow)
     width = CONTENT_WIDTH
     natural = row.wrap(width, 10_000)[1]

@@ -1,25 +1,24 @@
 """The report of an inspection: cover, summary, every criterion with its photos, corrections.
 
 Scores, which ratings count, which need a note and every text come from the
-inspection's own checklist template (through :mod:`inspector.domain.scoring`).
+inspection's own checklist template (through :mod:`inspector.domain.scoring`). The
+scores are worded and tabled in :mod:`~inspector.services.pdf.report_scores`, photos laid
+out by :mod:`~inspector.services.pdf.report_photos`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
-from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
-from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from inspector.domain.outline import outline
-from inspector.domain.scoring import Summary, summarize
-from inspector.domain.templates import Criterion, RatingOption
+from inspector.domain.templates import Criterion
 from inspector.domain.values import InspectionStatus
 from inspector.services.control import Control, NullControl
 from inspector.services.pdf import PHOTOS_STEP
@@ -49,27 +48,20 @@ from inspector.services.pdf.common import (
     step,
 )
 from inspector.services.pdf.fonts import FontSet, default_fonts
-from inspector.services.pdf.images import (
-    MISSING_FILE,
-    MissingImage,
-    PreparedImage,
-    PrintImage,
-    PrintImageCache,
-    PrintRequest,
-    long_side_pixels,
+from inspector.services.pdf.images import PreparedImage, PrintImage, PrintImageCache
+from inspector.services.pdf.report_labels import (
+    BAD,
+    NEUTRAL,
+    STATUS_LABELS,
+    local_date,
+    local_time,
+    rating_color,
+    short_id,
 )
+from inspector.services.pdf.report_photos import KeepWithPhotos, ReportPhotos, photo_requests
+from inspector.services.pdf.report_scores import overall_result, scoring_note, summary_table
 from inspector.services.pdf.sources import ReportData
-from inspector.services.photo_exif import SITE_TIMEZONE
-from inspector.services.photos import PhotoRecord
 
-PHOTOS_PER_ROW = 3
-PHOTO_BOX = (CONTENT_WIDTH / PHOTOS_PER_ROW - 5 * mm, 40 * mm)
-#: A row of photos at the foot of a page may be printed this much smaller (the photos,
-#: not their captions) rather than leave the rest of the page blank.
-PHOTO_MIN_SCALE = 0.6
-#: With this much room left on a page, a criterion whose photos do not fit even smaller
-#: starts there anyway and its photos go on at the top of the next page.
-PHOTOS_APART_ROOM = 40 * mm
 #: The report numbers its own parts 第一部分…; the indicators keep 一、（一）. 12 mm holds
 #: the header 序号 on one line.
 SERIAL_WIDTH = 12 * mm
@@ -80,143 +72,13 @@ CORRECTION_NOTE_CHARS = 1000
 #: this is left; otherwise it starts at once and runs over (no page ends in a blank gap
 #: the size of a whole table).
 PART_ROOM = 45 * mm
-STATUS_LABELS = {InspectionStatus.DRAFT: "草稿（检查尚未完成）",
-                 InspectionStatus.COMPLETED: "已完成"}
-GOOD = colors.HexColor("#2e7d32")
-PARTLY = colors.HexColor("#e65100")
-BAD = colors.HexColor("#c62828")
-NEUTRAL = colors.HexColor("#616161")
-
-
-def short_id(identifier: str) -> str:
-    return identifier.replace("-", "")[:8]
-
-
-def local_time(moment: datetime) -> str:
-    """An aware (or naive UTC) moment on the sites' clock (China Standard Time)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(SITE_TIMEZONE).strftime("%Y-%m-%d %H:%M")
-
-
-def local_date(moment: datetime) -> str:
-    """The day of a moment on the sites' clock, as a signed document dates it."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    day = moment.astimezone(SITE_TIMEZONE).date()
-    return f"{day.year} 年 {day.month} 月 {day.day} 日"
-
-
-def rating_color(option: RatingOption | None) -> colors.Color:
-    if option is None or option.score is None:
-        return NEUTRAL
-    if option.score >= 1:
-        return GOOD
-    return BAD if option.score <= 0 else PARTLY
-
-
-def photo_requests(data: ReportData) -> list[PrintRequest]:
-    requests = []
-    for photo in data.photos:
-        width, height = photo.shown_size
-        requests.append(PrintRequest(
-            key=photo.id,
-            sha256=photo.sha256,
-            long_side=long_side_pixels(width, height, *PHOTO_BOX),
-            rotation=photo.rotation,
-        ))
-    return requests
-
-
-class PrintedPhoto(Flowable):
-    """A print copy drawn at a given size, as ReportLab's ``Image`` draws a JPEG, without
-    reading the file's header each time a row of photos is made (its size is known)."""
-
-    def __init__(self, path: Path, width: float, height: float) -> None:
-        super().__init__()
-        self.path = str(path)
-        self.drawWidth = width
-        self.drawHeight = height
-        self.hAlign = "CENTER"
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.drawWidth, self.drawHeight
-
-    def draw(self) -> None:
-        self.canv.drawImage(self.path, 0, 0, self.drawWidth, self.drawHeight, mask="auto")
-
-
-class PhotoRow(Flowable):
-    """One row of photos that shrinks its photos (down to :data:`PHOTO_MIN_SCALE`) to fit
-    the space left on a page, instead of moving whole to the next one."""
-
-    def __init__(self, make: Callable[[float], Table]) -> None:
-        super().__init__()
-        self.make = make
-        self.natural = make(1.0)
-        self.smallest: Table | None = None
-        self.table = self.natural
-
-    def _size(self, table: Table, width: float) -> tuple[float, float]:
-        return table.wrap(width, 0xFFFFFF)
-
-    def min_height(self, width: float) -> float:
-        if self.smallest is None:
-            self.smallest = self.make(PHOTO_MIN_SCALE)
-        return self._size(self.smallest, width)[1]
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        width, height = self._size(self.natural, avail_width)
-        self.table = self.natural
-        if height <= avail_height or self.min_height(avail_width) > avail_height:
-            return width, height  # fits, or moves to the next page as it is
-        box = PHOTO_BOX[1]
-        scale = max(PHOTO_MIN_SCALE, 1 - (height - avail_height) / box)
-        while scale > PHOTO_MIN_SCALE:
-            table = self.make(scale)
-            width, height = self._size(table, avail_width)
-            if height <= avail_height:
-                self.table = table
-                return width, height
-            scale -= 0.05
-        assert self.smallest is not None
-        self.table = self.smallest
-        return self._size(self.smallest, avail_width)
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        return []
-
-    def draw(self) -> None:
-        self.table.drawOn(self.canv, 0, 0)
-
-
-class KeepWithPhotos(KeepTogether):
-    """Keeps a criterion's text with its first row of photos, unless that leaves a large
-    gap: when the block does not fit in the space left on the page, it still starts
-    there if it fits with its photos made smaller (see :class:`PhotoRow`), or, when
-    more than :data:`PHOTOS_APART_ROOM` is left, with its text there and its photos at
-    the top of the next page. Only a small gap moves the whole block."""
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        if getattr(self, "_wrapInfo", None) != (avail_width, avail_height):
-            self.wrap(avail_width, avail_height)
-        needed: float = self._H
-        if needed > avail_height:
-            rows = [row for row in self._content if isinstance(row, PhotoRow)]
-            natural = sum(row.natural.wrap(avail_width, 0xFFFFFF)[1] for row in rows)
-            smallest = sum(row.min_height(avail_width) for row in rows)
-            room = avail_height - 2 * mm  # what the frame's spacing may take
-            if rows and (needed - natural + smallest <= room
-                         or (avail_height >= PHOTOS_APART_ROOM and needed - natural <= room)):
-                return list(self._content)
-        return super().split(avail_width, avail_height)
 
 
 class _ReportBuilder:
     def __init__(self, data: ReportData, images: dict[str, PreparedImage], styles: Styles,
                  fonts: FontSet) -> None:
         self.data = data
-        self.images = images
+        self.photos = ReportPhotos(images, styles)
         self.styles = styles
         self.fonts = fonts
         self.template = data.template
@@ -227,7 +89,6 @@ class _ReportBuilder:
         # CondPageBreak(PART_ROOM) instead of keepWithNext (which moves the whole of it)
         self.heading1_loose = ParagraphStyle("heading1-loose", styles.heading1, keepWithNext=0)
         self.heading2_loose = ParagraphStyle("heading2-loose", styles.heading2, keepWithNext=0)
-        self._photo_text: dict[str, list[Flowable]] = {}
 
     # ------------------------------------------------------------------ pieces
 
@@ -281,36 +142,12 @@ class _ReportBuilder:
                 markup_prefix=f'<font color="#{BAD.hexval()[2:]}">', markup_suffix="</font>")]
         return story
 
-    def overall_result(self) -> str:
-        """The overall conclusion in words: the score and how many criteria got each rating.
-
-        The guideline sets no pass mark, so the report gives no verdict of its own (such as
-        符合 or 不符合 for the whole site): it states the score, the count of every rating
-        and how many items need correcting, as the template's scoring rules compute them.
-        """
-        overall = summarize(self.template, self.data.tier, self.data.ratings(), "zh").overall
-        counts = "、".join(f"{o.label.zh} {overall.counts.get(o.id, 0)} 项"
-                          for o in self.template.rating_scale)
-        unrated = overall.total - overall.rated
-        if unrated:
-            counts += f"、未评定 {unrated} 项"
-        score = (f"得分率 {overall.percent}" if overall.score is not None
-                 else "得分率 —（没有计分的评定）")
-        to_correct = sum(1 for o in self.template.rating_scale if o.note_required
-                         for _ in range(overall.counts.get(o.id, 0)))
-        text = f"{score}。共检查 {overall.total} 项：{counts}。"
-        text += (f"需要整改 {to_correct} 项（见第三部分）。" if to_correct
-                 else "没有需要整改的项目。")
-        if self.data.status != InspectionStatus.COMPLETED:
-            text += "检查尚未完成，结论仅供参考。"
-        return text
-
     def conclusion(self) -> list[Flowable]:
         """The overall conclusion and the general comment, right after the cover."""
         styles = self.styles
         result = make_table(
             [[styles.para("总体结论", styles.heading2),
-              styles.para(self.overall_result(), styles.conclusion)]],
+              styles.para(overall_result(self.data), styles.conclusion)]],
             [("BOX", (0, 0), (-1, -1), 0.8, GRID),
              ("LINEAFTER", (0, 0), (0, 0), 0.5, GRID),
              ("BACKGROUND", (0, 0), (0, 0), LEVEL2_FILL),
@@ -350,113 +187,16 @@ class _ReportBuilder:
         return [(styles.para("第四部分　签字", self.heading1_loose), 6 * mm),
                 (issuing, 0), (signature_block(styles, self.fonts, seal=False), 4 * mm)]
 
-    def scoring_note(self) -> str:
-        counted = "、".join(f"“{o.label.zh}”{o.score:g} 分" for o in self.template.rating_scale
-                           if o.counted and o.score is not None)
-        excluded = "、".join(f"“{o.label.zh}”" for o in self.template.rating_scale
-                            if not o.counted)
-        note = f"得分率：各项按权重加权平均（{counted}）"
-        if excluded:
-            note += f"；{excluded}的项目不计入"
-        return note + "。"
-
     def summary(self) -> list[Flowable]:
         styles = self.styles
-        summary = summarize(self.template, self.data.tier, self.data.ratings(), "zh")
-        scale = self.template.rating_scale
-        header = [styles.para("指标", styles.cell_center), styles.para("项数", styles.cell_center)]
-        header += [styles.para(o.label.zh, styles.cell_center) for o in scale]
-        header += [styles.para("未评定", styles.cell_center),
-                   styles.para("得分率", styles.cell_center)]
-        rows: list[list[object]] = [header]
-        commands: list[tuple[object, ...]] = [
-            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("BACKGROUND", (0, 0), (-1, 0), LEVEL1_FILL),
-            ("LEFTPADDING", (1, 0), (-1, -1), 1.5),
-            ("RIGHTPADDING", (1, 0), (-1, -1), 1.5),
-        ]
-
-        def row(item: Summary, label: str) -> list[object]:
-            cells: list[object] = [styles.para(label, styles.cell),
-                                   styles.para(str(item.total), styles.cell_center)]
-            cells += [styles.para(str(item.counts.get(o.id, 0)), styles.cell_center)
-                      for o in scale]
-            cells += [styles.para(str(item.total - item.rated), styles.cell_center),
-                      styles.para(item.percent, styles.cell_center)]
-            return cells
-
-        for level1 in summary.level1:
-            rows.append(row(level1, level1.label))
-            commands.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), LEVEL2_FILL))
-            for level2 in summary.level2:
-                if self.template.level1_of(level2.id).id == level1.id:
-                    rows.append(row(level2, f"\u3000{level2.label}"))
-        rows.append(row(summary.overall, f"总体（{summary.overall.label}）"))
-        commands.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), LEVEL1_FILL))
-        rating_w = 14 * mm
-        count_w = 12 * mm
-        label_w = CONTENT_WIDTH - rating_w * len(scale) - 3 * count_w - 3 * mm
-        widths = [label_w, count_w] + [rating_w] * len(scale) + [count_w, count_w + 3 * mm]
+        table = summary_table(self.data, styles)
         return [
             CondPageBreak(PART_ROOM),
             styles.para("第一部分　检查结果汇总", self.heading1_loose),
-            make_table(rows, commands, colWidths=widths, repeatRows=1),
+            table,
             Spacer(1, 1.5 * mm),
-            styles.para(self.scoring_note(), styles.small),
+            styles.para(scoring_note(self.template), styles.small),
         ]
-
-    def photo_cell(self, photo: PhotoRecord, scale: float = 1.0) -> list[Flowable]:
-        styles = self.styles
-        prepared = self.images.get(photo.id)
-        box_w, box_h = PHOTO_BOX[0] * scale, PHOTO_BOX[1] * scale
-        cell: list[Flowable] = []
-        if prepared is None or isinstance(prepared, MissingImage):
-            reason = prepared.reason if prepared else MISSING_FILE
-            label = f"{reason}\n{shorten(photo.original_name, 60)}"
-            cell.append(make_table([[styles.para(label, styles.cell_center)]], [
-                ("BOX", (0, 0), (-1, -1), 0.5, NEUTRAL),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ], colWidths=[box_w], rowHeights=[box_h]))
-        else:
-            scale = min(box_w / prepared.width, box_h / prepared.height)
-            cell.append(PrintedPhoto(prepared.path, prepared.width * scale,
-                                     prepared.height * scale))
-        return cell + self.photo_text(photo)
-
-    def photo_text(self, photo: PhotoRecord) -> list[Flowable]:
-        """The caption and the time under a photo; made once, as a row of photos is made
-        again at other sizes (their column's width stays the same)."""
-        known = self._photo_text.get(photo.id)
-        if known is not None:
-            return known
-        styles = self.styles
-        text: list[Flowable] = []
-        if photo.caption:
-            text.append(styles.para(shorten(photo.caption), styles.cell))
-        taken = local_time(photo.taken_at) if photo.taken_at else "拍摄时间不详"
-        if photo.outside_visit:
-            taken += "（非检查当日）"
-        text.append(styles.para(f"{taken} · #{short_id(photo.id)}", styles.small))
-        self._photo_text[photo.id] = text
-        return text
-
-    def photo_rows(self, photos: Sequence[PhotoRecord]) -> list[Flowable]:
-        """Photos three to a row, each row a flowable of its own (so rows break between
-        pages), shrinking at the foot of a page (see :class:`PhotoRow`)."""
-        return [PhotoRow(functools.partial(self.photo_table, photos[i:i + PHOTOS_PER_ROW]))
-                for i in range(0, len(photos), PHOTOS_PER_ROW)]
-
-    def photo_table(self, photos: Sequence[PhotoRecord], scale: float) -> Table:
-        row: list[object] = [self.photo_cell(p, scale) for p in photos]
-        row += [""] * (PHOTOS_PER_ROW - len(row))
-        return make_table([row], [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
-        ], colWidths=[CONTENT_WIDTH / PHOTOS_PER_ROW] * PHOTOS_PER_ROW, hAlign="LEFT")
 
     def criterion_block(self, number: int, criterion: Criterion,
                         headings: Sequence[Flowable] = ()) -> list[Flowable]:
@@ -469,7 +209,7 @@ class _ReportBuilder:
             styles.para("", styles.body, markup_prefix="评定：" + self.rating_markup(rating)),
         ]
         notes = styles.paras(note, styles.body, markup_prefix="情况说明：") if note else []
-        rows = self.photo_rows(self.data.photos_of(criterion.id))
+        rows = self.photos.rows(self.data.photos_of(criterion.id))
         # The criterion, its rating, the start of its note and, after the note's end, its
         # first photos stay on one page; a long note runs over pages in between.
         if len(notes) <= 1:
@@ -493,7 +233,7 @@ class _ReportBuilder:
                     headings = []
         general = self.data.photos_of(None)
         if general:
-            rows = self.photo_rows(general)
+            rows = self.photos.rows(general)
             story += [KeepWithPhotos([styles.para("现场照片", styles.heading2), *rows[:1]]),
                       *rows[1:]]
         return story
