@@ -18,13 +18,9 @@ import pytest
 from photo_samples import jpeg
 
 from inspector.services import inspections
-from inspector.services.check import (
-    Kind,
-    check_data,
-    photo_places,
-    refetch_photos,
-    remove_unavailable_photos,
-)
+from inspector.services.check import Kind, check_data
+from inspector.services.check_places import photo_places
+from inspector.services.check_repairs import refetch_photos, remove_unavailable_photos
 from inspector.services.context import AppContext
 from inspector.services.control import Cancelled
 from inspector.services.demo import load_demo

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
     from inspector.app_paths import AppPaths
-    from inspector.services.check import CheckReport, Finding, RefetchResult
+    from inspector.services.check import CheckReport, Finding
+    from inspector.services.check_repairs import RefetchResult
     from inspector.services.context import AppContext
     from inspector.ui.backups_dialog import BackupsDialog
     from inspector.ui.main_window import MainWindow

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from inspector.app_paths import AppPaths
     from inspector.services.backups import BackupInfo, Loss, RestoreResult
-    from inspector.services.check import CheckReport, RefetchResult
+    from inspector.services.check import CheckReport
+    from inspector.services.check_repairs import RefetchResult
     from inspector.services.context import AppContext
     from inspector.services.control import Control
 
@@ -30,14 +31,14 @@ def refetch_photos(paths: AppPaths, wanted: Iterable[str], source: Path,
                    control: Control | None = None) -> RefetchResult:
     """Put back the photo files ``wanted`` (SHA-256) from a sync bundle or a folder of
     originals, taking only files whose SHA-256 matches."""
-    from inspector.services.check import refetch_photos as refetch
+    from inspector.services.check_repairs import refetch_photos as refetch
 
     return refetch(paths, wanted, source, control)
 
 
 def remove_unavailable_photos(context: AppContext, report: CheckReport, actor: str = "") -> int:
     """Remove photos without a good file from inspections in progress; how many."""
-    from inspector.services.check import remove_unavailable_photos as remove
+    from inspector.services.check_repairs import remove_unavailable_photos as remove
 
     return remove(context, report, actor)
 

@@ -391,7 +391,7 @@ def _finish(context: AppContext, bundle_id: str, target: Path, manifest: bf.Mani
 
 def _missing_photos(database: Path, shas: list[str]) -> SyncError:
     """Which photos cannot be exported, by site, inspection and criterion, and what to do."""
-    from inspector.services.check import photo_places
+    from inspector.services.check_places import photo_places
 
     places = [place for sha in shas for place in photo_places(database, sha)] or \
         [(sha[:12] + "…", sha[:12] + "…") for sha in shas]
