@@ -26,7 +26,8 @@ from inspector.services.photo_store import PhotoStore
 from inspector.services.sites import site_id_for_code
 from inspector.services.sync.identity import Role
 from inspector.storage import backups as storage
-from inspector.storage.backups import Backup, BackupError, DatabaseInUse
+from inspector.storage.backup_restore import DatabaseInUse
+from inspector.storage.backups import Backup, BackupError
 from inspector.storage.database import backup_database
 from inspector.storage.models import Site
 

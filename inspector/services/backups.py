@@ -1,8 +1,9 @@
 """The database's backups as a user sees them: list, what a restore would replace, restore.
 
 No Qt. The files themselves are written, pruned and copied back by
-:mod:`inspector.storage.backups` (SQLite's backup API, never a file copy);
-this module names them for people and checks a backup before it is used.
+:mod:`inspector.storage.backups` and :mod:`inspector.storage.backup_restore`
+(SQLite's backup API, never a file copy); this module names them for people and
+checks a backup before it is used.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from pathlib import Path
 from inspector.app_paths import AppPaths
 from inspector.domain.values import InspectionStatus
 from inspector.services.photo_store import PhotoStore
+from inspector.storage import backup_restore
 from inspector.storage import backups as store
-from inspector.storage.backups import Backup, BackupError, DatabaseInUse
+from inspector.storage.backup_restore import DatabaseInUse
+from inspector.storage.backups import Backup, BackupError
 
 #: After a restore no photo file is cleaned up for this long (see restore_backup).
 SPARE_PHOTOS_DAYS = 90
@@ -31,9 +34,9 @@ def reason(label: str) -> tuple[str, str]:
     if label.startswith("before-import-"):
         bundle = label.removeprefix("before-import-")
         return f"导入数据包 {bundle} 之前", f"before importing bundle {bundle}"
-    if label == store.BEFORE_RESTORE:
+    if label == backup_restore.BEFORE_RESTORE:
         return "恢复备份之前", "before restoring a backup"
-    if label == store.SET_ASIDE:
+    if label == backup_restore.SET_ASIDE:
         return "恢复时移开的原文件", "files set aside by a restore"
     if label.startswith("before-") and label.removeprefix("before-").isdigit():
         schema = label.removeprefix("before-")
@@ -223,7 +226,7 @@ class RestoreResult:
 
 
 def restore_backup(paths: AppPaths, name: str,
-                   wait_s: float = store.LOCK_TIMEOUT_S) -> RestoreResult:
+                   wait_s: float = backup_restore.LOCK_TIMEOUT_S) -> RestoreResult:
     """Restore the backup ``name`` over this data folder's database.
 
     The backup is checked (readable, undamaged, a schema this program knows);
@@ -241,5 +244,5 @@ def restore_backup(paths: AppPaths, name: str,
     # now on: the clean-up leaves every stored file alone for a while, so that
     # restoring the safety copy again finds them.
     PhotoStore.for_paths(paths).spare_unreferenced(SPARE_PHOTOS_DAYS)
-    done = store.restore(paths.database, info.path, paths.backups, wait_s)
+    done = backup_restore.restore(paths.database, info.path, paths.backups, wait_s)
     return RestoreResult(info, done.safety, done.set_aside, loss)
