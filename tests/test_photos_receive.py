@@ -15,7 +15,7 @@ import pytest
 from photo_samples import Visit, start_visit
 
 from inspector.app_paths import AppPaths
-from inspector.services import photo_store
+from inspector.services import photo_copy, photo_durable, photo_store
 from inspector.services.context import AppContext
 from inspector.services.photo_image import PhotoRejected
 from inspector.services.photo_import import add_photos
@@ -34,7 +34,7 @@ def _failing_sendfile(*_args: object) -> int:
 #: How the bytes are copied: by the operating system where it can, in chunks where it
 #: cannot (another system, or a file system that refuses), always the same result.
 COPIES: dict[str, Callable[..., int] | None] = {
-    "by the system": photo_store._SENDFILE,
+    "by the system": photo_copy._SENDFILE,
     "in chunks": None,
     "in chunks after the system refused": _failing_sendfile,
 }
@@ -42,9 +42,9 @@ COPIES: dict[str, Callable[..., int] | None] = {
 
 @pytest.fixture(params=list(COPIES))
 def copy_way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "by the system" and photo_store._SENDFILE is None:
+    if request.param == "by the system" and photo_copy._SENDFILE is None:
         pytest.skip("no sendfile here: the chunked copy is the only one")
-    monkeypatch.setattr(photo_store, "_SENDFILE", COPIES[request.param])
+    monkeypatch.setattr(photo_copy, "_SENDFILE", COPIES[request.param])
     return str(request.param)
 
 
@@ -131,17 +131,17 @@ def test_every_photo_is_on_the_disk_before_it_gets_its_name(
         real_fsync(fd)
         fsynced.add(os.fstat(fd).st_ino)
 
-    real_rename = photo_store.DurableBatch._rename
+    real_rename = photo_durable.DurableBatch._rename
     renamed: list[bool] = []
 
-    def rename(batch: photo_store.DurableBatch, received: photo_store.Received,
+    def rename(batch: photo_durable.DurableBatch, received: photo_store.Received,
                extension: str) -> Path:
         if received.temp is not None:
             renamed.append(received.temp.stat().st_ino in fsynced)
         return real_rename(batch, received, extension)
 
     monkeypatch.setattr(photo_store.os, "fsync", fsync)
-    monkeypatch.setattr(photo_store.DurableBatch, "_rename", rename)
+    monkeypatch.setattr(photo_durable.DurableBatch, "_rename", rename)
     files = [samples.jpeg(tmp_path / f"IMG_{n}.jpg", (64 + n, 48)) for n in range(5)]
     files.insert(2, samples.truncated_jpeg(tmp_path / "broken.jpg"))
     with visit.context.db.session() as session:

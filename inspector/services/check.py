@@ -27,7 +27,8 @@ from inspector.domain.values import InspectionStatus
 from inspector.services.check_places import Names, PhotoRow, photo_rows, place, read_only
 from inspector.services.context import installation_traces
 from inspector.services.control import Control, NullControl, check
-from inspector.services.photo_store import CHUNK_BYTES, PhotoStore
+from inspector.services.photo_copy import CHUNK_BYTES
+from inspector.services.photo_store import PhotoStore
 
 log = logging.getLogger(__name__)
 

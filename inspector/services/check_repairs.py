@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 from inspector.app_paths import AppPaths
 from inspector.services.check import CheckReport, file_state, hash_file
 from inspector.services.control import Control, NullControl, check
-from inspector.services.photo_store import MAX_FILE_BYTES, PhotoStore, Received
+from inspector.services.photo_copy import MAX_FILE_BYTES
+from inspector.services.photo_store import PhotoStore, Received
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext

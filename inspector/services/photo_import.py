@@ -46,8 +46,9 @@ from sqlmodel import Session, select
 
 from inspector.domain.values import InspectionStatus
 from inspector.services.control import Control, NullControl
+from inspector.services.photo_durable import DurableBatch
 from inspector.services.photo_image import ImageFacts, PhotoRejected, encode_jpeg, examine, probe
-from inspector.services.photo_store import THUMBNAIL_SIZE, DurableBatch, PhotoStore, Received
+from inspector.services.photo_store import THUMBNAIL_SIZE, PhotoStore, Received
 from inspector.services.photos import (
     PhotoError,
     PhotoRecord,

@@ -11,29 +11,26 @@ written and fsynced, so a final name never holds half a file; the same bytes
 added twice are stored once. Every method is safe to call from worker threads.
 
 Callers never name the incoming folder themselves: :meth:`PhotoStore.receive`
-copies a source file there, :meth:`PhotoStore.new_staging_file` opens a new
-temp file there for bytes from elsewhere (a sync bundle), and
-:meth:`PhotoStore.durable_batch` keeps many files with one fsync per folder
-renamed into, instead of one per file (see :class:`DurableBatch`).
+copies a source file there (:mod:`~inspector.services.photo_copy`),
+:meth:`PhotoStore.new_staging_file` opens a new temp file there for bytes from
+elsewhere (a sync bundle), and :meth:`PhotoStore.durable_batch` keeps many files
+with one fsync per folder renamed into, instead of one per file (see
+:class:`~inspector.services.photo_durable.DurableBatch`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import io
 import os
 import re
-import sys
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from PIL import Image
 
@@ -41,11 +38,19 @@ from inspector.app_paths import AppPaths
 from inspector.durable import fsync_dir, write_atomic
 from inspector.errors import UserError
 from inspector.services import photo_image, store_lock
+from inspector.services.photo_copy import (
+    CHUNK_BYTES,
+    MAX_FILE_BYTES,
+    StagingFile,
+    copy_source,
+    hash_copy,
+    unreadable,
+)
 from inspector.services.photo_image import PhotoRejected
 
-CHUNK_BYTES = 1 << 20
-#: Larger files are refused before anything is copied.
-MAX_FILE_BYTES = 200 * 1024 * 1024
+if TYPE_CHECKING:
+    from inspector.services.photo_durable import DurableBatch
+
 THUMBNAIL_SIZE = 256
 #: Raised when thumbnails are rendered differently (2: 16-bit and 10-bit greyscale scaled,
 #: no longer white).
@@ -53,9 +58,6 @@ THUMBNAIL_VERSION = 2
 _INCOMING = ".incoming"
 #: While the time written in this file is in the future, no stored file is cleaned up.
 _SPARE_NAME = ".spare-until"
-#: Threads fsyncing a batch's files at once: the disk gets several writes in
-#: flight and the file system can fold their journal commits into one.
-FSYNC_THREADS = 4
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -74,7 +76,8 @@ class Received:
     synced: bool = False  # the temp file is on the disk already (PhotoStore.sync_received)
 
 
-def _write_error(target: Path, exc: OSError) -> PhotoStoreError:
+def write_error(target: Path, exc: OSError) -> PhotoStoreError:
+    """A failure writing ``target`` into the store, in the user's words."""
     return PhotoStoreError(
         f"无法写入照片库 {target.parent}（磁盘已满或没有权限？）：{exc.strerror or exc} / "
         f"cannot write to the photo store {target.parent} (disk full or no permission?)"
@@ -155,24 +158,24 @@ class PhotoStore:
         try:
             source_file = open(source, "rb")  # noqa: SIM115 (closed below, errors told apart)
         except OSError as exc:
-            raise _unreadable(source, exc) from exc
+            raise unreadable(source, exc) from exc
         try:
             self._folder(incoming)
             with source_file, open(temp, "x+b") as out:  # read back to be hashed
-                size, sha256 = _copy(source_file, out, source)
+                size, sha256 = copy_source(source_file, out, source)
                 if size > MAX_FILE_BYTES:
                     raise PhotoRejected(
                         source, f"文件超过 {MAX_FILE_BYTES // 2**20} MB / the file is larger "
                                 f"than {MAX_FILE_BYTES // 2**20} MB")
                 if sha256 is None:
-                    sha256 = _hash_copy(out)
+                    sha256 = hash_copy(out)
             existing = self.find(sha256)
         except PhotoRejected:
             temp.unlink(missing_ok=True)
             raise
         except OSError as exc:
             temp.unlink(missing_ok=True)
-            raise _write_error(temp, exc) from exc
+            raise write_error(temp, exc) from exc
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
@@ -197,7 +200,7 @@ class PhotoStore:
             return received
         except OSError as exc:
             received.temp.unlink(missing_ok=True)
-            raise _write_error(received.temp, exc) from exc
+            raise write_error(received.temp, exc) from exc
         return dataclasses.replace(received, synced=True)
 
     def new_staging_file(self) -> tuple[Path, BinaryIO]:
@@ -213,9 +216,9 @@ class PhotoStore:
         temp = incoming / f"{uuid.uuid4().hex}.part"
         try:
             self._folder(incoming)
-            return temp, _StagingFile(io.FileIO(temp, "xb"), CHUNK_BYTES)
+            return temp, StagingFile(io.FileIO(temp, "xb"), CHUNK_BYTES)
         except OSError as exc:
-            raise _write_error(temp, exc) from exc
+            raise write_error(temp, exc) from exc
 
     def discard_staged(self, temp: Path) -> None:
         """Delete a file made by :meth:`new_staging_file` (nothing if it is gone)."""
@@ -240,6 +243,8 @@ class PhotoStore:
         photo import does, that at most ``max_delay`` seconds of renames can
         be undone by a crash, leaving rows whose file the user adds again).
         """
+        from inspector.services.photo_durable import DurableBatch
+
         return DurableBatch(self, max_delay)
 
     def sync_folders(self, folders: Iterable[Path]) -> None:
@@ -248,7 +253,7 @@ class PhotoStore:
             try:
                 fsync_dir(folder)
             except OSError as exc:
-                raise _write_error(folder / "x", exc) from exc
+                raise write_error(folder / "x", exc) from exc
 
     def discard(self, received: Received) -> None:
         if received.temp is not None:
@@ -300,7 +305,7 @@ class PhotoStore:
         """Give the stored file a fresh modification time (the clean-up spares recent files)."""
         path = self.find(sha256)
         if path is not None:
-            _touch(path)
+            touch_file(path)
 
     def staged_files(self) -> list[Path]:
         """Temp files waiting in the incoming folder: being received now, or left by a crash."""
@@ -365,171 +370,10 @@ class PhotoStore:
         return path
 
 
-class _StagingFile(io.BufferedWriter):
-    """A temp file that starts writing itself to the disk when closed, so that the
-    fsync of a later keep waits less, and that wait overlaps the next file's copy."""
-
-    def close(self) -> None:
-        if not self.closed:
-            try:
-                self.flush()
-                _start_writeback(self.fileno())
-            finally:
-                super().close()
-
-
-def _start_writeback(fd: int) -> None:
-    """Ask the OS to begin writing the file's dirty pages now, without waiting (Linux;
-    a hint only, elsewhere nothing). Pages still dirty, or being written, stay cached."""
-    advise = getattr(os, "posix_fadvise", None)
-    if advise is not None:
-        try:
-            advise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-        except OSError:
-            return
-
-
-class DurableBatch:
-    """Files kept into the store with one folder fsync per batch (see
-    :meth:`PhotoStore.durable_batch`). Use from one thread at a time."""
-
-    def __init__(self, store: PhotoStore, max_delay: float | None) -> None:
-        self.store = store
-        self.max_delay = max_delay
-        self.pending: set[Path] = set()  # folders renamed into, not yet fsynced
-        self.last = time.monotonic()
-
-    def keep(self, received: Received, extension: str) -> Path:
-        """fsync the temp file (unless it is synced already), rename it to its final name;
-        returns that name."""
-        if received.temp is not None and not received.synced:
-            self._fsync_file(received, extension)
-        return self._rename(received, extension)
-
-    def keep_many(self, items: Sequence[tuple[Received, str]]) -> list[Path]:
-        """Keep (received, extension) pairs: all files are fsynced first, several
-        at once, then renamed in order. On an error the files not yet renamed
-        are deleted; those renamed stay (the caller removes them if it must)."""
-        try:
-            with ThreadPoolExecutor(max_workers=FSYNC_THREADS,
-                                    thread_name_prefix="photo-fsync") as pool:
-                list(pool.map(lambda item: self._fsync_file(*item),
-                              [item for item in items if item[0].temp is not None]))
-            return [self._rename(received, extension) for received, extension in items]
-        except BaseException:
-            for received, _extension in items:
-                self.store.discard(received)
-            raise
-
-    def flush(self) -> None:
-        """fsync the folders renamed into since the last flush."""
-        if self.pending:
-            folders, self.pending = self.pending, set()
-            self.store.sync_folders(folders)
-        self.last = time.monotonic()
-
-    def __enter__(self) -> DurableBatch:
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        if exc_type is None:
-            self.flush()
-            return
-        try:  # files kept before the error stay: make their renames durable too
-            self.flush()
-        except PhotoStoreError as second:
-            if exc is not None:
-                exc.add_note(f"and the photo folders could not be synced: {second}")
-
-    def _fsync_file(self, received: Received, extension: str) -> None:
-        assert received.temp is not None
-        try:
-            with open(received.temp, "r+b") as temp:  # writable: Windows needs it to flush
-                os.fsync(temp.fileno())
-        except OSError as exc:
-            received.temp.unlink(missing_ok=True)
-            raise _write_error(self.store.path_for(received.sha256, extension), exc) from exc
-
-    def _rename(self, received: Received, extension: str) -> Path:
-        store = self.store
-        if received.temp is None:
-            assert received.existing is not None
-            _touch(received.existing)  # a fresh mtime keeps the garbage collector away
-            return received.existing
-        target = store.path_for(received.sha256, extension)
-        try:
-            if store._folder(target.parent):
-                self.pending.add(store.root)  # a new folder is an entry in the root
-            if target.exists():  # the same bytes arrived by another way meanwhile
-                received.temp.unlink(missing_ok=True)
-                _touch(target)
-                return target
-            received.temp.replace(target)
-        except OSError as exc:
-            received.temp.unlink(missing_ok=True)
-            raise _write_error(target, exc) from exc
-        self.pending.add(target.parent)
-        if self.max_delay is not None and time.monotonic() - self.last >= self.max_delay:
-            self.flush()
-        return target
-
-
-_SENDFILE = getattr(os, "sendfile", None) if sys.platform.startswith("linux") else None
-
-
-def _copy(source: BinaryIO, out: BinaryIO, shown: Path) -> tuple[int, str | None]:
-    """Copy ``source`` into ``out``, at most MAX_FILE_BYTES + 1 bytes (more means too
-    large). Returns the bytes copied and their SHA-256, or None for the hash when the
-    operating system copied them (hash the copy then). Reading errors are the
-    source's (:class:`PhotoRejected`), writing errors ``OSError``."""
-    limit = MAX_FILE_BYTES + 1
-    if _SENDFILE is not None:
-        copied = 0
-        try:
-            while copied < limit:
-                sent = _SENDFILE(out.fileno(), source.fileno(), copied, limit - copied)
-                if not sent:
-                    return copied, None
-                copied += sent
-            return copied, None
-        except OSError:  # the source's or the store's? Copied again below, which tells
-            out.seek(0)  # (sendfile read at given offsets: the source is still at 0)
-            out.truncate()
-    digest = hashlib.sha256()
-    size = 0
-    while size < limit:
-        try:
-            chunk = source.read(min(CHUNK_BYTES, limit - size))
-        except OSError as exc:
-            raise _unreadable(shown, exc) from exc
-        if not chunk:
-            break
-        size += len(chunk)
-        digest.update(chunk)
-        out.write(chunk)
-    return size, digest.hexdigest()
-
-
-def _hash_copy(copy: BinaryIO) -> str:
-    """The SHA-256 of a file just written (read back from the start)."""
-    digest = hashlib.sha256()
-    copy.seek(0)
-    while chunk := copy.read(CHUNK_BYTES):
-        digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _touch(path: Path) -> None:
+def touch_file(path: Path) -> None:
+    """A fresh modification time for a stored file (the clean-up spares recent files)."""
     try:
         os.utime(path)
     except OSError:
         return  # only a hint for the garbage collector; the file is there
 
-
-def _unreadable(source: Path, exc: OSError) -> PhotoRejected:
-    if isinstance(exc, FileNotFoundError):
-        return PhotoRejected(source, "文件不存在 / the file does not exist")
-    if isinstance(exc, IsADirectoryError):
-        return PhotoRejected(source, "这是文件夹，不是图片 / this is a folder, not an image")
-    return PhotoRejected(source, f"无法读取文件 / cannot read the file ({exc.strerror or exc})")
