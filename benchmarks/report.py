@@ -231,7 +231,7 @@ def text_floor_content(data: Path, inspection_id: str, with_photos: bool) -> dic
     from reportlab.platypus import tables
 
     from inspector import assets
-    from inspector.services.pdf import common
+    from inspector.services.pdf import common, text
     from inspector.services.pdf.fonts import default_fonts
     from inspector.services.pdf.images import PrintImageCache
     from inspector.services.pdf.report import _ReportBuilder
@@ -251,7 +251,7 @@ def text_floor_content(data: Path, inspection_id: str, with_photos: bool) -> dic
 
     tables.Table._addCommand = recording
     try:
-        story = _ReportBuilder(report, prepared, common.Styles(fonts), fonts).story()
+        story = _ReportBuilder(report, prepared, text.Styles(fonts), fonts).story()
     finally:
         tables.Table._addCommand = original
     styles: dict[str, Any] = {}

@@ -13,7 +13,8 @@ from reportlab.platypus import Paragraph
 
 from inspector.cli import main
 from inspector.services.demo_inspections import VISITS, demo_id
-from inspector.services.pdf.common import DocumentInfo, PdfError, build_pdf
+from inspector.services.pdf.common import DocumentInfo, PdfError
+from inspector.services.pdf.pages import build_pdf
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

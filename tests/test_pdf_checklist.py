@@ -25,8 +25,8 @@ from inspector.services.pdf.blank_checklist import (
     instructions,
     write_checklists,
 )
-from inspector.services.pdf.common import parse_qr_payload, qr_payload
 from inspector.services.pdf.fonts import MISSING_MARKER
+from inspector.services.pdf.pages import parse_qr_payload, qr_payload
 from inspector.services.templates import shipped_templates
 
 TEMPLATE = shipped_templates()[0]

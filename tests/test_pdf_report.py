@@ -32,7 +32,6 @@ from inspector.services.pdf import images as print_images
 from inspector.services.pdf.common import (
     CONTENT_WIDTH,
     FULL_COLLECTIONS_DEFERRED,
-    Styles,
     full_collections_deferred,
 )
 from inspector.services.pdf.fonts import MISSING_MARKER, default_fonts
@@ -46,6 +45,7 @@ from inspector.services.pdf.report_photos import (
     photo_requests,
 )
 from inspector.services.pdf.sources import ReportData, report_data
+from inspector.services.pdf.text import Styles
 from inspector.services.photo_exif import SITE_TIMEZONE
 from inspector.services.photo_import import add_photos
 from inspector.services.photo_store import PhotoStore

@@ -30,15 +30,12 @@ from inspector.services.pdf.common import (
     DocumentInfo,
     Section,
     SectionStart,
-    Styles,
-    build_pdf,
     full_collections_deferred,
-    make_table,
-    qr_payload,
-    shorten,
     step,
 )
 from inspector.services.pdf.fonts import FontSet, default_fonts
+from inspector.services.pdf.pages import build_pdf, qr_payload
+from inspector.services.pdf.text import Styles, make_table, shorten
 
 GRID = colors.HexColor("#616161")
 LEVEL1_FILL = colors.HexColor("#e0e0e0")

@@ -6,7 +6,7 @@ through ``draft()``, i.e. at a reduced scale straight from the decoder), turned
 upright (EXIF orientation, then the user's rotation), reduced to about
 :data:`PRINT_DPI` at its printed size and saved as a small JPEG under
 ``cache/print/``. ReportLab embeds that file by name, passing its bytes through
-unchanged (see ``rl_config.useA85`` in :mod:`inspector.services.pdf.common`).
+unchanged (see ``rl_config.useA85`` in :mod:`inspector.services.pdf.pages`).
 
 The cache key is the photo's content hash, the pixel size and the rotation,
 so a second report of the same inspection decodes nothing. Work runs on a

@@ -34,21 +34,16 @@ from inspector.services.pdf.blank_checklist import (
 )
 from inspector.services.pdf.common import (
     CONTENT_WIDTH,
-    FIELD_CHARS,
     BuiltPdf,
     DocumentInfo,
     Section,
     SectionStart,
-    Styles,
-    build_pdf,
     full_collections_deferred,
-    make_table,
-    qr_payload,
-    shorten,
     step,
 )
 from inspector.services.pdf.fonts import FontSet, default_fonts
 from inspector.services.pdf.images import PreparedImage, PrintImage, PrintImageCache
+from inspector.services.pdf.pages import build_pdf, qr_payload
 from inspector.services.pdf.report_labels import (
     BAD,
     NEUTRAL,
@@ -61,6 +56,7 @@ from inspector.services.pdf.report_labels import (
 from inspector.services.pdf.report_photos import KeepWithPhotos, ReportPhotos, photo_requests
 from inspector.services.pdf.report_scores import overall_result, scoring_note, summary_table
 from inspector.services.pdf.sources import ReportData
+from inspector.services.pdf.text import FIELD_CHARS, Styles, make_table, shorten
 
 #: The report numbers its own parts 第一部分…; the indicators keep 一、（一）. 12 mm holds
 #: the header 序号 on one line.

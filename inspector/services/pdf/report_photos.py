@@ -10,7 +10,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table
 
-from inspector.services.pdf.common import CONTENT_WIDTH, Styles, make_table, shorten
+from inspector.services.pdf.common import CONTENT_WIDTH
 from inspector.services.pdf.images import (
     MISSING_FILE,
     MissingImage,
@@ -20,6 +20,7 @@ from inspector.services.pdf.images import (
 )
 from inspector.services.pdf.report_labels import NEUTRAL, local_time, short_id
 from inspector.services.pdf.sources import ReportData
+from inspector.services.pdf.text import Styles, make_table, shorten
 from inspector.services.photos import PhotoRecord
 
 PHOTOS_PER_ROW = 3

@@ -11,8 +11,9 @@ from inspector.domain.scoring import Summary, summarize
 from inspector.domain.templates import ChecklistTemplate
 from inspector.domain.values import InspectionStatus
 from inspector.services.pdf.blank_checklist import GRID, LEVEL1_FILL, LEVEL2_FILL
-from inspector.services.pdf.common import CONTENT_WIDTH, Styles, make_table
+from inspector.services.pdf.common import CONTENT_WIDTH
 from inspector.services.pdf.sources import ReportData
+from inspector.services.pdf.text import Styles, make_table
 
 
 def overall_result(data: ReportData) -> str:
