@@ -18,7 +18,7 @@ from inspector.services.sync.errors import SyncError
 from inspector.services.sync.export import export_bundle
 from inspector.services.sync.identity import Role
 from inspector.services.sync.read_back import ReadBackMismatch, ReadBackWriter
-from inspector.services.sync.verify import verify_file
+from inspector.services.sync.verify_contents import verify_file
 
 
 @pytest.fixture

@@ -223,7 +223,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from inspector.services.sync.verify import verify_file
+    from inspector.services.sync.verify_contents import verify_file
 
     # As an import checks it, as far as that needs no database.
     opened_bundle = verify_file(Path(args.file), records=True)

@@ -114,7 +114,8 @@ def refetch_photos(paths: AppPaths, wanted: Iterable[str], source: Path,
 
 def _from_bundle(store: PhotoStore, needed: set[str], bundle: Path,
                  control: Control) -> list[tuple[Received, str]]:
-    from inspector.services.sync.verify import check_members, open_bundle, staging_into
+    from inspector.services.sync.verify import open_bundle
+    from inspector.services.sync.verify_contents import check_members, staging_into
 
     opened = open_bundle(bundle)
     members = {m.sha256: m for m in opened.manifest.photo_members() if m.sha256 in needed}

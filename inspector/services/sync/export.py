@@ -56,7 +56,7 @@ from inspector.services.sync.identity import (
 )
 from inspector.services.sync.read_back import ReadBackMismatch, ReadBackWriter
 from inspector.services.sync.receipts import confirmed_sequences, receipts_to_send
-from inspector.services.sync.verify import verify_file
+from inspector.services.sync.verify_contents import verify_file
 from inspector.storage.models import SyncBundle, utcnow
 
 log = logging.getLogger(__name__)

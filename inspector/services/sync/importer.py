@@ -35,13 +35,8 @@ from inspector.services.sync.errors import BundleRefused
 from inspector.services.sync.identity import DeviceIdentity, ensure_identity
 from inspector.services.sync.receipts import Receipt, apply_receipts
 from inspector.services.sync.trust import check_source, record_trust
-from inspector.services.sync.verify import (
-    OpenedBundle,
-    check_members,
-    check_receiver,
-    open_bundle,
-    staging_into,
-)
+from inspector.services.sync.verify import OpenedBundle, check_receiver, open_bundle
+from inspector.services.sync.verify_contents import check_members, staging_into
 from inspector.storage.database import backup_database
 from inspector.storage.models import SyncBundle, utcnow
 
