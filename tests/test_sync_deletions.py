@@ -21,7 +21,7 @@ from inspector.services.sync.conflicts import list_conflicts
 from inspector.services.sync.export import export_bundle
 from inspector.services.sync.identity import Role
 from inspector.services.sync.importer import import_bundle, prepare_import
-from inspector.services.sync.merge import Totals
+from inspector.services.sync.merge_preview import Totals
 from inspector.services.tombstones import remember_deletion
 from inspector.storage.models import Inspection, Photo, Response, SyncConflict, SyncTombstone
 

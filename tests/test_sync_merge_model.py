@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from inspector.domain.values import ConflictStatus
 from inspector.services.sync import records as rec
-from inspector.services.sync.merge import Outcome, plan_record
+from inspector.services.sync.merge_plan import plan_record
+from inspector.services.sync.merge_preview import Outcome
 from inspector.services.sync.versions import (
     HELD,
     Local,

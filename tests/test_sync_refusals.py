@@ -37,6 +37,7 @@ from inspector.services.sync import records as rec
 from inspector.services.sync.export import ALLOWED_KINDS, KIND_TABLES, export_bundle
 from inspector.services.sync.identity import Role, ensure_identity, fingerprint_of
 from inspector.services.sync.importer import import_bundle
+from inspector.services.sync.merge_preview import Preview
 from inspector.services.sync.trust import ACCEPTED_KINDS
 
 
@@ -542,7 +543,7 @@ def test_a_failure_while_committing_leaves_photos_and_rows_as_before(
         else:
             real_run = merge.run
 
-            def failing_run(*args: object, write: bool, **kw: object) -> merge.Preview:
+            def failing_run(*args: object, write: bool, **kw: object) -> Preview:
                 if write:
                     raise RuntimeError("merge failed")
                 return real_run(*args, write=write, **kw)  # type: ignore[arg-type]
@@ -566,7 +567,7 @@ def test_photos_are_durable_before_the_transaction_that_names_them(
     seen: list[list[Path]] = []
     real_run = merge.run
 
-    def watching_run(*args: object, write: bool, **kw: object) -> merge.Preview:
+    def watching_run(*args: object, write: bool, **kw: object) -> Preview:
         if write:  # inside the transaction, before its commit
             seen.append([path for _, path in store.stored_files()])
             assert sorted(synced) == sorted({p.parent for p in seen[0]} | {store.root})

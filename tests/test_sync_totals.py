@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from inspector.services.sync.merge import Preview, TableCounts, Totals
+from inspector.services.sync.merge_preview import Preview, TableCounts, Totals
 
 
 def _preview(**photos: int) -> Preview:

@@ -34,7 +34,7 @@ from inspector.ui.sync_conflicts import local_time
 if TYPE_CHECKING:
     from inspector.services.sync.import_summary import AssignmentLine, InspectionLine
     from inspector.services.sync.importer import PreparedImport
-    from inspector.services.sync.merge import Preview
+    from inspector.services.sync.merge_preview import Preview
 
 
 KIND_NAMES = {  # the kinds of record a bundle carries, in the order a user thinks of them

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from inspector.services.sync.history import BundleLog, Outbox
     from inspector.services.sync.identity import DeviceIdentity
     from inspector.services.sync.importer import ImportResult, PreparedImport
-    from inspector.services.sync.merge import Totals
+    from inspector.services.sync.merge_preview import Totals
     from inspector.services.sync.trust import DeviceInfo
     from inspector.storage.models import Site
 

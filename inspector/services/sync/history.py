@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from inspector.domain.values import BundleKind, BundleStatus, Direction, InspectionStatus
-from inspector.services.sync.merge import Totals
+from inspector.services.sync.merge_preview import Totals
 from inspector.storage.models import SyncBundle
 
 

@@ -33,6 +33,7 @@ from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import merge
 from inspector.services.sync.errors import BundleRefused
 from inspector.services.sync.identity import DeviceIdentity, ensure_identity
+from inspector.services.sync.merge_preview import Preview
 from inspector.services.sync.receipts import Receipt, apply_receipts
 from inspector.services.sync.trust import check_source, record_trust
 from inspector.services.sync.verify import OpenedBundle, check_receiver, open_bundle
@@ -51,7 +52,7 @@ class PreparedImport:
     me: DeviceIdentity
     opened: OpenedBundle
     trust: TrustStatus
-    preview: merge.Preview
+    preview: Preview
     already_imported_at: datetime | None = None
     receipts_for_me: int = 0
     #: Photos this import put into the store (for the tidy-up if it fails).
@@ -78,7 +79,7 @@ class PreparedImport:
 @dataclass
 class ImportResult:
     bundle_id: str
-    preview: merge.Preview  # what was changed
+    preview: Preview  # what was changed
     backup: Path | None
     trusted_new_device: bool
     pinned_office: bool
@@ -166,7 +167,7 @@ def commit_import(prepared: PreparedImport, actor: str = "",
     context, manifest = prepared.context, prepared.manifest
     if prepared.already_imported_at is not None:
         prepared.release()
-        return ImportResult(manifest.bundle_id, merge.Preview(), None, False, False,
+        return ImportResult(manifest.bundle_id, Preview(), None, False, False,
                             already_imported=True)
     try:
         return _commit(prepared, actor, control)

@@ -18,21 +18,18 @@ Against the local record it is counted as
 - **brought back** when it was deleted here but the incoming version carries
   an edit made elsewhere that the deleted one never saw (:mod:`deleted_here`).
 
-Nothing is ever deleted by a merge. The caller owns the transaction.
+Nothing is ever deleted by a merge. The caller owns the transaction. What one incoming
+version does is decided in :mod:`merge_plan`; the counts are :mod:`merge_preview`'s.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import uuid
-from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from inspector.domain.values import ConflictStatus
 from inspector.services.control import Control, check
 from inspector.services.photo_store import PhotoStore
 from inspector.services.sync import records as rec
@@ -40,7 +37,16 @@ from inspector.services.sync.bundle_templates import check_templates
 from inspector.services.sync.deleted_here import DeletedHere, check_files
 from inspector.services.sync.entry_rules import EntryRules
 from inspector.services.sync.errors import BundleRefused
-from inspector.services.sync.import_summary import Gathered, ImportSummary, summarize_import
+from inspector.services.sync.import_summary import Gathered, summarize_import
+from inspector.services.sync.merge_plan import Plan, plan_record
+from inspector.services.sync.merge_preview import (
+    COUNTED_AS,
+    UNLISTED,
+    Outcome,
+    Preview,
+    RecordChange,
+    TableCounts,
+)
 from inspector.services.sync.streams import member_of, records_of
 from inspector.services.sync.verify import OpenedBundle, open_zip, refusing_deep_json
 from inspector.services.sync.versions import (
@@ -48,216 +54,12 @@ from inspector.services.sync.versions import (
     INCOMING,
     Local,
     Version,
-    held_versions,
     row_version,
-    same_values,
-    settle,
-    stored_for,
 )
 from inspector.storage.models import utcnow
 
 MAX_LISTED_CHANGES = 500
 _HELD_SQL = "('" + "', '".join(HELD) + "')"  # the statuses of versions still waiting
-
-
-
-class Outcome(StrEnum):
-    NEW = "new"
-    UPDATED = "updated"
-    IDENTICAL = "identical"
-    OLDER = "older"  # we have a newer version already
-    JOIN = "join"  # same content reached on both sides: only the vector changes
-    CONFLICT = "conflict"
-    CONFLICT_KNOWN = "conflict_known"  # this version is already waiting as a conflict
-    DELETED_HERE = "deleted_here"  # deleted on this installation: stays out
-    BROUGHT_BACK = "brought_back"  # deleted here, changed elsewhere since: comes back
-
-
-COUNTED_AS = {
-    Outcome.NEW: "new", Outcome.UPDATED: "updated", Outcome.IDENTICAL: "identical",
-    Outcome.OLDER: "identical", Outcome.JOIN: "identical", Outcome.CONFLICT: "conflicts",
-    Outcome.CONFLICT_KNOWN: "identical", Outcome.DELETED_HERE: "deleted_here",
-    Outcome.BROUGHT_BACK: "brought_back",
-}
-UNLISTED = (Outcome.IDENTICAL, Outcome.OLDER, Outcome.JOIN, Outcome.CONFLICT_KNOWN)
-
-
-@dataclass
-class TableCounts:
-    new: int = 0
-    updated: int = 0
-    identical: int = 0
-    conflicts: int = 0
-    deleted_here: int = 0  # deleted on this installation and not brought back
-    brought_back: int = 0  # deleted here, but changed elsewhere since: they come back
-
-    def add(self, outcome: Outcome, count: int = 1) -> None:
-        name = COUNTED_AS[outcome]
-        setattr(self, name, getattr(self, name) + count)
-
-    def total(self) -> int:
-        return (self.new + self.updated + self.identical + self.conflicts + self.deleted_here
-                + self.brought_back)
-
-
-@dataclass(frozen=True)
-class RecordChange:
-    table: str
-    record_id: str
-    outcome: Outcome
-
-
-@dataclass(frozen=True)
-class Totals:
-    """The records and photos of a bundle, counted by what importing does to them."""
-
-    new: int = 0
-    updated: int = 0
-    identical: int = 0
-    conflicts: int = 0
-    photos_new: int = 0
-    photos_known: int = 0
-    deleted_here: int = 0  # deleted on this installation: they stay out
-    brought_back: int = 0  # deleted here, changed elsewhere since: they come back
-
-    @property
-    def changes_records(self) -> bool:
-        """Whether importing adds, changes or brings back a record or a photo."""
-        return bool(self.new or self.updated or self.conflicts or self.photos_new
-                    or self.brought_back)
-
-    def to_json(self) -> dict[str, int]:
-        return dataclasses.asdict(self)
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Totals:
-        """The totals an import logged (:meth:`Preview.to_json`); a count not there is 0."""
-        return cls(**{f.name: int(data.get(f.name) or 0) for f in dataclasses.fields(cls)})
-
-
-@dataclass
-class Preview:
-    """What importing the bundle would change (or, after a merge, what it changed)."""
-
-    tables: dict[str, TableCounts] = field(default_factory=dict)
-    photos_new: int = 0
-    photos_known: int = 0
-    templates_new: list[str] = field(default_factory=list)
-    changes: list[RecordChange] = field(default_factory=list)  # the first few, for showing
-    # Photo files in the bundle that only records staying deleted here refer to:
-    # neither counted as new photos nor taken into the store.
-    photo_files_kept_out: set[str] = field(default_factory=set)
-    #: Which inspections and assignments the bundle holds, named as a person knows them
-    #: (site, date, inspectors, score) with what importing does to each.
-    summary: ImportSummary = field(default_factory=ImportSummary)
-
-    def total(self, name: str) -> int:
-        return sum(getattr(c, name) for c in self.tables.values())
-
-    def totals(self) -> Totals:
-        return Totals(
-            new=self.total("new"), updated=self.total("updated"),
-            identical=self.total("identical"), conflicts=self.total("conflicts"),
-            photos_new=self.photos_new, photos_known=self.photos_known,
-            deleted_here=self.total("deleted_here"), brought_back=self.total("brought_back"),
-        )
-
-    @property
-    def changes_anything(self) -> bool:
-        return self.totals().changes_records or bool(self.templates_new)
-
-    def already_imported(self) -> Preview:
-        """This preview for a bundle imported before, which importing again leaves as it is:
-        every record that is here or was deleted here is counted as such, the rest (records
-        deleted before deletions were remembered) as identical; no new photos."""
-        return Preview(
-            tables={name: TableCounts(identical=c.total() - c.deleted_here,
-                                      deleted_here=c.deleted_here)
-                    for name, c in self.tables.items()},
-            photos_new=0, photos_known=self.photos_known,
-            summary=self.summary.already_imported())
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            **self.totals().to_json(),
-            "templates_new": self.templates_new,
-            "tables": {name: vars(c) for name, c in self.tables.items()},
-            **self.summary.to_json(),
-        }
-
-
-@dataclass
-class _Plan:
-    outcome: Outcome
-    live: Version | None = None  # new values and vector of the record's row
-    vv_only: bool = False  # the values stay, only the vector changes
-    unsent_base: rec.VV | None = None  # with vv_only: store this, the change made here unsent
-    inserts: list[tuple[Version, str]] = field(default_factory=list)
-    statuses: list[tuple[str, str]] = field(default_factory=list)  # (status, row id)
-
-
-def _plan_in_line(spec: rec.TableSpec, incoming: Version, local: Local) -> _Plan:
-    """No kept versions, and one of the two descends from the other: what ``settle`` says."""
-    same = rec.content_of(spec, incoming.values) == rec.content_of(spec, local.values)
-    if rec.vv_leq(incoming.vv, local.vv):
-        return _Plan(Outcome.IDENTICAL if same else Outcome.OLDER)
-    plan = _Plan(Outcome.JOIN if same else Outcome.UPDATED, live=incoming)
-    plan.vv_only = same_values(spec, incoming.values, local.values)
-    return plan
-
-
-def plan_record(spec: rec.TableSpec, remote: list[Any], local: Local, rows: list[Version],
-                me: str) -> _Plan:
-    """What one incoming version does to the versions of its record held here."""
-    incoming = Version(remote[:-1], remote[-1], status=INCOMING)
-    if not rows and (rec.vv_leq(incoming.vv, local.vv) or rec.vv_leq(local.vv, incoming.vv)):
-        return _plan_in_line(spec, incoming, local)  # the common case: one line of versions
-    held = held_versions(spec, local, rows)
-    live_content = rec.content_of(spec, local.values)
-    if any(rec.vv_leq(incoming.vv, h.vv) for h in held):
-        if rec.vv_leq(incoming.vv, local.vv):
-            same = rec.content_of(spec, incoming.values) == live_content
-            outcome = Outcome.IDENTICAL if same else Outcome.OLDER
-        else:
-            outcome = Outcome.CONFLICT_KNOWN
-        if not rows:
-            return _Plan(outcome)
-    else:
-        beaten = [h for h in held if rec.vv_leq(h.vv, incoming.vv)]
-        held = [h for h in held if h not in beaten]
-        content = rec.content_of(spec, incoming.values)
-        if any(rec.content_of(spec, h.values) != content for h in held):
-            outcome = Outcome.CONFLICT
-        elif content != live_content or any(
-                rec.content_of(spec, h.values) != content for h in beaten):
-            outcome = Outcome.UPDATED
-        else:
-            outcome = Outcome.JOIN
-        held.append(incoming)
-    settled = settle(spec, held, me)
-    plan = _Plan(outcome)
-    group = settled.live_group
-    if not (len(group) == 1 and group[0].row_id is None and group[0].status != INCOMING):
-        if same_values(spec, settled.live.values, local.values):
-            if settled.live.vv != local.vv:
-                plan.live, plan.vv_only = settled.live, True
-                plan.unsent_base = stored_for(local, settled.live.vv, me)
-        else:
-            plan.live = settled.live
-    wanted = set()
-    for version, status in settled.kept:
-        if version.row_id is None:
-            plan.inserts.append((version, status))
-        else:
-            wanted.add(version.row_id)
-            if version.status != status:
-                plan.statuses.append((status, version.row_id))
-    for row in rows:
-        if row.row_id not in wanted:
-            shown = len(group) == 1 and group[0] is row
-            status = ConflictStatus.LIVE if shown else ConflictStatus.SUPERSEDED
-            plan.statuses.append((status, str(row.row_id)))
-    return plan
 
 
 def _load_locals(conn: Connection, spec: rec.TableSpec, ids: list[str], tmap: rec.TemplateMap,
@@ -348,7 +150,7 @@ class _Writer:
             values = rec.bundle_to_local_values(self.spec, row, tmap)
             self.inserts.append((*values, dump(row[-1]), values[3], 0))
 
-    def write(self, plan: _Plan, record_id: str, local: Local, tmap: rec.TemplateMap) -> None:
+    def write(self, plan: Plan, record_id: str, local: Local, tmap: rec.TemplateMap) -> None:
         spec = self.spec
         live = plan.live
         if live is not None and plan.unsent_base is not None:
