@@ -14,6 +14,7 @@ import inspector
 from inspector.app_paths import AppPaths
 from inspector.domain.values import Role
 from inspector.services import api
+from inspector.ui.core.operations import Operations
 from inspector.ui.settings import UiSettings, save_settings
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.settings = settings
         self.worker = worker
+        self.ops = Operations(worker, self)  # every screen runs its work through these
         self.context: AppContext | None = None
         self._closed = False
         self.setWindowTitle(self.tr("Inspector — community-education site inspection"))
