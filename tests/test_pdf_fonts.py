@@ -19,13 +19,12 @@ from inspector import assets
 from inspector.services.pdf.font_files import QuickTTFont, QuickTTFontFace
 from inspector.services.pdf.fonts import (
     CJK_FONT,
-    CLOSING_PUNCTUATION,
     LATIN_FONT,
     MISSING_MARKER,
-    OPENING_PUNCTUATION,
     FontSet,
     default_fonts,
 )
+from inspector.services.pdf.line_breaking import CLOSING_PUNCTUATION, OPENING_PUNCTUATION
 
 RARE = "\U00020000"  # 𠀀, CJK Extension B: not in Droid Sans Fallback Full
 KHMER = "\u1786"  # in ReportLab's hb-test.ttf only

@@ -21,8 +21,8 @@ from inspector.services import inspections
 from inspector.services.context import AppContext
 from inspector.services.pdf.blank_checklist import Sheet, write_checklists
 from inspector.services.pdf.common import BuiltPdf
-from inspector.services.pdf.fonts import CLOSING_PUNCTUATION
 from inspector.services.pdf.images import MISSING_FILE, UNREADABLE, PrintImageCache
+from inspector.services.pdf.line_breaking import CLOSING_PUNCTUATION
 from inspector.services.pdf.report import write_report
 from inspector.services.pdf.sources import report_data, site_info
 from inspector.services.pdf.text import CHUNK_CHARS, FIELD_CHARS, text_chunks

@@ -16,7 +16,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from inspector.services.pdf.common import TEXT_GREY
-from inspector.services.pdf.fonts import CJK_FONT, CLOSING_PUNCTUATION, FontSet
+from inspector.services.pdf.fonts import CJK_FONT, FontSet
+from inspector.services.pdf.line_breaking import CLOSING_PUNCTUATION
 
 #: Longest stored text printed whole in a table cell or a header: a site's name, code
 #: and address, the inspectors, a photo's caption. Longer text is cut there, saying
