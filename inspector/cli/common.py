@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import getpass
 import json
 import sys
 from collections.abc import Iterator
@@ -106,6 +107,21 @@ def add_command(
     )
     parser.set_defaults(handler=handler)
     return parser
+
+
+def needs_action(args: argparse.Namespace) -> int:
+    """The handler of a command group given without its action."""
+    raise UsageError("give an action; see --help")
+
+
+def actor_name(args: argparse.Namespace) -> str:
+    """Who does it: ``--actor`` when given, else the login name ("" when there is none)."""
+    if getattr(args, "actor", None):
+        return str(args.actor)
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
 
 
 def add_group(commands: Any, name: str, help_text: str) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,6 +12,7 @@ from inspector.cli.common import (
     EXIT_USAGE,
     ConsoleProgress,
     UsageError,
+    actor_name,
     add_command,
     add_format,
     add_group,
@@ -66,15 +66,6 @@ def _paths(args: argparse.Namespace) -> AppPaths:
     return AppPaths.resolve(getattr(args, "data_dir", None))
 
 
-def _actor(args: argparse.Namespace) -> str:
-    if args.actor:
-        return str(args.actor)
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
-
-
 def _checked(paths: AppPaths) -> CheckReport:
     progress = ConsoleProgress("检查 / checking")
     try:
@@ -103,7 +94,7 @@ def run_check(args: argparse.Namespace) -> int:
         report = _checked(paths)
     if args.remove_missing and report.removable:
         with opened(args) as context:
-            removed = api.maintenance.remove_unavailable_photos(context, report, _actor(args))
+            removed = api.maintenance.remove_unavailable_photos(context, report, actor_name(args))
         repairs.append(f"已从进行中的检查删除 {removed} 张没有完好文件的照片 / "
                        f"removed {removed} photos without a good file from inspections "
                        "in progress")

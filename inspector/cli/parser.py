@@ -104,9 +104,19 @@ class _Parser(argparse.ArgumentParser):
 
 def command_modules() -> tuple[Any, ...]:
     """The command groups, imported only when the command line is really used."""
-    from inspector.cli import checklist_cmd, demo_cmd, maint_cmd, print_cmd, sites_cmd, sync_cmd
+    from inspector.cli import (
+        assignments_cmd,
+        checklist_cmd,
+        demo_cmd,
+        devices_cmd,
+        maint_cmd,
+        print_cmd,
+        sites_cmd,
+        sync_cmd,
+    )
 
-    return (demo_cmd, checklist_cmd, sites_cmd, print_cmd, sync_cmd, maint_cmd)
+    return (demo_cmd, checklist_cmd, sites_cmd, print_cmd, sync_cmd, assignments_cmd,
+            devices_cmd, maint_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

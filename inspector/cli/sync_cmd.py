@@ -1,9 +1,8 @@
-"""``inspector init|device|bundle|devices``: roles, device identity and signed sync bundles."""
+"""``inspector init|device|bundle``: roles, device identity and signed sync bundles."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +10,10 @@ from inspector.app_paths import AppPaths
 from inspector.cli.common import (
     ConsoleProgress,
     UsageError,
+    actor_name,
     add_command,
     add_format,
+    needs_action,
     opened,
     output_file,
     print_json,
@@ -42,7 +43,7 @@ def register(commands: Any) -> None:
                            "confirm changing the role of an installation that has one")
 
     device = add_command(commands, "device", "本机的设备身份 / "
-                                             "this installation's device identity", _group_help)
+                                             "this installation's device identity", needs_action)
     device_cmds = device.add_subparsers(dest="device_command", metavar="ACTION")
     show = add_command(device_cmds, "show", "显示设备编号、角色和密钥指纹 / "
                                             "print the device id, role and key fingerprint",
@@ -51,7 +52,7 @@ def register(commands: Any) -> None:
 
     bundle = add_command(commands, "bundle", "导出、校验和导入同步包 / "
                                              "export, verify and import sync bundles",
-                         _group_help)
+                         needs_action)
     bundle_cmds = bundle.add_subparsers(dest="bundle_command", metavar="ACTION")
     export = add_command(bundle_cmds, "export", "写出签名的同步包 / "
                                                 "write a signed bundle", run_export)
@@ -97,55 +98,6 @@ def register(commands: Any) -> None:
     resolve.add_argument("--actor", help="处理人（默认：登录名）/ "
                                          "who settles it (default: the login name)")
 
-    assignments = add_command(commands, "assignments",
-                              "哪位督导员何时走访哪个站点（县级办公室）/ "
-                              "which inspector visits which site when (office)", _group_help)
-    assignment_cmds = assignments.add_subparsers(dest="assignments_command", metavar="ACTION")
-    add = add_command(assignment_cmds, "add", "把站点分派给督导员，限定时段 / "
-                                              "assign a site to inspectors for a period",
-                      run_assignments_add)
-    add.add_argument("--site", required=True, metavar="CODE", help="站点的行政区划代码 / "
-                                                                   "the site's division code")
-    add.add_argument("--inspectors", required=True, metavar="NAMES",
-                     help="督导员姓名 / the inspectors' names")
-    add.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD",
-                     help="开始日期 / first day")
-    add.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD",
-                     help="结束日期 / last day")
-    add.add_argument("--note", default="", help="备注 / a note")
-    listing_a = add_command(assignment_cmds, "list", "列出分派 / "
-                                                     "list the assignments", run_assignments_list)
-    add_format(listing_a)
-
-    devices = add_command(commands, "devices", "本办公室接收其同步包的设备 / "
-                                               "devices this office accepts bundles from",
-                          _group_help)
-    devices_cmds = devices.add_subparsers(dest="devices_command", metavar="ACTION")
-    listing = add_command(devices_cmds, "list", "已登记、已固定和已吊销的设备 / "
-                                                "enrolled, pinned and revoked devices",
-                          run_devices_list)
-    add_format(listing)
-    revoke = add_command(devices_cmds, "revoke", "今后拒收某台设备的同步包 / "
-                                                 "refuse a device's bundles from now on",
-                         run_devices_revoke)
-    revoke.add_argument("device", metavar="ID", help="设备编号或其开头几位 / "
-                                                     "the device id or its first characters")
-    revoke.add_argument("--reason", default="", help="原因 / the reason")
-    revoke.add_argument("--actor", help="操作人（默认：登录名）/ "
-                                        "who revokes (default: the login name)")
-
-
-def _group_help(args: argparse.Namespace) -> int:
-    raise UsageError("give an action; see --help")
-
-
-def _actor(args: argparse.Namespace) -> str:
-    if getattr(args, "actor", None):
-        return str(args.actor)
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
 
 
 def _paths(args: argparse.Namespace) -> AppPaths:
@@ -207,7 +159,7 @@ def run_export(args: argparse.Namespace) -> int:
         try:  # given a folder, the service names the file in it
             kind = BundleKind(args.kind) if args.kind else None
             result = api.sync.export_bundle(context, target, kind=kind, include_all=args.all,
-                                            actor=_actor(args), control=progress)
+                                            actor=actor_name(args), control=progress)
         finally:
             progress.finish()
     if args.format == "json":
@@ -249,7 +201,7 @@ def run_import(args: argparse.Namespace) -> int:
         try:
             prepared, result = api.sync.import_bundle(
                 context, Path(args.file), dry_run=args.dry_run,
-                trust_new_device=args.trust_new_device, actor=_actor(args), control=progress)
+                trust_new_device=args.trust_new_device, actor=actor_name(args), control=progress)
         finally:
             progress.finish()
     m = prepared.manifest
@@ -372,32 +324,10 @@ def run_conflicts(args: argparse.Namespace) -> int:
 
 def run_resolve(args: argparse.Namespace) -> int:
     with opened(args) as context:
-        view = api.sync.resolve_conflict(context, args.conflict, Keep(args.keep), _actor(args))
+        view = api.sync.resolve_conflict(context, args.conflict, Keep(args.keep), actor_name(args))
     kept = "现在显示的" if args.keep == Keep.LOCAL else "另一"
     print(f"已解决：采用{kept}版本 / resolved: kept the {args.keep} version of {view.table} "
           f"{view.record_id}")
-    return 0
-
-
-def run_devices_list(args: argparse.Namespace) -> int:
-    with opened(args) as context:
-        devices = api.sync.list_devices(context)
-    if args.format == "json":
-        print_json([vars(d) for d in devices])
-        return 0
-    if not devices:
-        print("还没有登记的设备 / no devices enrolled")
-    for d in devices:
-        print(f"{d.id}  {d.role:6} {d.status:8} {d.fingerprint}  {d.name}")
-    return 0
-
-
-def run_devices_revoke(args: argparse.Namespace) -> int:
-    with opened(args) as context:
-        revoked = api.sync.revoke_device(context, args.device, _actor(args), args.reason)
-    name, device_id = revoked.name, revoked.device_id
-    print(f"已吊销 {name}（{device_id}），今后拒收它的数据包 / revoked {name} ({device_id}); "
-          "its bundles are refused from now on")
     return 0
 
 
@@ -416,61 +346,3 @@ def run_demo_role(args: argparse.Namespace) -> int:
           f"设备 / device “{me.name}”, 指纹 / fingerprint {me.fingerprint}")
     return 0
 
-
-def run_assignments_add(args: argparse.Namespace) -> int:
-    start, end = _date(args.start, "--from"), _date(args.end, "--to")
-    with opened(args) as context:
-        assigned = api.sync.add_assignment_by_code(context, args.site, args.inspectors,
-                                                   start, end, args.note)
-    if assigned is None:
-        raise UsageError(f"没有区划代码为 {args.site} 的站点 / no site with code {args.site}")
-    name, assignment_id = assigned.site_name, assigned.assignment_id
-    print(f"已将 {name} 分派给 {args.inspectors}，{start} – {end} / assigned {name} to "
-          f"{args.inspectors}, {start} – {end} ({assignment_id})")
-    return 0
-
-
-def _date(text: str, option: str) -> Any:
-    from datetime import date
-
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise UsageError(f"{option} 日期无效，请按 年-月-日 写，例如 2026-12-01 / {option}: "
-                         f"not a valid date; write YYYY-MM-DD, e.g. 2026-12-01: {text}") from exc
-
-
-def run_assignments_list(args: argparse.Namespace) -> int:
-    with opened(args) as context:
-        items = api.sync.list_assignments(context)
-    if args.format == "json":
-        print_json([vars(a) for a in items])
-        return 0
-    if not items:
-        print("没有任务 / no assignments")
-    for a in items:
-        print(f"{a.period_start} – {a.period_end}  {_standing(a)}  {a.site_code or '':12}  "
-              f"{a.site_name}  {a.inspector_name}{_visit(a)}")
-    return 0
-
-
-def _standing(a: Any) -> str:
-    """The state, padded to one width on a terminal (a Chinese character takes two columns)."""
-    from inspector.cli.common import terminal_columns
-    from inspector.services.assignment_state import STATE_WORDS
-
-    words = STATE_WORDS[a.state]
-    return words + " " * max(0, 20 - terminal_columns(words))
-
-
-def _visit(a: Any) -> str:
-    """The inspection that fulfilled the assignment, or that is under way."""
-    from inspector.domain.scoring import format_percent
-    from inspector.services.assignment_state import AssignmentState
-
-    if a.inspection_id is None:
-        return ""
-    if a.state is AssignmentState.DONE:
-        return (f"（{a.visit_date} 检查，得分 {format_percent(a.score)} / inspected "
-                f"{a.visit_date}, score {format_percent(a.score)}; {a.inspection_id[:8]}）")
-    return f"（{a.visit_date} 开始 / started {a.visit_date}; {a.inspection_id[:8]}）"
