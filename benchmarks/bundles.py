@@ -94,7 +94,8 @@ from inspector.domain.tiers import Tier
 from inspector.services.context import AppContext, open_context
 from inspector.services.sites_csv import import_sites
 from inspector.services.sync import records as rec
-from inspector.services.sync.export import KIND_TABLES, export_bundle
+from inspector.services.sync.export import export_bundle
+from inspector.services.sync.export_contents import KIND_TABLES
 from inspector.services.sync.identity import Role, set_role
 from inspector.services.sync.importer import commit_import, prepare_import
 

@@ -15,7 +15,8 @@ from inspector.services import inspections
 from inspector.services.context import AppContext
 from inspector.services.control import NullControl
 from inspector.services.sync import export_records
-from inspector.services.sync.export import KIND_TABLES, export_bundle
+from inspector.services.sync.export import export_bundle
+from inspector.services.sync.export_contents import KIND_TABLES
 from inspector.services.sync.identity import Role, ensure_identity
 from inspector.services.sync.records import SPECS
 

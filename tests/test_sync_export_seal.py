@@ -24,7 +24,8 @@ from inspector.services.context import AppContext, open_context
 from inspector.services.control import Cancelled, NullControl
 from inspector.services.sync import export_records
 from inspector.services.sync import records as rec
-from inspector.services.sync.export import KIND_TABLES, SEAL_FOLDER, export_bundle
+from inspector.services.sync.export import SEAL_FOLDER, export_bundle
+from inspector.services.sync.export_contents import KIND_TABLES
 from inspector.services.sync.identity import Role, ensure_identity
 
 #: Text SQLite and Python must write alike in JSON: every control character, quotes,

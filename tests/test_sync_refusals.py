@@ -34,7 +34,8 @@ from inspector.services.sites import site_id_for_code
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import merge
 from inspector.services.sync import records as rec
-from inspector.services.sync.export import ALLOWED_KINDS, KIND_TABLES, export_bundle
+from inspector.services.sync.export import ALLOWED_KINDS, export_bundle
+from inspector.services.sync.export_contents import KIND_TABLES
 from inspector.services.sync.identity import Role, ensure_identity, fingerprint_of
 from inspector.services.sync.importer import import_bundle
 from inspector.services.sync.merge_preview import Preview

@@ -8,12 +8,10 @@ only after the rename; a cancelled or failed export leaves nothing behind.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 import re
-import sqlite3
 import time
 import uuid
 import zipfile
@@ -29,7 +27,6 @@ from inspector.domain.values import (
     BundleKind,
     BundleStatus,
     Direction,
-    InspectionStatus,
     Role,
     Scope,
 )
@@ -39,15 +36,14 @@ from inspector.services.control import Control, NullControl, check
 from inspector.services.photo_store import PhotoStore
 from inspector.services.store_lock import EXPORT_LOCK_NAME, FolderClaim
 from inspector.services.sync import bundle_format as bf
-from inspector.services.sync import records as rec
 from inspector.services.sync.errors import SyncError
-from inspector.services.sync.export_records import (
-    SENT_INSPECTIONS,
-    MemberWriter,
-    Seal,
-    TableReader,
-    snapshot,
+from inspector.services.sync.export_contents import (
+    member_info,
+    template_keys,
+    write_photos,
+    write_records,
 )
+from inspector.services.sync.export_records import Seal, snapshot
 from inspector.services.sync.identity import (
     ROLE_NAMES_EN,
     ROLE_NAMES_ZH,
@@ -61,27 +57,12 @@ from inspector.storage.models import SyncBundle, utcnow
 
 log = logging.getLogger(__name__)
 
-# The record tables each kind carries, from the format (checklist versions are written
-# on their own, after the records).
-KIND_TABLES = {kind: tuple(t for t in tables if t != bf.TEMPLATE_TABLE)
-               for kind, tables in bf.KIND_TABLES.items()}
 DEFAULT_KIND = {Role.FIELD: BundleKind.RESULTS, Role.OFFICE: BundleKind.ASSIGNMENT}
 ALLOWED_KINDS = {role: tuple(kind for kind, maker in bf.KIND_MADE_BY.items() if maker is role)
                  for role in Role}
 
 #: Where an export keeps what it will mark as sent (see export_records.Seal).
 SEAL_FOLDER = Path("cache", "export")
-
-_COMPLETED = f"SELECT id FROM inspections WHERE status = '{InspectionStatus.COMPLETED}'"
-# The newest completed inspection of every site that has an assignment: what the
-# inspector re-checks at the next visit (its open items).
-_PREVIOUS = (
-    f"SELECT i.id FROM inspections i WHERE i.status = '{InspectionStatus.COMPLETED}'"
-    " AND i.site_id IN (SELECT site_id FROM assignments) AND NOT EXISTS ("
-    " SELECT 1 FROM inspections j WHERE j.site_id = i.site_id"
-    f" AND j.status = '{InspectionStatus.COMPLETED}'"
-    " AND (j.visit_date > i.visit_date OR (j.visit_date = i.visit_date AND j.id > i.id)))"
-)
 
 
 @dataclass
@@ -94,34 +75,6 @@ class ExportResult:
     counts: dict[str, int]
     size_bytes: int
     manifest_sha256: str
-
-
-#: The inspections whose records a bundle of each kind carries.
-_INSPECTIONS_SENT = {BundleKind.RESULTS: _COMPLETED, BundleKind.ASSIGNMENT: _PREVIOUS}
-
-
-def _filters(kind: BundleKind, table: str, incremental: bool, confirmed: set[int]) -> str:
-    """Which records of ``table`` a bundle carries (an SQL condition on its columns);
-    the inspections are those :func:`_choose_inspections` put in ``SENT_INSPECTIONS``."""
-    parts = []
-    if kind in _INSPECTIONS_SENT:
-        if table == "inspections":
-            parts.append(f"id IN (SELECT id FROM {SENT_INSPECTIONS})")
-        elif table in ("responses", "photos", "inspection_events"):
-            parts.append(f"inspection_id IN (SELECT id FROM {SENT_INSPECTIONS})")
-    if incremental:
-        done = ",".join(str(int(s)) for s in sorted(confirmed)) or "-1"
-        parts.append(f"(sync_rev IS NULL OR sync_rev != revision OR "
-                     f"(sync_seq > 0 AND sync_seq NOT IN ({done})))")
-    return " AND ".join(parts)
-
-
-def _choose_inspections(conn: sqlite3.Connection, kind: BundleKind) -> None:
-    """Decide once, in the snapshot, which inspections the bundle carries (looked up
-    by every record of theirs through the table's primary key)."""
-    conn.execute(f"CREATE TABLE {SENT_INSPECTIONS} (id TEXT PRIMARY KEY)")
-    if kind in _INSPECTIONS_SENT:
-        conn.execute(f"INSERT INTO {SENT_INSPECTIONS} (id) {_INSPECTIONS_SENT[kind]}")
 
 
 #: An unfinished bundle's temp file, as :func:`_export` names it: ``.NAME.1a2b3c4d.part``.
@@ -168,91 +121,6 @@ def _reserve(context: AppContext, me: DeviceIdentity, bundle_id: str, kind: Bund
             bundle_created_at=utcnow(), scope=scope, actor=actor,
         ))
     return sequence
-
-
-def _info(name: str, compression: int) -> zipfile.ZipInfo:
-    """A member entry: a plain file (mode 0644), fixed date, the given compression."""
-    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
-    info.compress_type = compression
-    info.external_attr = 0o100644 << 16
-    return info
-
-
-def _write_records(zf: zipfile.ZipFile, conn: sqlite3.Connection, database: Path,
-                   kind: BundleKind,
-                   incremental: bool, confirmed: set[int], seal: Seal, control: Control
-                   ) -> tuple[list[bf.TableEntry], list[bf.Member], set[str]]:
-    tables, members, photo_shas = [], [], set()
-    _choose_inspections(conn, kind)
-    with MemberWriter() as writer:
-        for name in KIND_TABLES[kind]:
-            spec = rec.SPECS[name]
-            reader = TableReader(conn, spec, _filters(kind, name, incremental, confirmed), seal,
-                                 database)
-            path = f"records/{name}.jsonl"
-            with zf.open(_info(path, zipfile.ZIP_DEFLATED), "w", force_zip64=True) as out:
-                writer.start(out)
-                try:
-                    for data in reader.batches():
-                        check(control)
-                        writer.write(data)
-                        control.progress(reader.count, 0, name)
-                    writer.finish()
-                finally:
-                    writer.drain()  # nothing is written into the member once it is closed
-            if name == "photos":
-                photo_shas = reader.photo_files()
-            tables.append(bf.TableEntry(name, path, (*spec.columns, rec.VV_COLUMN),
-                                        reader.count))
-            members.append(bf.Member(path, writer.size, writer.digest.hexdigest()))
-    if kind == BundleKind.ASSIGNMENT:
-        rows = conn.execute(
-            "SELECT template_id, version, title, content, sha256 FROM template_versions"
-            " ORDER BY template_id, version").fetchall()
-        data = b"".join(rec.encode_json(list(r)).encode("utf-8") + b"\n" for r in rows)
-        path = f"records/{rec.TEMPLATE_TABLE}.jsonl"
-        zf.writestr(_info(path, zipfile.ZIP_DEFLATED), data)
-        tables.append(bf.TableEntry(rec.TEMPLATE_TABLE, path, rec.TEMPLATE_COLUMNS, len(rows)))
-        members.append(bf.Member(path, len(data), bf.sha256_hex(data)))
-    return tables, members, photo_shas
-
-
-def _template_keys(conn: sqlite3.Connection) -> list[dict[str, str]]:
-    return [{"key": f"{t}@{v}", "sha256": s} for t, v, s in conn.execute(
-        "SELECT template_id, version, sha256 FROM template_versions").fetchall()]
-
-
-def _write_photos(zf: zipfile.ZipFile, store: PhotoStore, shas: set[str],
-                  control: Control, database: Path) -> list[bf.Member]:
-    found, missing = [], []
-    for sha in sorted(shas):
-        source = store.find(sha)
-        if source is None:
-            missing.append(sha)
-        else:
-            found.append((sha, source, source.stat().st_size))
-    if missing:
-        raise _missing_photos(database, missing)
-    total = sum(size for _s, _p, size in found) or 1
-    done = 0
-    members = []
-    for sha, source, size in found:
-        check(control)
-        name = f"photos/{sha}{source.suffix.lower()}"
-        info = _info(name, zipfile.ZIP_STORED)
-        info.file_size = size
-        digest = hashlib.sha256()
-        with open(source, "rb") as src, zf.open(info, "w") as out:
-            while chunk := src.read(bf.CHUNK):
-                digest.update(chunk)
-                out.write(chunk)
-                done += len(chunk)
-                control.progress(done, total, name)
-        if digest.hexdigest() != sha:
-            raise SyncError(f"照片库中的文件已损坏 / the stored photo {source} is damaged "
-                            "(its content no longer matches its name)")
-        members.append(bf.Member(name, size, sha))
-    return members
 
 
 def export_bundle(context: AppContext, target: Path, *, kind: BundleKind | None = None,
@@ -320,11 +188,11 @@ def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: BundleKin
             try:
                 with zipfile.ZipFile(cast(IO[bytes], medium), "w", allowZip64=True) as zf:
                     with snapshot(context.db.path, seal, me.device_id) as conn:
-                        tables, members, photo_shas = _write_records(
+                        tables, members, photo_shas = write_records(
                             zf, conn, context.db.path, kind, incremental, confirmed, seal,
                             control)
-                        templates = _template_keys(conn)
-                    members += _write_photos(zf, PhotoStore.for_paths(context.paths),
+                        templates = template_keys(conn)
+                    members += write_photos(zf, PhotoStore.for_paths(context.paths),
                                              photo_shas, control, context.db.path)
                     counts = {t.name: t.count for t in tables}
                     counts["photo_files"] = len(photo_shas)
@@ -339,8 +207,8 @@ def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: BundleKin
                         receipts=tuple(receipts), counts=counts,
                     )
                     data = manifest.to_bytes()
-                    zf.writestr(_info(bf.MANIFEST_NAME, zipfile.ZIP_DEFLATED), data)
-                    zf.writestr(_info(bf.SIGNATURE_NAME, zipfile.ZIP_STORED), me.sign(data))
+                    zf.writestr(member_info(bf.MANIFEST_NAME, zipfile.ZIP_DEFLATED), data)
+                    zf.writestr(member_info(bf.SIGNATURE_NAME, zipfile.ZIP_STORED), me.sign(data))
                 medium.finish()
             except ReadBackMismatch as exc:
                 raise SyncError(
@@ -387,23 +255,6 @@ def _finish(context: AppContext, bundle_id: str, target: Path, manifest: bf.Mani
         row.at = utcnow()
         session.add(row)
         session.commit()
-
-
-def _missing_photos(database: Path, shas: list[str]) -> SyncError:
-    """Which photos cannot be exported, by site, inspection and criterion, and what to do."""
-    from inspector.services.check_places import photo_places
-
-    places = [place for sha in shas for place in photo_places(database, sha)] or \
-        [(sha[:12] + "…", sha[:12] + "…") for sha in shas]
-    shown = places[:3]
-    more_zh = f"等 {len(places)} 张" if len(places) > len(shown) else ""
-    more_en = f" and {len(places) - len(shown)} more" if len(places) > len(shown) else ""
-    return SyncError(
-        f"{len(places)} 张照片的文件丢失，无法导出：{'；'.join(zh for zh, _ in shown)}{more_zh}。"
-        f"请运行“inspector check”（或 文件 → 检查数据完整性）查看并修复，例如从以前的数据包取回 / "
-        f"the files of {len(places)} photo(s) are missing, so nothing was exported: "
-        f"{'; '.join(en for _, en in shown)}{more_en}. Run 'inspector check' (or File → Check "
-        f"the data) to see and repair them, e.g. fetch them back from an earlier bundle")
 
 
 def free_bundle_path(folder: Path, me: DeviceIdentity, kind: BundleKind) -> Path:

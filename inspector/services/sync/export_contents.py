@@ -1,0 +1,171 @@
+"""What a bundle holds, written into its archive: which records of which tables a bundle of
+each kind carries, the records themselves, the checklist versions, and the photo files
+(each hashed again while it is copied). The export around it is
+:mod:`~inspector.services.sync.export`'s.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from inspector.domain.values import BundleKind, InspectionStatus
+from inspector.services.control import Control, check
+from inspector.services.photo_store import PhotoStore
+from inspector.services.sync import bundle_format as bf
+from inspector.services.sync import records as rec
+from inspector.services.sync.errors import SyncError
+from inspector.services.sync.export_records import SENT_INSPECTIONS, MemberWriter, Seal, TableReader
+
+# The record tables each kind carries, from the format (checklist versions are written
+# on their own, after the records).
+KIND_TABLES = {kind: tuple(t for t in tables if t != bf.TEMPLATE_TABLE)
+               for kind, tables in bf.KIND_TABLES.items()}
+
+_COMPLETED = f"SELECT id FROM inspections WHERE status = '{InspectionStatus.COMPLETED}'"
+# The newest completed inspection of every site that has an assignment: what the
+# inspector re-checks at the next visit (its open items).
+_PREVIOUS = (
+    f"SELECT i.id FROM inspections i WHERE i.status = '{InspectionStatus.COMPLETED}'"
+    " AND i.site_id IN (SELECT site_id FROM assignments) AND NOT EXISTS ("
+    " SELECT 1 FROM inspections j WHERE j.site_id = i.site_id"
+    f" AND j.status = '{InspectionStatus.COMPLETED}'"
+    " AND (j.visit_date > i.visit_date OR (j.visit_date = i.visit_date AND j.id > i.id)))"
+)
+
+
+#: The inspections whose records a bundle of each kind carries.
+_INSPECTIONS_SENT = {BundleKind.RESULTS: _COMPLETED, BundleKind.ASSIGNMENT: _PREVIOUS}
+
+
+def _filters(kind: BundleKind, table: str, incremental: bool, confirmed: set[int]) -> str:
+    """Which records of ``table`` a bundle carries (an SQL condition on its columns);
+    the inspections are those :func:`_choose_inspections` put in ``SENT_INSPECTIONS``."""
+    parts = []
+    if kind in _INSPECTIONS_SENT:
+        if table == "inspections":
+            parts.append(f"id IN (SELECT id FROM {SENT_INSPECTIONS})")
+        elif table in ("responses", "photos", "inspection_events"):
+            parts.append(f"inspection_id IN (SELECT id FROM {SENT_INSPECTIONS})")
+    if incremental:
+        done = ",".join(str(int(s)) for s in sorted(confirmed)) or "-1"
+        parts.append(f"(sync_rev IS NULL OR sync_rev != revision OR "
+                     f"(sync_seq > 0 AND sync_seq NOT IN ({done})))")
+    return " AND ".join(parts)
+
+
+def _choose_inspections(conn: sqlite3.Connection, kind: BundleKind) -> None:
+    """Decide once, in the snapshot, which inspections the bundle carries (looked up
+    by every record of theirs through the table's primary key)."""
+    conn.execute(f"CREATE TABLE {SENT_INSPECTIONS} (id TEXT PRIMARY KEY)")
+    if kind in _INSPECTIONS_SENT:
+        conn.execute(f"INSERT INTO {SENT_INSPECTIONS} (id) {_INSPECTIONS_SENT[kind]}")
+
+
+def member_info(name: str, compression: int) -> zipfile.ZipInfo:
+    """A member entry: a plain file (mode 0644), fixed date, the given compression."""
+    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+    info.compress_type = compression
+    info.external_attr = 0o100644 << 16
+    return info
+
+
+def write_records(zf: zipfile.ZipFile, conn: sqlite3.Connection, database: Path,
+                   kind: BundleKind,
+                   incremental: bool, confirmed: set[int], seal: Seal, control: Control
+                   ) -> tuple[list[bf.TableEntry], list[bf.Member], set[str]]:
+    """The records members of a bundle of ``kind``; returns the manifest's table entries,
+    the members written, and the photo files the records name."""
+    tables, members, photo_shas = [], [], set()
+    _choose_inspections(conn, kind)
+    with MemberWriter() as writer:
+        for name in KIND_TABLES[kind]:
+            spec = rec.SPECS[name]
+            reader = TableReader(conn, spec, _filters(kind, name, incremental, confirmed), seal,
+                                 database)
+            path = f"records/{name}.jsonl"
+            with zf.open(member_info(path, zipfile.ZIP_DEFLATED), "w", force_zip64=True) as out:
+                writer.start(out)
+                try:
+                    for data in reader.batches():
+                        check(control)
+                        writer.write(data)
+                        control.progress(reader.count, 0, name)
+                    writer.finish()
+                finally:
+                    writer.drain()  # nothing is written into the member once it is closed
+            if name == "photos":
+                photo_shas = reader.photo_files()
+            tables.append(bf.TableEntry(name, path, (*spec.columns, rec.VV_COLUMN),
+                                        reader.count))
+            members.append(bf.Member(path, writer.size, writer.digest.hexdigest()))
+    if kind == BundleKind.ASSIGNMENT:
+        rows = conn.execute(
+            "SELECT template_id, version, title, content, sha256 FROM template_versions"
+            " ORDER BY template_id, version").fetchall()
+        data = b"".join(rec.encode_json(list(r)).encode("utf-8") + b"\n" for r in rows)
+        path = f"records/{rec.TEMPLATE_TABLE}.jsonl"
+        zf.writestr(member_info(path, zipfile.ZIP_DEFLATED), data)
+        tables.append(bf.TableEntry(rec.TEMPLATE_TABLE, path, rec.TEMPLATE_COLUMNS, len(rows)))
+        members.append(bf.Member(path, len(data), bf.sha256_hex(data)))
+    return tables, members, photo_shas
+
+
+def template_keys(conn: sqlite3.Connection) -> list[dict[str, str]]:
+    """The checklist versions the database holds, as the manifest lists them."""
+    return [{"key": f"{t}@{v}", "sha256": s} for t, v, s in conn.execute(
+        "SELECT template_id, version, sha256 FROM template_versions").fetchall()]
+
+
+def write_photos(zf: zipfile.ZipFile, store: PhotoStore, shas: set[str],
+                  control: Control, database: Path) -> list[bf.Member]:
+    found, missing = [], []
+    for sha in sorted(shas):
+        source = store.find(sha)
+        if source is None:
+            missing.append(sha)
+        else:
+            found.append((sha, source, source.stat().st_size))
+    if missing:
+        raise _missing_photos(database, missing)
+    total = sum(size for _s, _p, size in found) or 1
+    done = 0
+    members = []
+    for sha, source, size in found:
+        check(control)
+        name = f"photos/{sha}{source.suffix.lower()}"
+        info = member_info(name, zipfile.ZIP_STORED)
+        info.file_size = size
+        digest = hashlib.sha256()
+        with open(source, "rb") as src, zf.open(info, "w") as out:
+            while chunk := src.read(bf.CHUNK):
+                digest.update(chunk)
+                out.write(chunk)
+                done += len(chunk)
+                control.progress(done, total, name)
+        if digest.hexdigest() != sha:
+            raise SyncError(f"照片库中的文件已损坏 / the stored photo {source} is damaged "
+                            "(its content no longer matches its name)")
+        members.append(bf.Member(name, size, sha))
+    return members
+
+
+def _missing_photos(database: Path, shas: list[str]) -> SyncError:
+    """Which photos cannot be exported, by site, inspection and criterion, and what to do."""
+    from inspector.services.check_places import photo_places
+
+    places = [place for sha in shas for place in photo_places(database, sha)] or \
+        [(sha[:12] + "…", sha[:12] + "…") for sha in shas]
+    shown = places[:3]
+    more_zh = f"等 {len(places)} 张" if len(places) > len(shown) else ""
+    more_en = f" and {len(places) - len(shown)} more" if len(places) > len(shown) else ""
+    return SyncError(
+        f"{len(places)} 张照片的文件丢失，无法导出：{'；'.join(zh for zh, _ in shown)}{more_zh}。"
+        f"请运行“inspector check”（或 文件 → 检查数据完整性）查看并修复，例如从以前的数据包取回 / "
+        f"the files of {len(places)} photo(s) are missing, so nothing was exported: "
+        f"{'; '.join(en for _, en in shown)}{more_en}. Run 'inspector check' (or File → Check "
+        f"the data) to see and repair them, e.g. fetch them back from an earlier bundle")
+
+
