@@ -129,7 +129,7 @@ def _settings(env: Env) -> tuple[QDialog, QPushButton]:
 
 
 def _assignment(env: Env) -> tuple[QDialog, QPushButton]:
-    from inspector.ui.sync_assignments import AssignmentDialog
+    from inspector.ui.pages.sync.assignments import AssignmentDialog
 
     dialog = AssignmentDialog([("s", VILLAGE)])
     return dialog, _standard(dialog, QDialogButtonBox.StandardButton.Ok)
@@ -179,7 +179,7 @@ def _import_preview(env: Env) -> tuple[QDialog, QPushButton]:
     from inspector.services.sync.export import export_bundle
     from inspector.services.sync.identity import Role
     from inspector.services.sync.importer import prepare_import
-    from inspector.ui.sync_import_dialog import ImportPreviewDialog
+    from inspector.ui.dialogs.sync_import import ImportPreviewDialog
 
     field_laptop = installation(env.tmp_path, "field", Role.FIELD)
     office = installation(env.tmp_path, "office", Role.OFFICE)

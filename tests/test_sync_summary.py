@@ -28,8 +28,8 @@ from inspector.services.sync.export import export_bundle
 from inspector.services.sync.identity import Role
 from inspector.services.sync.import_summary import ItemChange
 from inspector.services.sync.importer import PreparedImport, import_bundle, prepare_import
-from inspector.ui.sync_import_dialog import ImportPreviewDialog
-from inspector.ui.sync_screen import SyncScreen
+from inspector.ui.dialogs.sync_import import ImportPreviewDialog
+from inspector.ui.pages.sync.screen import SyncScreen
 from inspector.ui.worker import Worker
 
 TIMEOUT = 20_000

@@ -16,8 +16,8 @@ from inspector.services.context import open_context
 from inspector.services.sync.export import export_bundle
 from inspector.services.sync.identity import Role
 from inspector.services.sync.importer import PreparedImport, import_bundle
-from inspector.ui.sync_import_dialog import ImportPreviewDialog
-from inspector.ui.sync_screen import SyncScreen
+from inspector.ui.dialogs.sync_import import ImportPreviewDialog
+from inspector.ui.pages.sync.screen import SyncScreen
 from inspector.ui.worker import Worker
 
 TIMEOUT = 20_000
@@ -233,7 +233,7 @@ def test_the_office_adds_an_assignment_and_the_laptop_sees_it(qtbot: QtBot, work
     from datetime import date
 
     from inspector.services.sites import site_id_for_code
-    from inspector.ui.sync_assignments import AssignmentDialog
+    from inspector.ui.pages.sync.assignments import AssignmentDialog
 
     field = installation(tmp_path, "field", Role.FIELD)
     office = installation(tmp_path, "office", Role.OFFICE)
@@ -288,7 +288,7 @@ def test_conflict_values_read_as_words(qtbot: QtBot) -> None:
 
     from inspector.domain.templates import Text
     from inspector.services.api.sync import Vocabulary
-    from inspector.ui.sync_conflicts import ConflictsPanel
+    from inspector.ui.pages.sync.conflicts import ConflictsPanel
 
     panel = ConflictsPanel()
     qtbot.addWidget(panel)

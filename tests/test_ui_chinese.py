@@ -104,9 +104,9 @@ def test_the_import_preview_and_the_assignments_speak_chinese(
     from inspector.services.sync.export import export_bundle
     from inspector.services.sync.identity import Role, set_role
     from inspector.services.sync.importer import prepare_import
-    from inspector.ui.sync_assignments import AssignmentDialog
-    from inspector.ui.sync_import_dialog import ImportPreviewDialog
-    from inspector.ui.sync_screen import SyncScreen
+    from inspector.ui.pages.sync.assignments import AssignmentDialog
+    from inspector.ui.dialogs.sync_import import ImportPreviewDialog
+    from inspector.ui.pages.sync.screen import SyncScreen
 
     field = installation(tmp_path, "field", Role.FIELD)
     office = installation(tmp_path, "office", Role.OFFICE)

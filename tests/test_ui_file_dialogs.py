@@ -220,7 +220,7 @@ def test_the_bundle_dialogs_open_on_the_usb_drive(
     from sync_helpers import completed_inspection, installation
 
     from inspector.services.sync.identity import Role
-    from inspector.ui.sync_screen import SyncScreen
+    from inspector.ui.pages.sync.screen import SyncScreen
 
     field = installation(tmp_path, "field", Role.FIELD)
     stick = tmp_path / "U盘"

@@ -184,7 +184,7 @@ def test_unexpected_errors_show_a_copyable_report(
 
 
 def test_print_menu_and_sync_screen_are_reachable(qtbot: QtBot, demo_context: AppContext) -> None:
-    from inspector.ui.sync_screen import SyncScreen
+    from inspector.ui.pages.sync.screen import SyncScreen
 
     paths = demo_context.paths
     demo_context.close()

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from inspector.ui.site_details import SiteDetails
     from inspector.ui.site_history import SiteHistory
     from inspector.ui.site_tree import SiteTree
-    from inspector.ui.sync_screen import SyncScreen
+    from inspector.ui.pages.sync.screen import SyncScreen
     from inspector.ui.worker import JobHandle, Worker
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
-        from inspector.ui.role_banner import RoleBanner
+        from inspector.ui.widgets.role_banner import RoleBanner
         from inspector.ui.site_details import SiteDetails
         from inspector.ui.site_history import SiteHistory
         from inspector.ui.site_list_layout import GripSplitter, SiteListMemory
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         if self.context is None:
             return
         if self.sync_screen is None:
-            from inspector.ui.sync_screen import SyncScreen
+            from inspector.ui.pages.sync.screen import SyncScreen
 
             self.sync_screen = SyncScreen(self.worker, actor=lambda: self.settings.inspector_name)
             self.sync_screen.back_requested.connect(self.show_sites)

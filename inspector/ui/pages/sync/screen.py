@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 from inspector.domain.values import BundleKind, DeviceStatus, Direction, Keep, Role
 from inspector.services import api
 from inspector.ui.file_dialogs import FileDialogs, Purpose
-from inspector.ui.sync_assignments import AssignmentsPanel
-from inspector.ui.sync_conflicts import ConflictsPanel
+from inspector.ui.pages.sync.assignments import AssignmentsPanel
+from inspector.ui.pages.sync.conflicts import ConflictsPanel
 from inspector.ui.worker import JobControl, JobHandle, Worker
 
 #: Inspections waiting to be sent that the Exchange tab names; the rest are counted.
@@ -435,7 +435,7 @@ class SyncScreen(QWidget):
                     "import bundle", self._imported, text=self.tr("Importing…"))
 
     def _imported(self, result: Any) -> None:
-        from inspector.ui.sync_import_dialog import imported_text
+        from inspector.ui.dialogs.sync_import import imported_text
 
         if result.already_imported:
             self.message.setText(self.tr("This bundle was imported before; nothing changed."))
@@ -489,7 +489,7 @@ class SyncScreen(QWidget):
     # ------------------------------------------------------------------ dialogs
 
     def _preview_dialog(self, prepared: PreparedImport) -> bool:
-        from inspector.ui.sync_import_dialog import ImportPreviewDialog
+        from inspector.ui.dialogs.sync_import import ImportPreviewDialog
 
         return bool(ImportPreviewDialog(prepared, self).exec())
 

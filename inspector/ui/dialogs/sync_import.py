@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.values import BundleKind, InspectionStatus, ItemChange, TrustStatus
-from inspector.ui.sync_conflicts import local_time
+from inspector.ui.pages.sync.conflicts import local_time
 
 if TYPE_CHECKING:
     from inspector.services.sync.import_summary import AssignmentLine, InspectionLine
