@@ -20,6 +20,7 @@ from pathlib import Path
 from inspector.domain.values import Role
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import records as rec
+from inspector.services.sync.bundle_manifest import parse_manifest
 from inspector.services.sync.errors import BundleRefused
 from inspector.services.sync.identity import ROLE_NAMES_EN, ROLE_NAMES_ZH
 
@@ -137,7 +138,7 @@ def open_bundle(path: Path) -> OpenedBundle:
             signature = read_capped(zf, infos[bf.SIGNATURE_NAME], bf.SIGNATURE_SIZE, path)
         except (zipfile.BadZipFile, EOFError, OSError) as exc:
             raise damaged(path, exc) from None
-    manifest = bf.parse_manifest(data)
+    manifest = parse_manifest(data)
     if len(signature) != bf.SIGNATURE_SIZE:
         raise BundleRefused("签名长度不对 / the signature has the wrong length")
     bf.verify_signature(manifest, data, signature)
