@@ -16,14 +16,8 @@ from inspector import assets
 from inspector.cli import main
 from inspector.domain.tiers import Tier
 from inspector.services.context import AppContext
-from inspector.services.sites import (
-    SiteData,
-    SiteRegistry,
-    find_by_code,
-    list_sites,
-    site_id_for_code,
-    site_tree,
-)
+from inspector.services.site_registry import SiteRegistry
+from inspector.services.sites import SiteData, find_by_code, list_sites, site_id_for_code, site_tree
 from inspector.services.sites_csv import (
     CsvImportError,
     escape_cell,

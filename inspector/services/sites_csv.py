@@ -31,12 +31,11 @@ from sqlmodel import Session
 from inspector.domain.tiers import TIER_ORDER, Tier, parse_tier, tier_label
 from inspector.durable import write_atomic
 from inspector.errors import UserError
+from inspector.services.site_registry import SiteRegistry, SiteRow
 from inspector.services.sites import (
     Outcome,
     SiteData,
     SiteError,
-    SiteRegistry,
-    SiteRow,
     check_parent,
     list_sites,
     misplaced,
