@@ -16,15 +16,10 @@ from inspector import assets
 from inspector.cli import main
 from inspector.domain.tiers import Tier
 from inspector.services.context import AppContext
+from inspector.services.site_list_file import CsvImportError, escape_cell, unescape_cell
 from inspector.services.site_registry import SiteRegistry
 from inspector.services.sites import SiteData, find_by_code, list_sites, site_id_for_code, site_tree
-from inspector.services.sites_csv import (
-    CsvImportError,
-    escape_cell,
-    export_sites,
-    import_sites,
-    unescape_cell,
-)
+from inspector.services.sites_csv import export_sites, import_sites
 from inspector.storage.models import Site
 
 HEADER = "区划代码,名称,层级,上级,地址,联系人,联系电话\n"

@@ -51,7 +51,7 @@ class _Waiting:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from inspector.services.sites_csv import CsvImportError
+    from inspector.services.site_list_file import CsvImportError
 
     if not args.file.is_file():
         raise UsageError(f"找不到文件 / no such file: {args.file}")

@@ -5,10 +5,9 @@ correctly. Import accepts UTF-8 (with or without BOM) and GBK/GB18030 (what
 Chinese Excel writes). Every row is checked first; if any row is bad nothing
 is imported and every bad row is reported with its line number.
 
-A cell that a spreadsheet would take for a formula (one starting with ``=``,
-``+``, ``-``, ``@``, a tab or a line break) is written with a single quote in
-front, as OWASP recommends against formula injection; import takes that quote
-off again, so exporting and importing gives back exactly what was stored.
+A cell that a spreadsheet would take for a formula is written with a single
+quote in front, which import takes off again; the file's columns, encodings and
+rows as read are :mod:`~inspector.services.site_list_file`'s.
 
 The whole file is matched and checked in memory against every stored site
 (read once), then written with one statement for the new sites and one for
@@ -22,85 +21,32 @@ import csv
 import io
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlmodel import Session
 
-from inspector.domain.tiers import TIER_ORDER, Tier, parse_tier, tier_label
+from inspector.domain.tiers import TIER_ORDER, Tier, tier_label
 from inspector.durable import write_atomic
-from inspector.errors import UserError
+from inspector.services.site_list_file import (
+    COLUMNS,
+    CsvImportError,
+    Row,
+    RowProblem,
+    by_row,
+    decode,
+    escape_cell,
+    parse_rows,
+    shown,
+)
 from inspector.services.site_registry import SiteRegistry, SiteRow
 from inspector.services.sites import (
     Outcome,
-    SiteData,
     SiteError,
     check_parent,
     list_sites,
     misplaced,
-    site_text_problems,
-    validate_code,
 )
-
-# (field, Chinese header written on export, other headers accepted on import)
-COLUMNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("code", "区划代码", ("code", "统计用区划代码", "代码")),
-    ("name", "名称", ("name", "站点名称")),
-    ("tier", "层级", ("tier", "类型")),
-    ("parent", "上级", ("parent", "parent_code", "上级区划代码", "上级站点")),
-    ("address", "地址", ("address",)),
-    ("contact", "联系人", ("contact",)),
-    ("phone", "联系电话", ("phone", "电话")),
-)
-REQUIRED = ("name", "tier")
-MAX_FILE_BYTES = 20 * 1024 * 1024
-# What makes Excel, LibreOffice or WPS take a cell for a formula (OWASP's list).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
-
-
-def escape_cell(value: str) -> str:
-    """``value`` as a CSV cell that no spreadsheet runs as a formula: a quote in front if needed.
-
-    A value that already starts with quotes before such a character gets one
-    more, so that :func:`unescape_cell` always gives back the value itself.
-    """
-    return "'" + value if value.lstrip("'").startswith(FORMULA_STARTS) else value
-
-
-def unescape_cell(cell: str) -> str:
-    """The value :func:`escape_cell` wrote as ``cell`` (a cell it did not escape is unchanged)."""
-    if cell.startswith("'") and cell[1:].lstrip("'").startswith(FORMULA_STARTS):
-        return cell[1:]
-    return cell
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"第 {self.line} 行 / line {self.line}: {self.reason}"
-
-
-def _by_row(problems: Sequence[RowProblem]) -> list[RowProblem]:
-    """One problem per bad row, in file order, with all of that row's reasons."""
-    reasons: dict[int, list[str]] = {}
-    for problem in sorted(problems, key=lambda p: p.line):
-        reasons.setdefault(problem.line, []).append(problem.reason)
-    return [RowProblem(line, "；".join(texts)) for line, texts in reasons.items()]
-
-
-class CsvImportError(UserError):
-    """The file as a whole cannot be imported; nothing was changed."""
-
-    def __init__(self, path: Path, problems: Sequence[RowProblem] | str) -> None:
-        self.path = path
-        self.problems = [problems] if isinstance(problems, str) else list(problems)
-        first = self.problems[0]
-        more = f" (+{len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
-        super().__init__(f"{path.name}: {first}{more}")
 
 
 @dataclass(frozen=True)
@@ -111,15 +57,6 @@ class ImportResult:
     encoding: str
 
 
-@dataclass(frozen=True)
-class _Row:
-    line: int
-    tier: Tier | None  # None when the tier cell is not understood
-    parent: str  # code or name of the parent site, as written
-    cells: tuple[str, str]  # the code and name cells as written
-    data: SiteData | None  # None when the row's own cells are bad
-
-
 # Short tier words for messages: "村级" / "village station".
 _TIER_WORDS: dict[str, tuple[str, str]] = {
     Tier.COUNTY: ("县级", "county college"),
@@ -128,108 +65,8 @@ _TIER_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def _decode(path: Path) -> tuple[str, str]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CsvImportError(path, f"无法读取文件 / cannot read the file: {exc.strerror}") from exc
-    if len(raw) > MAX_FILE_BYTES:
-        raise CsvImportError(path, "文件过大 / the file is too large for a site list")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise CsvImportError(path, "文件编码无法识别（应为 UTF-8 或 GBK）/ not UTF-8 or GBK text")
-
-
-def _header_map(header: Sequence[str]) -> dict[str, int]:
-    lookup: dict[str, str] = {}
-    for field_name, chinese, others in COLUMNS:
-        for alias in (chinese, *others):
-            lookup[alias.strip().lower()] = field_name
-    mapping: dict[str, int] = {}
-    for index, title in enumerate(header):
-        found = lookup.get(title.strip().lower())
-        if found and found not in mapping:
-            mapping[found] = index
-    return mapping
-
-
-def _read_row(line: int, cells: list[str], columns: dict[str, int]) -> tuple[_Row, list[str]]:
-    """One row and what is wrong with its own cells (its parent is checked later)."""
-
-    def given(name: str) -> str | None:
-        """The cell, or None when the file has no such column or the row stops short."""
-        index = columns.get(name)
-        if index is None or index >= len(cells):
-            return None
-        return unescape_cell(cells[index].strip())
-
-    def cell(name: str) -> str:
-        return given(name) or ""
-
-    reasons: list[str] = []
-    tier: Tier | None = None
-    try:
-        tier = parse_tier(cell("tier"))
-    except ValueError:
-        reasons.append(f"层级无法识别 / unknown tier '{_shown(cell('tier'))}'")
-    name = cell("name")
-    address, contact, phone = given("address"), given("contact"), given("phone")
-    reasons += site_text_problems(name, address, contact, phone)
-    code: str | None = None
-    try:
-        code = validate_code(cell("code"))
-    except SiteError as exc:
-        reasons.append(str(exc))
-    data = None
-    if tier is not None and not reasons:
-        data = SiteData(name=name, tier=tier, code=code, address=address, contact=contact,
-                        phone=phone)
-    return _Row(line, tier, cell("parent"), (cell("code"), name), data), reasons
-
-
-def _shown(text: str) -> str:
-    """A cell quoted in a message: at most a line's worth, control characters made visible."""
-    visible = "".join(c if c.isprintable() else f"U+{ord(c):04X}" for c in text[:40])
-    return visible + ("…" if len(text) > 40 else "")
-
-
-def _parse(path: Path, text: str) -> tuple[list[_Row], list[RowProblem]]:
-    """Every non-blank row, and the problems of the rows' own cells."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise CsvImportError(path, "文件是空的 / the file is empty") from None
-    except csv.Error as exc:
-        raise CsvImportError(path, f"不是有效的 CSV 文件 / not a valid CSV file: {exc}") from exc
-    columns = _header_map(header)
-    missing = [name for name in REQUIRED if name not in columns]
-    if missing:
-        expected = "、".join(chinese for name, chinese, _ in COLUMNS if name in missing)
-        raise CsvImportError(path, f"缺少列 / missing columns: {expected}")
-    rows: list[_Row] = []
-    problems: list[RowProblem] = []
-    try:
-        for cells in reader:
-            if not any(cell.strip() for cell in cells):
-                continue
-            row, reasons = _read_row(reader.line_num, cells, columns)
-            rows.append(row)
-            problems.extend(RowProblem(row.line, reason) for reason in reasons)
-    except csv.Error as exc:
-        # The rest of the file cannot be read, so its parents cannot be checked either.
-        problems.append(RowProblem(reader.line_num, f"CSV 格式错误 / malformed CSV: {exc}"))
-        raise CsvImportError(path, _by_row(problems)) from exc
-    if not rows:
-        raise CsvImportError(path, "文件中没有站点 / the file lists no sites")
-    return rows, problems
-
-
 def _resolve_parents(
-    registry: SiteRegistry, rows: list[_Row]
+    registry: SiteRegistry, rows: list[Row]
 ) -> tuple[dict[int, tuple[str | None, str | None]], list[RowProblem]]:
     """For each good row: (parent code, parent name) found in the file or the database.
 
@@ -239,8 +76,8 @@ def _resolve_parents(
     problems: list[RowProblem] = []
     good = [row for row in rows if row.data is not None]
     bad_cells = {text for row in rows if row.data is None for text in row.cells if text}
-    by_code: dict[str, _Row] = {}
-    by_name: dict[tuple[Tier, str], list[_Row]] = {}
+    by_code: dict[str, Row] = {}
+    by_name: dict[tuple[Tier, str], list[Row]] = {}
     for row in good:
         assert row.data is not None
         if row.data.code:
@@ -282,17 +119,17 @@ def _resolve_parents(
             elif len(in_file) + len(in_db) > 1:
                 problems.append(RowProblem(
                     row.line,
-                    f"上级站点“{_shown(row.parent)}”不唯一，请填写区划代码 / more than one parent "
-                    f"named {_shown(row.parent)}: give its code",
+                    f"上级站点“{shown(row.parent)}”不唯一，请填写区划代码 / more than one parent "
+                    f"named {shown(row.parent)}: give its code",
                 ))
                 continue
         if parent_tier is None:
             if row.parent not in bad_cells:  # that row's own problem is reported instead
                 problems.append(RowProblem(
-                    row.line, f"找不到上级站点 / parent not found: {_shown(row.parent)}"))
+                    row.line, f"找不到上级站点 / parent not found: {shown(row.parent)}"))
         elif parent_tier != expected:
             problems.append(RowProblem(
-                row.line, f"上级站点层级不对 / the parent {_shown(row.parent)} is a {parent_tier} "
+                row.line, f"上级站点层级不对 / the parent {shown(row.parent)} is a {parent_tier} "
                           f"site, not a {expected} site"))
         elif row.data is not None:
             resolved[row.line] = key
@@ -347,8 +184,8 @@ def import_sites(session: Session, path: Path) -> ImportResult:
     for the caller to commit (the command line and the GUI both import
     inside ``db.transaction()``).
     """
-    text, encoding = _decode(path)
-    rows, problems = _parse(path, text)
+    text, encoding = decode(path)
+    rows, problems = parse_rows(path, text)
     registry = SiteRegistry.load(session)
     parents, parent_problems = _resolve_parents(registry, rows)
     problems += parent_problems
@@ -373,7 +210,7 @@ def import_sites(session: Session, path: Path) -> ImportResult:
             counts[outcome] += 1
     problems += _hierarchy_problems(registry, before, line_of)
     if problems:
-        raise CsvImportError(path, _by_row(problems))
+        raise CsvImportError(path, by_row(problems))
     try:
         written = registry.write(session)
     except sqlite3.IntegrityError as exc:
