@@ -9,7 +9,7 @@ import pytest
 from photo_samples import VISIT, Visit, start_visit
 from sqlmodel import select
 
-from inspector.services import photo_import, photos
+from inspector.services import photo_import, photo_preparation, photos
 from inspector.services.context import AppContext
 from inspector.services.control import NullControl
 from inspector.services.inspections import (
@@ -144,7 +144,7 @@ def test_cancel_in_the_middle_of_a_file_drops_that_file(visit: Visit, tmp_path: 
     """Cancelled while file 2 is being decoded: file 2 gets no row and no file."""
     paths = [samples.jpeg(tmp_path / f"IMG_{i}.jpg", seed=i) for i in range(3)]
     control = NullControl()
-    real_examine = photo_import.examine
+    real_examine = photo_preparation.examine
 
     def examine_then_cancel(path: Path, *args: object, **kwargs: object) -> object:
         result = real_examine(path, *args, **kwargs)  # type: ignore[arg-type]
@@ -152,7 +152,7 @@ def test_cancel_in_the_middle_of_a_file_drops_that_file(visit: Visit, tmp_path: 
             control.cancel()
         return result
 
-    monkeypatch.setattr(photo_import, "examine", examine_then_cancel)
+    monkeypatch.setattr(photo_preparation, "examine", examine_then_cancel)
     report = _add(visit, paths, None, control=control, workers=0)
     assert [r.original_name for r in report.added] == ["IMG_0.jpg"]
     assert report.cancelled

@@ -13,8 +13,9 @@ Meant to run in a background worker (never on the GUI thread). Per file:
    call: the folders renamed into are fsynced once a second and at the end).
 
 Step 1 runs on a thread of its own, ahead of step 2 on ``workers`` threads
-(the copy, hashlib and Pillow release the GIL: the disk works while the
-processor decodes, and two decoding threads use two cores); step 3 runs in the
+(:mod:`~inspector.services.photo_preparation`; the copy, hashlib and Pillow
+release the GIL: the disk works while the processor decodes, and two decoding
+threads use two cores); step 3 runs in the
 calling thread, which alone touches the session, overlapping the decoding of
 the next files. What a batch costs beyond decoding its files is the first
 file's copy and the last one's row.
@@ -32,12 +33,9 @@ has put in or relies on before its row is committed.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
-from collections import deque
-from collections.abc import Callable, Generator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,8 +45,9 @@ from sqlmodel import Session, select
 from inspector.domain.values import InspectionStatus
 from inspector.services.control import Control, NullControl
 from inspector.services.photo_durable import DurableBatch
-from inspector.services.photo_image import ImageFacts, PhotoRejected, encode_jpeg, examine, probe
-from inspector.services.photo_store import THUMBNAIL_SIZE, PhotoStore, Received
+from inspector.services.photo_image import PhotoRejected
+from inspector.services.photo_preparation import Prepared, prepared_in_order
+from inspector.services.photo_store import PhotoStore
 from inspector.services.photos import (
     PhotoError,
     PhotoRecord,
@@ -118,121 +117,6 @@ _CHECK_SQL = (
     " FROM inspections AS i WHERE i.id = ?")
 
 
-@dataclass(frozen=True)
-class _Prepared:
-    """A file received and checked, waiting in ``.incoming`` to be kept or discarded."""
-
-    received: Received
-    facts: ImageFacts
-    thumbnail: bytes | None  # JPEG bytes; None when the bytes were already stored
-
-
-def _receive(store: PhotoStore, source: Path) -> Received | PhotoRejected:
-    """Copy and hash a file into the store's incoming folder (disk work, no decoding)."""
-    try:
-        return store.receive(source)
-    except PhotoRejected as rejected:
-        return rejected
-
-
-def _examine(store: PhotoStore, source: Path, received: Received | PhotoRejected
-             ) -> _Prepared | PhotoRejected:
-    """Decode a received file and make its thumbnail (the copy is discarded if refused)."""
-    if isinstance(received, PhotoRejected):
-        return received
-    try:
-        if received.existing is not None:
-            return _Prepared(received, probe(received.existing, display_path=source), None)
-        assert received.temp is not None
-        examined = examine(received.temp, THUMBNAIL_SIZE, display_path=source)
-        return _Prepared(received, examined.facts, encode_jpeg(examined.preview))
-    except PhotoRejected as rejected:
-        store.discard(received)
-        return rejected
-    except BaseException:
-        store.discard(received)
-        raise
-
-
-def _examine_copied(store: PhotoStore, source: Path,
-                    copying: Future[Received | PhotoRejected]) -> _Prepared | PhotoRejected:
-    return _examine(store, source, copying.result())
-
-
-def _sync_copied(store: PhotoStore, copying: Future[Received | PhotoRejected]
-                 ) -> Received | PhotoRejected:
-    copied = copying.result()
-    return store.sync_received(copied) if isinstance(copied, Received) else copied
-
-
-def _prepared_in_order(store: PhotoStore, paths: Sequence[Path], control: Control,
-                       workers: int
-                       ) -> Generator[tuple[Path, _Prepared | PhotoRejected]]:
-    """Prepare files (copy, hash, fsync, decode, thumbnail), yielding results in order.
-
-    Files are copied into the store, hashed and fsynced on a thread of their
-    own, ahead of the ``workers`` threads decoding them: the disk works while
-    the processor decodes, and keeping a file only renames it. At most
-    ``2 × workers + 1`` files are in flight, so memory stays flat however many
-    files there are. Closing the iterator early discards what is in flight.
-    ``workers=0`` does everything in the calling thread, one file at a time.
-    """
-    if workers <= 0:  # everything in the calling thread
-        for source in paths:
-            if control.cancelled:
-                return
-            yield source, _examine(store, source, _receive(store, source))
-        return
-    with (ThreadPoolExecutor(max_workers=1, thread_name_prefix="photo-copy") as copier,
-          ThreadPoolExecutor(max_workers=workers, thread_name_prefix="photo-import") as pool):
-        window: deque[tuple[Path, Future[Received | PhotoRejected],
-                            Future[Received | PhotoRejected],
-                            Future[_Prepared | PhotoRejected]]] = deque()
-        queue = iter(paths)
-
-        def submit_next() -> None:
-            source = None if control.cancelled else next(queue, None)
-            if source is not None:
-                copying = copier.submit(_receive, store, source)
-                syncing = copier.submit(_sync_copied, store, copying)  # right after the copy
-                window.append((source, copying, syncing,
-                               pool.submit(_examine_copied, store, source, copying)))
-
-        try:
-            for _ in range(2 * workers + 1):
-                submit_next()
-            while window:
-                source, _copying, syncing, examining = window.popleft()
-                outcome = examining.result()
-                if isinstance(outcome, _Prepared):
-                    try:
-                        synced = syncing.result()
-                    except BaseException:
-                        store.discard(outcome.received)
-                        raise
-                    if isinstance(synced, Received) and synced.temp == outcome.received.temp:
-                        outcome = dataclasses.replace(outcome, received=synced)
-                submit_next()
-                yield source, outcome
-        finally:
-            for _, copying, syncing, examining in window:
-                examining.cancel()
-                syncing.cancel()
-                copying.cancel()
-            for _, copying, syncing, examining in window:
-                if not syncing.cancelled():
-                    syncing.exception()  # wait: no fsync of a file about to be discarded
-                if not examining.cancelled():  # it ran: it discarded a copy it refused
-                    if examining.exception() is None:
-                        leftover = examining.result()
-                        if isinstance(leftover, _Prepared):
-                            store.discard(leftover.received)
-                elif not copying.cancelled() and copying.exception() is None:
-                    copied = copying.result()
-                    if isinstance(copied, Received):
-                        store.discard(copied)
-
-
 def add_photos(
     session: Session,
     store: PhotoStore,
@@ -293,11 +177,11 @@ def _add_all(session: Session, store: PhotoStore, inspection: Inspection,
              progress_callback: Callable[[ImportProgress], None] | None,
              report: ImportReport, folders: DurableBatch, workers: int,
              uncommitted: list[str]) -> None:
-    results = _prepared_in_order(store, paths, control, workers)
+    results = prepared_in_order(store, paths, control, workers)
     with closing(results), folders:
         for source, outcome in results:
             if control.cancelled:
-                if isinstance(outcome, _Prepared):
+                if isinstance(outcome, Prepared):
                     store.discard(outcome.received)
                 break
             if isinstance(outcome, PhotoRejected):
@@ -315,7 +199,7 @@ def _add_all(session: Session, store: PhotoStore, inspection: Inspection,
 
 
 def _keep(session: Session, store: PhotoStore, inspection: Inspection,
-          criterion_id: str | None, source: Path, prepared: _Prepared,
+          criterion_id: str | None, source: Path, prepared: Prepared,
           report: ImportReport, folders: DurableBatch, uncommitted: list[str]) -> None:
     """Store one prepared file and commit its row (calling thread only)."""
     sha256 = prepared.received.sha256
