@@ -29,6 +29,7 @@ from inspector.services.inspections import Problem
 from inspector.services.templates import shipped_templates
 from inspector.ui.settings import UiSettings
 from inspector.ui.start_dialog import StartInspectionDialog
+from inspector.ui.core.operations import Operations
 from inspector.ui.worker import Worker
 
 VILLAGE = "上塘村教学站"
@@ -37,10 +38,10 @@ VILLAGE = "上塘村教学站"
 def dialog_classes() -> dict[str, type[QDialog]]:
     """Every QDialog subclass defined in a module of ``inspector/ui``."""
     found: dict[str, type[QDialog]] = {}
-    for module_info in pkgutil.iter_modules(inspector.ui.__path__):
-        if module_info.name == "app":  # the program's entry point: no dialog of its own
+    for module_info in pkgutil.walk_packages(inspector.ui.__path__, "inspector.ui."):
+        if module_info.name == "inspector.ui.app":  # the entry point: no dialog of its own
             continue
-        module = importlib.import_module(f"inspector.ui.{module_info.name}")
+        module = importlib.import_module(module_info.name)
         for name, value in vars(module).items():
             if (inspect.isclass(value) and issubclass(value, QDialog)
                     and value.__module__ == module.__name__):
@@ -129,7 +130,7 @@ def _settings(env: Env) -> tuple[QDialog, QPushButton]:
 
 
 def _assignment(env: Env) -> tuple[QDialog, QPushButton]:
-    from inspector.ui.pages.sync.assignments import AssignmentDialog
+    from inspector.ui.dialogs.sync_assignments import AssignmentDialog
 
     dialog = AssignmentDialog([("s", VILLAGE)])
     return dialog, _standard(dialog, QDialogButtonBox.StandardButton.Ok)
@@ -146,7 +147,7 @@ def _backups(env: Env) -> tuple[QDialog, QPushButton]:
     from inspector.ui.backups_dialog import BackupsDialog
 
     context = env.context()
-    dialog = BackupsDialog(context.paths, env.worker, lambda: None)
+    dialog = BackupsDialog(context.paths, Operations(env.worker), lambda: None)
     return dialog, dialog.restore_button  # which asks before anything is replaced
 
 
@@ -154,7 +155,7 @@ def _check(env: Env) -> tuple[QDialog, QPushButton]:
     from inspector.ui.check_dialog import CheckDialog
 
     context = env.context()
-    dialog = CheckDialog(context.paths, env.worker, lambda: context, lambda: "王芳")
+    dialog = CheckDialog(context.paths, Operations(env.worker), lambda: context, lambda: "王芳")
     return dialog, dialog.close_button  # it reports; its Cancel stops a running check
 
 
@@ -169,7 +170,7 @@ def _viewer(env: Env) -> tuple[QDialog, QPushButton]:
     with context.db.session() as session:
         add_photos(session, visit.store, visit.inspection_id, None, files)
         records = photos_for(session, visit.inspection_id, None)
-    dialog = PhotoViewer(env.worker, context, records, 0, False)
+    dialog = PhotoViewer(Operations(env.worker), context, records, 0, False)
     return dialog, dialog.next_button  # Enter, also after a caption: the next photo
 
 
@@ -199,7 +200,16 @@ def _folder_message(env: Env) -> tuple[QDialog, QPushButton]:
     return dialog, dialog.copy_button
 
 
-FACTORIES: dict[str, Callable[[Env], tuple[QDialog, QPushButton]]] = {
+def _progress(env: Env) -> tuple[QDialog, QPushButton | None]:
+    from inspector.ui.core.progress import ProgressDialog
+
+    dialog = ProgressDialog("打印")  # nothing to accept: Enter must not press Cancel either
+    dialog.view.hold("正在准备报告……")
+    return dialog, None
+
+
+FACTORIES: dict[str, Callable[[Env], tuple[QDialog, QPushButton | None]]] = {
+    "ProgressDialog": _progress,
     "StartInspectionDialog": _start,
     "InspectionDetailsDialog": _details,
     "MissingDialog": _missing,

@@ -30,7 +30,7 @@ from inspector.app_paths import AppPaths
 from inspector.services.context import AppContext
 from inspector.services.sites_csv import import_sites
 from inspector.storage import database
-from inspector.ui.checklist_page import ChecklistPage
+from inspector.ui.pages.checklist.page import ChecklistPage
 from inspector.ui.main_window import MainWindow
 from inspector.ui.settings import UiSettings
 from inspector.ui.worker import Worker

@@ -28,6 +28,7 @@ from inspector.ui.backups_dialog import BackupsDialog
 from inspector.ui.check_dialog import CheckDialog
 from inspector.ui.main_window import MainWindow
 from inspector.ui.settings import UiSettings
+from inspector.ui.core.operations import Operations
 from inspector.ui.worker import Worker
 
 
@@ -109,7 +110,7 @@ def test_a_check_can_be_cancelled(qtbot: QtBot, damaged: AppPaths) -> None:
     worker = Worker(max_threads=1)
     gate = threading.Event()
     blocker = worker.submit(lambda _c: gate.wait(30), "hold the thread")
-    dialog = CheckDialog(damaged, worker, lambda: None, lambda: "")
+    dialog = CheckDialog(damaged, Operations(worker), lambda: None, lambda: "")
     qtbot.addWidget(dialog)
     handle = dialog.start()  # queued behind the blocker
     assert dialog.cancel_button.isVisibleTo(dialog)
@@ -153,7 +154,7 @@ def test_a_backup_is_restored_while_the_window_is_open_after_naming_what_is_lost
     demo_context.close()
     asked = _answer_yes(monkeypatch)
     with open_window(qtbot, paths, UiSettings(language="en")) as window:
-        dialog = BackupsDialog(paths, window.worker, window.data_care.release_data, "en",
+        dialog = BackupsDialog(paths, window.ops, window.data_care.release_data, "en",
                                window)
         qtbot.addWidget(dialog)
         assert dialog.table.rowCount() == 1
@@ -186,7 +187,7 @@ def test_a_refused_restore_says_why_and_the_window_goes_on_working(
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
         with open_window(qtbot, paths, UiSettings(language="en")) as window:
-            dialog = BackupsDialog(paths, window.worker, window.data_care.release_data, "en",
+            dialog = BackupsDialog(paths, window.ops, window.data_care.release_data, "en",
                                    window)
             qtbot.addWidget(dialog)
             dialog.restore_selected()
@@ -222,7 +223,7 @@ def test_a_backup_is_restored_when_the_data_could_not_be_opened(
         with qtbot.waitSignal(handle.failed, timeout=LOAD_TIMEOUT_MS):
             pass
         assert window.context is None and window.data_care.restore_action.isEnabled()
-        dialog = BackupsDialog(paths, worker, window.data_care.release_data, "en", window)
+        dialog = BackupsDialog(paths, window.ops, window.data_care.release_data, "en", window)
         qtbot.addWidget(dialog)
         with qtbot.waitSignal(dialog.restored, timeout=LOAD_TIMEOUT_MS):
             dialog.restore_selected()

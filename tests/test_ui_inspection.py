@@ -299,7 +299,7 @@ def test_finishing_asks_for_the_overall_comment_and_not_applicable_needs_a_reaso
 def test_the_last_inspectors_are_remembered_beside_the_settings(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from inspector.ui.inspection_controller import last_inspectors, remember_inspectors
+    from inspector.ui.pages.checklist.inspection_controller import last_inspectors, remember_inspectors
     from inspector.ui.settings import UiSettings, load_settings, save_settings
 
     settings_file = tmp_path / "data" / "settings.json"

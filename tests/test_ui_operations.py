@@ -6,7 +6,8 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from inspector.services.control import Cancelled, Control, check
@@ -173,3 +174,25 @@ def test_the_inline_worker_delivers_before_start_returns(qtbot: QtBot) -> None:
     handle = ops.read(None, _fail_with(Cancelled()), "x") \
         .on_cancel(lambda: seen.append("cancelled")).start()
     assert handle.is_done and seen[-1] == "cancelled"
+
+
+def test_a_closed_screen_hears_nothing_but_a_failed_change_is_still_shown(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(
+        lambda parent, title, text: shown.append(text)))
+    ops = Operations(InlineWorker())
+    announced: list[Changed] = []
+    ops.changed.connect(announced.append)
+    called: list[object] = []
+    for run in ("read", "write", "failed read", "failed write"):
+        screen = QWidget()
+        screen.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        fn = _fail_with(OSError(28, "full")) if run.startswith("failed") else (lambda _c: 1)
+        operation = (ops.write(screen, fn, run, changes=Change.SITES) if run.endswith("write")
+                     else ops.read(screen, fn, run))
+        operation.on_success(called.append).on_failure(called.append).start()
+    assert called == []  # no handler touched the closed screen
+    assert len(shown) == 1  # the failed change; the failed read is only logged
+    assert [c.what for c in announced] == [Change.SITES] and announced[0].origin is None

@@ -77,7 +77,7 @@ def test_a_deleted_photo_comes_back_with_undo(qtbot: QtBot, demo_context: AppCon
         assert strip.undo_bar.isVisible()
         window.activateWindow()  # Ctrl+Z works within the active window
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=LOAD_TIMEOUT_MS)
-        with qtbot.waitSignal(strip.changed, timeout=LOAD_TIMEOUT_MS):
+        with qtbot.waitSignal(window.ops.changed, timeout=LOAD_TIMEOUT_MS):
             qtbot.keySequence(page, QKeySequence(QKeySequence.StandardKey.Undo))
         qtbot.waitUntil(lambda: strip.grid.count() == 2, timeout=LOAD_TIMEOUT_MS)
         assert sorted(_stored_ids(paths, inspection_id)) == sorted(original)

@@ -63,17 +63,17 @@ def test_photos_by_dialog_path_drop_folder_and_viewer(qtbot: QtBot, demo_context
         qtbot.waitUntil(lambda: not strip.grid.item(0).icon().isNull(), timeout=LOAD_TIMEOUT_MS)
 
         # The viewer: rotate (metadata only) and delete.
-        viewer = PhotoViewer(window.worker, strip.context, strip.records, 0, False, strip)
+        viewer = PhotoViewer(window.ops, strip.context, strip.records, 0, False, strip)
         qtbot.waitUntil(lambda: viewer.pixmap is not None, timeout=LOAD_TIMEOUT_MS)
         original = viewer.pixmap.size()  # type: ignore[union-attr]
-        with qtbot.waitSignal(viewer.changed, timeout=LOAD_TIMEOUT_MS):
+        with qtbot.waitSignal(window.ops.changed, timeout=LOAD_TIMEOUT_MS):
             viewer.rotate(90)
         assert viewer.record.rotation == 90
         qtbot.waitUntil(lambda: viewer.pixmap is not None
                         and viewer.pixmap.size().width() == original.height(),
                         timeout=LOAD_TIMEOUT_MS)
         assert red.read_bytes()[:2] == b"\xff\xd8"  # the original file is untouched
-        with qtbot.waitSignal(viewer.changed, timeout=LOAD_TIMEOUT_MS):
+        with qtbot.waitSignal(window.ops.changed, timeout=LOAD_TIMEOUT_MS):
             viewer.delete_confirmed()
         assert len(viewer.records) == 1
         viewer.close()
@@ -95,10 +95,9 @@ def test_photos_by_dialog_path_drop_folder_and_viewer(qtbot: QtBot, demo_context
         # ... then assigned to a criterion from the viewer.
         target = card.criterion.id
         assert any(t == target for t, _label in general.targets)
-        viewer = PhotoViewer(window.worker, general.context, general.records, 0, False,
+        viewer = PhotoViewer(window.ops, general.context, general.records, 0, False,
                              general, general.targets)
-        viewer.changed.connect(general._viewer_changed)
-        with qtbot.waitSignal(viewer.changed, timeout=LOAD_TIMEOUT_MS):
+        with qtbot.waitSignal(window.ops.changed, timeout=LOAD_TIMEOUT_MS):
             viewer.assign_to(target)
         assert viewer.record.criterion_id == target
         qtbot.waitUntil(lambda: len(general.records) == 2, timeout=LOAD_TIMEOUT_MS)
@@ -177,7 +176,7 @@ def test_several_photos_move_to_a_criterion_at_once(qtbot: QtBot, demo_context: 
         assert len(chosen) == 2 and general.move_button.isEnabled()
         labels = [action.text() for action in general.move_menu.actions()]
         assert len(labels) == 21 and labels[0].startswith("1.")  # every criterion, no "general"
-        with qtbot.waitSignal(general.changed, timeout=LOAD_TIMEOUT_MS):
+        with qtbot.waitSignal(window.ops.changed, timeout=LOAD_TIMEOUT_MS):
             general.move_menu.actions()[0].trigger()
         qtbot.waitUntil(lambda: general.grid.count() == 2, timeout=LOAD_TIMEOUT_MS)
         qtbot.waitUntil(lambda: general_item.text(1) == "2", timeout=LOAD_TIMEOUT_MS)
@@ -191,7 +190,7 @@ def test_several_photos_move_to_a_criterion_at_once(qtbot: QtBot, demo_context: 
         strip.grid.selectAll()
         target = next(a for a in strip.move_menu.actions() if a.text().startswith(
             page.numbers[second]))
-        with qtbot.waitSignal(strip.changed, timeout=LOAD_TIMEOUT_MS):
+        with qtbot.waitSignal(window.ops.changed, timeout=LOAD_TIMEOUT_MS):
             target.trigger()
         qtbot.waitUntil(lambda: [r.id for r in page.strips[second].records] == chosen,
                         timeout=LOAD_TIMEOUT_MS)

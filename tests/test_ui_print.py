@@ -15,6 +15,7 @@ from inspector.services.context import AppContext
 from inspector.services.demo_inspections import VISITS, demo_id
 from inspector.services.sites import site_id_for_code
 from inspector.ui.print_actions import PrintActions
+from inspector.ui.core.operations import Operations
 from inspector.ui.worker import Worker
 
 
@@ -40,7 +41,7 @@ def _actions(window: QWidget, worker: Worker, context: AppContext | None,
         opened.append(path)
         return viewer
 
-    return PrintActions(worker, lambda: context, window, open_file=open_file,
+    return PrintActions(Operations(worker), lambda: context, window, open_file=open_file,
                         ask_save_path=lambda stem: save_to)
 
 
@@ -121,7 +122,7 @@ def test_cancel_stops_the_job(qtbot: QtBot, window: QWidget, worker: Worker,
     handle = actions.report(demo_id(visit.site_code, visit.label))
     assert handle is not None and actions.progress_dialog is not None
     with qtbot.waitSignal(handle.cancelled, timeout=30_000):
-        actions.progress_dialog.canceled.emit()  # what its Cancel button does
+        actions.progress_dialog.view.cancel_button.click()
     assert opened == []
 
 

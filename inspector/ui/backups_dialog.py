@@ -11,7 +11,7 @@ again on the restored data.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,11 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.services import api
+from inspector.ui.core.operations import Change, Operation, Operations
 
 if TYPE_CHECKING:
     from inspector.app_paths import AppPaths
     from inspector.services.backups import BackupInfo, Loss, RestoreResult
-    from inspector.ui.worker import JobHandle, Worker
+    from inspector.ui.worker import JobHandle
+
+T = TypeVar("T")
 
 
 class BackupsDialog(QDialog):
@@ -40,11 +43,11 @@ class BackupsDialog(QDialog):
 
     restored = Signal(object)  # RestoreResult; the program should start again
 
-    def __init__(self, paths: AppPaths, worker: Worker, release: Callable[[], None],
+    def __init__(self, paths: AppPaths, ops: Operations, release: Callable[[], None],
                  language: str = "zh", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
-        self.worker = worker
+        self.ops = ops
         self.release = release
         self.language = language
         self.backups: list[BackupInfo] = []
@@ -129,8 +132,7 @@ class BackupsDialog(QDialog):
 
     # -- restoring ------------------------------------------------------------------------
 
-    def _busy(self, text: str, handle: JobHandle) -> None:
-        self.job = handle
+    def _busy(self, text: str, operation: Operation[T]) -> JobHandle:
         self.status.setText(text)
         self.restore_button.setEnabled(False)
         self.close_button.setEnabled(False)
@@ -140,7 +142,8 @@ class BackupsDialog(QDialog):
             self.close_button.setEnabled(True)
             self._selection_changed()
 
-        handle.done.connect(done)
+        self.job = operation.on_failure(self._failed).on_done(done).start()
+        return self.job
 
     def restore_selected(self) -> JobHandle | None:
         """Work out what the restore would replace, then ask (:meth:`confirm`)."""
@@ -148,12 +151,10 @@ class BackupsDialog(QDialog):
         if info is None or self.job is not None:
             return None
         paths = self.paths
-        handle = self.worker.submit(lambda _c: api.maintenance.backup_losses(paths, info),
-                                    "backup losses")
-        handle.finished.connect(lambda loss: self.confirm(info, loss))
-        handle.failed.connect(self._failed)
-        self._busy(self.tr("Comparing the backup with the current data…"), handle)
-        return handle
+        return self._busy(
+            self.tr("Comparing the backup with the current data…"),
+            self.ops.read(self, lambda _c: api.maintenance.backup_losses(paths, info),
+                          "backup losses").on_success(lambda loss: self.confirm(info, loss)))
 
     def question(self, info: BackupInfo, loss: Loss) -> str:
         """The confirmation's text: which backup, and what will be lost."""
@@ -199,12 +200,11 @@ class BackupsDialog(QDialog):
         """Close the window's connections and restore ``info`` on the worker."""
         self.release()
         paths, name = self.paths, info.name
-        handle = self.worker.submit(lambda _c: api.maintenance.restore_backup(paths, name),
-                                    "restore backup")
-        handle.finished.connect(self._restored)
-        handle.failed.connect(self._failed)
-        self._busy(self.tr("Restoring…"), handle)
-        return handle
+        return self._busy(
+            self.tr("Restoring…"),
+            self.ops.write(self, lambda _c: api.maintenance.restore_backup(paths, name),
+                           "restore backup", changes=Change.EVERYTHING)
+            .on_success(self._restored))
 
     def _restored(self, result: RestoreResult) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -218,7 +218,5 @@ class BackupsDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from inspector.ui.errors import show_error
-
         self.status.setText(self.tr("Nothing was restored."))
-        show_error(self, exc, self.tr("Restore a backup"))
+        self.ops.show_failure(self, exc, self.tr("Restore a backup"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import (
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QProgressBar,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -31,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.values import InspectionStatus
 from inspector.services import api
+from inspector.ui.core.operations import Change, Operation, Operations
+from inspector.ui.core.progress import ProgressView
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -41,7 +42,9 @@ if TYPE_CHECKING:
     from inspector.services.context import AppContext
     from inspector.ui.backups_dialog import BackupsDialog
     from inspector.ui.main_window import MainWindow
-    from inspector.ui.worker import JobHandle, Worker
+    from inspector.ui.worker import JobHandle
+
+T = TypeVar("T")
 
 
 # ---------------------------------------------------------------------------- the menu entries
@@ -70,11 +73,10 @@ class DataCare(QObject):
 
     def show_check(self) -> CheckDialog:
         window = self.window
-        dialog = CheckDialog(window.paths, window.worker, lambda: window.context,
+        dialog = CheckDialog(window.paths, window.ops, lambda: window.context,
                              lambda: window.settings.inspector_name,
                              window.settings.template_language, window)
         dialog.restore_requested.connect(self.show_backups)
-        dialog.photos_removed.connect(lambda _count: window.reload_sites())
         dialog.open()
         dialog.start()
         return dialog
@@ -83,7 +85,7 @@ class DataCare(QObject):
         from inspector.ui.backups_dialog import BackupsDialog
 
         window = self.window
-        dialog = BackupsDialog(window.paths, window.worker, self.release_data,
+        dialog = BackupsDialog(window.paths, window.ops, self.release_data,
                                window.settings.template_language, window)
         dialog.restored.connect(lambda _result: self.restart())
         dialog.open()
@@ -133,12 +135,12 @@ class CheckDialog(QDialog):
     photos_removed = Signal(int)
     checked = Signal(object)  # CheckReport, each time a check has finished
 
-    def __init__(self, paths: AppPaths, worker: Worker,
+    def __init__(self, paths: AppPaths, ops: Operations,
                  context: Callable[[], AppContext | None], actor: Callable[[], str],
                  language: str = "zh", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
-        self.worker = worker
+        self.ops = ops
         self.context = context
         self.actor = actor
         self.language = language
@@ -150,14 +152,10 @@ class CheckDialog(QDialog):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
-        row = QHBoxLayout()
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName(self.tr("Progress of the check"))
-        row.addWidget(self.progress, 1)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.cancel)
-        row.addWidget(self.cancel_button)
-        layout.addLayout(row)
+        self.progress = ProgressView()
+        self.progress.bar.setAccessibleName(self.tr("Progress of the check"))
+        self.cancel_button = self.progress.cancel_button
+        layout.addWidget(self.progress)
         self.findings = QTreeWidget()
         self.findings.setRootIsDecorated(False)
         self.findings.setAlternatingRowColors(True)
@@ -197,46 +195,32 @@ class CheckDialog(QDialog):
 
     # -- running ------------------------------------------------------------------------
 
-    def _running(self, text: str, handle: JobHandle) -> None:
-        self.job = handle
+    def _run(self, text: str, operation: Operation[T]) -> JobHandle:
+        """Start ``operation`` with the dialog's progress and Cancel, its buttons held."""
         self.heading.setText(text)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.cancel_button.setEnabled(True)
         for button in (self.bundle_button, self.folder_button, self.remove_button,
                        self.restore_button, self.again_button):
             button.setEnabled(False)
-        handle.progress.connect(self._progress)
-        handle.done.connect(self._job_done)
+        self.job = operation.with_progress(self.progress, "", cancellable=True) \
+            .on_done(self._job_done).start()
+        return self.job
 
     def start(self) -> JobHandle:
         """Check the whole data folder on the worker."""
         paths = self.paths
-        handle = self.worker.submit(
-            lambda control: api.maintenance.check_data(paths, control), "check data")
-        handle.finished.connect(self._checked)
-        handle.cancelled.connect(lambda: self._stopped(self.tr("The check was cancelled.")))
-        handle.failed.connect(self._failed)
-        self._running(self.tr("Checking the database and every photo file…"), handle)
-        return handle
+        return self._run(
+            self.tr("Checking the database and every photo file…"),
+            self.ops.read(self, lambda control: api.maintenance.check_data(paths, control),
+                          "check data")
+            .on_success(self._checked)
+            .on_cancel(lambda: self._stopped(self.tr("The check was cancelled.")))
+            .on_failure(self._failed))
 
     def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.cancel_button.setEnabled(False)
-
-    def _progress(self, done: int, total: int, text: str) -> None:
-        if total <= 0:
-            self.progress.setRange(0, 0)
-            return
-        self.progress.setRange(0, 1000)
-        self.progress.setValue(min(1000, done * 1000 // total))
+        self.progress.cancel()
 
     def _job_done(self) -> None:
         self.job = None
-        self.progress.hide()
-        self.cancel_button.hide()
         self.again_button.setEnabled(True)
 
     def _stopped(self, text: str) -> None:
@@ -244,10 +228,8 @@ class CheckDialog(QDialog):
         self._show_repairs(self.report)
 
     def _failed(self, exc: BaseException) -> None:
-        from inspector.ui.errors import show_error
-
         self._stopped(self.tr("The check could not be finished."))
-        show_error(self, exc, self.tr("Check the data"))
+        self.ops.show_failure(self, exc, self.tr("Check the data"))
 
     # -- results ------------------------------------------------------------------------
 
@@ -340,16 +322,15 @@ class CheckDialog(QDialog):
         if report is None or not report.wanted:
             return None
         paths, wanted = self.paths, set(report.wanted)
-        handle = self.worker.submit(
-            lambda control: api.maintenance.refetch_photos(paths, wanted, source, control),
-            "fetch photos")
-        handle.finished.connect(self._refetched)
-        handle.cancelled.connect(lambda: self._stopped(self.tr("Cancelled; nothing was "
-                                                               "changed.")))
-        handle.failed.connect(self._repair_failed)
-        self._running(self.tr("Checking %1 and fetching the photos…").replace("%1", source.name),
-                      handle)
-        return handle
+        return self._run(
+            self.tr("Checking %1 and fetching the photos…").replace("%1", source.name),
+            self.ops.write(
+                self, lambda control: api.maintenance.refetch_photos(paths, wanted, source,
+                                                                     control),
+                "fetch photos", changes=Change.PHOTOS)
+            .on_success(self._refetched)
+            .on_cancel(lambda: self._stopped(self.tr("Cancelled; nothing was changed.")))
+            .on_failure(self._repair_failed))
 
     def _refetched(self, result: RefetchResult) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -361,10 +342,8 @@ class CheckDialog(QDialog):
         QMessageBox.information(self, self.tr("Fetch photos"), text)
 
     def _repair_failed(self, exc: BaseException) -> None:
-        from inspector.ui.errors import show_error
-
         self._stopped(self.tr("Nothing was changed."))
-        show_error(self, exc, self.tr("Check the data"))
+        self.ops.show_failure(self, exc, self.tr("Check the data"))
 
     def remove_photos(self) -> JobHandle | None:
         from PySide6.QtWidgets import QMessageBox
@@ -382,13 +361,13 @@ class CheckDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return None
         actor = self.actor()
-        handle = self.worker.submit_serial(
-            lambda _c: api.maintenance.remove_unavailable_photos(context, report, actor),
-            "remove photos")
-        handle.finished.connect(self._removed)
-        handle.failed.connect(self._repair_failed)
-        self._running(self.tr("Removing the photos…"), handle)
-        return handle
+        return self._run(
+            self.tr("Removing the photos…"),
+            self.ops.write(
+                self, lambda _c: api.maintenance.remove_unavailable_photos(context, report,
+                                                                           actor),
+                "remove photos", changes=Change.PHOTOS)
+            .on_success(self._removed).on_failure(self._repair_failed))
 
     def _removed(self, count: int) -> None:
         self.photos_removed.emit(count)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.ui.criterion_card import NoteEdit
+from inspector.ui.pages.checklist.criterion_card import NoteEdit
 
 if TYPE_CHECKING:
     from inspector.domain.scoring import Summary

@@ -14,7 +14,7 @@ import inspector
 from inspector.app_paths import AppPaths
 from inspector.domain.values import Role
 from inspector.services import api
-from inspector.ui.core.operations import Operations
+from inspector.ui.core.operations import Change, Changed, Operations
 from inspector.ui.settings import UiSettings, save_settings
 
 if TYPE_CHECKING:
@@ -24,13 +24,13 @@ if TYPE_CHECKING:
     from inspector.services.context import AppContext
     from inspector.services.inspections import InspectionListing
     from inspector.services.site_tree import SiteNode
-    from inspector.ui.checklist_page import ChecklistPage
-    from inspector.ui.inspection_controller import InspectionController
+    from inspector.ui.pages.checklist.inspection_controller import InspectionController
+    from inspector.ui.pages.checklist.page import ChecklistPage
+    from inspector.ui.pages.sync.screen import SyncScreen
     from inspector.ui.print_actions import PrintActions
     from inspector.ui.site_details import SiteDetails
     from inspector.ui.site_history import SiteHistory
     from inspector.ui.site_tree import SiteTree
-    from inspector.ui.pages.sync.screen import SyncScreen
     from inspector.ui.worker import JobHandle, Worker
 
 log = logging.getLogger(__name__)
@@ -82,20 +82,19 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
-        from inspector.ui.widgets.role_banner import RoleBanner
         from inspector.ui.site_details import SiteDetails
         from inspector.ui.site_history import SiteHistory
         from inspector.ui.site_list_layout import GripSplitter, SiteListMemory
         from inspector.ui.site_tree import SiteListPane
+        from inspector.ui.widgets.role_banner import RoleBanner
 
         self.pages: QStackedWidget = QStackedWidget()
         self.setCentralWidget(self.pages)
         self.sites_page = QWidget()  # the role question (first start) above the sites
         column = QVBoxLayout(self.sites_page)
         column.setContentsMargins(0, 0, 0, 0)
-        self.role_banner = RoleBanner(self.worker, self.paths, self.settings.inspector_name)
+        self.role_banner = RoleBanner(self.ops, self.paths, self.settings.inspector_name)
         self.role_banner.chosen.connect(self._role_chosen)
-        self.role_banner.failed.connect(lambda exc: show_error(self, exc))
         column.addWidget(self.role_banner)
         self.sites_splitter: QSplitter = GripSplitter(Qt.Orientation.Horizontal)
         column.addWidget(self.sites_splitter, 1)
@@ -132,7 +131,8 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self.tr("&Import sites from CSV…"), self)
         from inspector.ui.site_csv_actions import SiteCsvActions
 
-        self.csv = SiteCsvActions(self)
+        self.csv = SiteCsvActions(self, self.ops, lambda: self.context, self.paths.settings_file,
+                                  self.show_status)
         self.import_action.triggered.connect(self.csv.import_sites)
         self.export_action = QAction(self.tr("&Export sites to CSV…"), self)
         self.export_action.triggered.connect(self.csv.export_sites)
@@ -199,11 +199,12 @@ class MainWindow(QMainWindow):
         """
         paths = self.paths
         self.show_status(self.tr("Opening the data…"))
-        handle = self.worker.submit(
-            lambda control: api.startup.open_data_and_sites(paths, control.partial), "open data")
-        handle.partial.connect(self._sites_ready)  # the tree, before the data is open
-        handle.finished.connect(self._data_ready)
-        handle.failed.connect(self._data_failed)
+        # A write: opening may migrate the database (after a backup).
+        handle = self.ops.write(
+            self, lambda control: api.startup.open_data_and_sites(paths, control.partial),
+            "open data", changes=Change.NOTHING) \
+            .on_partial(self._sites_ready) \
+            .on_success(self._data_ready).on_failure(self._data_failed).start()
         self.build()
         self._set_data_enabled(False)
         return handle
@@ -228,9 +229,9 @@ class MainWindow(QMainWindow):
         self._make_checklist_page(context)
         self.role_banner.check()  # the device identity is made at first start
         # Photo files an interrupted import or an old deletion left behind.
-        self.tidy_job = self.worker.submit(lambda _c: api.startup.tidy_photo_store(context),
-                                           "tidy")
-        self.tidy_job.failed.connect(lambda exc: log.warning("photo store not tidied: %s", exc))
+        self.tidy_job = self.ops.read(None, lambda _c: api.startup.tidy_photo_store(context),
+                                      "tidy") \
+            .on_failure(lambda exc: log.warning("photo store not tidied: %s", exc)).start()
         self.data_opened.emit(context)
 
     def open_data_folder(self) -> bool:
@@ -250,11 +251,15 @@ class MainWindow(QMainWindow):
         if context is None:
             return None
         self._set_sites_status(self.tr("Loading the sites…"))
-        handle = self.worker.submit(lambda _control: api.sites.load_site_tree(context),
-                                    "load sites")
-        handle.finished.connect(self._sites_ready)
-        handle.failed.connect(lambda exc: show_error(self, exc))
-        return handle
+        return self.ops.read(self, lambda _control: api.sites.load_site_tree(context),
+                             "load sites").on_success(self._sites_ready).start()
+
+    def _data_changed(self, changed: Changed) -> None:
+        """A site, an inspection's state or what came in with a bundle changed: the site
+        list follows (now when it is shown, else when it is shown next)."""
+        if changed.touches(Change.SITES | Change.INSPECTION) and \
+                self.pages.currentWidget() is self.sites_page:
+            self.reload_sites()
 
     def _sites_ready(self, roots: list[SiteNode]) -> None:
         self.tree.set_sites(roots)
@@ -269,16 +274,16 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ inspections
 
     def _make_checklist_page(self, context: AppContext) -> None:
-        from inspector.ui.checklist_page import ChecklistPage
-        from inspector.ui.inspection_controller import InspectionController
+        from inspector.ui.pages.checklist.inspection_controller import InspectionController
+        from inspector.ui.pages.checklist.page import ChecklistPage
 
-        self.checklist = ChecklistPage(self.worker, context, self.settings.template_language)
+        self.checklist = ChecklistPage(self.ops, context, self.settings.template_language)
         self.pages.addWidget(self.checklist)
-        self.inspections = InspectionController(self, self.checklist, self.worker, context,
+        self.inspections = InspectionController(self, self.checklist, self.ops, context,
                                                 lambda: self.settings)
         self.history.delete_requested.connect(self.inspections.delete)
         self.inspections.opened.connect(lambda _id: self._show_checklist())
-        self.inspections.changed.connect(self.reload_sites)
+        self.ops.changed.connect(self._data_changed)
         self.checklist.back_requested.connect(self.show_sites)
         self.history.setEnabled(True)
         self._attach_printing()
@@ -287,7 +292,7 @@ class MainWindow(QMainWindow):
         """The Print menu (its module loads once the data is open, off the start-up path)."""
         from inspector.ui.print_actions import PrintActions
 
-        printing = PrintActions(self.worker, lambda: self.context, self)
+        printing = PrintActions(self.ops, lambda: self.context, self)
         self.printing = printing
         self.menuBar().insertMenu(self.settings_menu.menuAction(), printing.menu)
 
@@ -308,7 +313,7 @@ class MainWindow(QMainWindow):
         if self.sync_screen is None:
             from inspector.ui.pages.sync.screen import SyncScreen
 
-            self.sync_screen = SyncScreen(self.worker, actor=lambda: self.settings.inspector_name)
+            self.sync_screen = SyncScreen(self.ops, actor=lambda: self.settings.inspector_name)
             self.sync_screen.back_requested.connect(self.show_sites)
             self.sync_screen.imported.connect(lambda _result: self.reload_sites())
             self.sync_screen.inspection_requested.connect(self.open_inspection)
@@ -343,10 +348,9 @@ class MainWindow(QMainWindow):
         if context is None or site is None:
             return
         site_id = site.id
-        handle = self.worker.submit(
-            lambda _c: api.inspections.list_inspections(context, site_id), "history")
-        handle.finished.connect(lambda listings: self._history_ready(site_id, listings))
-        handle.failed.connect(lambda exc: show_error(self, exc))
+        self.ops.read(self, lambda _c: api.inspections.list_inspections(context, site_id),
+                      "history") \
+            .on_success(lambda listings: self._history_ready(site_id, listings)).start()
 
     def _history_ready(self, site_id: str, listings: list[InspectionListing]) -> None:
         current = self.tree.current_site()
@@ -425,8 +429,8 @@ class MainWindow(QMainWindow):
         self._closed = True
         if self.checklist is not None:
             self.checklist.flush()
-        self.worker.cancel_all()  # reads and exports; the user's changes are saved first
-        self.worker.wait_for_saves()
+        self.ops.cancel_reads()  # reads and exports; the user's changes are saved first
+        self.ops.wait_for_writes()
         self.worker.wait(10_000)
         if self.context is not None:
             self.context.close()

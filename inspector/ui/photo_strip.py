@@ -11,6 +11,7 @@ after importing a phone's whole folder into the general photos.
 from __future__ import annotations
 
 import functools
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,22 +26,25 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from inspector.services import api
+from inspector.ui.core.operations import Change, Changed, Operations
+from inspector.ui.core.progress import ProgressDialog
 from inspector.ui.file_dialogs import FileDialogs, Purpose
 from inspector.ui.undo_bar import UndoBar
-from inspector.ui.worker import JobHandle, Worker
+from inspector.ui.worker import JobHandle
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
     from inspector.services.photo_import import ImportReport
     from inspector.services.photos import PhotoRecord
     from inspector.ui.photo_viewer import PhotoViewer
+
+log = logging.getLogger(__name__)
 
 THUMB = 112
 CELL = QSize(THUMB + 24, THUMB + 28)  # every photo in the same cell: a thumbnail and one line
@@ -98,17 +102,17 @@ class _Grid(QListWidget):
 
 
 class PhotoStrip(QWidget):
-    """Emits ``changed()`` after photos were added, changed or removed."""
+    """Shows the photos of one criterion, and shows them again whenever an operation
+    changed the photos of its inspection (here, in another strip or in the viewer)."""
 
-    changed = Signal()
     import_finished = Signal(object)  # ImportReport
 
-    def __init__(self, worker: Worker, context: AppContext, inspection_id: str,
+    def __init__(self, ops: Operations, context: AppContext, inspection_id: str,
                  criterion_id: str | None, read_only: bool, parent: QWidget | None = None,
                  targets: list[tuple[str | None, str]] | None = None) -> None:
         super().__init__(parent)
         self.targets = targets or []  # where a photo can be assigned: (criterion id, label)
-        self.worker = worker
+        self.ops = ops
         self.context = context
         self.inspection_id = inspection_id
         self.criterion_id = criterion_id
@@ -165,17 +169,22 @@ class PhotoStrip(QWidget):
         self.undo_bar.undo_requested.connect(self.restore)
         layout.addWidget(self.undo_bar)
         self.grid.setVisible(False)
+        self.progress_dialog: ProgressDialog | None = None
+        ops.changed.connect(self._data_changed)
         self.reload()
 
     # ------------------------------------------------------------------ showing
 
     def reload(self) -> JobHandle:
         context, inspection_id, criterion_id = self.context, self.inspection_id, self.criterion_id
-        handle = self.worker.submit(
-            lambda _c: api.photos.list_photos(context, inspection_id, criterion_id), "photos")
-        handle.finished.connect(self._show)
-        handle.failed.connect(self._failed)
-        return handle
+        return self.ops.read(
+            self, lambda _c: api.photos.list_photos(context, inspection_id, criterion_id),
+            "photos").on_success(self._show).start()
+
+    def _data_changed(self, changed: Changed) -> None:
+        if changed.touches(Change.PHOTOS) and changed.inspection_id in (None,
+                                                                        self.inspection_id):
+            self.reload()
 
     def _show(self, records: list[PhotoRecord]) -> None:
         self.records = records
@@ -189,9 +198,10 @@ class PhotoStrip(QWidget):
             item.setData(PHOTO_ROLE, record.id)
             item.setToolTip(self._tooltip(record))
             self.grid.addItem(item)
-            handle = self.worker.submit(functools.partial(_thumbnail_job, self.context,
-                                                          record.sha256), "thumb")
-            handle.finished.connect(self._thumbnail_ready)
+            self.ops.read(self, functools.partial(_thumbnail_job, self.context, record.sha256),
+                          "thumb") \
+                .on_success(self._thumbnail_ready) \
+                .on_failure(functools.partial(self._no_thumbnail, record.id)).start()
         self.summary.setText(self.tr("%n photo(s)", "", len(records)) if records else "")
 
     def selected_ids(self) -> list[str]:
@@ -213,11 +223,9 @@ class PhotoStrip(QWidget):
         if self.read_only or not photo_ids or criterion_id == self.criterion_id:
             return None
         context = self.context
-        handle = self.worker.submit_serial(
-            lambda _c: api.photos.assign_photos(context, photo_ids, criterion_id), "move photos")
-        handle.finished.connect(lambda _records: self._viewer_changed())
-        handle.failed.connect(self._failed)
-        return handle
+        return self.ops.write(
+            self, lambda _c: api.photos.assign_photos(context, photo_ids, criterion_id),
+            "move photos", changes=Change.PHOTOS, inspection_id=self.inspection_id).start()
 
     def _tooltip(self, record: PhotoRecord) -> str:
         lines = [record.original_name]
@@ -244,6 +252,17 @@ class PhotoStrip(QWidget):
 
                     shown = pixmap.transformed(QTransform().rotate(record.rotation))
                 item.setIcon(QIcon(shown))
+
+    def _no_thumbnail(self, photo_id: str, exc: BaseException) -> None:
+        """A photo whose thumbnail cannot be made stays in the grid, marked, with the reason;
+        ``inspector check`` finds damaged or missing photo files."""
+        log.warning("no thumbnail for photo %s: %s", photo_id, exc)
+        for row in range(self.grid.count()):
+            item = self.grid.item(row)
+            if item is not None and item.data(PHOTO_ROLE) == photo_id:
+                item.setText("⚠ " + item.text())
+                item.setToolTip(item.toolTip() + "\n" + self.tr(
+                    "This photo cannot be shown: its file is missing or damaged."))
 
     def _record(self, photo_id: str) -> PhotoRecord | None:
         return next((r for r in self.records if r.id == photo_id), None)
@@ -284,32 +303,22 @@ class PhotoStrip(QWidget):
 
         paths = sorted(paths, key=natural_path_key)
         context, inspection_id, criterion_id = self.context, self.inspection_id, self.criterion_id
-        handle = self.worker.submit(
-            lambda control: api.photos.add_photos(context, inspection_id, criterion_id, paths,
-                                                  control), "add photos")
-        progress = QProgressDialog(self.tr("Adding photos…"), self.tr("Cancel"), 0, 0, self)
-        progress.setWindowTitle(self.tr("Adding photos"))
-        progress.setMinimumDuration(400)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.canceled.connect(handle.cancel)
+        progress = ProgressDialog(self.tr("Adding photos"), self)
+        self.progress_dialog = progress
 
         def show_progress(done: int, total: int, name: str) -> None:
-            progress.setMaximum(total)
-            progress.setValue(done)
-            progress.setLabelText(self.tr("Adding photos… %1 of %2: %3").replace(
+            progress.view.set_text(self.tr("Adding photos… %1 of %2: %3").replace(
                 "%1", str(done)).replace("%2", str(total)).replace("%3", name))
 
-        handle.progress.connect(show_progress)
-        handle.done.connect(progress.close)
-        handle.finished.connect(self._added)
-        handle.cancelled.connect(self.reload)
-        handle.failed.connect(self._failed)
-        self.progress_dialog = progress
-        return handle
+        return self.ops.write(
+            self, lambda control: api.photos.add_photos(context, inspection_id, criterion_id,
+                                                        paths, control),
+            "add photos", changes=Change.PHOTOS, inspection_id=inspection_id) \
+            .with_progress(progress.view, self.tr("Adding photos…"), cancellable=True) \
+            .on_progress(show_progress).on_success(self._added) \
+            .on_cancel(self.reload).start()
 
     def _added(self, report: ImportReport) -> None:
-        self.reload()
-        self.changed.emit()
         self.import_finished.emit(report)
         if report.rejected or report.cancelled:
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Photos"),
@@ -319,11 +328,6 @@ class PhotoStrip(QWidget):
                                               for path, reason in report.rejected))
             box.open()
 
-    def _failed(self, exc: BaseException) -> None:
-        from inspector.ui.errors import show_error
-
-        show_error(self, exc)
-
     # ------------------------------------------------------------------ viewer
 
     def _open_viewer(self, item: QListWidgetItem) -> None:
@@ -331,17 +335,12 @@ class PhotoStrip(QWidget):
 
         index = next((i for i, r in enumerate(self.records)
                       if r.id == item.data(PHOTO_ROLE)), 0)
-        viewer = PhotoViewer(self.worker, self.context, self.records, index, self.read_only,
+        viewer = PhotoViewer(self.ops, self.context, self.records, index, self.read_only,
                              self, self.targets)
-        viewer.changed.connect(self._viewer_changed)
         viewer.deleted.connect(lambda record: self.undo_bar.offer(deleted_text(record), record))
         viewer.restored.connect(lambda _record: self.undo_bar.dismiss())
         self.viewer = viewer
         viewer.open()
-
-    def _viewer_changed(self) -> None:
-        self.reload()
-        self.changed.emit()
 
     def restore(self, record: object) -> JobHandle:
         """Undo a deletion made in the viewer: the same photo again, through the worker."""
@@ -349,8 +348,6 @@ class PhotoStrip(QWidget):
 
         assert isinstance(record, PhotoRecord)
         context = self.context
-        handle = self.worker.submit_serial(
-            lambda _c: api.photos.restore_photo(context, record), "photo restore")
-        handle.finished.connect(lambda _record: self._viewer_changed())
-        handle.failed.connect(self._failed)
-        return handle
+        return self.ops.write(self, lambda _c: api.photos.restore_photo(context, record),
+                              "photo restore", changes=Change.PHOTOS,
+                              inspection_id=self.inspection_id).start()

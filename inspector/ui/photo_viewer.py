@@ -7,6 +7,7 @@ Undo (or Ctrl+Z) in the bar that then shows puts it back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -25,11 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.services import api, text_limits
+from inspector.ui.core.operations import Change, Operation, Operations
 from inspector.ui.undo_bar import UndoBar
-from inspector.ui.worker import JobHandle, Worker
+from inspector.ui.worker import JobHandle
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
+    from inspector.services.control import Control
     from inspector.services.photos import PhotoRecord
 
 DISPLAY_SIZE = 2048
@@ -51,16 +54,21 @@ def deleted_text(record: PhotoRecord) -> str:
         "%1", record.caption or record.original_name)
 
 
+def one(result: PhotoRecord | list[PhotoRecord]) -> PhotoRecord:
+    """The record of the one photo an action in the viewer changed."""
+    assert not isinstance(result, list)
+    return result
+
+
 class PhotoViewer(QDialog):
-    changed = Signal()  # a photo was rotated, captioned, deleted or restored
     deleted = Signal(object)  # PhotoRecord: what restoring needs
     restored = Signal(object)  # PhotoRecord
 
-    def __init__(self, worker: Worker, context: AppContext, records: list[PhotoRecord],
+    def __init__(self, ops: Operations, context: AppContext, records: list[PhotoRecord],
                  index: int, read_only: bool, parent: QWidget | None = None,
                  targets: list[tuple[str | None, str]] | None = None) -> None:
         super().__init__(parent)
-        self.worker = worker
+        self.ops = ops
         self.context = context
         self.records = list(records)
         self.index = index
@@ -159,11 +167,9 @@ class PhotoViewer(QDialog):
         details.append(f"{self.index + 1}/{len(self.records)}")
         self.info.setText(" · ".join(details))
         context = self.context
-        handle = self.worker.submit(
-            lambda _c: api.photos.display_image(context, record, DISPLAY_SIZE), "display")
-        handle.finished.connect(self._image_ready)
-        handle.failed.connect(self._failed)
-        return handle
+        return self.ops.read(
+            self, lambda _c: api.photos.display_image(context, record, DISPLAY_SIZE),
+            "display").on_success(self._image_ready).start()
 
     def _image_ready(self, result: tuple[str, object]) -> None:
         photo_id, image = result
@@ -226,12 +232,13 @@ class PhotoViewer(QDialog):
 
     def _action(self, action: str, value: object) -> JobHandle:
         context, photo_id = self.context, self.record.id
-        handle = self.worker.submit_serial(
-            lambda _c: api.photos.photo_action(context, action, photo_id, value),
-            f"photo {action}")
-        handle.finished.connect(self._updated)
-        handle.failed.connect(self._failed)
-        return handle
+        return self._write(lambda _c: one(api.photos.photo_action(context, action, photo_id,
+                                                                   value)),
+                           f"photo {action}").on_success(self._updated).start()
+
+    def _write(self, fn: Callable[[Control], PhotoRecord], name: str) -> Operation[PhotoRecord]:
+        return self.ops.write(self, fn, name, changes=Change.PHOTOS,
+                              inspection_id=self.record.inspection_id if self.records else None)
 
     def _updated(self, record: PhotoRecord) -> None:
         for index, existing in enumerate(self.records):
@@ -239,7 +246,6 @@ class PhotoViewer(QDialog):
                 self.records[index] = record
                 if index == self.index:
                     self.show_current()
-        self.changed.emit()
 
     def delete(self) -> JobHandle | None:
         if self.read_only or not self.records:
@@ -254,11 +260,8 @@ class PhotoViewer(QDialog):
 
     def delete_confirmed(self) -> JobHandle:
         context, photo_id = self.context, self.record.id
-        handle = self.worker.submit_serial(
-            lambda _c: api.photos.photo_action(context, "delete", photo_id), "photo delete")
-        handle.finished.connect(self._deleted)
-        handle.failed.connect(self._failed)
-        return handle
+        return self._write(lambda _c: one(api.photos.photo_action(context, "delete", photo_id)),
+                           "photo delete").on_success(self._deleted).start()
 
     def _deleted(self, record: PhotoRecord) -> None:
         position = next((i for i, r in enumerate(self.records) if r.id == record.id), 0)
@@ -266,7 +269,6 @@ class PhotoViewer(QDialog):
         self.records = [r for r in self.records if r.id != record.id]
         self.index = min(self.index, len(self.records) - 1)
         self.deleted.emit(record)
-        self.changed.emit()
         self.pixmap = None
         if self.records:
             self.undo_bar.offer(deleted_text(record), record)
@@ -278,11 +280,10 @@ class PhotoViewer(QDialog):
 
         assert isinstance(record, PhotoRecord)
         context = self.context
-        handle = self.worker.submit_serial(
-            lambda _c: api.photos.restore_photo(context, record), "photo restore")
-        handle.finished.connect(self._restored)
-        handle.failed.connect(self._failed)
-        return handle
+        return self.ops.write(self, lambda _c: api.photos.restore_photo(context, record),
+                              "photo restore", changes=Change.PHOTOS,
+                              inspection_id=record.inspection_id) \
+            .on_success(self._restored).start()
 
     def _restored(self, record: PhotoRecord) -> None:
         position = min(self._deleted_at.pop(record.id, len(self.records)), len(self.records))
@@ -291,13 +292,7 @@ class PhotoViewer(QDialog):
         self.pixmap = None
         self.undo_bar.dismiss()
         self.restored.emit(record)
-        self.changed.emit()
         self.show_current()
-
-    def _failed(self, exc: BaseException) -> None:
-        from inspector.ui.errors import show_error
-
-        show_error(self, exc)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMenu,
     QMessageBox,
-    QProgressDialog,
     QWidget,
 )
 
@@ -34,8 +33,10 @@ from inspector.domain.tiers import TIER_ORDER, Tier, tier_label
 from inspector.services import api
 from inspector.services.file_names import blank_checklist_file_name
 from inspector.services.pdf import PHOTOS_STEP
+from inspector.ui.core.operations import Operations
+from inspector.ui.core.progress import ProgressDialog
 from inspector.ui.file_dialogs import FileDialogs, Purpose
-from inspector.ui.worker import JobControl, JobHandle, Worker
+from inspector.ui.worker import JobControl, JobHandle
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
@@ -54,11 +55,11 @@ class PrintActions(QObject):
 
     pdf_written = Signal(object)  # BuiltPdf, after a preview or a save
 
-    def __init__(self, worker: Worker, context: Callable[[], AppContext | None],
+    def __init__(self, ops: Operations, context: Callable[[], AppContext | None],
                  parent: QWidget, *, open_file: Callable[[Path], bool] = open_in_viewer,
                  ask_save_path: Callable[[str], Path | None] | None = None) -> None:
         super().__init__(parent)
-        self.worker = worker
+        self.ops = ops
         self._context = context
         self._parent = parent
         self._open_file = open_file
@@ -67,7 +68,7 @@ class PrintActions(QObject):
         self.site_id: str | None = None
         self.site_name = ""
         self.inspection_id: str | None = None
-        self.progress_dialog: QProgressDialog | None = None
+        self.progress_dialog: ProgressDialog | None = None
         self.handle: JobHandle | None = None
         self.last_message: QMessageBox | None = None
 
@@ -166,11 +167,11 @@ class PrintActions(QObject):
         if isinstance(name, str):
             return self._save_as(context, name, label, job)
         # The name says which site and date: read on the worker, then the dialog.
-        handle = self.worker.submit(lambda _control: name(context), "print file name")
-        self.handle = handle
-        handle.finished.connect(lambda found: self._save_as(context, found, label, job))
-        handle.failed.connect(self._failed)
-        return handle
+        self.handle = self.ops.read(self._parent, lambda _control: name(context),
+                                    "print file name") \
+            .on_success(lambda found: self._save_as(context, found, label, job)) \
+            .on_failure(self._failed).start()
+        return self.handle
 
     def _save_as(self, context: AppContext, name: str, label: str,
                  job: Callable[[AppContext, Path, JobControl], BuiltPdf]) -> JobHandle | None:
@@ -181,31 +182,21 @@ class PrintActions(QObject):
 
     def _write(self, work: Callable[[JobControl], BuiltPdf], label: str,
                save: bool) -> JobHandle:
-        handle = self.worker.submit(work, "print")
-        self.handle = handle
-        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._parent)
-        dialog.setWindowTitle(self.tr("Print"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(handle.cancel)
+        dialog = ProgressDialog(self.tr("Print"), self._parent)
         self.progress_dialog = dialog
-        handle.progress.connect(lambda done, total, what: self._progress(dialog, done, total,
-                                                                         what))
-        handle.finished.connect(lambda built: self._written(built, save))
-        handle.failed.connect(self._failed)
-        handle.done.connect(dialog.close)
-        return handle
+        self.handle = self.ops.read(self._parent, work, "print") \
+            .with_progress(dialog.view, label, cancellable=True) \
+            .on_progress(lambda done, total, what: self._progress(dialog, done, total, what)) \
+            .on_success(lambda built: self._written(built, save)) \
+            .on_failure(self._failed).start()
+        return self.handle
 
-    def _progress(self, dialog: QProgressDialog, done: int, total: int, what: str) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
+    def _progress(self, dialog: ProgressDialog, done: int, total: int, what: str) -> None:
         if what == PHOTOS_STEP and done < total - 1:
-            dialog.setLabelText(self.tr("Preparing photos: %1 of %2").replace(
+            dialog.view.set_text(self.tr("Preparing photos: %1 of %2").replace(
                 "%1", str(done)).replace("%2", str(total - 1)))
         elif done >= total - 1:
-            dialog.setLabelText(self.tr("Laying out the pages…"))
+            dialog.view.set_text(self.tr("Laying out the pages…"))
 
     def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         """A window-modal message that does not block the event loop."""
@@ -241,10 +232,10 @@ class PrintActions(QObject):
                                   "here:\n%1").replace("%1", str(path)))
 
     def _failed(self, exc: BaseException) -> None:
-        from inspector.ui.errors import is_expected, plain_message, show_error
+        from inspector.ui.errors import is_expected, plain_message
 
         if is_expected(exc) or isinstance(exc, LookupError):  # LookupError: nothing to print
             log.info("printing failed: %s", exc)
             self._message(QMessageBox.Icon.Warning, self.tr("Cannot print"), plain_message(exc))
             return
-        show_error(self._parent, exc, self.tr("Cannot print"))
+        self.ops.show_failure(self._parent, exc, self.tr("Cannot print"))

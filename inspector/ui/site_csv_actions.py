@@ -14,24 +14,34 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from inspector.services import api
+from inspector.ui.core.operations import Change, Operations
 from inspector.ui.file_dialogs import FileDialogs, Purpose
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QWidget
+
+    from inspector.services.context import AppContext
     from inspector.services.sites_csv import ImportResult
-    from inspector.ui.main_window import MainWindow
     from inspector.ui.worker import JobHandle
 
 
 class SiteCsvActions(QObject):
     """What the File menu's CSV actions do; the window shows the outcome."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget, ops: Operations,
+                 context: Callable[[], AppContext | None], settings_file: Path,
+                 show_status: Callable[[str], None]) -> None:
         super().__init__(window)
         self.window = window
-        self.dialogs = FileDialogs(lambda: window.paths.settings_file)
+        self.ops = ops
+        self._context = context
+        self._show_status = show_status
+        self.dialogs = FileDialogs(lambda: settings_file)
 
     def import_sites(self) -> None:
-        if self.window.context is None:
+        if self._context() is None:
             return
         path = self.dialogs.open_file(self.window, self.tr("Import sites"),
                                       self.tr("CSV files (*.csv)"), Purpose.DOCUMENTS)
@@ -39,21 +49,18 @@ class SiteCsvActions(QObject):
             self.import_sites_from(path)
 
     def import_sites_from(self, path: Path) -> JobHandle | None:
-        context = self.window.context
+        context = self._context()
         if context is None:
             return None
-        self.window.show_status(self.tr("Importing %1…").replace("%1", path.name))
-        # On the parallel pool: the file is read and checked without holding the
-        # database, so ratings and notes go on being saved meanwhile; they wait
-        # only for the moments the sites are written.
-        handle = self.window.worker.submit(
-            lambda control: api.sites.import_sites_csv(context, path, control),
-            "import sites")
-        handle.progress.connect(lambda _done, _total, _text: self.window.show_status(
-            self.tr("Importing %1: waiting for the database…").replace("%1", path.name)))
-        handle.finished.connect(self._imported)
-        handle.failed.connect(self._failed)
-        return handle
+        self._show_status(self.tr("Importing %1…").replace("%1", path.name))
+        # A write like any other: after the changes made before it, and the site list
+        # follows once it is done (the main window hears Change.SITES).
+        return self.ops.write(
+            self.window, lambda control: api.sites.import_sites_csv(context, path, control),
+            "import sites", changes=Change.SITES) \
+            .on_progress(lambda _done, _total, _text: self._show_status(
+                self.tr("Importing %1: waiting for the database…").replace("%1", path.name))) \
+            .on_success(self._imported).on_failure(self._failed).start()
 
     def _imported(self, result: ImportResult) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -62,14 +69,11 @@ class SiteCsvActions(QObject):
             "New: %1, changed: %2, unchanged: %3.")
             .replace("%1", str(result.created)).replace("%2", str(result.updated))
             .replace("%3", str(result.unchanged)))
-        self.window.reload_sites()
 
     def _failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from inspector.ui.errors import show_error
-
-        self.window.show_status("")
+        self._show_status("")
         problems = getattr(exc, "problems", None)
         if problems and len(problems) > 1:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Nothing was imported"),
@@ -78,16 +82,15 @@ class SiteCsvActions(QObject):
             box.setDetailedText("\n".join(str(problem) for problem in problems))
             box.exec()
             return
-        show_error(self.window, exc, self.tr("Nothing was imported"))
+        self.ops.show_failure(self.window, exc, self.tr("Nothing was imported"))
 
     def export_sites(self) -> None:
-        context = self.window.context
+        context = self._context()
         if context is None:
             return
         from datetime import date
 
         from inspector.services.file_names import sites_csv_file_name
-        from inspector.ui.errors import show_error
 
         chosen = self.dialogs.save_file(self.window, self.tr("Export sites"),
                                         sites_csv_file_name(date.today()),
@@ -95,8 +98,9 @@ class SiteCsvActions(QObject):
         if chosen is None:
             return
         path = chosen
-        handle = self.window.worker.submit(
-            lambda _control: api.sites.export_sites_csv(context, path), "export sites")
-        handle.finished.connect(lambda count: self.window.show_status(
-            self.tr("%n site(s) exported to %1", "", count).replace("%1", path.name)))
-        handle.failed.connect(lambda exc: show_error(self.window, exc, self.tr("Export failed")))
+        self.ops.read(
+            self.window, lambda _control: api.sites.export_sites_csv(context, path),
+            "export sites") \
+            .on_success(lambda count: self._show_status(
+                self.tr("%n site(s) exported to %1", "", count).replace("%1", path.name))) \
+            .error_title(self.tr("Export failed")).start()

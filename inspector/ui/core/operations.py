@@ -32,14 +32,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from inspector.services.control import Control
-
 if TYPE_CHECKING:
     from inspector.ui.core.progress import ProgressView
-    from inspector.ui.worker import JobHandle, Worker
+    from inspector.ui.worker import JobControl, JobHandle, Worker
 
 log = logging.getLogger(__name__)
 
@@ -51,12 +50,13 @@ class Change(enum.Flag):
 
     NOTHING = 0
     SITES = enum.auto()  # the site registry (added, edited, imported)
-    INSPECTION = enum.auto()  # an inspection: answers, details, state, its existence
+    INSPECTION = enum.auto()  # an inspection started, completed, reopened, deleted, re-dated
+    ANSWERS = enum.auto()  # ratings, notes and the overall comment of an inspection
     PHOTOS = enum.auto()  # photos of an inspection
     SYNC = enum.auto()  # devices, bundle history, conflicts
     ASSIGNMENTS = enum.auto()  # inspection assignments sent to laptops
     ROLE = enum.auto()  # this installation's role or name
-    EVERYTHING = SITES | INSPECTION | PHOTOS | SYNC | ASSIGNMENTS | ROLE
+    EVERYTHING = SITES | INSPECTION | ANSWERS | PHOTOS | SYNC | ASSIGNMENTS | ROLE
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Operation(Generic[T]):
     """One piece of work, described, then started with :meth:`start` (once)."""
 
     def __init__(self, ops: Operations, parent: QWidget | None,
-                 fn: Callable[[Control], T], name: str, *, serial: bool,
+                 fn: Callable[[JobControl], T], name: str, *, serial: bool,
                  changes: Change, inspection_id: str | None) -> None:
         self._ops = ops
         self._parent = parent
@@ -84,12 +84,12 @@ class Operation(Generic[T]):
         self._serial = serial
         self._changes = changes
         self._inspection_id = inspection_id
-        self._success: list[Callable[[T], None]] = []
-        self._failure: Callable[[BaseException], None] | None = None
-        self._cancel: list[Callable[[], None]] = []
-        self._partial: list[Callable[[Any], None]] = []
-        self._progress: list[Callable[[int, int, str], None]] = []
-        self._done: list[Callable[[], None]] = []
+        self._success: list[Callable[[T], object]] = []
+        self._failure: Callable[[BaseException], object] | None = None
+        self._cancel: list[Callable[[], object]] = []
+        self._partial: list[Callable[[Any], object]] = []
+        self._progress: list[Callable[[int, int, str], object]] = []
+        self._done: list[Callable[[], object]] = []
         self._view: ProgressView | None = None
         self._view_text = ""
         self._cancellable = False
@@ -98,30 +98,30 @@ class Operation(Generic[T]):
 
     # ---------------------------------------------------------------- description
 
-    def on_success(self, handler: Callable[[T], None]) -> Operation[T]:
+    def on_success(self, handler: Callable[[T], object]) -> Operation[T]:
         """``handler(result)`` on the UI thread once the work has succeeded."""
         self._success.append(handler)
         return self
 
-    def on_failure(self, handler: Callable[[BaseException], None]) -> Operation[T]:
+    def on_failure(self, handler: Callable[[BaseException], object]) -> Operation[T]:
         """Handle a failure here instead of the standard error display."""
         self._failure = handler
         return self
 
-    def on_cancel(self, handler: Callable[[], None]) -> Operation[T]:
+    def on_cancel(self, handler: Callable[[], object]) -> Operation[T]:
         self._cancel.append(handler)
         return self
 
-    def on_partial(self, handler: Callable[[Any], None]) -> Operation[T]:
+    def on_partial(self, handler: Callable[[Any], object]) -> Operation[T]:
         """A value the work hands over before it ends (``control.partial``)."""
         self._partial.append(handler)
         return self
 
-    def on_progress(self, handler: Callable[[int, int, str], None]) -> Operation[T]:
+    def on_progress(self, handler: Callable[[int, int, str], object]) -> Operation[T]:
         self._progress.append(handler)
         return self
 
-    def on_done(self, handler: Callable[[], None]) -> Operation[T]:
+    def on_done(self, handler: Callable[[], object]) -> Operation[T]:
         """After success, failure or cancellation alike."""
         self._done.append(handler)
         return self
@@ -159,25 +159,41 @@ class Operation(Generic[T]):
         worker.run(handle, self._fn, serial=self._serial)
         return handle
 
+    def _parent_gone(self) -> bool:
+        """The widget that started the work was closed meanwhile: its handlers, which
+        would update it, are not called (a failed change is still shown)."""
+        return self._parent is not None and not shiboken6.isValid(self._parent)
+
     def _finished(self, result: T) -> None:
-        if self._changes:
-            self._ops.changed.emit(Changed(self._changes, self._inspection_id, self._parent))
-        for handler in self._success:
-            handler(result)
+        gone = self._parent_gone()
+        if not gone:  # the screen that asked first, then everyone else
+            for handler in self._success:
+                handler(result)
+        if self._changes:  # announced even when the screen that asked is gone
+            origin = None if gone else self._parent
+            self._ops.changed.emit(Changed(self._changes, self._inspection_id, origin))
 
     def _failed(self, exc: BaseException) -> None:
-        if self._failure is not None:
+        if self._parent_gone():
+            if self._serial:  # a change that was not saved: the user must hear of it
+                self._ops.show_failure(None, exc, self._error_title)
+            else:  # what a closed screen wanted to show; logged, with its traceback
+                log.warning("%s failed after its screen was closed", self._name,
+                            exc_info=(type(exc), exc, exc.__traceback__))
+        elif self._failure is not None:
             self._failure(exc)
-            return
-        self._ops.show_failure(self._parent, exc, self._error_title)
+        else:
+            self._ops.show_failure(self._parent, exc, self._error_title)
 
     def _cancelled(self) -> None:
-        for handler in self._cancel:
-            handler()
+        if not self._parent_gone():
+            for handler in self._cancel:
+                handler()
 
     def _ended(self) -> None:
-        for handler in self._done:
-            handler()
+        if not self._parent_gone():
+            for handler in self._done:
+                handler()
 
 
 class Operations(QObject):
@@ -192,13 +208,15 @@ class Operations(QObject):
         self.worker = worker
         self._show_failure = show_failure
 
-    def read(self, parent: QWidget | None, fn: Callable[[Control], T],
-             name: str) -> Operation[T]:
-        """Work that changes nothing stored, run in parallel with other reads."""
-        return Operation(self, parent, fn, name, serial=False, changes=Change.NOTHING,
+    def read(self, parent: QWidget | None, fn: Callable[[JobControl], T], name: str, *,
+             after_writes: bool = False) -> Operation[T]:
+        """Work that changes nothing stored, run in parallel with other reads; with
+        ``after_writes``, on the serial queue after every write started before it (it
+        must see them: checking an inspection before finishing it)."""
+        return Operation(self, parent, fn, name, serial=after_writes, changes=Change.NOTHING,
                          inspection_id=None)
 
-    def write(self, parent: QWidget | None, fn: Callable[[Control], T], name: str, *,
+    def write(self, parent: QWidget | None, fn: Callable[[JobControl], T], name: str, *,
               changes: Change, inspection_id: str | None = None) -> Operation[T]:
         """Work that changes stored data: run on the one serial queue, in order, never
         cancelled by the window closing; ``changes`` is announced when it succeeds."""

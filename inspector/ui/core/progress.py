@@ -39,12 +39,14 @@ class ProgressView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.handle: JobHandle | None = None
+        self._held = False
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
         self.bar.setAccessibleName(self.tr("Progress"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAutoDefault(False)  # Enter never cancels work by accident
         self.cancel_button.clicked.connect(self.cancel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -57,7 +59,23 @@ class ProgressView(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self.handle is not None and not self.handle.is_done
+        return self._held or (self.handle is not None and not self.handle.is_done)
+
+    def hold(self, text: str) -> None:
+        """Show ``text`` as busy, without a job to follow or a Cancel, until :meth:`release`
+        (the window waiting for its last changes to be saved)."""
+        self._held = True
+        self.set_text(text)
+        self.bar.setRange(0, 0)
+        self.cancel_button.setVisible(False)
+        self.setVisible(True)
+        self.busy_changed.emit(True)
+
+    def release(self) -> None:
+        if self._held:
+            self._held = False
+            self.setVisible(False)
+            self.busy_changed.emit(self.busy)
 
     def follow(self, handle: JobHandle, text: str, *, cancellable: bool) -> None:
         """Show ``handle``'s progress from now until it ends."""
@@ -99,7 +117,8 @@ class ProgressDialog(QDialog):
     """A small window-modal dialog around a :class:`ProgressView`, for work started from a
     menu. It appears only after :data:`DIALOG_DELAY_MS` and closes when the work ends."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None, *,
+                 delay_ms: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -109,7 +128,7 @@ class ProgressDialog(QDialog):
         layout.addWidget(self.view)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(DIALOG_DELAY_MS)
+        self._timer.setInterval(DIALOG_DELAY_MS if delay_ms is None else delay_ms)
         self._timer.timeout.connect(self._appear)
         self.view.busy_changed.connect(self._busy)
 

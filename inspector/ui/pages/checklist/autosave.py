@@ -16,12 +16,16 @@ lets the window close only once every change is written.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from inspector.services import api
-from inspector.ui.worker import JobControl, JobHandle, Worker
+from inspector.services.control import Control
+from inspector.ui.core.operations import Change, Operations
+from inspector.ui.worker import JobHandle
 
 if TYPE_CHECKING:
     from datetime import date
@@ -33,17 +37,28 @@ if TYPE_CHECKING:
 WAITING_AFTER_MS = 1000
 
 
+class SaveStatus(StrEnum):
+    """How saving goes, as the page's save label says it."""
+
+    NONE = ""  # nothing to say (a completed inspection)
+    SAVING = "saving"
+    WAITING = "waiting"  # the database is busy; the change is kept and tried again
+    SAVED = "saved"
+    FAILED = "failed"
+
+
 class AutoSaver(QObject):
     """Sends changes of one inspection to the database and says how saving goes."""
 
-    status_changed = Signal(str)  # "saving", "waiting", "saved" or "failed"
+    status_changed = Signal(str)  # a SaveStatus
     saved = Signal(str, str)  # what ("rating" or "note"), criterion id
     failed = Signal(object)  # the exception; the page reloads what is really stored
     idle = Signal()  # every change handed over so far has been written (or has failed)
 
-    def __init__(self, worker: Worker, context: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.worker = worker
+    def __init__(self, ops: Operations, context: AppContext, page: QWidget | None = None) -> None:
+        super().__init__(page)
+        self.page = page  # the origin of its changes: the page needs no notice of its own
+        self.ops = ops
         self.context = context
         self.pending = 0
         self.waiting = False  # the database turned a change away as busy; it is being retried
@@ -54,24 +69,29 @@ class AutoSaver(QObject):
 
     def save_rating(self, inspection_id: str, criterion_id: str, rating: str | None) -> JobHandle:
         context = self.context
-        return self._submit("rating", lambda control: api.inspections.save_rating(
-            context, inspection_id, criterion_id, rating, control))
+        return self._submit("rating", inspection_id, Change.ANSWERS,
+                            lambda control: api.inspections.save_rating(
+                                context, inspection_id, criterion_id, rating, control))
 
     def save_note(self, inspection_id: str, criterion_id: str, note: str) -> JobHandle:
         context = self.context
-        return self._submit("note", lambda control: api.inspections.save_note(
-            context, inspection_id, criterion_id, note, control))
+        return self._submit("note", inspection_id, Change.ANSWERS,
+                            lambda control: api.inspections.save_note(
+                                context, inspection_id, criterion_id, note, control))
 
     def save_general_note(self, inspection_id: str, note: str) -> JobHandle:
         context = self.context
-        return self._submit("general note", lambda control: api.inspections.save_general_note(
-            context, inspection_id, note, control))
+        return self._submit("general note", inspection_id, Change.ANSWERS,
+                            lambda control: api.inspections.save_general_note(
+                                context, inspection_id, note, control))
 
     def save_details(self, inspection_id: str, visit_date: date, inspectors: str,
                      site_staff: str) -> JobHandle:
         context = self.context
-        return self._submit("details", lambda control: api.inspections.save_details(
-            context, inspection_id, visit_date, inspectors, site_staff, control))
+        return self._submit("details", inspection_id, Change.INSPECTION,
+                            lambda control: api.inspections.save_details(
+                                context, inspection_id, visit_date, inspectors, site_staff,
+                                control))
 
     def wait_until_saved(self, waiting: Callable[[], None] | None = None) -> None:
         """Return once every change handed over so far is written, however long that takes.
@@ -88,38 +108,37 @@ class AutoSaver(QObject):
 
         def tell(status: str) -> None:
             nonlocal told
-            if status == "waiting" and not told and waiting is not None:
+            if status == SaveStatus.WAITING and not told and waiting is not None:
                 told = True
                 waiting()
 
         self.status_changed.connect(tell)
         try:
             if self.waiting:
-                tell("waiting")
+                tell(SaveStatus.WAITING)
             if self.pending:
                 loop.exec()
         finally:
             self.idle.disconnect(loop.quit)
             self.status_changed.disconnect(tell)
 
-    def _submit(self, kind: str, job: Callable[[JobControl], str]) -> JobHandle:
+    def _submit(self, kind: str, inspection_id: str, changes: Change,
+                job: Callable[[Control], str]) -> JobHandle:
         self.pending += 1
         if not self.waiting:
-            self.status_changed.emit("saving")
+            self.status_changed.emit(SaveStatus.SAVING)
         if not self._slow.isActive():
             self._slow.start()
-        handle = self.worker.submit_serial(job, f"save {kind}")
-        # A save reports progress only while it waits for the database.
-        handle.progress.connect(lambda _done, _total, text: self._busy(text))
-        handle.finished.connect(lambda criterion_id: self._saved(kind, criterion_id))
-        handle.failed.connect(self._failed)
-        handle.cancelled.connect(self._cancelled)
-        return handle
+        return self.ops.write(self.page, job, f"save {kind}", changes=changes,
+                              inspection_id=inspection_id) \
+            .on_progress(lambda _done, _total, text: self._busy(text)) \
+            .on_success(lambda criterion_id: self._saved(kind, criterion_id)) \
+            .on_failure(self._failed).on_cancel(self._cancelled).start()
 
     def _busy(self, _state: object) -> None:
         if not self.waiting:
             self.waiting = True
-            self.status_changed.emit("waiting")
+            self.status_changed.emit(SaveStatus.WAITING)
 
     def _wait_noticed(self) -> None:
         if self.pending:
@@ -128,18 +147,18 @@ class AutoSaver(QObject):
     def _saved(self, kind: str, criterion_id: str) -> None:
         self.pending -= 1
         self.saved.emit(kind, criterion_id)
-        self._settle("saved")
+        self._settle(SaveStatus.SAVED)
 
     def _failed(self, exc: BaseException) -> None:
         self.pending -= 1
-        self.status_changed.emit("failed")
+        self.status_changed.emit(SaveStatus.FAILED)
         self.failed.emit(exc)
-        self._settle("")
+        self._settle(SaveStatus.NONE)
 
     def _cancelled(self) -> None:
         # Only the window's shutdown cancels jobs, after wait_until_saved: nothing is lost.
         self.pending -= 1
-        self._settle("")
+        self._settle(SaveStatus.NONE)
 
     def _settle(self, status: str) -> None:
         if self.pending:

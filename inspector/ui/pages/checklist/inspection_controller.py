@@ -18,16 +18,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
 
 from inspector.domain.values import InspectionStatus
 from inspector.services import api, text_limits
-from inspector.ui.checklist_page import ChecklistPage
+from inspector.ui.core.operations import Change, Operations
+from inspector.ui.core.progress import ProgressDialog
 from inspector.ui.finish_dialog import MissingDialog, ReopenDialog, SummaryDialog
+from inspector.ui.pages.checklist.page import ChecklistPage
 from inspector.ui.settings import UiSettings, read_settings_file, write_settings_file
 from inspector.ui.start_dialog import StartInspectionDialog
-from inspector.ui.worker import JobHandle, Worker
+from inspector.ui.worker import JobHandle
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
@@ -35,12 +37,6 @@ if TYPE_CHECKING:
     from inspector.services.site_tree import SiteNode
 
 log = logging.getLogger(__name__)
-
-def _show_error(parent: QWidget, exc: BaseException) -> None:
-    from inspector.ui.errors import show_error
-
-    show_error(parent, exc)
-
 
 LAST_INSPECTORS_KEY = "last_inspectors"  # in settings.json, beside the window's own settings
 
@@ -77,17 +73,16 @@ class InspectionController(QObject):
     """Owns the checklist page's life: which inspection it shows and its state changes."""
 
     opened = Signal(str)  # inspection id, once the page shows it
-    changed = Signal()  # an inspection was started, completed, reopened or deleted
     deleted = Signal(str)  # inspection id
     closing_waits = Signal()  # the window is closing and waits for the database to save
 
-    def __init__(self, window: QWidget, page: ChecklistPage, worker: Worker,
+    def __init__(self, window: QWidget, page: ChecklistPage, ops: Operations,
                  context: AppContext,
                  settings: UiSettings | Callable[[], UiSettings]) -> None:
         super().__init__(window)
         self.window = window
         self.page = page
-        self.worker = worker
+        self.ops = ops
         self.context = context
         # The settings as they are now (the window replaces its settings when they change).
         self._settings = settings if callable(settings) else (lambda: settings)
@@ -117,17 +112,12 @@ class InspectionController(QObject):
     def save_before_closing(self) -> None:
         """Write every change before the window closes, waiting for the database if it must."""
         self._closing = True
-        dialog: QProgressDialog | None = None
+        dialog: ProgressDialog | None = None
 
         def say_waiting() -> None:
             nonlocal dialog
-            dialog = QProgressDialog(self.tr(
-                "Saving your last changes: waiting for the database…"), "", 0, 0, self.window)
-            dialog.setWindowTitle(self.tr("Saving"))
-            dialog.setCancelButton(None)
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.setMinimumDuration(0)
-            dialog.show()
+            dialog = ProgressDialog(self.tr("Saving"), self.window, delay_ms=0)
+            dialog.view.hold(self.tr("Saving your last changes: waiting for the database…"))
             self.closing_waits.emit()
 
         try:
@@ -136,7 +126,7 @@ class InspectionController(QObject):
         finally:
             self._closing = False
             if dialog is not None:
-                dialog.close()
+                dialog.view.release()
                 dialog.deleteLater()
 
     # ------------------------------------------------------------------ start / open
@@ -180,26 +170,24 @@ class InspectionController(QObject):
         visit, inspectors = dialog.chosen_date(), dialog.inspectors.text().strip()
         staff, previous = dialog.site_staff.text().strip(), dialog.previous_id()
         settings_file = context.paths.settings_file
-        handle = self.worker.submit_serial(
-            lambda _c: api.inspections.start(context, site.id, visit, inspectors, staff, previous),
-            "start inspection")
-        handle.finished.connect(lambda _id: remember_inspectors(settings_file, inspectors))
-        handle.finished.connect(self._started)
-        handle.failed.connect(self._start_failed)
-        return handle
+
+        def start(_control: object) -> str:
+            started = api.inspections.start(context, site.id, visit, inspectors, staff, previous)
+            remember_inspectors(settings_file, inspectors)
+            return started
+
+        return self.ops.write(self.window, start, "start inspection",
+                              changes=Change.INSPECTION) \
+            .on_success(self.open).on_failure(self._start_failed).start()
 
     def _start_failed(self, exc: BaseException) -> None:
         from inspector.services.inspections import InProgressError
 
         if isinstance(exc, InProgressError):  # the site's list was not up to date
-            self.changed.emit()
+            self.ops.announce(Change.INSPECTION, exc.inspection_id)
             self.offer_to_continue(exc.inspection_id, exc.visit_date)
         else:
-            _show_error(self.window, exc)
-
-    def _started(self, inspection_id: str) -> None:
-        self.changed.emit()
-        self.open(inspection_id)
+            self.ops.show_failure(self.window, exc)
 
     def open(self, inspection_id: str) -> JobHandle:
         return self.page.open_inspection(inspection_id)
@@ -212,11 +200,10 @@ class InspectionController(QObject):
             return None
         self.page.flush()
         context, language = self.context, self.page.language
-        handle = self.worker.submit_serial(  # after every pending save
-            lambda _c: api.inspections.check_finish(context, data.inspection_id, language), "check")
-        handle.finished.connect(self._checked)
-        handle.failed.connect(lambda exc: _show_error(self.window, exc))
-        return handle
+        return self.ops.read(
+            self.window,
+            lambda _c: api.inspections.check_finish(context, data.inspection_id, language),
+            "check", after_writes=True).on_success(self._checked).start()
 
     def _checked(self, check: api.inspections.FinishCheck) -> None:
         data = self.page.data
@@ -232,7 +219,8 @@ class InspectionController(QObject):
             return
         summary = SummaryDialog(check, data.template,
                                 self.settings.inspector_name or data.inspectors, self.window,
-                                self.page.language, comment=data.general_note)
+                                self.page.language, comment=self.page.answers.general_note
+                                if self.page.answers else data.general_note)
         _limit(summary.actor, text_limits.NAMES_MAX)
         if summary.exec() == QDialog.DialogCode.Accepted:
             # Saved before completing (the serial queue keeps the order): the comment is
@@ -245,11 +233,10 @@ class InspectionController(QObject):
         if data is None:
             return None
         context = self.context
-        handle = self.worker.submit_serial(
-            lambda _c: api.inspections.complete(context, data.inspection_id, actor), "complete")
-        handle.finished.connect(self._state_changed)
-        handle.failed.connect(self._failed_and_reload)
-        return handle
+        return self.ops.write(
+            self.window, lambda _c: api.inspections.complete(context, data.inspection_id, actor),
+            "complete", changes=Change.INSPECTION, inspection_id=data.inspection_id) \
+            .on_failure(self._failed_and_reload).start()
 
     # ------------------------------------------------------------------ reopen
 
@@ -265,11 +252,11 @@ class InspectionController(QObject):
         if data is None:
             return None
         context = self.context
-        handle = self.worker.submit_serial(
-            lambda _c: api.inspections.reopen(context, data.inspection_id, actor, reason), "reopen")
-        handle.finished.connect(self._state_changed)
-        handle.failed.connect(self._failed_and_reload)
-        return handle
+        return self.ops.write(
+            self.window,
+            lambda _c: api.inspections.reopen(context, data.inspection_id, actor, reason),
+            "reopen", changes=Change.INSPECTION, inspection_id=data.inspection_id) \
+            .on_failure(self._failed_and_reload).start()
 
     # ------------------------------------------------------------------ delete
 
@@ -278,12 +265,9 @@ class InspectionController(QObject):
         if self.page.data is not None and self.page.data.inspection_id == inspection_id:
             self.page.flush()  # a note still being typed is saved (and counted) first
         context = self.context
-        handle = self.worker.submit_serial(
-            lambda _c: api.inspections.draft_contents(context, inspection_id),
-            "what a delete takes")
-        handle.finished.connect(self.confirm_delete)
-        handle.failed.connect(lambda exc: _show_error(self.window, exc))
-        return handle
+        return self.ops.read(
+            self.window, lambda _c: api.inspections.draft_contents(context, inspection_id),
+            "what a delete takes", after_writes=True).on_success(self.confirm_delete).start()
 
     def confirm_delete(self, contents: DraftContents) -> JobHandle | None:
         text = self.tr(
@@ -303,25 +287,19 @@ class InspectionController(QObject):
 
     def delete_confirmed(self, inspection_id: str) -> JobHandle:
         context = self.context
-        handle = self.worker.submit_serial(
+        return self.ops.write(
+            self.window,
             lambda _c: api.inspections.delete_draft(context, inspection_id).inspection_id,
-            "delete inspection")
-        handle.finished.connect(self._deleted)
-        handle.failed.connect(lambda exc: _show_error(self.window, exc))
-        return handle
+            "delete inspection", changes=Change.INSPECTION, inspection_id=inspection_id) \
+            .on_success(self._deleted).start()
 
     def _deleted(self, inspection_id: str) -> None:
         page = self.page
         if page.data is not None and page.data.inspection_id == inspection_id:
             page.data = None  # nothing of it is saved any more
             page.back_requested.emit()
-        self.changed.emit()
         self.deleted.emit(inspection_id)
 
-    def _state_changed(self, _inspection_id: str) -> None:
-        self.changed.emit()
-        self.page.reload()
-
     def _failed_and_reload(self, exc: BaseException) -> None:
-        _show_error(self.window, exc)
-        self.page.reload()
+        self.ops.show_failure(self.window, exc)
+        self.page.reload()  # show what is really stored

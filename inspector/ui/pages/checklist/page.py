@@ -5,6 +5,10 @@ Ctrl+PgDown/Ctrl+PgUp next/previous indicator; F2 the note, Esc out of it; Ctrl+
 
 After the indicators come the visit's general photos and the overall comment (综合意见),
 each a section of its own; the finish dialog asks for the overall comment again.
+
+Where the keys lead is :class:`ChecklistNavigation`, what the user entered is
+:class:`Answers` (both plain Python); the sections' widgets are made in
+:mod:`sections`; changes are saved by :class:`AutoSaver`.
 """
 
 from __future__ import annotations
@@ -28,23 +32,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.domain.outline import outline
-from inspector.domain.scoring import Answer, summarize
-from inspector.domain.tiers import Tier
+from inspector.domain.outline import Outline, outline
+from inspector.domain.scoring import summarize
 from inspector.services import api
 from inspector.services.api.inspections import ChecklistData
-from inspector.ui.autosave import AutoSaver
-from inspector.ui.criterion_card import CriterionCard, DebouncedNote
-from inspector.ui.indicator_tree import GENERAL, INDICATOR_ROLE, OVERALL, IndicatorTree
-from inspector.ui.site_tree import status_name
-from inspector.ui.worker import JobHandle, Worker
+from inspector.ui.core.operations import Change, Changed, Operations
+from inspector.ui.pages.checklist import sections
+from inspector.ui.pages.checklist.answers import Answers
+from inspector.ui.pages.checklist.autosave import AutoSaver, SaveStatus
+from inspector.ui.pages.checklist.criterion_card import CriterionCard, DebouncedNote
+from inspector.ui.pages.checklist.indicator_tree import (
+    GENERAL,
+    INDICATOR_ROLE,
+    OVERALL,
+    IndicatorTree,
+)
+from inspector.ui.pages.checklist.navigation import ChecklistNavigation, Place
+from inspector.ui.site_tree import status_name, tier_name
+from inspector.ui.worker import JobHandle
 
 if TYPE_CHECKING:
     from inspector.domain.templates import Criterion, Indicator2
     from inspector.services.context import AppContext
     from inspector.ui.details_dialog import InspectionDetailsDialog
     from inspector.ui.photo_strip import PhotoStrip
-
 
 
 class ChecklistPage(QWidget):
@@ -57,27 +68,41 @@ class ChecklistPage(QWidget):
     add_photos_requested = Signal(object)  # criterion id or None (general photos)
     delete_requested = Signal(str)  # inspection id: the details dialog's Delete
 
-    def __init__(self, worker: Worker, context: AppContext, language: str,
+    def __init__(self, ops: Operations, context: AppContext, language: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.worker = worker
+        self.ops = ops
         self.context = context
         self.language = language
-        self.saver = AutoSaver(worker, context, self)
-        self.data: ChecklistData | None = None
-        self.ratings: dict[str, str | None] = {}
-        self.groups: list[tuple[Indicator2, tuple[Criterion, ...]]] = []
+        self.saver = AutoSaver(ops, context, self)
+        self.data: ChecklistData | None = None  # as loaded; never changed afterwards
+        self.answers: Answers | None = None  # what the user entered since: the one copy
+        self.walk: Outline | None = None
+        self.nav = ChecklistNavigation()
         self.numbers: dict[str, str] = {}
         self.cards: list[CriterionCard] = []
-        self.group_index = 0
-        self.card_index = 0
         self.photo_widget_factory: Callable[[str | None], QWidget] | None = self._photo_strip
         self.strips: dict[str | None, PhotoStrip] = {}
         self.overall_comment: DebouncedNote | None = None  # while its section is shown
+        self._shown: int | None = None  # the section whose widgets are shown
         self._build()
         self._shortcuts()
         self.saver.status_changed.connect(self._save_status)
         self.saver.failed.connect(self._save_failed)
+        ops.changed.connect(self._data_changed)
+
+    @property
+    def groups(self) -> list[tuple[Indicator2, tuple[Criterion, ...]]]:
+        """The indicators of the inspection's tier with their criteria, in order."""
+        return [(s.indicator, s.criteria) for s in self.walk.sections] if self.walk else []
+
+    @property
+    def group_index(self) -> int:
+        return self.nav.place.section
+
+    @property
+    def card_index(self) -> int:
+        return self.nav.place.card
 
     # ------------------------------------------------------------------ layout
 
@@ -156,45 +181,52 @@ class ChecklistPage(QWidget):
 
     def open_inspection(self, inspection_id: str) -> JobHandle:
         context = self.context
-        handle = self.worker.submit(
-            lambda _c: api.inspections.load_checklist(context, inspection_id), "load checklist")
-        handle.finished.connect(self.show_data)
-        handle.failed.connect(self._failed)
-        return handle
+        return self.ops.read(
+            self, lambda _c: api.inspections.load_checklist(context, inspection_id),
+            "load checklist").on_success(self.show_data).start()
 
     def reload(self) -> JobHandle | None:
         return self.open_inspection(self.data.inspection_id) if self.data else None
 
+    def _data_changed(self, changed: Changed) -> None:
+        """Another part of the window (finishing, reopening, a bundle's import) changed the
+        inspection shown: show what is stored now. The page's own saves need nothing."""
+        data = self.data
+        if data is None or changed.origin is self or changed.inspection_id not in (
+                None, data.inspection_id):
+            return
+        if changed.touches(Change.PHOTOS) and self.answers is not None:
+            self._count_general()
+        if changed.touches(Change.INSPECTION | Change.ANSWERS):
+            self.reload()
+
     def show_data(self, data: ChecklistData) -> None:
-        keep = (self.group_index, self.card_index) if (
-            self.data and self.data.inspection_id == data.inspection_id) else (0, 0)
+        same = self.data is not None and self.data.inspection_id == data.inspection_id
         self.data = data
-        self.ratings = {cid: a.rating for cid, a in data.answers.items()}
-        walk = outline(data.template, Tier(data.tier))
-        self.groups = [(section.indicator, section.criteria) for section in walk.sections]
-        self.numbers = {criterion.id: f"{number}." for number, criterion in walk.numbered()}
+        self.answers = Answers(data)
+        self.walk = outline(data.template, data.tier)
+        self.numbers = {criterion.id: f"{number}." for number, criterion in self.walk.numbered()}
+        self.nav.set_outline(self.walk, keep=self.nav.place if same else Place(0))
+        self._shown = None
         self._fill_header()
-        self._fill_indicators()
-        self.group_index = min(keep[0], len(self.groups))
-        self.card_index = keep[1]
-        self._select_group(self.group_index)
+        self.indicators.fill(self.walk, self.language)
+        self._update_progress()
+        self._show_place()
         self.finish_button.setVisible(not data.completed)
         self.details_button.setVisible(not data.completed)
         self.reopen_button.setVisible(data.completed)
         self.help.setVisible(not data.completed)  # the keys are for editing
-        self._save_status("saved" if not data.completed else "")
+        self._save_status(SaveStatus.SAVED if not data.completed else SaveStatus.NONE)
         self.loaded.emit()
 
     def _fill_header(self) -> None:
         data = self.data
         assert data is not None
-        from inspector.ui.site_tree import tier_name
-
         status = status_name(data.status)
         title = f"{data.site_name} · {data.visit_date.isoformat()} · {status}"
         if data.completed:  # the result of the visit, as the site list and the report show it
             ratings = {cid: a.rating for cid, a in data.answers.items() if a.rating}
-            score = summarize(data.template, Tier(data.tier), ratings).overall.percent
+            score = summarize(data.template, data.tier, ratings).overall.percent
             title += " · " + self.tr("Score %1").replace("%1", score)
         self.title.setText(title)
         parts = [tier_name(data.tier),
@@ -206,45 +238,75 @@ class ChecklistPage(QWidget):
             parts.append(self.tr("Read-only. Reopen it to change anything."))
         self.details.setText(" · ".join(parts))
 
-    def _fill_indicators(self) -> None:
-        assert self.data is not None
-        self.indicators.fill(outline(self.data.template, Tier(self.data.tier)), self.language)
-        self._update_progress()
-
     def _update_progress(self) -> None:
-        rated = {cid for cid, rating in self.ratings.items() if rating}
-        general = self.data.photo_counts.get(None, 0) if self.data else 0
-        commented = bool(self.data and self.data.general_note.strip())
-        self.indicators.update_progress(rated, general, commented)
-        criteria = [c.id for _level2, group in self.groups for c in group]
-        done = sum(1 for cid in criteria if cid in rated)
-        self.progress.setText(self.tr("%1/%2 rated").replace("%1", str(done))
-                              .replace("%2", str(len(criteria))))
+        answers = self.answers
+        if answers is None or self.walk is None:
+            return
+        self.indicators.update_progress(answers.rated(), answers.general_photos,
+                                        answers.commented)
+        criteria = [c.id for c in self.walk.criteria]
+        self.progress.setText(self.tr("%1/%2 rated").replace(
+            "%1", str(answers.count_rated(criteria))).replace("%2", str(len(criteria))))
         self.progress.setVisible(self.data is not None and not self.data.completed)
 
     # ------------------------------------------------------------------ navigation
 
+    def _item_for(self, section: int) -> QTreeWidgetItem | None:
+        if section == self.nav.general:
+            return self.indicators.general_item()
+        if section == self.nav.overall:
+            return self.indicators.overall_item()
+        return self.indicators.item_for_group(section)
+
     def _indicator_chosen(self, item: QTreeWidgetItem | None, _previous: object) -> None:
-        if item is None:
+        """The indicator tree's choice (a click, the arrow keys, or a move made here)."""
+        if item is None or self.data is None:
             return
         value = item.data(0, INDICATOR_ROLE)
-        if value == GENERAL:
-            self._show_general()
-        elif value == OVERALL:
-            self._show_overall()
-        elif isinstance(value, int):
-            self.group_index = value
-            self._show_group(value)
+        section = self.nav.general if value == GENERAL else self.nav.overall \
+            if value == OVERALL else value if isinstance(value, int) else None
+        if section is None:
+            return
+        if section != self.nav.place.section:
+            self.nav.go(section)
+        self._show_section()
 
-    def _select_group(self, index: int) -> None:
-        last = index >= len(self.groups)
-        item = self.indicators.general_item() if last else self.indicators.item_for_group(index)
-        if item is not None:
-            self.indicators.setCurrentItem(item)
-        if item is not None and self.indicators.currentItem() is item and not self.cards:
-            self._indicator_chosen(item, None)
+    def _show_place(self) -> None:
+        """Select the current section in the tree and show it, its current card marked."""
+        item = self._item_for(self.nav.place.section)
+        if item is not None and self.indicators.currentItem() is not item:
+            self.indicators.setCurrentItem(item)  # shows it, through _indicator_chosen
+        else:
+            self._show_section()
 
-    def _clear_cards(self) -> None:
+    def _show_section(self) -> None:
+        data, answers = self.data, self.answers
+        assert data is not None and answers is not None and self.walk is not None
+        section = self.nav.place.section
+        if section != self._shown:
+            self._clear_section()
+            self._shown = section
+            if section == self.nav.general:
+                self.criteria_area.setWidget(sections.general_section(self.photo_widget_factory))
+            elif section == self.nav.overall:
+                widget, editor = sections.overall_section(answers.general_note, data.completed)
+                editor.edited.connect(self._save_general_note)
+                self.overall_comment = editor
+                self.criteria_area.setWidget(widget)
+                if not data.completed:
+                    editor.setFocus()
+            else:
+                widget, self.cards = sections.criteria_section(
+                    data, answers, self.walk.sections[section], self.numbers, self.language,
+                    self.photo_widget_factory)
+                for card in self.cards:
+                    card.rated.connect(self._rated)
+                    card.note_changed.connect(self._note_changed)
+                    card.activated.connect(self._card_activated)
+                self.criteria_area.setWidget(widget)
+        self._mark_current()
+
+    def _clear_section(self) -> None:
         if self.overall_comment is not None:
             self.overall_comment.flush()
         self.overall_comment = None
@@ -256,163 +318,45 @@ class ChecklistPage(QWidget):
         if old is not None:
             old.deleteLater()
 
-    def _show_group(self, index: int) -> None:
-        data = self.data
-        assert data is not None
-        self._clear_cards()
-        level2, criteria = self.groups[index]
-        container = QWidget()
-        column = QVBoxLayout(container)
-        heading = QLabel(f"<h3>{data.template.level1_of(level2.id).label(self.language)} · "
-                         f"{level2.label(self.language)}</h3>")
-        column.addWidget(heading)
-        for criterion in criteria:
-            card = CriterionCard(
-                criterion, self.numbers[criterion.id], data.template.rating_scale,
-                self.language, data.answers.get(criterion.id),
-                data.previous.get(criterion.id), data.completed)
-            card.rated.connect(self._rated)
-            card.note_changed.connect(self._note_changed)
-            card.activated.connect(self._card_activated)
-            if self.photo_widget_factory is not None:
-                card.photo_row.addWidget(self.photo_widget_factory(criterion.id))
-            column.addWidget(card)
-            self.cards.append(card)
-        column.addStretch(1)
-        self.criteria_area.setWidget(container)
-        self.card_index = max(0, min(self.card_index, len(self.cards) - 1))
-        self._mark_current()
-
-    def _show_general(self) -> None:
-        self._clear_cards()
-        container = QWidget()
-        column = QVBoxLayout(container)
-        column.addWidget(QLabel(f"<h3>{self.tr('General photos of the visit')}</h3>"))
-        if self.photo_widget_factory is not None:
-            column.addWidget(self.photo_widget_factory(None))
-        column.addStretch(1)
-        self.criteria_area.setWidget(container)
-
-    def _show_overall(self) -> None:
-        """The overall comment (综合意见): the conclusion of the visit, printed in the report."""
-        self._clear_cards()
-        data = self.data
-        assert data is not None
-        container = QWidget()
-        column = QVBoxLayout(container)
-        heading = QLabel(self.tr("&Overall comment"))
-        heading.setObjectName("overallHeading")
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.17)
-        heading.setFont(font)
-        column.addWidget(heading)
-        if not data.completed:
-            explanation = QLabel(self.tr(
-                "The conclusion of the whole visit: what is good, what must be improved and "
-                "by when. It is printed in the report; finishing the inspection asks for it."))
-            explanation.setWordWrap(True)
-            column.addWidget(explanation)
-        self.overall_comment = DebouncedNote(data.general_note, data.completed)
-        self.overall_comment.setAccessibleName(self.tr("Overall comment"))
-        if not data.completed:
-            self.overall_comment.setPlaceholderText(self.tr(
-                "For example: the station is well run; its volunteer team should be recorded "
-                "by the end of the year."))
-        self.overall_comment.setMinimumHeight(
-            self.overall_comment.fontMetrics().lineSpacing() * 8 + 16)
-        self.overall_comment.edited.connect(self._save_general_note)
-        heading.setBuddy(self.overall_comment)
-        column.addWidget(self.overall_comment)
-        column.addStretch(1)
-        self.criteria_area.setWidget(container)
-        if not data.completed:
-            self.overall_comment.setFocus()
-
     def show_overall_comment(self) -> None:
         """Go to the overall comment's section."""
-        item = self.indicators.overall_item()
-        if item is not None:
-            self.indicators.setCurrentItem(item)
-
-    def _save_general_note(self, text: str) -> None:
-        if self.data is not None:
-            self.data = dataclasses.replace(self.data, general_note=text)
-            self.saver.save_general_note(self.data.inspection_id, text)
-            self._update_progress()
-
-    def set_general_note(self, text: str) -> None:
-        """The overall comment as written elsewhere (the finish dialog): shown and saved."""
-        if self.data is None or self.data.completed or text == self.data.general_note:
-            return
-        if self.overall_comment is not None:
-            self.overall_comment.replace_text(text)
-        self._save_general_note(text)
+        self.nav.go(self.nav.overall)
+        self._show_place()
 
     def _mark_current(self) -> None:
         for index, card in enumerate(self.cards):
             card.set_current(index == self.card_index)
-        if self.cards:
-            current = self.cards[self.card_index]
+        current = self.current_card()
+        if current is not None:
             self.criteria_area.ensureWidgetVisible(current)
             if not current.note.hasFocus():
                 first = next(iter(current.rating_buttons.values()))
                 first.setFocus() if first.isEnabled() else self.indicators.setFocus()
 
     def current_card(self) -> CriterionCard | None:
-        return self.cards[self.card_index] if self.cards else None
+        return self.cards[self.card_index] if self.cards and self.card_index < len(
+            self.cards) else None
 
     def move_criterion(self, step: int) -> None:
-        if not self.cards:
-            self.move_indicator(step)
-            return
-        target = self.card_index + step
-        if 0 <= target < len(self.cards):
-            self.card_index = target
-            self._mark_current()
-        elif 0 <= self.group_index + step < len(self.groups):
-            self.card_index = 0 if step > 0 else 10_000
-            self._go_group(self.group_index + step)
+        if self.data is not None:
+            self.nav.move_criterion(step)
+            self._show_place()
 
     def move_indicator(self, step: int) -> None:
         """The next or previous section: the indicators, then the general photos and the
         overall comment (综合意见), so the keyboard reaches every section."""
-        sections = len(self.groups)
-        current = self.indicators.currentItem()
-        value = current.data(0, INDICATOR_ROLE) if current is not None else None
-        position = sections if value == GENERAL else sections + 1 if value == OVERALL \
-            else self.group_index
-        target = position + step
-        if not 0 <= target <= sections + 1:
-            return
-        if target < sections:
-            self.card_index = 0
-            self._go_group(target)
-            return
-        item = self.indicators.general_item() if target == sections \
-            else self.indicators.overall_item()
-        if item is not None:
-            self.indicators.setCurrentItem(item)
-
-    def _go_group(self, index: int) -> None:
-        self.group_index = index
-        item = self.indicators.item_for_group(index)
-        if item is not None:
-            self.indicators.setCurrentItem(item)
+        if self.data is not None:
+            self.nav.move_section(step)
+            self._show_place()
 
     def go_to_criterion(self, criterion_id: str) -> None:
-        for index, (_level2, criteria) in enumerate(self.groups):
-            for position, criterion in enumerate(criteria):
-                if criterion.id == criterion_id:
-                    self.card_index = position
-                    self._go_group(index)
-                    self._mark_current()
-                    return
+        if self.nav.locate(criterion_id) is not None:
+            self._show_place()
 
     def _card_activated(self, criterion_id: str) -> None:
         for index, card in enumerate(self.cards):
             if card.criterion.id == criterion_id and index != self.card_index:
-                self.card_index = index
+                self.nav.choose_card(index)
                 for other, each in enumerate(self.cards):
                     each.set_current(other == index)
 
@@ -441,48 +385,57 @@ class ChecklistPage(QWidget):
     def _photo_strip(self, criterion_id: str | None) -> QWidget:
         from inspector.ui.photo_strip import PhotoStrip
 
-        assert self.data is not None
+        assert self.data is not None and self.walk is not None
         targets: list[tuple[str | None, str]] = [(None, self.tr("General photos of the visit"))]
-        for _level2, criteria in self.groups:
-            for criterion in criteria:
-                text = criterion.text.get(self.language)
-                targets.append((criterion.id, f"{self.numbers[criterion.id]} {text[:40]}"))
-        strip = PhotoStrip(self.worker, self.context, self.data.inspection_id, criterion_id,
+        for criterion in self.walk.criteria:
+            text = criterion.text.get(self.language)
+            targets.append((criterion.id, f"{self.numbers[criterion.id]} {text[:40]}"))
+        strip = PhotoStrip(self.ops, self.context, self.data.inspection_id, criterion_id,
                            self.data.completed, targets=targets)
         self.strips[criterion_id] = strip
-        strip.changed.connect(functools.partial(self._photos_changed, strip))
         return strip
 
-    def _photos_changed(self, source: PhotoStrip) -> None:
-        """Photos were added, moved or removed: the other strips shown and the count follow."""
-        for strip in self.strips.values():
-            if strip is not source:
-                strip.reload()
-        if self.data is not None:
-            context, inspection_id = self.context, self.data.inspection_id
-            handle = self.worker.submit(
-                lambda _c: api.photos.photo_count(context, inspection_id, None), "count")
-            handle.finished.connect(self._count_general)
+    def _count_general(self) -> None:
+        """Photos changed: the general photos' count (the tree's mark) follows."""
+        assert self.data is not None
+        context, inspection_id = self.context, self.data.inspection_id
+        self.ops.read(self, lambda _c: api.photos.photo_count(context, inspection_id, None),
+                      "count").on_success(functools.partial(self._counted, inspection_id)) \
+            .start()
 
-    def _count_general(self, count: int) -> None:
-        if self.data is not None:
-            self.data.photo_counts[None] = count
+    def _counted(self, inspection_id: str, count: int) -> None:
+        if self.answers is not None and self.data is not None and \
+                self.data.inspection_id == inspection_id:
+            self.answers.general_photos = count
             self._update_progress()
 
     def _rated(self, criterion_id: str, rating: str) -> None:
-        if self.data is None:
+        if self.data is None or self.answers is None:
             return
-        self.ratings[criterion_id] = rating
-        self.data.answers[criterion_id] = Answer(
-            rating, self.data.answers.get(criterion_id, Answer(None, "")).note)
+        self.answers.rate(criterion_id, rating)
         self.saver.save_rating(self.data.inspection_id, criterion_id, rating)
         self._update_progress()
 
     def _note_changed(self, criterion_id: str, text: str) -> None:
-        if self.data is None:
+        if self.data is None or self.answers is None:
             return
-        self.data.answers[criterion_id] = Answer(self.ratings.get(criterion_id), text)
+        self.answers.write_note(criterion_id, text)
         self.saver.save_note(self.data.inspection_id, criterion_id, text)
+
+    def _save_general_note(self, text: str) -> None:
+        if self.data is not None and self.answers is not None:
+            self.answers.general_note = text
+            self.saver.save_general_note(self.data.inspection_id, text)
+            self._update_progress()
+
+    def set_general_note(self, text: str) -> None:
+        """The overall comment as written elsewhere (the finish dialog): shown and saved."""
+        if self.data is None or self.answers is None or self.data.completed or \
+                text == self.answers.general_note:
+            return
+        if self.overall_comment is not None:
+            self.overall_comment.replace_text(text)
+        self._save_general_note(text)
 
     def flush(self) -> None:
         """Save any note still being typed (before leaving the page or finishing)."""
@@ -515,27 +468,25 @@ class ChecklistPage(QWidget):
         if self.data is None or self.data.completed:
             return None
         visit_date, inspectors, site_staff = dialog.values()
+        handle = self.saver.save_details(self.data.inspection_id, visit_date, inspectors,
+                                         site_staff)
+        # The header shows the details as saved; the rest of the page stays as it is.
         self.data = dataclasses.replace(self.data, visit_date=visit_date,
                                         inspectors=inspectors, site_staff=site_staff)
         self._fill_header()
-        return self.saver.save_details(self.data.inspection_id, visit_date, inspectors,
-                                       site_staff)
+        return handle
 
     def _save_status(self, status: str) -> None:
-        texts = {"saving": self.tr("Saving…"), "saved": self.tr("All changes saved"),
-                 "failed": self.tr("Not saved!"),
-                 "waiting": self.tr("Waiting for the database…")}
-        self.save_label.setText(texts.get(status, ""))
+        texts = {SaveStatus.SAVING: self.tr("Saving…"),
+                 SaveStatus.SAVED: self.tr("All changes saved"),
+                 SaveStatus.FAILED: self.tr("Not saved!"),
+                 SaveStatus.WAITING: self.tr("Waiting for the database…")}
+        self.save_label.setText(texts.get(SaveStatus(status), ""))
 
     def _back(self) -> None:
         self.flush()
         self.back_requested.emit()
 
     def _save_failed(self, exc: BaseException) -> None:
-        self._failed(exc)
+        self.ops.show_failure(self, exc)
         self.reload()  # show what is really stored
-
-    def _failed(self, exc: BaseException) -> None:
-        from inspector.ui.errors import show_error
-
-        show_error(self, exc)
