@@ -27,9 +27,9 @@ from inspector.domain.tiers import Tier
 from inspector.services.context import AppContext, open_context
 from inspector.services.inspections import Problem
 from inspector.services.templates import shipped_templates
+from inspector.ui.core.operations import Operations
 from inspector.ui.settings import UiSettings
 from inspector.ui.start_dialog import StartInspectionDialog
-from inspector.ui.core.operations import Operations
 from inspector.ui.worker import Worker
 
 VILLAGE = "上塘村教学站"

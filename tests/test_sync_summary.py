@@ -28,6 +28,7 @@ from inspector.services.sync.export import export_bundle
 from inspector.services.sync.identity import Role
 from inspector.services.sync.import_summary import ItemChange
 from inspector.services.sync.importer import PreparedImport, import_bundle, prepare_import
+from inspector.ui.core.operations import Operations
 from inspector.ui.dialogs.sync_import import ImportPreviewDialog
 from inspector.ui.pages.sync.screen import SyncScreen
 from inspector.ui.worker import Worker
@@ -53,7 +54,7 @@ def pair(tmp_path: Path) -> Iterator[tuple[AppContext, AppContext]]:
 
 
 def _screen(qtbot: QtBot, worker: Worker, context: AppContext, **kwargs: object) -> SyncScreen:
-    screen = SyncScreen(worker, actor=lambda: "王芳", **kwargs)  # type: ignore[arg-type]
+    screen = SyncScreen(Operations(worker), actor=lambda: "王芳", **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(screen)
     screen.resize(1000, 600)
     with qtbot.waitSignal(screen.overview_loaded, timeout=TIMEOUT):
@@ -85,7 +86,8 @@ def test_the_preview_names_each_inspection_and_hides_the_check_s_progress(
 
     def look(prepared: PreparedImport) -> bool:
         # The check is over: its progress bar and Cancel are gone behind the preview.
-        assert not desk.progress.isVisible() and not desk.cancel_button.isVisible()
+        assert not desk.exchange.progress.isVisible()
+        assert not desk.exchange.progress.cancel_button.isVisible()
         dialog = ImportPreviewDialog(prepared, desk)
         qtbot.addWidget(dialog)
         dialog.show()
@@ -98,14 +100,14 @@ def test_the_preview_names_each_inspection_and_hides_the_check_s_progress(
     desk = _screen(qtbot, worker, office, ask_preview=look, ask_file=lambda: bundle)
     desk.show()
     with qtbot.waitSignal(desk.imported, timeout=TIMEOUT):
-        desk.import_button.click()
-        assert desk.progress.isVisible()  # while the bundle is checked
+        desk.exchange.import_button.click()
+        assert desk.exchange.progress.isVisible()  # while the bundle is checked
     assert sorted(seen[0]) == [
         ["New", "东门社区教学点 (330799001001)", "2026-11-20", "张三", "Completed", "100.0%", "2"],
         ["New", "西门社区教学点 (330799001002)", "2026-11-20", "张三", "Completed", "50.0%", "0"],
     ]
-    qtbot.waitUntil(lambda: not desk.progress.isVisible(), timeout=TIMEOUT)
-    message = desk.message.text()
+    qtbot.waitUntil(lambda: not desk.exchange.progress.isVisible(), timeout=TIMEOUT)
+    message = desk.exchange.message.text()
     assert message.startswith("Imported 2 inspection(s): ")
     assert "东门社区教学点 2026-11-20 (new, 100.0%)" in message
     assert "西门社区教学点 2026-11-20 (new, 50.0%)" in message
@@ -213,28 +215,28 @@ def test_the_laptop_s_exchange_tab_says_what_waits_to_be_sent(
         tmp_path: Path) -> None:
     field, office = pair
     laptop = _screen(qtbot, worker, field, ask_folder=lambda: tmp_path)
-    assert laptop.waiting.text() == ("Nothing new to send: every completed inspection has "
+    assert laptop.exchange.waiting.text() == ("Nothing new to send: every completed inspection has "
                                      "been sent.")
     completed_inspection(field, photos=2, seed=67)
     _draft(field, OTHER_VILLAGE, date(2026, 11, 21))
     with qtbot.waitSignal(laptop.overview_loaded, timeout=TIMEOUT):
         laptop.refresh()
-    assert laptop.waiting.text() == (
+    assert laptop.exchange.waiting.text() == (
         "Waiting to be sent: 1 completed inspection(s) (东门社区教学点 2026-11-20) with 2 new "
         "photo(s). 1 inspection(s) still in progress will be sent once completed.")
     with qtbot.waitSignal(laptop.overview_loaded, timeout=TIMEOUT), \
             qtbot.waitSignal(laptop.exported, timeout=TIMEOUT) as sent:
         laptop.export_button.click()
-    assert laptop.waiting.text().startswith(
+    assert laptop.exchange.waiting.text().startswith(
         "Nothing new to send: every completed inspection has been sent. 1 inspection(s) sent "
         "but not yet confirmed by the office go again with the next bundle.")
     import_bundle(office, sent.args[0].path, trust_new_device=True)
     import_bundle(field, export_bundle(office, tmp_path / "r.bundle", kind="receipt").path)
     with qtbot.waitSignal(laptop.overview_loaded, timeout=TIMEOUT):
         laptop.refresh()
-    assert "not yet confirmed" not in laptop.waiting.text()
+    assert "not yet confirmed" not in laptop.exchange.waiting.text()
     desk = _screen(qtbot, worker, office)
-    assert desk.waiting.text() == "Every assignment has been sent to the laptops."
+    assert desk.exchange.waiting.text() == "Every assignment has been sent to the laptops."
 
 
 # ---------------------------------------------------------------- assignments

@@ -16,6 +16,7 @@ from inspector.services.context import open_context
 from inspector.services.sync.export import export_bundle
 from inspector.services.sync.identity import Role
 from inspector.services.sync.importer import PreparedImport, import_bundle
+from inspector.ui.core.operations import Operations
 from inspector.ui.dialogs.sync_import import ImportPreviewDialog
 from inspector.ui.pages.sync.screen import SyncScreen
 from inspector.ui.worker import Worker
@@ -56,7 +57,7 @@ def worker(qtbot: QtBot) -> Worker:
 
 
 def _screen(qtbot: QtBot, worker: Worker, context: object, **kwargs: object) -> SyncScreen:
-    screen = SyncScreen(worker, actor=lambda: "王芳", **kwargs)  # type: ignore[arg-type]
+    screen = SyncScreen(Operations(worker), actor=lambda: "王芳", **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(screen)
     screen.resize(900, 560)
     with qtbot.waitSignal(screen.overview_loaded, timeout=TIMEOUT):
@@ -66,18 +67,26 @@ def _screen(qtbot: QtBot, worker: Worker, context: object, **kwargs: object) -> 
 
 def test_a_fresh_installation_asks_for_its_role_first(
         qtbot: QtBot, worker: Worker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from inspector.ui.widgets.role_banner import RoleBanner
+
     context = open_context(AppPaths.resolve(tmp_path / "fresh"))
     try:
         screen = _screen(qtbot, worker, context)
+        banner = RoleBanner(screen.ops, context.paths)  # the window's, above the site list
+        qtbot.addWidget(banner)
+        with qtbot.waitSignal(banner.check().done, timeout=TIMEOUT):
+            pass
+        assert not banner.isHidden()
         assert not screen.role_box.isHidden()
         assert not screen.export_button.isEnabled()
         _shot(screen, "sync-choose-role")
         with qtbot.waitSignal(screen.overview_loaded, timeout=TIMEOUT):
-            screen.office_choice.setChecked(True)
-            screen.name_edit.setText("县督导办")
-            screen.role_button.click()
+            screen.role_box.office_choice.setChecked(True)
+            screen.role_box.name_edit.setText("县督导办")
+            screen.role_box.role_button.click()
         assert screen.role_box.isHidden()
         assert screen.overview is not None and screen.overview.role == "office"
+        qtbot.waitUntil(banner.isHidden, timeout=TIMEOUT)  # chosen here, asked no more there
         assert screen.export_button.isEnabled()
         # Changing the role later is an explicit, confirmed action.
         from PySide6.QtWidgets import QMessageBox
@@ -130,12 +139,12 @@ def test_export_then_import_with_preview_and_history(qtbot: QtBot, worker: Worke
 
         desk = _screen(qtbot, worker, office, ask_preview=approve, ask_file=lambda: bundle)
         with qtbot.waitSignal(desk.imported, timeout=TIMEOUT) as done:
-            desk.import_button.click()
+            desk.exchange.import_button.click()
         assert seen and seen[0].preview.totals().photos_new == 2
         assert done.args[0].preview.totals().new > 0
         qtbot.waitUntil(lambda: desk.history.rowCount() == 1, timeout=TIMEOUT)
-        qtbot.waitUntil(lambda: desk.devices.rowCount() == 1, timeout=TIMEOUT)
-        desk.tabs.setCurrentIndex(1)
+        qtbot.waitUntil(lambda: desk.devices.table.rowCount() == 1, timeout=TIMEOUT)
+        desk.tabs.setCurrentWidget(desk.history)
         _shot(desk, "sync-history")
     finally:
         field.close()
@@ -153,8 +162,9 @@ def test_declining_the_preview_changes_nothing(qtbot: QtBot, worker: Worker,
         bundle = export_bundle(field, tmp_path / "r.bundle").path
         before = dump(office)
         desk = _screen(qtbot, worker, office, ask_preview=lambda _p: False)
-        desk.import_from(bundle)
-        qtbot.waitUntil(lambda: "Nothing was changed" in desk.message.text(), timeout=TIMEOUT)
+        desk.exchange.import_from(bundle)
+        qtbot.waitUntil(lambda: "Nothing was changed" in desk.exchange.message.text(),
+                        timeout=TIMEOUT)
         worker.wait(TIMEOUT)
         assert dump(office) == before
     finally:
@@ -191,7 +201,7 @@ def test_conflicts_are_shown_side_by_side_and_resolved(
         assert texts["site"] == ("东门社区教学点", "东门社区教学点")
         assert texts["status"] == ("completed", "completed")
         assert "“field”" in panel.origin.text()  # the laptop the other version came from
-        desk.tabs.setCurrentIndex(3)
+        desk.tabs.setCurrentWidget(desk.conflicts)
         _shot(desk, "sync-conflicts")
         asked: list[str] = []
 
@@ -220,11 +230,77 @@ def test_a_refused_bundle_is_explained_in_one_message(qtbot: QtBot, worker: Work
         junk = tmp_path / "junk.inspector-bundle"
         junk.write_bytes(b"not a bundle at all")
         desk = _screen(qtbot, worker, office)
-        desk.import_from(junk)
-        qtbot.waitUntil(lambda: "not a ZIP file" in desk.message.text(), timeout=TIMEOUT)
+        desk.exchange.import_from(junk)
+        qtbot.waitUntil(lambda: "not a ZIP file" in desk.exchange.message.text(),
+                        timeout=TIMEOUT)
         assert len(_no_modal_dialogs) == 1 and "not a ZIP file" in _no_modal_dialogs[0]
-        qtbot.waitUntil(lambda: desk.import_button.isEnabled(), timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: desk.exchange.import_button.isEnabled(), timeout=TIMEOUT)
     finally:
+        office.close()
+
+
+def test_an_import_says_what_it_changed(qtbot: QtBot, worker: Worker,
+                                        tmp_path: Path) -> None:
+    """The window's other screens (the site list) refresh from this notice, not from the
+    Sync screen: an import announces the sites, inspections, photos and sync state."""
+    from inspector.ui.core.operations import Change, Changed
+
+    field = installation(tmp_path, "field", Role.FIELD)
+    office = installation(tmp_path, "office", Role.OFFICE)
+    try:
+        completed_inspection(field, photos=1, seed=33)
+        bundle = export_bundle(field, tmp_path / "r.bundle").path
+        desk = _screen(qtbot, worker, office, ask_preview=lambda _p: True)
+        announced: list[Changed] = []
+        desk.ops.changed.connect(announced.append)
+        with qtbot.waitSignal(desk.imported, timeout=TIMEOUT):
+            desk.exchange.import_from(bundle)
+        assert len(announced) == 1  # checking the bundle changed nothing; importing did
+        what = announced[0]
+        assert what.touches(Change.SITES) and what.touches(Change.INSPECTION)
+        assert what.touches(Change.PHOTOS) and what.touches(Change.SYNC)
+        assert what.origin is desk.exchange
+        qtbot.waitUntil(lambda: desk.history.rowCount() == 1, timeout=TIMEOUT)  # read again
+    finally:
+        field.close()
+        office.close()
+
+
+def test_an_import_that_fails_while_writing_is_shown_to_the_user(
+        qtbot: QtBot, worker: Worker, tmp_path: Path, _no_modal_dialogs: list[str]) -> None:
+    """The screen attaches nothing to the import's failure: the window's one error display
+    shows it, and nothing was imported."""
+    import shutil
+
+    from sync_helpers import dump
+
+    field = installation(tmp_path, "field", Role.FIELD)
+    office = installation(tmp_path, "office", Role.OFFICE)
+    backups = office.paths.backups
+    try:
+        completed_inspection(field, photos=1, seed=34)
+        bundle = export_bundle(field, tmp_path / "r.bundle").path
+        before = dump(office)
+
+        def approve_then_block_the_backup(_prepared: PreparedImport) -> bool:
+            # The backup made before importing cannot be written: a file where its folder
+            # should be.
+            shutil.rmtree(backups, ignore_errors=True)
+            backups.write_text("not a folder")
+            return True
+
+        desk = _screen(qtbot, worker, office, ask_preview=approve_then_block_the_backup)
+        desk.exchange.import_from(bundle)
+        qtbot.waitUntil(lambda: len(_no_modal_dialogs) == 1, timeout=TIMEOUT)
+        assert "nothing was changed" in _no_modal_dialogs[0]  # the backup's failure, said
+        qtbot.waitUntil(lambda: desk.exchange.import_button.isEnabled(), timeout=TIMEOUT)
+        assert not desk.exchange.message.text().startswith("Imported")
+        worker.wait(TIMEOUT)
+        assert dump(office) == before
+    finally:
+        if backups.is_file():
+            backups.unlink()
+        field.close()
         office.close()
 
 
@@ -233,7 +309,7 @@ def test_the_office_adds_an_assignment_and_the_laptop_sees_it(qtbot: QtBot, work
     from datetime import date
 
     from inspector.services.sites import site_id_for_code
-    from inspector.ui.pages.sync.assignments import AssignmentDialog
+    from inspector.ui.dialogs.sync_assignments import AssignmentDialog
 
     field = installation(tmp_path, "field", Role.FIELD)
     office = installation(tmp_path, "office", Role.OFFICE)
@@ -335,16 +411,17 @@ def test_cancel_stops_an_export_and_leaves_nothing_on_the_drive(
         completed_inspection(field, photos=2, seed=41)
         laptop = _screen(qtbot, worker, field)
         laptop.show()
-        handle = laptop.export_to(stick)
-        assert handle is not None and laptop.cancel_button.isVisible()
+        handle = laptop.exchange.export_to(stick)
+        cancel = laptop.exchange.progress.cancel_button
+        assert handle is not None and cancel.isVisible()
         assert started.wait(TIMEOUT / 1000)
-        qtbot.mouseClick(laptop.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
         go_on.set()
         with qtbot.waitSignal(handle.cancelled, timeout=TIMEOUT):
             pass
-        assert laptop.message.text() == "Cancelled. Nothing was left behind."
+        assert laptop.exchange.message.text() == "Cancelled. Nothing was left behind."
         assert list(stick.iterdir()) == []
-        assert not laptop.cancel_button.isVisible() and laptop.export_button.isEnabled()
+        assert not cancel.isVisible() and laptop.export_button.isEnabled()
     finally:
         field.close()
 
@@ -361,7 +438,7 @@ def test_the_office_revokes_a_laptop_after_confirming(
         import_bundle(office, export_bundle(field, tmp_path / "r.bundle").path,
                       trust_new_device=True)
         desk = _screen(qtbot, worker, office)
-        desk.devices.setCurrentCell(0, 0)
+        desk.devices.table.setCurrentCell(0, 0)
         asked: list[str] = []
 
         def answer(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
@@ -370,9 +447,9 @@ def test_the_office_revokes_a_laptop_after_confirming(
                 QMessageBox.StandardButton.Yes
 
         monkeypatch.setattr(QMessageBox, "question", answer)
-        assert desk.revoke_selected() is None  # "No": nothing happens
+        assert desk.devices.ask_revoke() is False  # "No": nothing happens
         with qtbot.waitSignal(desk.overview_loaded, timeout=TIMEOUT):
-            desk.revoke_selected()
+            desk.devices.revoke_button.click()
         assert "field" in asked[1]  # names the laptop
         assert [d.status for d in desk.overview.devices] == ["revoked"]  # type: ignore[union-attr]
     finally:

@@ -104,7 +104,8 @@ def test_the_import_preview_and_the_assignments_speak_chinese(
     from inspector.services.sync.export import export_bundle
     from inspector.services.sync.identity import Role, set_role
     from inspector.services.sync.importer import prepare_import
-    from inspector.ui.pages.sync.assignments import AssignmentDialog
+    from inspector.ui.core.operations import Operations
+    from inspector.ui.dialogs.sync_assignments import AssignmentDialog
     from inspector.ui.dialogs.sync_import import ImportPreviewDialog
     from inspector.ui.pages.sync.screen import SyncScreen
 
@@ -127,7 +128,7 @@ def test_the_import_preview_and_the_assignments_speak_chinese(
         with office.db.transaction() as session:
             add_assignment(session, site_id_for_code(VILLAGE), "王芳", date(2020, 1, 1),
                            date(2020, 1, 31))
-        desk = _shown(qtbot, SyncScreen(worker))
+        desk = _shown(qtbot, SyncScreen(Operations(worker)))
         with qtbot.waitSignal(desk.overview_loaded, timeout=TIMEOUT):
             desk.set_context(office)  # type: ignore[attr-defined]
         desk.tabs.setCurrentWidget(desk.assignments)  # type: ignore[attr-defined]

@@ -220,6 +220,7 @@ def test_the_bundle_dialogs_open_on_the_usb_drive(
     from sync_helpers import completed_inspection, installation
 
     from inspector.services.sync.identity import Role
+    from inspector.ui.core.operations import Operations
     from inspector.ui.pages.sync.screen import SyncScreen
 
     field = installation(tmp_path, "field", Role.FIELD)
@@ -227,7 +228,7 @@ def test_the_bundle_dialogs_open_on_the_usb_drive(
     stick.mkdir()
     try:
         completed_inspection(field, photos=0, seed=71)
-        screen = SyncScreen(worker)
+        screen = SyncScreen(Operations(worker))
         qtbot.addWidget(screen)
         with qtbot.waitSignal(screen.overview_loaded, timeout=TIMEOUT):
             screen.set_context(field)

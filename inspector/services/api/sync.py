@@ -1,10 +1,9 @@
 """Sync: this installation's role, signed bundles out and in, conflicts, devices, assignments.
 
-The window's Sync screen shows one :class:`SyncOverview`; its actions return the
-overview as it is afterwards (:func:`choose_role`, :func:`resolve`, :func:`revoke`,
-:func:`assign`), each built on the action the command line calls too. A cancelled
-export or import raises :class:`~inspector.services.control.Cancelled`, with
-everything written so far removed.
+The window's Sync screen shows one :class:`SyncOverview` (:func:`load_overview`) and
+reads it again after each of its actions, which are the ones the command line calls
+too. A cancelled export or import raises
+:class:`~inspector.services.control.Cancelled`, with everything written so far removed.
 """
 
 from __future__ import annotations
@@ -133,31 +132,6 @@ def _inspection_names(session: Session, site_names: dict[str, str]) -> dict[str,
         "SELECT id, site_id, visit_date FROM inspections").fetchall()
     return {inspection_id: f"{site_names.get(site_id, '?')} {visit_date}"
             for inspection_id, site_id, visit_date in rows}
-
-
-def choose_role(context: AppContext, role: Role, name: str, confirm_change: bool) -> SyncOverview:
-    """:func:`set_role`, then the overview."""
-    set_role(context.paths, role, name, confirm_change=confirm_change)
-    return load_overview(context)
-
-
-def resolve(context: AppContext, conflict_id: str, choice: Keep, actor: str) -> SyncOverview:
-    """:func:`resolve_conflict`, then the overview."""
-    resolve_conflict(context, conflict_id, choice, actor)
-    return load_overview(context)
-
-
-def revoke(context: AppContext, device_id: str, actor: str, reason: str) -> SyncOverview:
-    """:func:`revoke_device`, then the overview."""
-    revoke_device(context, device_id, actor, reason)
-    return load_overview(context)
-
-
-def assign(context: AppContext, site_id: str, inspectors: str, start: date, end: date,
-           note: str) -> SyncOverview:
-    """:func:`add_assignment`, then the overview."""
-    add_assignment(context, site_id, inspectors, start, end, note)
-    return load_overview(context)
 
 
 # ------------------------------------------------------------------ role and bundles

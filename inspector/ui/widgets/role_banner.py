@@ -16,22 +16,23 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButto
 
 from inspector.domain.values import Role
 from inspector.services import api, text_limits
+from inspector.ui.core.operations import Change, Changed, Operations
 
 if TYPE_CHECKING:
     from inspector.app_paths import AppPaths
-    from inspector.ui.worker import JobHandle, Worker
+    from inspector.ui.worker import JobHandle
 
 
 class RoleBanner(QFrame):
-    """Hidden unless this installation has no role yet; emits ``chosen(role)`` once saved."""
+    """Hidden unless this installation has no role yet; emits ``chosen(role)`` once saved.
+    A role chosen elsewhere (the Sync screen) hides it too."""
 
     chosen = Signal(str)  # the Role's word
-    failed = Signal(object)  # the exception, for the window to show
 
-    def __init__(self, worker: Worker, paths: AppPaths, default_name: str = "",
+    def __init__(self, ops: Operations, paths: AppPaths, default_name: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.worker = worker
+        self.ops = ops
         self.paths = paths
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(self.tr("Choose this computer's role"))
@@ -57,28 +58,27 @@ class RoleBanner(QFrame):
         self.office_button.clicked.connect(lambda: self.choose(Role.OFFICE))
         row.addWidget(self.office_button)
         self.setVisible(False)
+        ops.changed.connect(self._changed)
 
     def check(self) -> JobHandle:
         """Make the identity if needed; show the bar if no role was chosen yet."""
         paths = self.paths
-        handle = self.worker.submit(lambda _c: api.sync.device_identity(paths), "device identity")
-        handle.finished.connect(lambda me: self.setVisible(me.role is None))
-        handle.failed.connect(self.failed.emit)
-        return handle
+        return self.ops.read(self, lambda _c: api.sync.device_identity(paths),
+                             "device identity") \
+            .on_success(lambda me: self.setVisible(me.role is None)).start()
 
-    def choose(self, role: Role) -> JobHandle:
-        paths, name = self.paths, self.name_edit.text()
+    def choose(self, role: Role | str) -> JobHandle:
+        chosen, paths, name = Role(role), self.paths, self.name_edit.text()
         self.setEnabled(False)
-        handle = self.worker.submit_serial(lambda _c: api.sync.set_role(paths, role, name), "role")
-        handle.finished.connect(lambda _me: self._saved(role))
-        handle.failed.connect(self._failed)
-        return handle
+        return self.ops.write(self, lambda _c: api.sync.set_role(paths, chosen, name), "role",
+                              changes=Change.ROLE | Change.SYNC) \
+            .on_success(lambda _me: self._saved(chosen)) \
+            .on_done(lambda: self.setEnabled(True)).start()
 
     def _saved(self, role: Role) -> None:
-        self.setEnabled(True)
         self.setVisible(False)
         self.chosen.emit(role)
 
-    def _failed(self, exc: BaseException) -> None:
-        self.setEnabled(True)
-        self.failed.emit(exc)
+    def _changed(self, changed: Changed) -> None:
+        if changed.touches(Change.ROLE) and changed.origin is not self and not self.isHidden():
+            self.check()

@@ -1,22 +1,15 @@
-"""Assignments on the Sync screen: who visits which site when, where each stands (pending, in
-progress, done by which inspection, overdue) and, at the office, adding one."""
+"""The Assignments tab of the Sync screen: who visits which site when, where each stands
+(pending, in progress, done by which inspection, overdue) and, at the office, adding one."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,51 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.services import text_limits
+from inspector.domain.values import Role
 
 if TYPE_CHECKING:
+    from inspector.services.api.sync import SyncOverview
     from inspector.services.sync.assignments import AssignmentView
 
 INSPECTION_ROLE = Qt.ItemDataRole.UserRole  # on each row's first cell: the inspection's id
-
-
-class AssignmentDialog(QDialog):
-    """Site, inspectors and period of a new assignment."""
-
-    def __init__(self, sites: list[tuple[str, str]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New assignment"))
-        form = QFormLayout(self)
-        self.site = QComboBox()
-        self.site.setEditable(True)  # type to find a site by code or name
-        for site_id, label in sites:
-            self.site.addItem(label, site_id)
-        self.inspectors = QLineEdit()
-        self.inspectors.setMaxLength(text_limits.NAMES_MAX)
-        self.inspectors.setPlaceholderText(self.tr("Names, separated by 、"))
-        today = QDate.currentDate()
-        self.start = QDateEdit(today)
-        self.end = QDateEdit(today.addDays(30))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.note = QLineEdit()
-        self.note.setMaxLength(text_limits.NOTE_MAX)
-        form.addRow(self.tr("Site:"), self.site)
-        form.addRow(self.tr("Inspectors:"), self.inspectors)
-        form.addRow(self.tr("From:"), self.start)
-        form.addRow(self.tr("To:"), self.end)
-        form.addRow(self.tr("Note:"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def values(self) -> tuple[str, str, date, date, str]:
-        return (str(self.site.currentData()), self.inspectors.text().strip(),
-                self.start.date().toPython(), self.end.date().toPython(),  # type: ignore[return-value]
-                self.note.text().strip())
 
 
 class AssignmentsPanel(QWidget):
@@ -103,6 +58,14 @@ class AssignmentsPanel(QWidget):
         self.add_button = QPushButton(self.tr("&New assignment…"))
         self.add_button.clicked.connect(self.ask_new)
         layout.addWidget(self.add_button)
+
+    def tab_title(self) -> str:
+        waiting = self.open_count()
+        return (self.tr("&Assignments (%1 open)").replace("%1", str(waiting)) if waiting else
+                self.tr("&Assignments"))
+
+    def show_overview(self, overview: SyncOverview) -> None:
+        self.show_assignments(overview.assignments, overview.sites, overview.role is Role.OFFICE)
 
     def open_count(self) -> int:
         """Assignments not done yet (pending, in progress or overdue)."""
@@ -163,6 +126,8 @@ class AssignmentsPanel(QWidget):
             self.inspection_requested.emit(self.items[row].inspection_id)
 
     def ask_new(self) -> None:
+        from inspector.ui.dialogs.sync_assignments import AssignmentDialog
+
         dialog = AssignmentDialog(self.sites, self)
         if dialog.exec():
             self.add_requested.emit(dialog.values())

@@ -1,4 +1,5 @@
-"""Conflicts side by side: the version shown now and the other one, field by field.
+"""The Conflicts tab of the Sync screen: the version shown now and the other one, field
+by field.
 
 Which version is shown until a person decides follows a fixed rule (a change
 made on this computer first, else the latest), so every office shows the same
@@ -33,6 +34,7 @@ from inspector.services.api.sync import Vocabulary
 from inspector.ui.site_tree import status_name
 
 if TYPE_CHECKING:
+    from inspector.services.api.sync import SyncOverview
     from inspector.services.sync.conflicts import ConflictView
 
 
@@ -106,6 +108,13 @@ class ConflictsPanel(QWidget):
         self.keep_local.clicked.connect(lambda: self._resolve(Keep.LOCAL))
         self.keep_remote.clicked.connect(lambda: self._resolve(Keep.REMOTE))
         self.set_conflicts([])
+
+    def tab_title(self) -> str:
+        return (self.tr("&Conflicts (%1)").replace("%1", str(len(self.conflicts)))
+                if self.conflicts else self.tr("&Conflicts"))
+
+    def show_overview(self, overview: SyncOverview) -> None:
+        self.set_conflicts(overview.conflicts, overview.words)
 
     def set_conflicts(self, conflicts: list[ConflictView],
                       words: Vocabulary | None = None) -> None:
