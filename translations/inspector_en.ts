@@ -63,6 +63,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Assignments (%1 open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Done: inspected %1, score %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -231,10 +239,6 @@
     </message>
     <message>
         <source>Progress of the check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -537,6 +541,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Conflicts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No conflicts. Records changed on both sides would be listed here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -639,6 +651,61 @@
     </message>
 </context>
 <context>
+    <name>DevicesTab</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revoke the selected device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>county office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse all bundles from “%1” from now on? What it sent before stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <source>Permission denied: %1</source>
@@ -686,6 +753,132 @@ Please copy the report below and send it to the people who support this program.
     </message>
 </context>
 <context>
+    <name>ExchangeTab</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <extracomment>Inspections waiting to be sent that the tab names; the rest are counted. What importing a bundle may change here.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport a bundle to a folder or USB drive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignments and receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything, not only what the office has not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import a bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to be sent: %n assignment(s) not sent to the laptops yet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every assignment has been sent to the laptops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to be sent: %n completed inspection(s) (%1) with %2 new photo(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new to send: every completed inspection has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspection(s) sent but not yet confirmed by the office go again with the next bundle.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspection(s) still in progress will be sent once completed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle written and checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the bundle… (nothing is written yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked. Nothing is written until you choose Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This bundle was imported before; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the right versions on the Conflicts tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) deleted here came back because they were changed elsewhere; delete them again if they are not wanted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was left behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FolderMessage</name>
     <message>
         <source>Data folder</source>
@@ -712,6 +905,73 @@ Please copy the report below and send it to the people who support this program.
     <name>GripHandle</name>
     <message>
         <source>Drag to widen or narrow the site list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed by the office / changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>His&amp;tory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not confirmed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new %1, updated %2, conflicts %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1312,6 +1572,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This photo cannot be shown: its file is missing or damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Photos (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,10 +1585,6 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Adding photos…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1462,10 +1722,6 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1504,6 +1760,18 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Cannot print</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <source>Progress</source>
+        <extracomment>Work that ends sooner than this shows no dialog at all.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1645,6 +1913,29 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Receives the laptops&apos; results, sends sites, checklists and assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoleBox</name>
+    <message>
+        <source>Choose this computer&apos;s role (once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County office: receives results, sends assignments and receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field laptop: inspects sites, sends results to the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name for this computer, e.g. 张明的笔记本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the role</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2120,7 +2411,7 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     <name>SyncScreen</name>
     <message>
         <source>Sync</source>
-        <extracomment>Inspections waiting to be sent that the Exchange tab names; the rest are counted.</extracomment>
+        <extracomment>What taking one version of a conflicting record changes, by the record&apos;s table. Changes the screen reads the overview again for at once, shown or not. Changes that alter what it shows (what waits to be sent, names): read when next shown.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2136,226 +2427,7 @@ Switch to that window, or close it and start Inspector again. Two windows on one
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Exchange</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirmed by the office / changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>His&amp;tory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Devices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Conflicts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Assignments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose this computer&apos;s role (once)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>County office: receives results, sends assignments and receipts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Field laptop: inspects sites, sends results to the office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A name for this computer, e.g. 张明的笔记本</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting to be sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xport a bundle to a folder or USB drive…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assignments and receipts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipts only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everything, not only what the office has not confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import a bundle…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fingerprint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trusted since</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Revoke the selected device…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Assignments (%1 open)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Waiting to be sent: %n assignment(s) not sent to the laptops yet.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Every assignment has been sent to the laptops.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Waiting to be sent: %n completed inspection(s) (%1) with %2 new photo(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing new to send: every completed inspection has been sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n inspection(s) sent but not yet confirmed by the office go again with the next bundle.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n inspection(s) still in progress will be sent once completed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
         <source>role not chosen yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the right versions on the Conflicts tab.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Conflicts (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>assignment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>receipt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>confirmed %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not confirmed yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>new %1, updated %2, conflicts %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>trusted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2375,18 +2447,6 @@ Switch to that window, or close it and start Inspector again. Two windows on one
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>laptop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled. Nothing was left behind.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sync failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Make this computer a field laptop? It will then send results instead of receiving them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2396,49 +2456,6 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     </message>
     <message>
         <source>Change role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing the bundle…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bundle written and checked: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking the bundle… (nothing is written yet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checked. Nothing is written until you choose Import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not imported. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This bundle was imported before; nothing changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) deleted here came back because they were changed elsewhere; delete them again if they are not wanted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Revoke device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refuse all bundles from “%1” from now on? What it sent before stays.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -63,6 +63,14 @@
         <translation>新建检查任务(&amp;N)……</translation>
     </message>
     <message>
+        <source>&amp;Assignments (%1 open)</source>
+        <translation>检查任务（%1 项未完成）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Assignments</source>
+        <translation>检查任务(&amp;A)</translation>
+    </message>
+    <message>
         <source>Done: inspected %1, score %2</source>
         <translation>已完成：%1 检查，得分 %2</translation>
     </message>
@@ -229,10 +237,6 @@
     <message>
         <source>Progress of the check</source>
         <translation>检查进度</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -527,6 +531,14 @@
         <translation>改用另一版本(&amp;O)</translation>
     </message>
     <message>
+        <source>&amp;Conflicts (%1)</source>
+        <translation>冲突(&amp;C)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>冲突(&amp;C)</translation>
+    </message>
+    <message>
         <source>No conflicts. Records changed on both sides would be listed here.</source>
         <translation>没有冲突。两边都修改过的记录会列在这里。</translation>
     </message>
@@ -628,6 +640,61 @@
     </message>
 </context>
 <context>
+    <name>DevicesTab</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Trusted since</source>
+        <translation>信任起始时间</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke the selected device…</source>
+        <translation>撤销所选设备(&amp;R)……</translation>
+    </message>
+    <message>
+        <source>&amp;Devices</source>
+        <translation>设备(&amp;D)</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>已信任</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>county office</source>
+        <translation>县级办公室</translation>
+    </message>
+    <message>
+        <source>laptop</source>
+        <translation>笔记本电脑</translation>
+    </message>
+    <message>
+        <source>Revoke device</source>
+        <translation>撤销设备</translation>
+    </message>
+    <message>
+        <source>Refuse all bundles from “%1” from now on? What it sent before stays.</source>
+        <translation>从现在起拒绝来自“%1”的所有同步包吗？它以前发来的内容将保留。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <source>Permission denied: %1</source>
@@ -676,6 +743,126 @@ Please copy the report below and send it to the people who support this program.
     </message>
 </context>
 <context>
+    <name>ExchangeTab</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <extracomment>Inspections waiting to be sent that the tab names; the rest are counted. What importing a bundle may change here.</extracomment>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>E&amp;xport a bundle to a folder or USB drive…</source>
+        <translation>导出同步包到文件夹或U盘(&amp;X)……</translation>
+    </message>
+    <message>
+        <source>Assignments and receipts</source>
+        <translation>任务和回执</translation>
+    </message>
+    <message>
+        <source>Receipts only</source>
+        <translation>仅回执</translation>
+    </message>
+    <message>
+        <source>Everything, not only what the office has not confirmed</source>
+        <translation>全部内容，而不仅是县里尚未确认的</translation>
+    </message>
+    <message>
+        <source>&amp;Import a bundle…</source>
+        <translation>导入同步包(&amp;I)……</translation>
+    </message>
+    <message>
+        <source>&amp;Exchange</source>
+        <translation>交换(&amp;E)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to be sent: %n assignment(s) not sent to the laptops yet.</source>
+        <translation>
+            <numerusform>待发送：%n 项任务尚未发给外业笔记本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every assignment has been sent to the laptops.</source>
+        <translation>所有任务都已发给外业笔记本。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>等另外 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to be sent: %n completed inspection(s) (%1) with %2 new photo(s).</source>
+        <translation>
+            <numerusform>待发送：已完成的检查 %n 次（%1），新照片 %2 张。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new to send: every completed inspection has been sent.</source>
+        <translation>没有新的内容要发送：已完成的检查都已发送。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspection(s) sent but not yet confirmed by the office go again with the next bundle.</source>
+        <translation>
+            <numerusform>已发送但县级办公室尚未确认收到的 %n 次检查将随下一个同步包再次发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspection(s) still in progress will be sent once completed.</source>
+        <translation>
+            <numerusform>进行中的 %n 次检查完成后才会发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>正在写入同步包……</translation>
+    </message>
+    <message>
+        <source>Bundle written and checked: %1</source>
+        <translation>同步包已写入并校验：%1</translation>
+    </message>
+    <message>
+        <source>Checking the bundle… (nothing is written yet)</source>
+        <translation>正在检查同步包……（尚未写入任何内容）</translation>
+    </message>
+    <message>
+        <source>Checked. Nothing is written until you choose Import.</source>
+        <translation>已检查完毕。点“导入”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Not imported. Nothing was changed.</source>
+        <translation>未导入，没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+    <message>
+        <source>This bundle was imported before; nothing changed.</source>
+        <translation>此同步包以前已导入过，没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Choose the right versions on the Conflicts tab.</source>
+        <translation>请在“冲突”页选择正确的版本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) deleted here came back because they were changed elsewhere; delete them again if they are not wanted.</source>
+        <translation>
+            <numerusform>有 %n 条本机删除过的记录因对方修改而重新导入；如果不需要，请再次删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was left behind.</source>
+        <translation>已取消，没有留下任何残余文件。</translation>
+    </message>
+</context>
+<context>
     <name>FolderMessage</name>
     <message>
         <source>Data folder</source>
@@ -703,6 +890,73 @@ Please copy the report below and send it to the people who support this program.
     <message>
         <source>Drag to widen or narrow the site list</source>
         <translation>拖动可加宽或收窄站点列表</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Confirmed by the office / changes</source>
+        <translation>县里确认 / 变更</translation>
+    </message>
+    <message>
+        <source>His&amp;tory</source>
+        <translation>历史(&amp;T)</translation>
+    </message>
+    <message>
+        <source>results</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <source>assignment</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>confirmed %1</source>
+        <translation>已于 %1 确认</translation>
+    </message>
+    <message>
+        <source>not confirmed yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <source>new %1, updated %2, conflicts %3</source>
+        <translation>新增 %1，更新 %2，冲突 %3</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1555,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>拍摄日期与检查日期不同</translation>
     </message>
     <message>
+        <source>This photo cannot be shown: its file is missing or damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Photos (%1)</source>
         <translation>照片 (%1)</translation>
     </message>
@@ -1311,10 +1569,6 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>Adding photos…</source>
         <translation>正在添加照片……</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Adding photos</source>
@@ -1451,10 +1705,6 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -1495,6 +1745,18 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>Cannot print</source>
         <translation>无法打印</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <source>Progress</source>
+        <extracomment>Work that ends sooner than this shows no dialog at all.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
     </message>
 </context>
 <context>
@@ -1636,6 +1898,29 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>Receives the laptops&apos; results, sends sites, checklists and assignments</source>
         <translation>接收各笔记本的检查结果，下发站点、检查表和任务</translation>
+    </message>
+</context>
+<context>
+    <name>RoleBox</name>
+    <message>
+        <source>Choose this computer&apos;s role (once)</source>
+        <translation>选择本机的角色（只需一次）</translation>
+    </message>
+    <message>
+        <source>County office: receives results, sends assignments and receipts</source>
+        <translation>县级办公室：接收检查结果，下发任务和回执</translation>
+    </message>
+    <message>
+        <source>Field laptop: inspects sites, sends results to the office</source>
+        <translation>外业笔记本：检查站点，把结果交给县里</translation>
+    </message>
+    <message>
+        <source>A name for this computer, e.g. 张明的笔记本</source>
+        <translation>本机名称，例如“张明的笔记本”</translation>
+    </message>
+    <message>
+        <source>Save the role</source>
+        <translation>保存角色</translation>
     </message>
 </context>
 <context>
@@ -2111,7 +2396,7 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     <name>SyncScreen</name>
     <message>
         <source>Sync</source>
-        <extracomment>Inspections waiting to be sent that the Exchange tab names; the rest are counted.</extracomment>
+        <extracomment>What taking one version of a conflicting record changes, by the record&apos;s table. Changes the screen reads the overview again for at once, shown or not. Changes that alter what it shows (what waits to be sent, names): read when next shown.</extracomment>
         <translation>同步</translation>
     </message>
     <message>
@@ -2127,222 +2412,8 @@ Switch to that window, or close it and start Inspector again. Two windows on one
         <translation>更改角色……</translation>
     </message>
     <message>
-        <source>&amp;Exchange</source>
-        <translation>交换(&amp;E)</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>方向</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Confirmed by the office / changes</source>
-        <translation>县里确认 / 变更</translation>
-    </message>
-    <message>
-        <source>His&amp;tory</source>
-        <translation>历史(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Devices</source>
-        <translation>设备(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Conflicts</source>
-        <translation>冲突(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Assignments</source>
-        <translation>检查任务(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Choose this computer&apos;s role (once)</source>
-        <translation>选择本机的角色（只需一次）</translation>
-    </message>
-    <message>
-        <source>County office: receives results, sends assignments and receipts</source>
-        <translation>县级办公室：接收检查结果，下发任务和回执</translation>
-    </message>
-    <message>
-        <source>Field laptop: inspects sites, sends results to the office</source>
-        <translation>外业笔记本：检查站点，把结果交给县里</translation>
-    </message>
-    <message>
-        <source>A name for this computer, e.g. 张明的笔记本</source>
-        <translation>本机名称，例如“张明的笔记本”</translation>
-    </message>
-    <message>
-        <source>Save the role</source>
-        <translation>保存角色</translation>
-    </message>
-    <message>
-        <source>Waiting to be sent</source>
-        <translation>待发送</translation>
-    </message>
-    <message>
-        <source>E&amp;xport a bundle to a folder or USB drive…</source>
-        <translation>导出同步包到文件夹或U盘(&amp;X)……</translation>
-    </message>
-    <message>
-        <source>Assignments and receipts</source>
-        <translation>任务和回执</translation>
-    </message>
-    <message>
-        <source>Receipts only</source>
-        <translation>仅回执</translation>
-    </message>
-    <message>
-        <source>Everything, not only what the office has not confirmed</source>
-        <translation>全部内容，而不仅是县里尚未确认的</translation>
-    </message>
-    <message>
-        <source>&amp;Import a bundle…</source>
-        <translation>导入同步包(&amp;I)……</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Fingerprint</source>
-        <translation>指纹</translation>
-    </message>
-    <message>
-        <source>Trusted since</source>
-        <translation>信任起始时间</translation>
-    </message>
-    <message>
-        <source>&amp;Revoke the selected device…</source>
-        <translation>撤销所选设备(&amp;R)……</translation>
-    </message>
-    <message>
-        <source>&amp;Assignments (%1 open)</source>
-        <translation>检查任务（%1 项未完成）(&amp;A)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Waiting to be sent: %n assignment(s) not sent to the laptops yet.</source>
-        <translation>
-            <numerusform>待发送：%n 项任务尚未发给外业笔记本。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Every assignment has been sent to the laptops.</source>
-        <translation>所有任务都已发给外业笔记本。</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>等另外 %n 次</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Waiting to be sent: %n completed inspection(s) (%1) with %2 new photo(s).</source>
-        <translation>
-            <numerusform>待发送：已完成的检查 %n 次（%1），新照片 %2 张。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing new to send: every completed inspection has been sent.</source>
-        <translation>没有新的内容要发送：已完成的检查都已发送。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n inspection(s) sent but not yet confirmed by the office go again with the next bundle.</source>
-        <translation>
-            <numerusform>已发送但县级办公室尚未确认收到的 %n 次检查将随下一个同步包再次发送。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n inspection(s) still in progress will be sent once completed.</source>
-        <translation>
-            <numerusform>进行中的 %n 次检查完成后才会发送。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>role not chosen yet</source>
         <translation>尚未选择角色</translation>
-    </message>
-    <message>
-        <source>Choose the right versions on the Conflicts tab.</source>
-        <translation>请在“冲突”页选择正确的版本。</translation>
-    </message>
-    <message>
-        <source>&amp;Conflicts (%1)</source>
-        <translation>冲突(&amp;C)（%1）</translation>
-    </message>
-    <message>
-        <source>results</source>
-        <translation>检查结果</translation>
-    </message>
-    <message>
-        <source>assignment</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <source>receipt</source>
-        <translation>回执</translation>
-    </message>
-    <message>
-        <source>confirmed %1</source>
-        <translation>已于 %1 确认</translation>
-    </message>
-    <message>
-        <source>not confirmed yet</source>
-        <translation>尚未确认</translation>
-    </message>
-    <message>
-        <source>new %1, updated %2, conflicts %3</source>
-        <translation>新增 %1，更新 %2，冲突 %3</translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation>已发送</translation>
-    </message>
-    <message>
-        <source>received</source>
-        <translation>已接收</translation>
-    </message>
-    <message>
-        <source>trusted</source>
-        <translation>已信任</translation>
-    </message>
-    <message>
-        <source>revoked</source>
-        <translation>已撤销</translation>
     </message>
     <message>
         <source>county office</source>
@@ -2361,18 +2432,6 @@ Switch to that window, or close it and start Inspector again. Two windows on one
         <translation>外业笔记本</translation>
     </message>
     <message>
-        <source>laptop</source>
-        <translation>笔记本电脑</translation>
-    </message>
-    <message>
-        <source>Cancelled. Nothing was left behind.</source>
-        <translation>已取消，没有留下任何残余文件。</translation>
-    </message>
-    <message>
-        <source>Sync failed</source>
-        <translation>同步失败</translation>
-    </message>
-    <message>
         <source>Make this computer a field laptop? It will then send results instead of receiving them.</source>
         <translation>把本机改为外业笔记本？之后本机将发送检查结果，而不是接收。</translation>
     </message>
@@ -2383,48 +2442,6 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     <message>
         <source>Change role</source>
         <translation>更改角色</translation>
-    </message>
-    <message>
-        <source>Writing the bundle…</source>
-        <translation>正在写入同步包……</translation>
-    </message>
-    <message>
-        <source>Bundle written and checked: %1</source>
-        <translation>同步包已写入并校验：%1</translation>
-    </message>
-    <message>
-        <source>Checking the bundle… (nothing is written yet)</source>
-        <translation>正在检查同步包……（尚未写入任何内容）</translation>
-    </message>
-    <message>
-        <source>Checked. Nothing is written until you choose Import.</source>
-        <translation>已检查完毕。点“导入”之前不会写入任何内容。</translation>
-    </message>
-    <message>
-        <source>Not imported. Nothing was changed.</source>
-        <translation>未导入，没有任何改动。</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入……</translation>
-    </message>
-    <message>
-        <source>This bundle was imported before; nothing changed.</source>
-        <translation>此同步包以前已导入过，没有任何改动。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) deleted here came back because they were changed elsewhere; delete them again if they are not wanted.</source>
-        <translation>
-            <numerusform>有 %n 条本机删除过的记录因对方修改而重新导入；如果不需要，请再次删除。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Revoke device</source>
-        <translation>撤销设备</translation>
-    </message>
-    <message>
-        <source>Refuse all bundles from “%1” from now on? What it sent before stays.</source>
-        <translation>从现在起拒绝来自“%1”的所有同步包吗？它以前发来的内容将保留。</translation>
     </message>
     <message>
         <source>Export to which folder or USB drive?</source>
