@@ -258,6 +258,7 @@ def test_an_import_says_what_it_changed(qtbot: QtBot, worker: Worker,
         assert len(announced) == 1  # checking the bundle changed nothing; importing did
         what = announced[0]
         assert what.touches(Change.SITES) and what.touches(Change.INSPECTION)
+        assert what.touches(Change.ANSWERS)  # the ratings and notes that came with it
         assert what.touches(Change.PHOTOS) and what.touches(Change.SYNC)
         assert what.origin is desk.exchange
         qtbot.waitUntil(lambda: desk.history.rowCount() == 1, timeout=TIMEOUT)  # read again

@@ -3,7 +3,7 @@ drive, import with a preview first.
 
 An import is two operations: checking the bundle (a read: nothing is written) and,
 once the user has seen the preview and chosen Import, writing it (a write that says
-it changed sites, inspections, photos, sync state and assignments). Both, and the
+it changed sites, inspections and their answers, photos, sync state and assignments). Both, and the
 export, show their progress in the tab's one :class:`ProgressView`, with Cancel.
 """
 
@@ -39,8 +39,8 @@ if TYPE_CHECKING:
 #: Inspections waiting to be sent that the tab names; the rest are counted.
 WAITING_NAMED = 5
 #: What importing a bundle may change here.
-IMPORT_CHANGES = (Change.SITES | Change.INSPECTION | Change.PHOTOS | Change.SYNC |
-                  Change.ASSIGNMENTS)
+IMPORT_CHANGES = (Change.SITES | Change.INSPECTION | Change.ANSWERS | Change.PHOTOS |
+                  Change.SYNC | Change.ASSIGNMENTS)
 
 
 class ExchangeTab(QWidget):

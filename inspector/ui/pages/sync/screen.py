@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 RESOLVED_CHANGES = {
     "sites": Change.SITES, "assignments": Change.ASSIGNMENTS,
     "inspections": Change.INSPECTION, "inspection_events": Change.INSPECTION,
-    "responses": Change.INSPECTION, "photos": Change.PHOTOS, "inspectors": Change.NOTHING,
+    "responses": Change.ANSWERS, "photos": Change.PHOTOS, "inspectors": Change.NOTHING,
 }
 #: Changes the screen reads the overview again for at once, shown or not.
 SHOWN_HERE = Change.SYNC | Change.ROLE | Change.ASSIGNMENTS
