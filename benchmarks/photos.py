@@ -69,7 +69,7 @@ from inspector.services.inspections import start_inspection
 from inspector.services.sites import list_sites
 from inspector.services.sites_csv import import_sites
 from inspector.ui.app import freeze_gc
-from inspector.ui.worker import JobControl, Worker
+from inspector.ui.core.worker import JobControl, Worker
 
 if TYPE_CHECKING:
     from inspector.services.photo_import import ImportReport

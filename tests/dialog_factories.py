@@ -28,9 +28,9 @@ from inspector.services.context import AppContext, open_context
 from inspector.services.inspections import Problem
 from inspector.services.templates import shipped_templates
 from inspector.ui.core.operations import Operations
-from inspector.ui.settings import UiSettings
-from inspector.ui.start_dialog import StartInspectionDialog
-from inspector.ui.worker import Worker
+from inspector.ui.core.settings import UiSettings
+from inspector.ui.core.worker import Worker
+from inspector.ui.dialogs.start import StartInspectionDialog
 
 VILLAGE = "上塘村教学站"
 
@@ -93,14 +93,14 @@ def _start(env: Env) -> tuple[QDialog, QPushButton]:
 
 
 def _details(env: Env) -> tuple[QDialog, QPushButton]:
-    from inspector.ui.details_dialog import InspectionDetailsDialog
+    from inspector.ui.dialogs.details import InspectionDetailsDialog
 
     dialog = InspectionDetailsDialog(VILLAGE, date(2026, 11, 28), "王芳", "", None)
     return dialog, dialog.ok_button
 
 
 def _missing(env: Env) -> tuple[QDialog, QPushButton]:
-    from inspector.ui.finish_dialog import MissingDialog
+    from inspector.ui.dialogs.finish import MissingDialog
 
     data, check = _finish_parts()
     dialog = MissingDialog(check, data, {}, "zh")  # type: ignore[arg-type]
@@ -108,7 +108,7 @@ def _missing(env: Env) -> tuple[QDialog, QPushButton]:
 
 
 def _summary(env: Env) -> tuple[QDialog, QPushButton]:
-    from inspector.ui.finish_dialog import SummaryDialog
+    from inspector.ui.dialogs.finish import SummaryDialog
 
     data, check = _finish_parts()
     dialog = SummaryDialog(check, data.template, "王芳", comment="总体良好")  # type: ignore[arg-type, attr-defined]
@@ -116,14 +116,14 @@ def _summary(env: Env) -> tuple[QDialog, QPushButton]:
 
 
 def _reopen(env: Env) -> tuple[QDialog, QPushButton]:
-    from inspector.ui.finish_dialog import ReopenDialog
+    from inspector.ui.dialogs.finish import ReopenDialog
 
     dialog = ReopenDialog("王芳")
     return dialog, dialog.reopen_button
 
 
 def _settings(env: Env) -> tuple[QDialog, QPushButton]:
-    from inspector.ui.settings_dialog import SettingsDialog
+    from inspector.ui.dialogs.settings import SettingsDialog
 
     dialog = SettingsDialog(UiSettings())
     return dialog, _standard(dialog, QDialogButtonBox.StandardButton.Ok)
@@ -137,14 +137,14 @@ def _assignment(env: Env) -> tuple[QDialog, QPushButton]:
 
 
 def _error_report(env: Env) -> tuple[QDialog, QPushButton]:
-    from inspector.ui.errors import ErrorReportDialog
+    from inspector.ui.core.errors import ErrorReportDialog
 
     dialog = ErrorReportDialog("Traceback …")  # it only informs: Enter closes it
     return dialog, _standard(dialog, QDialogButtonBox.StandardButton.Close)
 
 
 def _backups(env: Env) -> tuple[QDialog, QPushButton]:
-    from inspector.ui.backups_dialog import BackupsDialog
+    from inspector.ui.dialogs.backups import BackupsDialog
 
     context = env.context()
     dialog = BackupsDialog(context.paths, Operations(env.worker), lambda: None)
@@ -152,7 +152,7 @@ def _backups(env: Env) -> tuple[QDialog, QPushButton]:
 
 
 def _check(env: Env) -> tuple[QDialog, QPushButton]:
-    from inspector.ui.check_dialog import CheckDialog
+    from inspector.ui.dialogs.check import CheckDialog
 
     context = env.context()
     dialog = CheckDialog(context.paths, Operations(env.worker), lambda: context, lambda: "王芳")
@@ -162,7 +162,7 @@ def _check(env: Env) -> tuple[QDialog, QPushButton]:
 def _viewer(env: Env) -> tuple[QDialog, QPushButton]:
     from inspector.services.photo_import import add_photos
     from inspector.services.photos import photos_for
-    from inspector.ui.photo_viewer import PhotoViewer
+    from inspector.ui.dialogs.photo_viewer import PhotoViewer
 
     context = env.context()
     visit = samples.start_visit(context)
@@ -194,7 +194,7 @@ def _import_preview(env: Env) -> tuple[QDialog, QPushButton]:
 
 
 def _folder_message(env: Env) -> tuple[QDialog, QPushButton]:
-    from inspector.ui.data_folder import FolderMessage
+    from inspector.ui.dialogs.data_folder import FolderMessage
 
     dialog = FolderMessage(env.tmp_path / "data")  # there to say where: Enter copies the path
     return dialog, dialog.copy_button

@@ -298,3 +298,49 @@ def test_a_row_naming_something_unknown_is_refused() -> None:
     table = SAMPLE_TABLE.replace("base, front door", "base, persistence")
     with pytest.raises(AssertionError, match="persistence"):
         read_table(table)
+
+
+# ---------------------------------------------------------------- the window's work
+
+#: Only the operation primitive (``ui/core``) hands work to the worker's pools.
+DIRECT_JOB_CALLS = {"submit", "submit_serial", "new_handle"}
+
+
+def _by_hand(node: ast.AST) -> bool:
+    """A call that submits a job, or ``handle.failed.connect(...)``."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return False
+    if node.func.attr in DIRECT_JOB_CALLS:
+        return True
+    target = node.func.value
+    return (node.func.attr == "connect" and isinstance(target, ast.Attribute)
+            and target.attr == "failed" and isinstance(target.value, ast.Name)
+            and target.value.id == "handle")
+
+
+def direct_jobs(source: str) -> list[int]:
+    """Lines of ``source`` that start a job, or listen for a job's failure, by hand."""
+    return [node.lineno for node in ast.walk(ast.parse(source)) if _by_hand(node)]
+
+
+def test_screens_run_their_work_only_as_operations() -> None:
+    """A failure can be dropped only where a job is wired by hand: outside ui/core,
+    every piece of background work is an operation (ui/core/operations.py)."""
+    ui = ROOT / "inspector" / "ui"
+    found = [f"{path.relative_to(ROOT).as_posix()}:{line}"
+             for path in sorted(ui.rglob("*.py")) if path.parent != ui / "core"
+             for line in direct_jobs(path.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+@pytest.mark.parametrize("source", [
+    "handle = self.worker.submit(job, 'x')",
+    "self.worker.submit_serial(lambda c: save(c))",
+    "handle = worker.submit(job)\nhandle.failed.connect(self.show)",
+])
+def test_the_checker_finds_work_started_by_hand(source: str) -> None:
+    assert direct_jobs(source)
+
+
+def test_the_checker_passes_an_operation() -> None:
+    assert direct_jobs("self.ops.write(self, fn, 'x', changes=Change.SITES).start()") == []

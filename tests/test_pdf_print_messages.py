@@ -20,8 +20,9 @@ from inspector.services.demo_inspections import VISITS, demo_id
 from inspector.services.pdf.images import MISSING_FILE
 from inspector.services.pdf.sources import report_data
 from inspector.services.photo_store import PhotoStore
+from inspector.ui.core.operations import Operations
+from inspector.ui.core.worker import Worker
 from inspector.ui.print_actions import PrintActions
-from inspector.ui.worker import Worker
 
 VISIT = VISITS[0]
 INSPECTION = demo_id(VISIT.site_code, VISIT.label)
@@ -85,7 +86,7 @@ def test_the_window_says_how_many_photos_are_empty_boxes(
         opened.append(path)
         return True
 
-    actions = PrintActions(worker, lambda: demo_context, window, open_file=open_file,
+    actions = PrintActions(Operations(worker), lambda: demo_context, window, open_file=open_file,
                            ask_save_path=lambda stem: target)
     actions.set_inspection(INSPECTION)
     with qtbot.waitSignal(actions.pdf_written, timeout=30_000) as written:
@@ -103,7 +104,8 @@ def test_a_report_with_every_photo_says_nothing_about_photos(
         qtbot: QtBot, worker: Worker, demo_context: AppContext, tmp_path: Path) -> None:
     window = QWidget()
     qtbot.addWidget(window)
-    actions = PrintActions(worker, lambda: demo_context, window, open_file=lambda path: True,
+    actions = PrintActions(Operations(worker), lambda: demo_context, window,
+                           open_file=lambda path: True,
                            ask_save_path=lambda stem: tmp_path / "r.pdf")
     actions.set_inspection(INSPECTION)
     with qtbot.waitSignal(actions.pdf_written, timeout=30_000):

@@ -29,9 +29,9 @@ from inspector.services.sync.identity import Role
 from inspector.services.sync.import_summary import ItemChange
 from inspector.services.sync.importer import PreparedImport, import_bundle, prepare_import
 from inspector.ui.core.operations import Operations
+from inspector.ui.core.worker import Worker
 from inspector.ui.dialogs.sync_import import ImportPreviewDialog
 from inspector.ui.pages.sync.screen import SyncScreen
-from inspector.ui.worker import Worker
 
 TIMEOUT = 20_000
 

@@ -17,9 +17,9 @@ from inspector.services.sync.export import export_bundle
 from inspector.services.sync.identity import Role
 from inspector.services.sync.importer import PreparedImport, import_bundle
 from inspector.ui.core.operations import Operations
+from inspector.ui.core.worker import Worker
 from inspector.ui.dialogs.sync_import import ImportPreviewDialog
 from inspector.ui.pages.sync.screen import SyncScreen
-from inspector.ui.worker import Worker
 
 TIMEOUT = 20_000
 SHOTS = os.environ.get("INSPECTOR_SCREENSHOTS")  # a folder to save screenshots in, if set
@@ -35,7 +35,7 @@ def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """A failing job must fail the test, not hang it behind a modal message box."""
     from PySide6.QtWidgets import QMessageBox
 
-    import inspector.ui.errors
+    import inspector.ui.core.errors
 
     shown: list[str] = []
 
@@ -44,7 +44,7 @@ def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return QMessageBox.StandardButton.Ok
 
     monkeypatch.setattr(QMessageBox, "warning", record)
-    monkeypatch.setattr(inspector.ui.errors, "show_error", record)
+    monkeypatch.setattr(inspector.ui.core.errors, "show_error", record)
     return shown
 
 

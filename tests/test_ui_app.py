@@ -21,9 +21,9 @@ from inspector.ui.app import (
     install_translators,
     refuse_second_window,
 )
-from inspector.ui.restart import RESTART_ENV
-from inspector.ui.settings import UiSettings
-from inspector.ui.settings_dialog import SettingsDialog
+from inspector.ui.core.restart import RESTART_ENV
+from inspector.ui.core.settings import UiSettings
+from inspector.ui.dialogs.settings import SettingsDialog
 
 
 def test_inspector_without_a_command_shows_the_site_tree(demo_context: AppContext) -> None:
@@ -65,8 +65,8 @@ def test_the_garbage_collector_is_frozen_once_the_data_is_loaded(
     from ui_helpers import LOAD_TIMEOUT_MS
 
     from inspector.ui.app import freeze_gc_once_loaded
+    from inspector.ui.core.worker import Worker
     from inspector.ui.main_window import MainWindow
-    from inspector.ui.worker import Worker
 
     paths = demo_context.paths
     demo_context.close()
@@ -93,8 +93,8 @@ def test_the_window_is_shown_empty_and_filled_once_the_cjk_font_is_in(
     from ui_helpers import LOAD_TIMEOUT_MS
 
     from inspector.ui.app import finish_start_up
+    from inspector.ui.core.worker import Worker
     from inspector.ui.main_window import MainWindow
-    from inspector.ui.worker import Worker
 
     paths = demo_context.paths
     demo_context.close()

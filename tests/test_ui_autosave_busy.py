@@ -30,10 +30,10 @@ from inspector.app_paths import AppPaths
 from inspector.services.context import AppContext
 from inspector.services.sites_csv import import_sites
 from inspector.storage import database
-from inspector.ui.pages.checklist.page import ChecklistPage
+from inspector.ui.core.settings import UiSettings
+from inspector.ui.core.worker import Worker
 from inspector.ui.main_window import MainWindow
-from inspector.ui.settings import UiSettings
-from inspector.ui.worker import Worker
+from inspector.ui.pages.checklist.page import ChecklistPage
 
 VILLAGE = "上塘村教学站"
 WAIT_MS = 60_000

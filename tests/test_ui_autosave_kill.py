@@ -29,8 +29,8 @@ from PySide6.QtCore import QTimer
 from inspector.app_paths import AppPaths
 from inspector.ui.app import create_application
 from inspector.ui.main_window import MainWindow
-from inspector.ui.settings import UiSettings
-from inspector.ui.worker import Worker
+from inspector.ui.core.settings import UiSettings
+from inspector.ui.core.worker import Worker
 
 mode, data_dir, inspection_id = sys.argv[1:4]
 app = create_application([sys.argv[0]])

@@ -23,13 +23,13 @@ from inspector.services.photo_import import add_photos
 from inspector.services.photo_store import PhotoStore
 from inspector.services.sites import site_id_for_code
 from inspector.storage.database import backup_database
-from inspector.ui import errors
-from inspector.ui.backups_dialog import BackupsDialog
-from inspector.ui.check_dialog import CheckDialog
-from inspector.ui.main_window import MainWindow
-from inspector.ui.settings import UiSettings
+from inspector.ui.core import errors
 from inspector.ui.core.operations import Operations
-from inspector.ui.worker import Worker
+from inspector.ui.core.settings import UiSettings
+from inspector.ui.core.worker import Worker
+from inspector.ui.dialogs.backups import BackupsDialog
+from inspector.ui.dialogs.check import CheckDialog
+from inspector.ui.main_window import MainWindow
 
 
 def _photo(paths: AppPaths, name: str) -> Path:

@@ -27,10 +27,10 @@ from ui_text import english_words, untranslated
 from inspector.app_paths import AppPaths
 from inspector.services.context import AppContext
 from inspector.ui.app import install_translators
-from inspector.ui.file_dialogs import Mode, make_dialog, native_dialogs
-from inspector.ui.qt_strings import qt_dialog_words
-from inspector.ui.settings import UiSettings
-from inspector.ui.worker import Worker
+from inspector.ui.core.file_dialogs import Mode, make_dialog, native_dialogs
+from inspector.ui.core.qt_strings import qt_dialog_words
+from inspector.ui.core.settings import UiSettings
+from inspector.ui.core.worker import Worker
 
 TIMEOUT = 30_000
 

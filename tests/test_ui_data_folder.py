@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import open_window
 
 from inspector.app_paths import AppPaths
-from inspector.ui.data_folder import FolderMessage
+from inspector.ui.dialogs.data_folder import FolderMessage
 
 
 class FileManager(QObject):

@@ -21,8 +21,8 @@ from ui_helpers import LOAD_TIMEOUT_MS, open_window
 
 from inspector.services.context import AppContext, open_context
 from inspector.services.inspections import list_inspections, load_state
+from inspector.ui.dialogs.start import StartInspectionDialog
 from inspector.ui.pages.checklist.inspection_controller import InspectionController, last_inspectors
-from inspector.ui.start_dialog import StartInspectionDialog
 
 
 @pytest.fixture

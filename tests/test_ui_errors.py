@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 from inspector.errors import UserError
 from inspector.services.sync.errors import BundleRefused
 from inspector.storage.disk_errors import StorageProblem
-from inspector.ui import errors
-from inspector.ui.errors import ErrorReportDialog, is_expected, show_error
+from inspector.ui.core import errors
+from inspector.ui.core.errors import ErrorReportDialog, is_expected, show_error
 
 
 class _BrandNewError(UserError):

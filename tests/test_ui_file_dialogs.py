@@ -20,7 +20,7 @@ from inspector.services import file_names
 from inspector.services.context import AppContext
 from inspector.services.demo_inspections import VISITS, demo_id
 from inspector.services.sites import site_id_for_code
-from inspector.ui.file_dialogs import (
+from inspector.ui.core.file_dialogs import (
     FileDialogs,
     Mode,
     Purpose,
@@ -29,8 +29,9 @@ from inspector.ui.file_dialogs import (
     remember,
     start_folder,
 )
+from inspector.ui.core.operations import Operations
+from inspector.ui.core.worker import Worker
 from inspector.ui.print_actions import PrintActions
-from inspector.ui.worker import Worker
 
 TIMEOUT = 30_000
 
@@ -154,7 +155,8 @@ def test_a_saved_report_is_named_after_its_site_and_day(
     window = QWidget()
     qtbot.addWidget(window)
     user = User(lambda dialog: out / dialog.findChild(QLineEdit, "fileNameEdit").text())  # type: ignore[union-attr]
-    actions = PrintActions(worker, lambda: demo_context, window, open_file=lambda _p: True)
+    actions = PrintActions(Operations(worker), lambda: demo_context, window,
+                           open_file=lambda _p: True)
     actions.dialogs = FileDialogs(lambda: demo_context.paths.settings_file, run=user,
                                   drives=list)
     visit = VISITS[0]
@@ -192,7 +194,7 @@ def test_a_preview_is_named_after_its_site_and_day(
     window = QWidget()
     qtbot.addWidget(window)
     opened: list[Path] = []
-    actions = PrintActions(worker, lambda: demo_context, window,
+    actions = PrintActions(Operations(worker), lambda: demo_context, window,
                            open_file=lambda path: opened.append(path) or True)
     visit = VISITS[1]
     with qtbot.waitSignal(actions.pdf_written, timeout=TIMEOUT):
@@ -220,7 +222,6 @@ def test_the_bundle_dialogs_open_on_the_usb_drive(
     from sync_helpers import completed_inspection, installation
 
     from inspector.services.sync.identity import Role
-    from inspector.ui.core.operations import Operations
     from inspector.ui.pages.sync.screen import SyncScreen
 
     field = installation(tmp_path, "field", Role.FIELD)

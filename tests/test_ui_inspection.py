@@ -15,7 +15,7 @@ from ui_helpers import LOAD_TIMEOUT_MS, open_window, start_inspection_in
 
 from inspector.services.context import AppContext, open_context
 from inspector.services.inspections import events, load_state
-from inspector.ui.finish_dialog import MissingDialog, SummaryDialog
+from inspector.ui.dialogs.finish import MissingDialog, SummaryDialog
 from inspector.ui.main_window import MainWindow
 
 VILLAGE = "上塘村教学站"
@@ -125,7 +125,7 @@ def test_walk_through_by_keyboard(qtbot: QtBot, demo_context: AppContext,
 
 def test_ctrl_i_adds_photos_to_the_current_criterion(qtbot: QtBot, demo_context: AppContext,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from inspector.ui.photo_strip import PhotoStrip
+    from inspector.ui.widgets.photo_strip import PhotoStrip
 
     paths = demo_context.paths
     demo_context.close()
@@ -175,8 +175,8 @@ def test_reopen_dialog_has_the_name_from_the_settings_and_refuses_none(
 ) -> None:
     from ui_helpers import add_completed_inspection
 
-    from inspector.ui.finish_dialog import ReopenDialog
-    from inspector.ui.settings import UiSettings
+    from inspector.ui.core.settings import UiSettings
+    from inspector.ui.dialogs.finish import ReopenDialog
 
     done = add_completed_inspection(demo_context, "330799101202", date(2026, 10, 8))
     paths = demo_context.paths
@@ -299,8 +299,11 @@ def test_finishing_asks_for_the_overall_comment_and_not_applicable_needs_a_reaso
 def test_the_last_inspectors_are_remembered_beside_the_settings(
     tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from inspector.ui.pages.checklist.inspection_controller import last_inspectors, remember_inspectors
-    from inspector.ui.settings import UiSettings, load_settings, save_settings
+    from inspector.ui.core.settings import UiSettings, load_settings, save_settings
+    from inspector.ui.pages.checklist.inspection_controller import (
+        last_inspectors,
+        remember_inspectors,
+    )
 
     settings_file = tmp_path / "data" / "settings.json"
     assert last_inspectors(settings_file) == ""  # no file yet: nothing to suggest

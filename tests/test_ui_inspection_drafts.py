@@ -13,7 +13,7 @@ from ui_helpers import LOAD_TIMEOUT_MS, add_completed_inspection, open_window, s
 from inspector.services import inspections
 from inspector.services.context import AppContext, open_context
 from inspector.services.sites import find_by_code
-from inspector.ui.details_dialog import InspectionDetailsDialog
+from inspector.ui.dialogs.details import InspectionDetailsDialog
 from inspector.ui.main_window import MainWindow
 
 VILLAGE, VILLAGE_CODE = "上塘村教学站", "330799101202"

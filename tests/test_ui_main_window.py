@@ -16,12 +16,13 @@ from ui_helpers import LOAD_TIMEOUT_MS, add_completed_inspection, open_window
 from inspector.app_paths import AppPaths
 from inspector.services.context import AppContext, open_context
 from inspector.services.sites import site_id_for_code
-from inspector.ui import errors
-from inspector.ui.exception_hook import ExceptionHook
+from inspector.ui.core import errors
+from inspector.ui.core.exception_hook import ExceptionHook
+from inspector.ui.core.settings import UiSettings, load_settings, save_settings
+from inspector.ui.core.worker import Worker
+from inspector.ui.labels import tier_name
 from inspector.ui.main_window import MainWindow
-from inspector.ui.settings import UiSettings, load_settings, save_settings
-from inspector.ui.site_tree import SITE_ID_ROLE, tier_name
-from inspector.ui.worker import Worker
+from inspector.ui.pages.sites.site_rows import SITE_ID_ROLE
 
 
 def test_main_window_shows_the_demo_sites(qtbot: QtBot, demo_context: AppContext) -> None:
@@ -284,7 +285,7 @@ def test_the_site_list_shows_the_assignment_from_the_office(
     from datetime import timedelta
 
     from inspector.services.sync.assignments import add_assignment
-    from inspector.ui.site_tree import ASSIGNMENT_COLUMN
+    from inspector.ui.pages.sites.site_columns import ASSIGNMENT_COLUMN
 
     start = date.today()
     with demo_context.db.transaction() as session:

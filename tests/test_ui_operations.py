@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from inspector.services.control import Cancelled, Control, check
-from inspector.ui import errors
+from inspector.ui.core import errors
 from inspector.ui.core.operations import Change, Changed, Operations
 from inspector.ui.core.progress import ProgressDialog, ProgressView
-from inspector.ui.worker import InlineWorker, Worker
+from inspector.ui.core.worker import InlineWorker, Worker
 
 TIMEOUT_MS = 10_000
 

@@ -14,7 +14,7 @@ from ui_helpers import LOAD_TIMEOUT_MS, open_window, start_inspection_in
 
 from inspector.services.context import AppContext, open_context
 from inspector.storage.models import Photo
-from inspector.ui.photo_strip import PhotoStrip
+from inspector.ui.widgets.photo_strip import PhotoStrip
 
 
 def _stored_ids(paths: object, inspection_id: str) -> list[str]:

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import LOAD_TIMEOUT_MS, open_window, start_inspection_in
 
 from inspector.services.context import AppContext
-from inspector.ui.photo_strip import PhotoStrip
-from inspector.ui.photo_viewer import PhotoViewer
+from inspector.ui.dialogs.photo_viewer import PhotoViewer
+from inspector.ui.widgets.photo_strip import PhotoStrip
 
 
 def _jpeg(path: Path, color: tuple[int, int, int]) -> Path:
@@ -223,7 +223,7 @@ def test_the_photo_dialogs_start_where_photos_came_from_last(
 ) -> None:
     """Adding photos asks through the program's file dialogs, which remember the folder
     (an SD card, a phone's copy) for the next time."""
-    from inspector.ui.file_dialogs import FileDialogs, Mode, Purpose
+    from inspector.ui.core.file_dialogs import FileDialogs, Mode, Purpose
 
     card_folder = tmp_path / "DCIM"
     card_folder.mkdir()

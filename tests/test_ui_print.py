@@ -14,9 +14,9 @@ from inspector.domain.tiers import Tier
 from inspector.services.context import AppContext
 from inspector.services.demo_inspections import VISITS, demo_id
 from inspector.services.sites import site_id_for_code
-from inspector.ui.print_actions import PrintActions
 from inspector.ui.core.operations import Operations
-from inspector.ui.worker import Worker
+from inspector.ui.core.worker import Worker
+from inspector.ui.print_actions import PrintActions
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from ui_helpers import LOAD_TIMEOUT_MS, open_window
 from inspector.app_paths import AppPaths
 from inspector.services.context import open_context
 from inspector.services.sync.identity import Role, load_identity, set_role
-from inspector.ui.settings import UiSettings
+from inspector.ui.core.settings import UiSettings
 
 
 def test_the_first_start_asks_for_the_role_and_keeps_the_answer(qtbot: QtBot,

@@ -18,11 +18,11 @@ from inspector.app_paths import AppPaths
 from inspector.domain.tiers import Tier
 from inspector.services.context import AppContext
 from inspector.ui.app import register_cjk_font
+from inspector.ui.core.settings import UiSettings
+from inspector.ui.core.worker import Worker
 from inspector.ui.main_window import MainWindow
-from inspector.ui.settings import UiSettings
-from inspector.ui.site_history import INSPECTORS_COLUMN
-from inspector.ui.site_tree import SiteTree
-from inspector.ui.worker import Worker
+from inspector.ui.pages.sites.site_history import INSPECTORS_COLUMN
+from inspector.ui.pages.sites.site_tree import SiteTree
 
 # Longer than any demo name, at the deepest level: the widest a name cell must be.
 LONG_VILLAGE = "青溪县城关街道东门社区居民委员会老年教学点"

@@ -17,16 +17,17 @@ from ui_helpers import LOAD_TIMEOUT_MS, add_completed_inspection, open_window
 from inspector.app_paths import AppPaths
 from inspector.services.context import AppContext
 from inspector.services.sites import site_id_for_code
-from inspector.ui.main_window import MainWindow
-from inspector.ui.settings import (
+from inspector.ui.core.settings import (
     SiteListLayout,
     UiSettings,
     load_settings,
     load_site_list_layout,
     save_settings,
 )
-from inspector.ui.site_filter import name_sort_key, pinyin_initials
-from inspector.ui.site_tree import COLUMN_KEYS, SiteTree
+from inspector.ui.main_window import MainWindow
+from inspector.ui.pages.sites.site_columns import COLUMN_KEYS
+from inspector.ui.pages.sites.site_filter import name_sort_key, pinyin_initials
+from inspector.ui.pages.sites.site_tree import SiteTree
 
 COUNTY = "青溪县社区教育学院"
 CODE_COLUMN = COLUMN_KEYS.index("code")

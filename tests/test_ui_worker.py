@@ -6,7 +6,7 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
-from inspector.ui.worker import JobControl, Worker
+from inspector.ui.core.worker import JobControl, Worker
 
 TIMEOUT_MS = 10_000
 

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from inspector.app_paths import AppPaths
 from inspector.services.context import AppContext
+from inspector.ui.core.settings import UiSettings
+from inspector.ui.core.worker import Worker
 from inspector.ui.main_window import MainWindow
-from inspector.ui.settings import UiSettings
-from inspector.ui.worker import Worker
 
 LOAD_TIMEOUT_MS = 20_000
 

@@ -1556,7 +1556,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>This photo cannot be shown: its file is missing or damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>这张照片无法显示：文件缺失或已损坏。</translation>
     </message>
     <message>
         <source>Photos (%1)</source>

@@ -27,10 +27,10 @@ from inspector.services.context import AppContext, open_context
 from inspector.services.demo import load_demo
 from inspector.services.sites import find_by_code
 from inspector.ui.app import create_application, install_translators, register_cjk_font
+from inspector.ui.core.settings import UiSettings
+from inspector.ui.core.worker import Worker
 from inspector.ui.main_window import MainWindow
-from inspector.ui.settings import UiSettings
-from inspector.ui.site_tree import NODE_ROLE
-from inspector.ui.worker import Worker
+from inspector.ui.pages.sites.site_rows import NODE_ROLE
 
 HERE = Path(__file__).resolve().parent
 

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import QApplication
 from inspector import APP_ID, APP_NAME, assets
 from inspector.app_paths import AppPaths
 from inspector.services.store_lock import WindowClaim
-from inspector.ui.exception_hook import ExceptionHook
+from inspector.ui.core.exception_hook import ExceptionHook
+from inspector.ui.core.settings import DEFAULT_LANGUAGE, LANGUAGES, load_settings
 from inspector.ui.main_window import MainWindow
-from inspector.ui.settings import DEFAULT_LANGUAGE, LANGUAGES, load_settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication, QIcon
@@ -117,8 +117,8 @@ def install_qt_translator(app: QGuiApplication, language: str) -> list[QTranslat
     """Qt's own strings (OK, Cancel, …) and the locale's number and date formats.
 
     On Linux every file dialog is Qt's own, which speaks the window's language (the
-    desktop's speaks the desktop's): see :mod:`inspector.ui.file_dialogs`. The words
-    qtbase's translation lacks come with ours (:mod:`inspector.ui.qt_strings`).
+    desktop's speaks the desktop's): see :mod:`inspector.ui.core.file_dialogs`. The words
+    qtbase's translation lacks come with ours (:mod:`inspector.ui.core.qt_strings`).
     """
     from PySide6.QtCore import QLibraryInfo, QLocale, Qt
 
@@ -156,7 +156,7 @@ def create_application(argv: list[str]) -> QApplication:
 def run_gui(data_dir: str | None, language: str | None = None) -> int:
     """Show the main window on ``data_dir`` (or the default data directory); the exit code."""
     paths = AppPaths.resolve(data_dir)
-    from inspector.ui.worker import Worker
+    from inspector.ui.core.worker import Worker
 
     worker = Worker()
     app = create_application(sys.argv[:1])
@@ -199,7 +199,7 @@ def _claim_folder(claim: WindowClaim) -> bool:
     restored backup) waits for the closing window to let go of it."""
     import time
 
-    from inspector.ui.restart import RESTART_ENV, RESTART_WAIT_S
+    from inspector.ui.core.restart import RESTART_ENV, RESTART_WAIT_S
 
     waiting = os.environ.pop(RESTART_ENV, "") == "1"
     deadline = time.monotonic() + (RESTART_WAIT_S if waiting else 0.0)

@@ -15,7 +15,7 @@ from inspector.app_paths import AppPaths
 from inspector.domain.values import Role
 from inspector.services import api
 from inspector.ui.core.operations import Change, Changed, Operations
-from inspector.ui.settings import UiSettings, save_settings
+from inspector.ui.core.settings import UiSettings, save_settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -24,20 +24,20 @@ if TYPE_CHECKING:
     from inspector.services.context import AppContext
     from inspector.services.inspections import InspectionListing
     from inspector.services.site_tree import SiteNode
+    from inspector.ui.core.worker import JobHandle, Worker
     from inspector.ui.pages.checklist.inspection_controller import InspectionController
     from inspector.ui.pages.checklist.page import ChecklistPage
+    from inspector.ui.pages.sites.site_details import SiteDetails
+    from inspector.ui.pages.sites.site_history import SiteHistory
+    from inspector.ui.pages.sites.site_tree import SiteTree
     from inspector.ui.pages.sync.screen import SyncScreen
     from inspector.ui.print_actions import PrintActions
-    from inspector.ui.site_details import SiteDetails
-    from inspector.ui.site_history import SiteHistory
-    from inspector.ui.site_tree import SiteTree
-    from inspector.ui.worker import JobHandle, Worker
 
 log = logging.getLogger(__name__)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
-    from inspector.ui.errors import show_error as show  # loaded when first needed
+    from inspector.ui.core.errors import show_error as show  # loaded when first needed
 
     show(parent, exc, title)
 
@@ -82,10 +82,10 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
 
-        from inspector.ui.site_details import SiteDetails
-        from inspector.ui.site_history import SiteHistory
-        from inspector.ui.site_list_layout import GripSplitter, SiteListMemory
-        from inspector.ui.site_tree import SiteListPane
+        from inspector.ui.pages.sites.site_details import SiteDetails
+        from inspector.ui.pages.sites.site_history import SiteHistory
+        from inspector.ui.pages.sites.site_list_layout import GripSplitter, SiteListMemory
+        from inspector.ui.pages.sites.site_tree import SiteListPane
         from inspector.ui.widgets.role_banner import RoleBanner
 
         self.pages: QStackedWidget = QStackedWidget()
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.import_action = QAction(self.tr("&Import sites from CSV…"), self)
-        from inspector.ui.site_csv_actions import SiteCsvActions
+        from inspector.ui.pages.sites.site_csv_actions import SiteCsvActions
 
         self.csv = SiteCsvActions(self, self.ops, lambda: self.context, self.paths.settings_file,
                                   self.show_status)
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self.folder_action = QAction(self.tr("Open the &data folder"), self)
         self.folder_action.triggered.connect(self.open_data_folder)
         file_menu.addAction(self.folder_action)
-        from inspector.ui.check_dialog import add_data_care_actions
+        from inspector.ui.dialogs.check import add_data_care_actions
 
         self.data_care = add_data_care_actions(self, file_menu)  # check the data, backups
         file_menu.addSeparator()
@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
     def open_data_folder(self) -> bool:
         """Show the data folder (database, photos, backups/) in the file manager, or say
         where it is (with a button to copy the path) when none can show it."""
-        from inspector.ui.data_folder import show_folder
+        from inspector.ui.dialogs.data_folder import show_folder
 
         return show_folder(self, self.paths.data_dir)
 
@@ -268,7 +268,8 @@ class MainWindow(QMainWindow):
             self._set_sites_status(self.tr("%n site(s)", "", count))
         else:
             self._set_sites_status(self.tr("No sites yet. Use File → Import sites from CSV."))
-        self.tree.setFocus()
+        if self.pages.currentWidget() is self.sites_page:  # never from a page in use
+            self.tree.setFocus()
         self.sites_loaded.emit(count)
 
     # ------------------------------------------------------------------ inspections
@@ -315,7 +316,6 @@ class MainWindow(QMainWindow):
 
             self.sync_screen = SyncScreen(self.ops, actor=lambda: self.settings.inspector_name)
             self.sync_screen.back_requested.connect(self.show_sites)
-            self.sync_screen.imported.connect(lambda _result: self.reload_sites())
             self.sync_screen.inspection_requested.connect(self.open_inspection)
             self.pages.addWidget(self.sync_screen)
             self.sync_screen.set_context(self.context)
@@ -329,8 +329,6 @@ class MainWindow(QMainWindow):
                 self.tr("This computer is now a field laptop. You can change it on the "
                         "Sync screen."))
         self.statusBar().showMessage(text, 8000)
-        if self.sync_screen is not None:
-            self.sync_screen.refresh()
 
     def _show_checklist(self) -> None:
         if self.checklist is not None:
@@ -376,7 +374,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ settings, about
 
     def edit_settings(self) -> None:
-        from inspector.ui.settings_dialog import SettingsDialog
+        from inspector.ui.dialogs.settings import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
@@ -404,7 +402,7 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        from inspector.ui.restart import start_again
+        from inspector.ui.core.restart import start_again
 
         if not start_again():
             QMessageBox.warning(self, self.tr("Language"), self.tr(

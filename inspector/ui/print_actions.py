@@ -33,10 +33,10 @@ from inspector.domain.tiers import TIER_ORDER, Tier, tier_label
 from inspector.services import api
 from inspector.services.file_names import blank_checklist_file_name
 from inspector.services.pdf import PHOTOS_STEP
+from inspector.ui.core.file_dialogs import FileDialogs, Purpose
 from inspector.ui.core.operations import Operations
 from inspector.ui.core.progress import ProgressDialog
-from inspector.ui.file_dialogs import FileDialogs, Purpose
-from inspector.ui.worker import JobControl, JobHandle
+from inspector.ui.core.worker import JobControl, JobHandle
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
@@ -232,7 +232,7 @@ class PrintActions(QObject):
                                   "here:\n%1").replace("%1", str(path)))
 
     def _failed(self, exc: BaseException) -> None:
-        from inspector.ui.errors import is_expected, plain_message
+        from inspector.ui.core.errors import is_expected, plain_message
 
         if is_expected(exc) or isinstance(exc, LookupError):  # LookupError: nothing to print
             log.info("printing failed: %s", exc)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from inspector.ui.core.progress import ProgressView
-    from inspector.ui.worker import JobControl, JobHandle, Worker
+    from inspector.ui.core.worker import JobControl, JobHandle, Worker
 
 log = logging.getLogger(__name__)
 
@@ -233,7 +233,7 @@ class Operations(QObject):
         if self._show_failure is not None:
             self._show_failure(parent, exc, title)
             return
-        from inspector.ui.errors import show_error
+        from inspector.ui.core.errors import show_error
 
         show_error(parent, exc, title)
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from inspector.ui.worker import JobHandle
+    from inspector.ui.core.worker import JobHandle
 
 #: Work that ends sooner than this shows no dialog at all.
 DIALOG_DELAY_MS = 400

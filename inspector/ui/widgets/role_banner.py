@@ -20,7 +20,7 @@ from inspector.ui.core.operations import Change, Changed, Operations
 
 if TYPE_CHECKING:
     from inspector.app_paths import AppPaths
-    from inspector.ui.worker import JobHandle
+    from inspector.ui.core.worker import JobHandle
 
 
 class RoleBanner(QFrame):

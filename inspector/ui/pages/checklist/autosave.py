@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QWidget
 from inspector.services import api
 from inspector.services.control import Control
 from inspector.ui.core.operations import Change, Operations
-from inspector.ui.worker import JobHandle
+from inspector.ui.core.worker import JobHandle
 
 if TYPE_CHECKING:
     from datetime import date

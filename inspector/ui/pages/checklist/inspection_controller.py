@@ -25,11 +25,11 @@ from inspector.domain.values import InspectionStatus
 from inspector.services import api, text_limits
 from inspector.ui.core.operations import Change, Operations
 from inspector.ui.core.progress import ProgressDialog
-from inspector.ui.finish_dialog import MissingDialog, ReopenDialog, SummaryDialog
+from inspector.ui.core.settings import UiSettings, read_settings_file, write_settings_file
+from inspector.ui.core.worker import JobHandle
+from inspector.ui.dialogs.finish import MissingDialog, ReopenDialog, SummaryDialog
+from inspector.ui.dialogs.start import StartInspectionDialog
 from inspector.ui.pages.checklist.page import ChecklistPage
-from inspector.ui.settings import UiSettings, read_settings_file, write_settings_file
-from inspector.ui.start_dialog import StartInspectionDialog
-from inspector.ui.worker import JobHandle
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext

@@ -1,15 +1,8 @@
-"""The checklist page: indicators with progress, the current indicator's criteria, autosave.
-
-Keyboard: 1–4 rate the current criterion; Ctrl+↓/Ctrl+↑ next/previous criterion;
-Ctrl+PgDown/Ctrl+PgUp next/previous indicator; F2 the note, Esc out of it; Ctrl+I add photos.
-
-After the indicators come the visit's general photos and the overall comment (综合意见),
-each a section of its own; the finish dialog asks for the overall comment again.
-
-Where the keys lead is :class:`ChecklistNavigation`, what the user entered is
-:class:`Answers` (both plain Python); the sections' widgets are made in
-:mod:`sections`; changes are saved by :class:`AutoSaver`.
-"""
+"""The checklist page: the indicators with their progress, then the general photos and
+the overall comment (综合意见), one section shown at a time. Where the keys (:mod:`.keys`)
+lead is :class:`ChecklistNavigation`, what the user entered is :class:`Answers` (both
+plain Python), the sections' widgets come from :mod:`.sections`, and every change is
+saved at once by :class:`AutoSaver`."""
 
 from __future__ import annotations
 
@@ -19,12 +12,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTreeWidgetItem,
@@ -33,29 +23,29 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.outline import Outline, outline
-from inspector.domain.scoring import summarize
 from inspector.services import api
 from inspector.services.api.inspections import ChecklistData
 from inspector.ui.core.operations import Change, Changed, Operations
+from inspector.ui.core.worker import JobHandle
 from inspector.ui.pages.checklist import sections
 from inspector.ui.pages.checklist.answers import Answers
 from inspector.ui.pages.checklist.autosave import AutoSaver, SaveStatus
 from inspector.ui.pages.checklist.criterion_card import CriterionCard, DebouncedNote
+from inspector.ui.pages.checklist.header import ChecklistHeader
 from inspector.ui.pages.checklist.indicator_tree import (
     GENERAL,
     INDICATOR_ROLE,
     OVERALL,
     IndicatorTree,
 )
+from inspector.ui.pages.checklist.keys import install_keys
 from inspector.ui.pages.checklist.navigation import ChecklistNavigation, Place
-from inspector.ui.site_tree import status_name, tier_name
-from inspector.ui.worker import JobHandle
 
 if TYPE_CHECKING:
     from inspector.domain.templates import Criterion, Indicator2
     from inspector.services.context import AppContext
-    from inspector.ui.details_dialog import InspectionDetailsDialog
-    from inspector.ui.photo_strip import PhotoStrip
+    from inspector.ui.dialogs.details import InspectionDetailsDialog
+    from inspector.ui.widgets.photo_strip import PhotoStrip
 
 
 class ChecklistPage(QWidget):
@@ -86,7 +76,7 @@ class ChecklistPage(QWidget):
         self.overall_comment: DebouncedNote | None = None  # while its section is shown
         self._shown: int | None = None  # the section whose widgets are shown
         self._build()
-        self._shortcuts()
+        install_keys(self)
         self.saver.status_changed.connect(self._save_status)
         self.saver.failed.connect(self._save_failed)
         ops.changed.connect(self._data_changed)
@@ -108,41 +98,17 @@ class ChecklistPage(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        header = QHBoxLayout()
-        self.back_button = QPushButton(self.tr("← Site &list"))
-        self.back_button.setAccessibleName(self.tr("Back to the sites"))
+        self.header = header = ChecklistHeader()
+        layout.addWidget(header)
+        self.back_button, self.title, self.details = (header.back_button, header.title,
+                                                      header.details)
+        self.progress, self.save_label = header.progress, header.save_label
+        self.details_button, self.finish_button, self.reopen_button = (
+            header.details_button, header.finish_button, header.reopen_button)
         self.back_button.clicked.connect(self._back)
-        header.addWidget(self.back_button)
-        self.title = QLabel()
-        self.title.setAccessibleName(self.tr("Inspection"))
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.title.setFont(font)
-        header.addWidget(self.title, 1)
-        self.progress = QLabel()  # "9/21 rated"
-        self.progress.setObjectName("ratedProgress")
-        self.progress.setAccessibleName(self.tr("Criteria rated"))
-        header.addWidget(self.progress)
-        self.save_label = QLabel()
-        self.save_label.setAccessibleName(self.tr("Save status"))
-        header.addWidget(self.save_label)
-        self.details_button = QPushButton(self.tr("&Edit details…"))
-        self.details_button.setAccessibleName(self.tr(
-            "Edit the date, the inspectors and the site staff of this inspection"))
         self.details_button.clicked.connect(self.edit_details)
-        header.addWidget(self.details_button)
-        self.finish_button = QPushButton(self.tr("Fi&nish…"))
         self.finish_button.clicked.connect(lambda: self.finish_requested.emit())
-        header.addWidget(self.finish_button)
-        self.reopen_button = QPushButton(self.tr("&Reopen…"))
         self.reopen_button.clicked.connect(lambda: self.reopen_requested.emit())
-        header.addWidget(self.reopen_button)
-        layout.addLayout(header)
-
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        layout.addWidget(self.details)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.indicators = IndicatorTree()
@@ -161,21 +127,6 @@ class ChecklistPage(QWidget):
             "indicator · F2 note · Esc leave the note · Ctrl+I add photos"))
         self.help.setWordWrap(True)
         layout.addWidget(self.help)
-
-    def _shortcuts(self) -> None:
-        def add(key: str | QKeySequence, action: Callable[[], None]) -> None:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(action)
-
-        for number in range(1, 5):
-            add(str(number), functools.partial(self.rate_current, number))
-        add("Ctrl+Down", lambda: self.move_criterion(1))
-        add("Ctrl+Up", lambda: self.move_criterion(-1))
-        add("Ctrl+PgDown", lambda: self.move_indicator(1))
-        add("Ctrl+PgUp", lambda: self.move_indicator(-1))
-        add("F2", self.focus_note)
-        add("Ctrl+I", self.request_photos)
 
     # ------------------------------------------------------------------ loading
 
@@ -220,23 +171,8 @@ class ChecklistPage(QWidget):
         self.loaded.emit()
 
     def _fill_header(self) -> None:
-        data = self.data
-        assert data is not None
-        status = status_name(data.status)
-        title = f"{data.site_name} · {data.visit_date.isoformat()} · {status}"
-        if data.completed:  # the result of the visit, as the site list and the report show it
-            ratings = {cid: a.rating for cid, a in data.answers.items() if a.rating}
-            score = summarize(data.template, data.tier, ratings).overall.percent
-            title += " · " + self.tr("Score %1").replace("%1", score)
-        self.title.setText(title)
-        parts = [tier_name(data.tier),
-                 self.tr("Inspectors: %1").replace("%1", data.inspectors or "—"),
-                 self.tr("Site staff: %1").replace("%1", data.site_staff or "—")]
-        if data.previous_date:
-            parts.append(self.tr("Revisit of %1").replace("%1", data.previous_date.isoformat()))
-        if data.completed:
-            parts.append(self.tr("Read-only. Reopen it to change anything."))
-        self.details.setText(" · ".join(parts))
+        assert self.data is not None
+        self.header.show_inspection(self.data)
 
     def _update_progress(self) -> None:
         answers = self.answers
@@ -383,15 +319,9 @@ class ChecklistPage(QWidget):
             strip.choose_files()
 
     def _photo_strip(self, criterion_id: str | None) -> QWidget:
-        from inspector.ui.photo_strip import PhotoStrip
-
         assert self.data is not None and self.walk is not None
-        targets: list[tuple[str | None, str]] = [(None, self.tr("General photos of the visit"))]
-        for criterion in self.walk.criteria:
-            text = criterion.text.get(self.language)
-            targets.append((criterion.id, f"{self.numbers[criterion.id]} {text[:40]}"))
-        strip = PhotoStrip(self.ops, self.context, self.data.inspection_id, criterion_id,
-                           self.data.completed, targets=targets)
+        strip = sections.photo_strip(self.ops, self.context, self.data, self.walk, self.numbers,
+                                     self.language, criterion_id)
         self.strips[criterion_id] = strip
         return strip
 
@@ -446,7 +376,7 @@ class ChecklistPage(QWidget):
 
     def details_dialog(self) -> InspectionDetailsDialog | None:
         """The details of a draft, to change (None for a completed inspection)."""
-        from inspector.ui.details_dialog import InspectionDetailsDialog
+        from inspector.ui.dialogs.details import InspectionDetailsDialog
 
         data = self.data
         if data is None or data.completed:
@@ -477,11 +407,7 @@ class ChecklistPage(QWidget):
         return handle
 
     def _save_status(self, status: str) -> None:
-        texts = {SaveStatus.SAVING: self.tr("Saving…"),
-                 SaveStatus.SAVED: self.tr("All changes saved"),
-                 SaveStatus.FAILED: self.tr("Not saved!"),
-                 SaveStatus.WAITING: self.tr("Waiting for the database…")}
-        self.save_label.setText(texts.get(SaveStatus(status), ""))
+        self.header.show_save_status(SaveStatus(status))
 
     def _back(self) -> None:
         self.flush()

@@ -4,16 +4,37 @@ visit's general photos, or the overall comment (综合意见)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from inspector.domain.outline import SectionOutline
+from inspector.domain.outline import Outline, SectionOutline
 from inspector.services.api.inspections import ChecklistData
+from inspector.ui.core.operations import Operations
 from inspector.ui.pages.checklist.answers import Answers
 from inspector.ui.pages.checklist.criterion_card import CriterionCard, DebouncedNote
 
+if TYPE_CHECKING:
+    from inspector.services.context import AppContext
+    from inspector.ui.widgets.photo_strip import PhotoStrip
+
 PhotoFactory = Callable[[str | None], QWidget]
+
+
+def photo_strip(ops: Operations, context: AppContext, data: ChecklistData, walk: Outline,
+                numbers: dict[str, str], language: str, criterion_id: str | None) -> PhotoStrip:
+    """The photos of a criterion (None: of the whole visit), which can be moved to any
+    criterion of the checklist."""
+    from inspector.ui.widgets.photo_strip import PhotoStrip
+
+    targets: list[tuple[str | None, str]] = [
+        (None, QCoreApplication.translate("ChecklistPage", "General photos of the visit"))]
+    for criterion in walk.criteria:
+        text = criterion.text.get(language)
+        targets.append((criterion.id, f"{numbers[criterion.id]} {text[:40]}"))
+    return PhotoStrip(ops, context, data.inspection_id, criterion_id, data.completed,
+                      targets=targets)
 
 
 def criteria_section(data: ChecklistData, answers: Answers, section: SectionOutline,

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from inspector.domain.tiers import Tier
 from inspector.domain.values import Keep
 from inspector.services.api.sync import Vocabulary
-from inspector.ui.site_tree import status_name
+from inspector.ui.labels import status_name
 
 if TYPE_CHECKING:
     from inspector.services.api.sync import SyncOverview

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from inspector.services.context import AppContext
     from inspector.services.sync.export import ExportResult
     from inspector.services.sync.importer import ImportResult, PreparedImport
-    from inspector.ui.worker import JobHandle
+    from inspector.ui.core.worker import JobHandle
 
 #: Inspections waiting to be sent that the tab names; the rest are counted.
 WAITING_NAMED = 5
@@ -191,7 +191,7 @@ class ExchangeTab(QWidget):
     def _refused(self, exc: BaseException) -> None:
         """A bundle that cannot be imported (damaged, not signed, from a revoked device) is
         said in the tab's message line too, where the user looks next."""
-        from inspector.ui.errors import is_expected, plain_message
+        from inspector.ui.core.errors import is_expected, plain_message
 
         if is_expected(exc):
             self.message.setText(plain_message(exc))

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.values import Keep, Role
 from inspector.services import api
+from inspector.ui.core.file_dialogs import FileDialogs, Purpose
 from inspector.ui.core.operations import Change, Changed, Operations
-from inspector.ui.file_dialogs import FileDialogs, Purpose
 from inspector.ui.pages.sync.assignments import AssignmentsPanel
 from inspector.ui.pages.sync.conflicts import ConflictsPanel
 from inspector.ui.pages.sync.devices import DevicesTab
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from inspector.services.context import AppContext
     from inspector.services.sync.importer import PreparedImport
     from inspector.services.sync.trust import DeviceInfo
-    from inspector.ui.worker import JobHandle
+    from inspector.ui.core.worker import JobHandle
 
 #: What taking one version of a conflicting record changes, by the record's table.
 RESOLVED_CHANGES = {

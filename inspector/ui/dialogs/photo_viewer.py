@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from inspector.services import api, text_limits
 from inspector.ui.core.operations import Change, Operation, Operations
-from inspector.ui.undo_bar import UndoBar
-from inspector.ui.worker import JobHandle
+from inspector.ui.core.worker import JobHandle
+from inspector.ui.widgets.undo_bar import UndoBar
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext

@@ -33,7 +33,7 @@ from inspector.ui.core.operations import Change, Operation, Operations
 if TYPE_CHECKING:
     from inspector.app_paths import AppPaths
     from inspector.services.backups import BackupInfo, Loss, RestoreResult
-    from inspector.ui.worker import JobHandle
+    from inspector.ui.core.worker import JobHandle
 
 T = TypeVar("T")
 
@@ -125,7 +125,7 @@ class BackupsDialog(QDialog):
 
     def open_folder(self) -> bool:
         """Show the backups in the file manager, or say where they are when none can."""
-        from inspector.ui.data_folder import show_folder
+        from inspector.ui.dialogs.data_folder import show_folder
 
         folder = self.paths.backups if self.paths.backups.is_dir() else self.paths.data_dir
         return show_folder(self, folder)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.services import text_limits
-from inspector.ui.settings import LANGUAGES, UiSettings
+from inspector.ui.core.settings import LANGUAGES, UiSettings
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 

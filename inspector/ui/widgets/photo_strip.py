@@ -32,17 +32,17 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.services import api
+from inspector.ui.core.file_dialogs import FileDialogs, Purpose
 from inspector.ui.core.operations import Change, Changed, Operations
 from inspector.ui.core.progress import ProgressDialog
-from inspector.ui.file_dialogs import FileDialogs, Purpose
-from inspector.ui.undo_bar import UndoBar
-from inspector.ui.worker import JobHandle
+from inspector.ui.core.worker import JobHandle
+from inspector.ui.widgets.undo_bar import UndoBar
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
     from inspector.services.photo_import import ImportReport
     from inspector.services.photos import PhotoRecord
-    from inspector.ui.photo_viewer import PhotoViewer
+    from inspector.ui.dialogs.photo_viewer import PhotoViewer
 
 log = logging.getLogger(__name__)
 
@@ -331,7 +331,7 @@ class PhotoStrip(QWidget):
     # ------------------------------------------------------------------ viewer
 
     def _open_viewer(self, item: QListWidgetItem) -> None:
-        from inspector.ui.photo_viewer import PhotoViewer, deleted_text
+        from inspector.ui.dialogs.photo_viewer import PhotoViewer, deleted_text
 
         index = next((i for i, r in enumerate(self.records)
                       if r.id == item.data(PHOTO_ROLE)), 0)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.values import InspectionStatus
-from inspector.ui.site_tree import percent, status_name
+from inspector.ui.labels import percent, status_name
 
 if TYPE_CHECKING:
     from inspector.services.inspections import InspectionListing

@@ -8,7 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from inspector.ui.site_tree import assignment_text, in_progress_text, last_result_text, tier_name
+from inspector.ui.labels import (
+    assignment_text,
+    in_progress_text,
+    last_result_text,
+    tier_name,
+)
 
 if TYPE_CHECKING:
     from inspector.services.site_tree import SiteNode

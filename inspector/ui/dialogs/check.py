@@ -40,9 +40,9 @@ if TYPE_CHECKING:
     from inspector.services.check import CheckReport, Finding
     from inspector.services.check_repairs import RefetchResult
     from inspector.services.context import AppContext
-    from inspector.ui.backups_dialog import BackupsDialog
+    from inspector.ui.core.worker import JobHandle
+    from inspector.ui.dialogs.backups import BackupsDialog
     from inspector.ui.main_window import MainWindow
-    from inspector.ui.worker import JobHandle
 
 T = TypeVar("T")
 
@@ -82,7 +82,7 @@ class DataCare(QObject):
         return dialog
 
     def show_backups(self) -> BackupsDialog:
-        from inspector.ui.backups_dialog import BackupsDialog
+        from inspector.ui.dialogs.backups import BackupsDialog
 
         window = self.window
         dialog = BackupsDialog(window.paths, window.ops, self.release_data,
@@ -106,7 +106,7 @@ class DataCare(QObject):
         """Start the program again (same command, same data folder) and close this window."""
         from PySide6.QtWidgets import QMessageBox
 
-        from inspector.ui.restart import start_again
+        from inspector.ui.core.restart import start_again
 
         started = start_again()
         if not started:
@@ -301,7 +301,7 @@ class CheckDialog(QDialog):
     # -- repairs ------------------------------------------------------------------------
 
     def choose_bundle(self) -> None:
-        from inspector.ui.file_dialogs import FileDialogs, Purpose
+        from inspector.ui.core.file_dialogs import FileDialogs, Purpose
 
         chosen = FileDialogs(lambda: self.paths.settings_file).open_file(
             self, self.tr("Fetch photos from a bundle"),
@@ -310,7 +310,7 @@ class CheckDialog(QDialog):
             self.refetch(chosen)
 
     def choose_folder(self) -> None:
-        from inspector.ui.file_dialogs import FileDialogs, Purpose
+        from inspector.ui.core.file_dialogs import FileDialogs, Purpose
 
         chosen = FileDialogs(lambda: self.paths.settings_file).folder(
             self, self.tr("Fetch photos from a folder"), Purpose.REPAIR)

@@ -1,7 +1,7 @@
 """``sys.excepthook`` for the GUI: an exception in a slot reaches a dialog, not a dead window.
 
 Installed before the main window is shown, so it is kept light: the dialogs of
-:mod:`inspector.ui.errors` are imported only when there is something to show.
+:mod:`inspector.ui.core.errors` are imported only when there is something to show.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class ExceptionHook:
             return
         self._showing = True
         try:
-            from inspector.ui.errors import show_error
+            from inspector.ui.core.errors import show_error
 
             show_error(self._parent(), exc)
         finally:

@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSplitter, QSplitterHandle, QWidget
 
-from inspector.ui.settings import SiteListLayout, load_site_list_layout, save_site_list_layout
-from inspector.ui.site_tree import SiteTree
+from inspector.ui.core.settings import SiteListLayout, load_site_list_layout, save_site_list_layout
+from inspector.ui.pages.sites.site_tree import SiteTree
 
 log = logging.getLogger(__name__)
 

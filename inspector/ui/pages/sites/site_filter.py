@@ -34,7 +34,7 @@ from inspector.domain.tiers import TIER_ORDER
 
 if TYPE_CHECKING:
     from inspector.services.site_tree import SiteNode
-    from inspector.ui.site_tree import SiteTree
+    from inspector.ui.pages.sites.site_tree import SiteTree
 
 SITE_ID_ROLE = Qt.ItemDataRole.UserRole  # the same roles as the tree's (see site_tree)
 
@@ -263,7 +263,7 @@ class SiteSearchBar(QWidget):
         self.tier.setAccessibleName(self.tr("Show tier"))
         self.tier.setToolTip(self.tr("Show only sites of one tier"))
         self.tier.addItem(self.tr("All tiers"), "")
-        from inspector.ui.site_tree import tier_name
+        from inspector.ui.labels import tier_name
 
         for tier in TIERS:
             self.tier.addItem(tier_name(tier), tier)

@@ -2,7 +2,7 @@
 
 On Linux (UOS, Kylin, Debian…) Qt's own file dialog is used rather than the desktop's:
 Qt's is translated with the window (qtbase's translation plus ours for the few words it
-lacks, see :mod:`inspector.ui.qt_strings`), while the desktop's speaks the desktop's
+lacks, see :mod:`inspector.ui.core.qt_strings`), while the desktop's speaks the desktop's
 language, whatever the window's. On Windows and macOS the system's dialog is used: it is
 the one people know there, and it follows the system's language.
 
@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QWidget
 
-from inspector.ui.settings import read_settings_file, write_settings_file
+from inspector.ui.core.settings import read_settings_file, write_settings_file
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from inspector.services import api
+from inspector.ui.core.file_dialogs import FileDialogs, Purpose
 from inspector.ui.core.operations import Change, Operations
-from inspector.ui.file_dialogs import FileDialogs, Purpose
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from inspector.services.context import AppContext
     from inspector.services.sites_csv import ImportResult
-    from inspector.ui.worker import JobHandle
+    from inspector.ui.core.worker import JobHandle
 
 
 class SiteCsvActions(QObject):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.values import InspectionStatus
-from inspector.ui.site_tree import percent
+from inspector.ui.labels import percent
 
 if TYPE_CHECKING:
     from inspector.services.inspections import InspectionListing

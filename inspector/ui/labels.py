@@ -1,0 +1,79 @@
+"""The words every screen uses for the program's values: tiers, inspection statuses,
+scores, and a site's last result, inspection in progress and assignment.
+
+One place, so that the site list, the checklist page, the details and the sync
+screen say the same thing; translated with the contexts the translations know.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from inspector.domain.tiers import Tier
+from inspector.domain.values import InspectionStatus
+from inspector.services.assignment_state import AssignmentState
+from inspector.services.site_tree import AssignedVisit, LastInspection
+
+
+def tier_name(tier: str) -> str:
+    """The tier's name as the guideline writes it (translated for English)."""
+    names: dict[str, str] = {
+        Tier.COUNTY: QCoreApplication.translate("Tiers", "County community-education college"),
+        Tier.TOWNSHIP: QCoreApplication.translate("Tiers", "Township community school"),
+        Tier.VILLAGE: QCoreApplication.translate("Tiers", "Village teaching station"),
+    }
+    return names.get(str(tier), str(tier))
+
+
+def status_name(status: str) -> str:
+    """An inspection's status as every screen words it."""
+    names: dict[str, str] = {
+        InspectionStatus.COMPLETED: QCoreApplication.translate("Statuses", "completed"),
+        InspectionStatus.DRAFT: QCoreApplication.translate("Statuses", "in progress"),
+    }
+    return names.get(status, status)
+
+
+def percent(score: float | None) -> str:
+    """The same rounding as the summary and the printed report (one decimal)."""
+    from inspector.domain.scoring import format_percent
+
+    return format_percent(score)
+
+
+def last_result_text(last: LastInspection | None) -> str:
+    if last is None:
+        return ""
+    return f"{last.visit_date.isoformat()}  {percent(last.score)}"
+
+
+def in_progress_text(current: LastInspection | None) -> str:
+    if current is None:
+        return ""
+    return QCoreApplication.translate("SiteTree", "Yes, since %1").replace(
+        "%1", current.visit_date.isoformat())
+
+
+def assignment_text(visit: AssignedVisit | None, short: bool = False) -> str:
+    """The county office's assignment: the period and who goes (with its note unless short)."""
+    if visit is None:
+        return ""
+    state = _state_text(visit.state)
+    if short:
+        text = f"{visit.period_start:%m-%d}–{visit.period_end:%m-%d} {visit.inspector_name}"
+        return f"{text} · {state}" if state else text
+    text = QCoreApplication.translate("SiteTree", "%1 to %2, %3").replace(
+        "%1", visit.period_start.isoformat()).replace(
+        "%2", visit.period_end.isoformat()).replace("%3", visit.inspector_name)
+    text = f"{text} ({visit.note})" if visit.note else text
+    return f"{text} · {state}" if state else text
+
+
+def _state_text(state: AssignmentState) -> str:
+    """Said beside an assignment that is not simply waiting for its period."""
+    if state is AssignmentState.OVERDUE:
+        return QCoreApplication.translate("SiteTree", "overdue")
+    if state is AssignmentState.IN_PROGRESS:
+        return QCoreApplication.translate("SiteTree", "under way")
+    return ""
+
