@@ -18,15 +18,17 @@ from inspector.ui.core.operations import Change, Changed, Operations
 from inspector.ui.core.settings import UiSettings, save_settings
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
-    from PySide6.QtWidgets import QSplitter, QStackedWidget
+    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtWidgets import QMenu, QSplitter, QStackedWidget
 
     from inspector.services.context import AppContext
     from inspector.services.inspections import InspectionListing
     from inspector.services.site_tree import SiteNode
     from inspector.ui.core.worker import JobHandle, Worker
+    from inspector.ui.dialogs.check import DataCare
     from inspector.ui.pages.checklist.inspection_controller import InspectionController
     from inspector.ui.pages.checklist.page import ChecklistPage
+    from inspector.ui.pages.sites.site_csv_actions import SiteCsvActions
     from inspector.ui.pages.sites.site_details import SiteDetails
     from inspector.ui.pages.sites.site_history import SiteHistory
     from inspector.ui.pages.sites.site_tree import SiteTree
@@ -52,6 +54,17 @@ class MainWindow(QMainWindow):
 
     data_opened = Signal(object)  # AppContext
     sites_loaded = Signal(int)  # number of sites in the tree
+
+    # Made with the menus (ui/menus.py).
+    csv: SiteCsvActions
+    data_care: DataCare
+    file_menu: QMenu
+    settings_menu: QMenu
+    import_action: QAction
+    export_action: QAction
+    sync_action: QAction
+    folder_action: QAction
+    _data_actions: list[QAction]
 
     def __init__(self, paths: AppPaths, settings: UiSettings, worker: Worker,
                  parent: QWidget | None = None) -> None:
@@ -124,51 +137,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ menus
 
     def _build_menus(self) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QAction, QKeySequence
+        from inspector.ui.menus import build_menus
 
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_action = QAction(self.tr("&Import sites from CSV…"), self)
-        from inspector.ui.pages.sites.site_csv_actions import SiteCsvActions
-
-        self.csv = SiteCsvActions(self, self.ops, lambda: self.context, self.paths.settings_file,
-                                  self.show_status)
-        self.import_action.triggered.connect(self.csv.import_sites)
-        self.export_action = QAction(self.tr("&Export sites to CSV…"), self)
-        self.export_action.triggered.connect(self.csv.export_sites)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        quit_action.triggered.connect(self.close)
-        self.sync_action = QAction(self.tr("S&ync with USB drive…"), self)
-        self.sync_action.triggered.connect(self.show_sync)
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.sync_action)
-        file_menu.addSeparator()
-        # Always available: where the data and its backups are, also when they cannot be opened.
-        self.folder_action = QAction(self.tr("Open the &data folder"), self)
-        self.folder_action.triggered.connect(self.open_data_folder)
-        file_menu.addAction(self.folder_action)
-        from inspector.ui.dialogs.check import add_data_care_actions
-
-        self.data_care = add_data_care_actions(self, file_menu)  # check the data, backups
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        self.file_menu = file_menu
-
-        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
-        self.settings_menu = settings_menu
-        settings_action = QAction(self.tr("&Language and name…"), self)
-        settings_action.triggered.connect(self.edit_settings)
-        settings_menu.addAction(settings_action)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about_action = QAction(self.tr("&About Inspector"), self)
-        about_action.triggered.connect(self.show_about)
-        help_menu.addAction(about_action)
-        self._data_actions = [self.import_action, self.export_action, self.sync_action]
+        build_menus(self)
 
     def show_status(self, text: str) -> None:
         """A line for the status bar (what is being done, or what was done)."""

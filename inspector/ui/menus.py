@@ -1,0 +1,64 @@
+"""The main window's menus: File (sites CSV, sync, the data folder, checking the data,
+backups, quit), Settings and Help. The Print menu is :mod:`.print_actions`.
+
+Their words keep the translation context of the main window, where they have always been.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
+    from inspector.ui.main_window import MainWindow
+
+
+def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
+    action = QAction(text, window)
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    """Add the menus to ``window``'s menu bar; the actions that need the data stay
+    disabled until it is open (``window._data_actions``)."""
+    from inspector.ui.dialogs.check import add_data_care_actions
+    from inspector.ui.pages.sites.site_csv_actions import SiteCsvActions
+
+    window.csv = SiteCsvActions(window, window.ops, lambda: window.context,
+                                window.paths.settings_file, window.show_status)
+    file_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&File"))
+    window.import_action = _action(window, file_menu, QCoreApplication.translate(
+        "MainWindow", "&Import sites from CSV…"), window.csv.import_sites)
+    window.export_action = _action(window, file_menu, QCoreApplication.translate(
+        "MainWindow", "&Export sites to CSV…"), window.csv.export_sites)
+    file_menu.addSeparator()
+    window.sync_action = _action(window, file_menu, QCoreApplication.translate(
+        "MainWindow", "S&ync with USB drive…"), window.show_sync)
+    file_menu.addSeparator()
+    # Always available: where the data and its backups are, also when they cannot be opened.
+    window.folder_action = _action(window, file_menu, QCoreApplication.translate(
+        "MainWindow", "Open the &data folder"), window.open_data_folder)
+    window.data_care = add_data_care_actions(window, file_menu)  # check the data, backups
+    file_menu.addSeparator()
+    quit_action = _action(window, file_menu, QCoreApplication.translate("MainWindow", "&Quit"),
+                          window.close)
+    quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    window.file_menu = file_menu
+
+    window.settings_menu = window.menuBar().addMenu(
+        QCoreApplication.translate("MainWindow", "&Settings"))
+    _action(window, window.settings_menu, QCoreApplication.translate(
+        "MainWindow", "&Language and name…"), window.edit_settings)
+
+    help_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+    _action(window, help_menu, QCoreApplication.translate("MainWindow", "&About Inspector"),
+            window.show_about)
+    window._data_actions = [window.import_action, window.export_action, window.sync_action]
