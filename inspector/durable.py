@@ -12,7 +12,6 @@ when writing fails. Standard library only: every layer uses it.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,7 +46,7 @@ def replacing(target: Path, *, cache: bool = False, folder_exists: bool = False,
     """
     if not folder_exists:
         target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+    temp = target.with_name(f".{target.name}.{os.urandom(16).hex()}.part")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(temp, flags, 0o600 if private else 0o666)
     try:

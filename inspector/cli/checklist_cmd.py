@@ -7,7 +7,6 @@ from typing import Any
 
 from inspector.cli import print_cmd
 from inspector.cli.common import add_command, add_format, add_group, add_tier, opened, print_json
-from inspector.domain.outline import outline
 from inspector.domain.tiers import Tier
 from inspector.services import api
 
@@ -24,6 +23,8 @@ def register(commands: Any) -> None:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from inspector.domain.outline import outline  # loaded when showing, not at start
+
     tier = Tier(args.tier)  # already a Tier (add_tier parses every name of it)
     with opened(args) as context:
         template = api.templates.latest_template(context)

@@ -26,7 +26,6 @@ from inspector.cli.common import (
     print_json,
     terminal_columns,
 )
-from inspector.domain.scoring import format_percent
 from inspector.domain.tiers import Tier
 from inspector.domain.values import InspectionStatus
 from inspector.services import api
@@ -114,6 +113,8 @@ def _free(path: Path) -> Path:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from inspector.domain.scoring import format_percent  # loaded when listing, not at start
+
     with opened(args) as context:
         listings = api.inspections.list_inspections(context)
     if args.format == "json":
