@@ -1,4 +1,4 @@
-"""Helpers shared by the GUI tests (tests/test_ui_*.py): windows on a fresh data directory."""
+"""Helpers shared by the GUI tests (tests/ui/): windows on a fresh data directory."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ time of a short report). :class:`QuickTTFontFace` reads the same tables as
 whole arrays (``struct.unpack_from``) and builds exactly the attributes
 ReportLab's own reading builds (``charToGlyph``, ``glyphToChar``,
 ``charWidths``, ``defaultWidth``, ``hmetrics``, ``glyphPos``), so measuring,
-subsetting and embedding work as before; ``tests/test_pdf_fonts.py`` compares
+subsetting and embedding work as before; ``tests/services/pdf/test_pdf_fonts.py`` compares
 the two readings. Character maps of formats 4 and 12 (what TrueType fonts
 with Unicode maps use) are read this way; any other format, or a file that
 does not read cleanly, is read by ReportLab itself, which also gives its own

@@ -4,7 +4,7 @@ Qt's file dialog says "Look in:", "Files of type:", "Folder", "Drive" and "pdf F
 English even with qtbase_zh_CN loaded: Qt 6 changed those strings and the translation was
 not updated. They are listed here under Qt's own contexts so that translations/ carries
 them: our translator is asked whenever Qt's has no entry, so the file dialog is Chinese
-throughout. ``tests/test_ui_chinese.py`` opens the dialogs and finds any word still missing.
+throughout. ``tests/ui/test_ui_chinese.py`` opens the dialogs and finds any word still missing.
 """
 
 from __future__ import annotations

@@ -55,8 +55,8 @@ TIER_RANK = {tier.value: str(rank) for rank, tier in enumerate(TIER_ORDER)}
 class SiteTree(FittedColumns):
     """Shows :class:`SiteNode` trees; emits ``site_chosen`` with the selected node."""
 
-    site_chosen = Signal(object)  # SiteNode | None
-    site_activated = Signal(object)  # SiteNode (Enter or double-click)
+    site_chosen = Signal(SiteNode)  # or None: no site chosen
+    site_activated = Signal(SiteNode)  # Enter or double-click
     filled = Signal(int)  # after each fill, with the number of sites
     typed = Signal(str)  # letters or digits typed in the list: they go to the search
 

@@ -19,7 +19,7 @@ from PIL import Image
 import inspector
 from inspector import assets
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 LINUX = PACKAGING / "linux"
 METAINFO = LINUX / "cn.sqjy.Inspector.metainfo.xml"

@@ -107,7 +107,7 @@ context.close()
 
 def _env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "INSPECTOR_DATA_DIR"}
-    tests = str(Path(__file__).resolve().parent)
+    tests = str(Path(__file__).resolve().parents[1])
     env["PYTHONPATH"] = os.pathsep.join([tests, *sys.path])
     return env
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector.ui.app import install_translators, register_cjk_font
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _update_translations() -> ModuleType:

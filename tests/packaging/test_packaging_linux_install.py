@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 STAND_IN = """#!/bin/sh
 case "$1" in
     --self-test) [ -e "$(dirname "$0")/broken" ] && { echo "FAILED qt: no xcb"; exit 1; }
