@@ -11,8 +11,8 @@ import pytest
 from sqlmodel import select
 
 from inspector.domain.templates import parse_template
+from inspector.services import inspection_deletion, templates
 from inspector.services import inspections as svc
-from inspector.services import templates
 from inspector.services.context import AppContext
 from inspector.services.sites import find_by_code
 from inspector.storage.models import InspectionEvent, Photo, Response
@@ -95,7 +95,7 @@ def test_an_old_inspection_is_not_reopened_beside_one_in_progress(
             svc.reopen(session, older, actor="李明", reason="补拍照片")
         assert svc.get_inspection(session, older).status == "completed"
     with demo_context.db.transaction() as session:
-        svc.delete_draft(session, newer)
+        inspection_deletion.delete_draft(session, newer)
     with demo_context.db.transaction() as session:  # once the other is gone: allowed
         assert svc.reopen(session, older, actor="李明").status == "draft"
 
@@ -190,11 +190,11 @@ def test_a_draft_is_deleted_with_everything_it_holds(demo_context: AppContext,
                             photo_samples.jpeg(tmp_path / "b.jpg", seed=2)]).added
     with demo_context.db.session() as session:
         before = svc.list_inspections(session)
-        preview = svc.draft_contents(session, inspection_id)
+        preview = inspection_deletion.draft_contents(session, inspection_id)
     assert (preview.site_name, preview.visit_date) == ("上塘村教学站", date(2026, 11, 28))
     assert (preview.ratings, preview.notes, preview.photos) == (2, 2, 2)
     with demo_context.db.transaction() as session:
-        assert svc.delete_draft(session, inspection_id) == preview
+        assert inspection_deletion.delete_draft(session, inspection_id) == preview
     with demo_context.db.session() as session:
         assert [i.id for i in svc.list_inspections(session)] == [
             i.id for i in before if i.id != inspection_id]
@@ -202,7 +202,7 @@ def test_a_draft_is_deleted_with_everything_it_holds(demo_context: AppContext,
             assert not session.exec(
                 select(table).where(table.inspection_id == inspection_id)).all()
         with pytest.raises(svc.InspectionError, match="no such inspection"):
-            svc.draft_contents(session, inspection_id)
+            inspection_deletion.draft_contents(session, inspection_id)
     # The files stay until the photo store's tidy-up finds nobody refers to them.
     stored = dict(store.stored_files())
     assert {record.sha256 for record in added} <= set(stored)
@@ -221,9 +221,9 @@ def test_completed_and_reopened_inspections_cannot_be_deleted(
             svc.set_rating(session, inspection_id, criterion.id, "meets")
         svc.complete(session, inspection_id, actor="王芳")
         with pytest.raises(svc.InspectionError, match="completed inspection cannot be deleted"):
-            svc.delete_draft(session, inspection_id)
+            inspection_deletion.delete_draft(session, inspection_id)
         svc.reopen(session, inspection_id, actor="李明", reason="补拍")
         with pytest.raises(svc.InspectionError, match="completed and reopened"):
-            svc.delete_draft(session, inspection_id)
+            inspection_deletion.delete_draft(session, inspection_id)
     with demo_context.db.session() as session:
         assert svc.load_state(session, inspection_id).responses

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from inspector.domain.templates import ChecklistTemplate
     from inspector.services.context import AppContext
     from inspector.services.control import Control
-    from inspector.services.inspections import DraftContents, InspectionListing, Problem
+    from inspector.services.inspection_deletion import DraftContents
+    from inspector.services.inspections import InspectionListing, Problem
 
 
 @dataclass(frozen=True)
@@ -214,18 +215,19 @@ def reopen(context: AppContext, inspection_id: str, actor: str, reason: str,
 
 def draft_contents(context: AppContext, inspection_id: str) -> DraftContents:
     """What deleting the inspection would take with it (refuses a completed one)."""
-    from inspector.services import inspections
+    from inspector.services import inspection_deletion
 
     with context.db.session() as session:
-        return inspections.draft_contents(session, inspection_id)
+        return inspection_deletion.draft_contents(session, inspection_id)
 
 
 def delete_draft(context: AppContext, inspection_id: str,
                  control: Control | None = None) -> DraftContents:
     """Delete an inspection in progress with its ratings, notes and photos (never a
     completed one); returns what went with it."""
-    from inspector.services import inspections
+    from inspector.services import inspection_deletion
     from inspector.services.api.saving import committed
 
-    return committed(context, lambda session: inspections.delete_draft(session, inspection_id),
+    return committed(context,
+                     lambda session: inspection_deletion.delete_draft(session, inspection_id),
                      control)

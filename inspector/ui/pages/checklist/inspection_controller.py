@@ -33,7 +33,8 @@ from inspector.ui.pages.checklist.page import ChecklistPage
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
-    from inspector.services.inspections import DraftContents, InspectionListing
+    from inspector.services.inspection_deletion import DraftContents
+    from inspector.services.inspections import InspectionListing
     from inspector.services.site_tree import SiteNode
 
 log = logging.getLogger(__name__)
