@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector.services.control import Cancelled, Control, check
 from inspector.ui.core import errors
-from inspector.ui.core.operations import Change, Changed, Operations
+from inspector.ui.core.operations import RESULT, Change, Changed, Operations
 from inspector.ui.core.progress import ProgressDialog, ProgressView
 from inspector.ui.core.worker import InlineWorker, Worker
 
@@ -196,3 +196,13 @@ def test_a_closed_screen_hears_nothing_but_a_failed_change_is_still_shown(
     assert called == []  # no handler touched the closed screen
     assert len(shown) == 1  # the failed change; the failed read is only logged
     assert [c.what for c in announced] == [Change.SITES] and announced[0].origin is None
+
+
+def test_an_inspection_made_by_the_work_is_named_by_its_result() -> None:
+    ops = Operations(InlineWorker())
+    announced: list[Changed] = []
+    ops.changed.connect(announced.append)
+    ops.write(None, lambda _c: "new-inspection", "start", changes=Change.INSPECTION,
+              inspection_id=RESULT).start()
+    assert [(c.what, c.inspection_id) for c in announced] == [
+        (Change.INSPECTION, "new-inspection")]

@@ -45,6 +45,11 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+#: ``inspection_id=RESULT``: the inspection concerned is the one whose id the work returns
+#: (starting an inspection, whose id is known only once it is made).
+RESULT = "<the operation's result>"
+
+
 class Change(enum.Flag):
     """What a finished write changed, so that the screens showing it refresh."""
 
@@ -171,7 +176,8 @@ class Operation(Generic[T]):
                 handler(result)
         if self._changes:  # announced even when the screen that asked is gone
             origin = None if gone else self._parent
-            self._ops.changed.emit(Changed(self._changes, self._inspection_id, origin))
+            inspection_id = str(result) if self._inspection_id is RESULT else self._inspection_id
+            self._ops.changed.emit(Changed(self._changes, inspection_id, origin))
 
     def _failed(self, exc: BaseException) -> None:
         if self._parent_gone():

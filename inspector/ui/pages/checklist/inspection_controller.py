@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
 
 from inspector.domain.values import InspectionStatus
 from inspector.services import api, text_limits
-from inspector.ui.core.operations import Change, Operations
+from inspector.ui.core.operations import RESULT, Change, Operations
 from inspector.ui.core.progress import ProgressDialog
 from inspector.ui.core.settings import UiSettings, read_settings_file, write_settings_file
 from inspector.ui.core.worker import JobHandle
@@ -178,7 +178,7 @@ class InspectionController(QObject):
             return started
 
         return self.ops.write(self.window, start, "start inspection",
-                              changes=Change.INSPECTION) \
+                              changes=Change.INSPECTION, inspection_id=RESULT) \
             .on_success(self.open).on_failure(self._start_failed).start()
 
     def _start_failed(self, exc: BaseException) -> None:
