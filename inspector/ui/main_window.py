@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
-import inspector
 from inspector.app_paths import AppPaths
 from inspector.domain.values import Role
 from inspector.services import api
@@ -381,16 +380,6 @@ class MainWindow(QMainWindow):
             return False
         self.close()
         return True
-
-    def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(self, self.tr("About Inspector"), self.tr(
-            "<h3>Inspector %1</h3>"
-            "<p>On-site inspection of a county's community-education sites: the county "
-            "college, township schools and village stations.</p>"
-            "<p>Data directory: %2</p>").replace("%1", inspector.__version__)
-            .replace("%2", str(self.paths.data_dir)))
 
     # ------------------------------------------------------------------ closing
 

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+import inspector
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
@@ -60,5 +62,18 @@ def build_menus(window: MainWindow) -> None:
 
     help_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     _action(window, help_menu, QCoreApplication.translate("MainWindow", "&About Inspector"),
-            window.show_about)
+            lambda: show_about(window))
     window._data_actions = [window.import_action, window.export_action, window.sync_action]
+
+
+def show_about(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.about(window, QCoreApplication.translate("MainWindow", "About Inspector"),
+                      QCoreApplication.translate(
+                          "MainWindow",
+                          "<h3>Inspector %1</h3>"
+                          "<p>On-site inspection of a county's community-education sites: the "
+                          "county college, township schools and village stations.</p>"
+                          "<p>Data directory: %2</p>").replace("%1", inspector.__version__)
+                      .replace("%2", str(window.paths.data_dir)))

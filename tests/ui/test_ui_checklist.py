@@ -74,7 +74,7 @@ def test_details_of_a_draft_can_be_changed_and_are_autosaved(
         page = window.checklist
         assert page is not None and page.data is not None
         assert page.details_button.isVisible()
-        dialog = page.details_dialog()
+        dialog = window.inspections.details_dialog()  # type: ignore[union-attr]
         assert dialog is not None
         qtbot.addWidget(dialog)
         assert dialog.inspectors.text() == "王芳、李明"
@@ -82,7 +82,7 @@ def test_details_of_a_draft_can_be_changed_and_are_autosaved(
         dialog.inspectors.setText(" 王芳、赵刚 ")
         dialog.site_staff.setText("站长 刘梅")
         with qtbot.waitSignal(page.saver.saved, timeout=LOAD_TIMEOUT_MS) as saved:
-            page.apply_details(dialog)
+            window.inspections.apply_details(dialog)  # type: ignore[union-attr]
         assert saved.args[0] == "details"
         assert "王芳、赵刚" in page.details.text() and "站长 刘梅" in page.details.text()
         assert "2026-11-27" in page.title.text()
@@ -100,7 +100,7 @@ def test_details_of_a_draft_can_be_changed_and_are_autosaved(
         assert page.data.inspectors == "王芳、赵刚"  # type: ignore[union-attr]
 
         # An empty inspectors field is not accepted.
-        again = page.details_dialog()
+        again = window.inspections.details_dialog()  # type: ignore[union-attr]
         assert again is not None
         qtbot.addWidget(again)
         again.inspectors.setText("  ")

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from inspector.services.inspection_deletion import DraftContents
     from inspector.services.inspections import InspectionListing
     from inspector.services.site_tree import SiteNode
+    from inspector.ui.dialogs.details import InspectionDetailsDialog
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ class InspectionController(QObject):
         self._settings = settings if callable(settings) else (lambda: settings)
         page.finish_requested.connect(self.finish)
         page.reopen_requested.connect(self.reopen)
-        page.delete_requested.connect(self.delete)
+        page.details_requested.connect(self.edit_details)
         page.loaded.connect(lambda: self.opened.emit(page.data.inspection_id
                                          if page.data else ""))
         # After the page's own handler, which has no words for "waiting".
@@ -258,6 +259,38 @@ class InspectionController(QObject):
             lambda _c: api.inspections.reopen(context, data.inspection_id, actor, reason),
             "reopen", changes=Change.INSPECTION, inspection_id=data.inspection_id) \
             .on_failure(self._failed_and_reload).start()
+
+    # ------------------------------------------------------------------ details
+
+    def details_dialog(self) -> InspectionDetailsDialog | None:
+        """The details of the draft shown, to change (None for a completed inspection)."""
+        from inspector.ui.dialogs.details import InspectionDetailsDialog
+
+        data = self.page.data
+        if data is None or data.completed:
+            return None
+        return InspectionDetailsDialog(data.site_name, data.visit_date, data.inspectors,
+                                       data.site_staff, self.page)
+
+    def edit_details(self) -> None:
+        dialog = self.details_dialog()
+        if dialog is None:
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_details(dialog)
+        elif dialog.delete_chosen and self.page.data is not None:
+            self.delete(self.page.data.inspection_id)
+
+    def apply_details(self, dialog: InspectionDetailsDialog) -> JobHandle | None:
+        """Show the new details at once and autosave them (a failure reloads what is stored)."""
+        data = self.page.data
+        if data is None or data.completed:
+            return None
+        visit_date, inspectors, site_staff = dialog.values()
+        handle = self.page.saver.save_details(data.inspection_id, visit_date, inspectors,
+                                              site_staff)
+        self.page.show_details(visit_date, inspectors, site_staff)
+        return handle
 
     # ------------------------------------------------------------------ delete
 

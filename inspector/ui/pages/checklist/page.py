@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QLabel,
     QScrollArea,
     QSplitter,
@@ -42,9 +41,10 @@ from inspector.ui.pages.checklist.keys import install_keys
 from inspector.ui.pages.checklist.navigation import ChecklistNavigation, Place
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from inspector.domain.templates import Criterion, Indicator2
     from inspector.services.context import AppContext
-    from inspector.ui.dialogs.details import InspectionDetailsDialog
     from inspector.ui.widgets.photo_strip import PhotoStrip
 
 
@@ -56,7 +56,7 @@ class ChecklistPage(QWidget):
     finish_requested = Signal()
     reopen_requested = Signal()
     add_photos_requested = Signal(object)  # criterion id or None (general photos)
-    delete_requested = Signal(str)  # inspection id: the details dialog's Delete
+    details_requested = Signal()
 
     def __init__(self, ops: Operations, context: AppContext, language: str,
                  parent: QWidget | None = None) -> None:
@@ -106,7 +106,7 @@ class ChecklistPage(QWidget):
         self.details_button, self.finish_button, self.reopen_button = (
             header.details_button, header.finish_button, header.reopen_button)
         self.back_button.clicked.connect(self._back)
-        self.details_button.clicked.connect(self.edit_details)
+        self.details_button.clicked.connect(lambda: self.details_requested.emit())
         self.finish_button.clicked.connect(lambda: self.finish_requested.emit())
         self.reopen_button.clicked.connect(lambda: self.reopen_requested.emit())
 
@@ -374,37 +374,13 @@ class ChecklistPage(QWidget):
         for card in self.cards:
             card.flush_note()
 
-    def details_dialog(self) -> InspectionDetailsDialog | None:
-        """The details of a draft, to change (None for a completed inspection)."""
-        from inspector.ui.dialogs.details import InspectionDetailsDialog
-
-        data = self.data
-        if data is None or data.completed:
-            return None
-        return InspectionDetailsDialog(data.site_name, data.visit_date, data.inspectors,
-                                       data.site_staff, self)
-
-    def edit_details(self) -> None:
-        dialog = self.details_dialog()
-        if dialog is None:
-            return
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.apply_details(dialog)
-        elif dialog.delete_chosen and self.data is not None:
-            self.delete_requested.emit(self.data.inspection_id)
-
-    def apply_details(self, dialog: InspectionDetailsDialog) -> JobHandle | None:
-        """Show the new details at once and autosave them (a failure reloads what is stored)."""
-        if self.data is None or self.data.completed:
-            return None
-        visit_date, inspectors, site_staff = dialog.values()
-        handle = self.saver.save_details(self.data.inspection_id, visit_date, inspectors,
-                                         site_staff)
-        # The header shows the details as saved; the rest of the page stays as it is.
-        self.data = dataclasses.replace(self.data, visit_date=visit_date,
-                                        inspectors=inspectors, site_staff=site_staff)
-        self._fill_header()
-        return handle
+    def show_details(self, visit_date: date, inspectors: str, site_staff: str) -> None:
+        """New details, being saved (the inspection controller's edit): in the header at
+        once; the rest of the page stays as it is."""
+        if self.data is not None:
+            self.data = dataclasses.replace(self.data, visit_date=visit_date,
+                                            inspectors=inspectors, site_staff=site_staff)
+            self._fill_header()
 
     def _save_status(self, status: str) -> None:
         self.header.show_save_status(SaveStatus(status))
