@@ -171,17 +171,20 @@ class Operation(Generic[T]):
 
     def _finished(self, result: T) -> None:
         gone = self._parent_gone()
-        if not gone:  # the screen that asked first, then everyone else
-            for handler in self._success:
-                handler(result)
-        if self._changes:  # announced even when the screen that asked is gone
-            origin = None if gone else self._parent
-            inspection_id = str(result) if self._inspection_id is RESULT else self._inspection_id
-            self._ops.changed.emit(Changed(self._changes, inspection_id, origin))
+        try:
+            if not gone:  # the screen that asked first, then everyone else
+                for handler in self._success:
+                    handler(result)
+        finally:  # announced even when the screen is gone or its handler failed
+            if self._changes:
+                origin = None if gone else self._parent
+                inspection_id = (str(result) if self._inspection_id is RESULT
+                                 else self._inspection_id)
+                self._ops.changed.emit(Changed(self._changes, inspection_id, origin))
 
     def _failed(self, exc: BaseException) -> None:
         if self._parent_gone():
-            if self._serial:  # a change that was not saved: the user must hear of it
+            if self._changes:  # a change that was not saved: the user must hear of it
                 self._ops.show_failure(None, exc, self._error_title)
             else:  # what a closed screen wanted to show; logged, with its traceback
                 log.warning("%s failed after its screen was closed", self._name,
