@@ -138,16 +138,13 @@ class Sample:
 
 @dataclass(frozen=True)
 class Rules:
-    seed: int | str
+    """What to draw (the seed, chosen after the rules are fixed, is given apart)."""
+
     scope: SiteScope = SiteScope()
     sample: Sample = Sample()
     inspectors_per_site: int = 2
 
     def __post_init__(self) -> None:
-        if isinstance(self.seed, bool) or not isinstance(self.seed, int | str) \
-                or self.seed == "":
-            raise DrawError(f"随机种子须是整数或一段文字（不是 {self.seed!r}）/ the seed must be "
-                            f"a whole number or some text, not {self.seed!r}")
         if self.inspectors_per_site < 1:
             raise DrawError(f"每个场所须至少派 1 名督导人员（不是 {self.inspectors_per_site}）"
                             f"/ each site needs at least 1 inspector, not "
@@ -157,7 +154,7 @@ class Rules:
         """The rules as plain JSON values, sets sorted: what the fingerprint covers."""
         def quota(q: Quota) -> dict[str, int | None]:
             return {"count": q.count, "percent": q.percent}
-        return {"seed": self.seed, "inspectors_per_site": self.inspectors_per_site,
+        return {"inspectors_per_site": self.inspectors_per_site,
                 "scope": {"tiers": sorted(t.value for t in self.scope.tiers),
                           "township_ids": sorted(self.scope.township_ids),
                           "site_ids": sorted(self.scope.site_ids)},
@@ -173,9 +170,8 @@ class Rules:
         def quota(d: Mapping[str, Any]) -> Quota:
             return Quota(d["count"], d["percent"])
         scope, sample = data["scope"], data["sample"]
-        return cls(data["seed"], SiteScope(frozenset(Tier(t) for t in scope["tiers"]),
-                                           frozenset(scope["township_ids"]),
-                                           frozenset(scope["site_ids"])),
+        return cls(SiteScope(frozenset(Tier(t) for t in scope["tiers"]),
+                             frozenset(scope["township_ids"]), frozenset(scope["site_ids"])),
                    Sample(GroupBy(sample["group_by"]), quota(sample["quota"]),
                           tuple((Group(o["tier"] and Tier(o["tier"]), o["township_id"]),
                                  quota(o)) for o in sample["overrides"])),
@@ -200,17 +196,15 @@ class GroupOutcome:
 
 @dataclass(frozen=True)
 class Draw:
-    """A draw's record: the rules, a fingerprint of what it was drawn from, the outcome."""
+    """A draw's record: the seed, the rules, the fingerprint of what it was drawn from (not
+    the seed, so it can be published before the seed is chosen), and the outcome."""
 
+    seed: int | str
     rules: Rules
     fingerprint: str  # SHA-256 of the method, sites, inspectors and rules (canonical JSON)
     groups: tuple[GroupOutcome, ...]
     pairings: tuple[Pairing, ...]  # by tier, township, site name, id
     method: str = METHOD
-
-    @property
-    def seed(self) -> int | str:
-        return self.rules.seed
 
     def loads(self) -> dict[str, int]:
         """Sites per inspector id (those with none left out)."""
@@ -219,7 +213,7 @@ class Draw:
 
 
 def fingerprint(sites: Iterable[Site], inspectors: Iterable[Inspector], rules: Rules) -> str:
-    """SHA-256 (hex) of the canonical JSON of all the draw is made from."""
+    """SHA-256 (hex) of the canonical JSON of all a draw is made from but the seed."""
     data = {"method": METHOD, "rules": rules.as_dict(),
             "sites": sorted(({"id": s.id, "name": s.name, "tier": s.tier.value,
                               "township_id": s.township_id, "township_name": s.township_name}
@@ -232,13 +226,17 @@ def fingerprint(sites: Iterable[Site], inspectors: Iterable[Inspector], rules: R
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def draw(sites: Iterable[Site], inspectors: Iterable[Inspector], rules: Rules) -> Draw:
+def draw(sites: Iterable[Site], inspectors: Iterable[Inspector], rules: Rules,
+         seed: int | str) -> Draw:
     """Draw sites and pair them with inspectors, or raise :class:`DrawError`. The same inputs
     in any order give an equal :class:`Draw`."""
+    if isinstance(seed, bool) or not isinstance(seed, int | str) or seed == "":
+        raise DrawError(f"随机种子须是整数或一段文字（不是 {seed!r}）/ the seed must be a whole "
+                        f"number or some text, not {seed!r}")
     registry = _unique(sites, lambda site: site.id, "场所", "site")
     people = _unique(inspectors, lambda person: person.id, "督导人员", "inspector")
     rng = random.Random(int.from_bytes(hashlib.sha256(json.dumps(
-        rules.seed, ensure_ascii=False).encode("utf-8")).digest(), "big"))
+        seed, ensure_ascii=False).encode("utf-8")).digest(), "big"))
     chosen, groups = _sample(_in_scope(registry, rules.scope), rules.sample, rng)
     chosen.sort(key=_site_order)  # a failure names the first site of the record that fails
     paired = _pair(chosen, people, rules.inspectors_per_site, rng)
@@ -246,7 +244,7 @@ def draw(sites: Iterable[Site], inspectors: Iterable[Inspector], rules: Rules) -
     pairings = tuple(Pairing(site, tuple(sorted((by_id[i] for i in paired[site.id]),
                                                 key=lambda p: (p.name, p.id))))
                      for site in chosen)
-    return Draw(rules, fingerprint(registry, people, rules), groups, pairings)
+    return Draw(seed, rules, fingerprint(registry, people, rules), groups, pairings)
 
 
 def _unique(items: Iterable[_T], ids: Callable[[_T], str], zh: str, en: str) -> list[_T]:
