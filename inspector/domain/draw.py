@@ -294,7 +294,7 @@ def _group_key(group: Group) -> tuple[int, str]:
     return (-1 if group.tier is None else TIER_ORDER.index(group.tier), group.township_id or "")
 
 
-def _label(group: Group, by: GroupBy, name: str | None) -> str:
+def _label(group: Group, by: GroupBy, name: str | None) -> tuple[str, str]:
     zh, en = [], []
     if group.township_id is not None or by in (GroupBy.TOWNSHIP, GroupBy.TIER_TOWNSHIP):
         zh.append(name or group.township_id or "县级")
@@ -302,7 +302,7 @@ def _label(group: Group, by: GroupBy, name: str | None) -> str:
     if group.tier is not None:
         zh.append(tier_label(group.tier))
         en.append(f"{group.tier.value} tier")
-    return f"{' '.join(zh) or '全部场所'} / {', '.join(en) or 'all sites'}"
+    return " ".join(zh) or "全部场所", ", ".join(en) or "all sites"
 
 
 def _sample(found: list[Site], sample: Sample, rng: random.Random,
@@ -315,21 +315,20 @@ def _sample(found: list[Site], sample: Sample, rng: random.Random,
         members.setdefault(Group(tier, town), []).append(site)
     overrides = dict(sample.overrides)
     if stray := sorted(overrides.keys() - members.keys(), key=_group_key):
-        zh, en = _label(stray[0], by, None).split(" / ")
+        zh, en = _label(stray[0], by, None)
         raise DrawError(f"抽样规则中的「{zh}」在范围内没有场所，请去掉这条规则 / the sample "
                         f"names {en}, which has no site in scope: remove that rule")
     chosen: list[Site] = []
     outcomes = []
     for group in sorted(members, key=_group_key):
         sites, want = members[group], overrides.get(group, sample.quota).of(len(members[group]))
-        label = _label(group, by, sites[0].township_name)
+        zh, en = _label(group, by, sites[0].township_name)
         if want > len(sites):
-            zh, en = label.split(" / ")
             raise DrawError(f"「{zh}」要抽取 {want} 个场所，但范围内只有 {len(sites)} 个，请减少"
                             f"数量 / {want} sites asked from {en}, but only {len(sites)} are "
                             f"in scope: ask for fewer")
         chosen += _shuffled(rng, sites)[:want]
-        outcomes.append(GroupOutcome(group, label, len(sites), want))
+        outcomes.append(GroupOutcome(group, f"{zh} / {en}", len(sites), want))
     return chosen, tuple(outcomes)
 
 
