@@ -18,14 +18,23 @@ import hashlib
 import json
 import random
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from itertools import pairwise
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from inspector.domain.tiers import TIER_ORDER, Tier, tier_label
-from inspector.errors import UserError
+from inspector.domain.draw_rules import (
+    DrawError,
+    Group,
+    GroupBy,
+    Inspector,
+    Rules,
+    Sample,
+    Site,
+    SiteScope,
+    group_order,
+)
+from inspector.domain.tiers import TIER_ORDER, tier_label
 
 #: Named in every fingerprint: a later way of drawing gets a new name, so that an old record
 #: is never checked against a method that did not make it.
@@ -33,149 +42,6 @@ METHOD = "inspector-draw-1"
 _T = TypeVar("_T")
 #: In a search along chains: how each inspector was reached (from whom, with which site).
 _Came = dict[str, tuple[str | None, str] | None]
-
-
-class DrawError(UserError):
-    """The rules cannot be met, or are not valid; nothing was drawn."""
-
-
-@dataclass(frozen=True)
-class Site:
-    """A site of the registry; the county college has no township."""
-
-    id: str
-    name: str
-    tier: Tier
-    township_id: str | None = None
-    township_name: str | None = None
-
-
-@dataclass(frozen=True)
-class Inspector:
-    """At most ``cap`` sites (None: no limit); never one of ``avoid_sites`` nor a site of
-    ``avoid_townships`` (回避)."""
-
-    id: str
-    name: str
-    cap: int | None = None
-    avoid_sites: frozenset[str] = frozenset()
-    avoid_townships: frozenset[str] = frozenset()
-
-    def __post_init__(self) -> None:
-        if self.cap is not None and self.cap < 0:
-            raise DrawError(f"督导人员「{self.name}」的上限不能为负数 / the cap of inspector "
-                            f"{self.name} cannot be negative: give 0 or more")
-
-    def may_inspect(self, site: Site) -> bool:
-        return site.id not in self.avoid_sites and site.township_id not in self.avoid_townships
-
-
-class GroupBy(StrEnum):
-    """How the sites in scope are grouped for the sample."""
-
-    NONE = "none"  # the whole scope is one group
-    TIER = "tier"
-    TOWNSHIP = "township"  # the county college is a group of its own
-    TIER_TOWNSHIP = "tier_township"
-
-
-@dataclass(frozen=True)
-class Group:
-    """A group of the sample; what the grouping does not use is None."""
-
-    tier: Tier | None = None
-    township_id: str | None = None
-
-
-@dataclass(frozen=True)
-class Quota:
-    """How many sites of a group: ``count``, ``percent`` of them rounded up, or (neither) all."""
-
-    count: int | None = None
-    percent: int | None = None
-
-    def __post_init__(self) -> None:
-        if (self.count is not None and (self.percent is not None or self.count < 1)) or (
-                self.percent is not None and not 1 <= self.percent <= 100):
-            zh = "、".join([f"数量 {self.count}"] * (self.count is not None)
-                          + [f"比例 {self.percent}%"] * (self.percent is not None))
-            en = " and ".join([f"count {self.count}"] * (self.count is not None)
-                              + [f"share {self.percent}%"] * (self.percent is not None))
-            raise DrawError(f"抽样不能是{zh}：须给数量（至少 1）或比例（1% 到 100%）之一 / a "
-                            f"sample cannot be {en}: give a count (1 or more) or a share (1% to "
-                            f"100%)")
-
-    def of(self, size: int) -> int:
-        if self.count is not None:
-            return self.count
-        return size if self.percent is None else (size * self.percent + 99) // 100
-
-
-@dataclass(frozen=True)
-class SiteScope:
-    """Which sites may be drawn: each filter given narrows it; an empty one lets all in."""
-
-    tiers: frozenset[Tier] = frozenset()
-    township_ids: frozenset[str] = frozenset()
-    site_ids: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Sample:
-    """Every group gets ``quota`` unless ``overrides`` names it (kept sorted)."""
-
-    group_by: GroupBy = GroupBy.NONE
-    quota: Quota = Quota()
-    overrides: tuple[tuple[Group, Quota], ...] = ()
-
-    def __post_init__(self) -> None:
-        ordered = tuple(sorted(self.overrides, key=lambda item: _group_key(item[0])))
-        object.__setattr__(self, "overrides", ordered)
-        if len({group for group, _ in ordered}) < len(ordered):
-            raise DrawError("抽样规则中有一组写了两次，请只留一条 / the sample names a group "
-                            "twice: keep one rule per group")
-
-
-@dataclass(frozen=True)
-class Rules:
-    """What to draw (the seed, chosen after the rules are fixed, is given apart)."""
-
-    scope: SiteScope = SiteScope()
-    sample: Sample = Sample()
-    inspectors_per_site: int = 2
-
-    def __post_init__(self) -> None:
-        if self.inspectors_per_site < 1:
-            raise DrawError(f"每个场所须至少派 1 名督导人员（不是 {self.inspectors_per_site}）"
-                            f"/ each site needs at least 1 inspector, not "
-                            f"{self.inspectors_per_site}")
-
-    def as_dict(self) -> dict[str, Any]:
-        """The rules as plain JSON values, sets sorted: what the fingerprint covers."""
-        def quota(q: Quota) -> dict[str, int | None]:
-            return {"count": q.count, "percent": q.percent}
-        return {"inspectors_per_site": self.inspectors_per_site,
-                "scope": {"tiers": sorted(t.value for t in self.scope.tiers),
-                          "township_ids": sorted(self.scope.township_ids),
-                          "site_ids": sorted(self.scope.site_ids)},
-                "sample": {"group_by": self.sample.group_by.value,
-                           "quota": quota(self.sample.quota),
-                           "overrides": [{"tier": g.tier and g.tier.value,
-                                          "township_id": g.township_id, **quota(q)}
-                                         for g, q in self.sample.overrides]}}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Rules:
-        """The rules back from :meth:`as_dict` (as a campaign stores them)."""
-        def quota(d: Mapping[str, Any]) -> Quota:
-            return Quota(d["count"], d["percent"])
-        scope, sample = data["scope"], data["sample"]
-        return cls(SiteScope(frozenset(Tier(t) for t in scope["tiers"]),
-                             frozenset(scope["township_ids"]), frozenset(scope["site_ids"])),
-                   Sample(GroupBy(sample["group_by"]), quota(sample["quota"]),
-                          tuple((Group(o["tier"] and Tier(o["tier"]), o["township_id"]),
-                                 quota(o)) for o in sample["overrides"])),
-                   data["inspectors_per_site"])
 
 
 @dataclass(frozen=True)
@@ -290,10 +156,6 @@ def _in_scope(registry: list[Site], scope: SiteScope) -> list[Site]:
     return found
 
 
-def _group_key(group: Group) -> tuple[int, str]:
-    return (-1 if group.tier is None else TIER_ORDER.index(group.tier), group.township_id or "")
-
-
 def _label(group: Group, by: GroupBy, name: str | None) -> tuple[str, str]:
     zh, en = [], []
     if group.township_id is not None or by in (GroupBy.TOWNSHIP, GroupBy.TIER_TOWNSHIP):
@@ -314,13 +176,13 @@ def _sample(found: list[Site], sample: Sample, rng: random.Random,
         town = site.township_id if by in (GroupBy.TOWNSHIP, GroupBy.TIER_TOWNSHIP) else None
         members.setdefault(Group(tier, town), []).append(site)
     overrides = dict(sample.overrides)
-    if stray := sorted(overrides.keys() - members.keys(), key=_group_key):
+    if stray := sorted(overrides.keys() - members.keys(), key=group_order):
         zh, en = _label(stray[0], by, None)
         raise DrawError(f"抽样规则中的「{zh}」在范围内没有场所，请去掉这条规则 / the sample "
                         f"names {en}, which has no site in scope: remove that rule")
     chosen: list[Site] = []
     outcomes = []
-    for group in sorted(members, key=_group_key):
+    for group in sorted(members, key=group_order):
         sites, want = members[group], overrides.get(group, sample.quota).of(len(members[group]))
         zh, en = _label(group, by, sites[0].township_name)
         if want > len(sites):

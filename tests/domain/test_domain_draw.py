@@ -23,6 +23,10 @@ from hypothesis import strategies as st
 from inspector.domain.draw import (
     METHOD,
     Draw,
+    draw,
+    fingerprint,
+)
+from inspector.domain.draw_rules import (
     DrawError,
     Group,
     GroupBy,
@@ -32,8 +36,6 @@ from inspector.domain.draw import (
     Sample,
     Site,
     SiteScope,
-    draw,
-    fingerprint,
 )
 from inspector.domain.tiers import Tier
 from inspector.errors import UserError
