@@ -10,7 +10,8 @@ committed transaction, tried again while another program holds the database
 :class:`~inspector.services.control.Cancelled`.
 
 One module per area: :mod:`startup`, :mod:`sites`, :mod:`inspections`,
-:mod:`photos`, :mod:`printing`, :mod:`sync`, :mod:`templates`, :mod:`maintenance`.
+:mod:`photos`, :mod:`printing`, :mod:`sync`, :mod:`templates`, :mod:`maintenance`,
+:mod:`supervision`.
 Importing any of them is cheap: the services (and SQLModel) are imported inside the
 functions, so the window can show itself before they load (``benchmarks/startup.py``).
 """
@@ -30,12 +31,13 @@ if TYPE_CHECKING:
         saving,
         sites,
         startup,
+        supervision,
         sync,
         templates,
     )
 
 __all__ = ["inspections", "maintenance", "photos", "printing", "saving", "sites", "startup",
-           "sync", "templates"]
+           "supervision", "sync", "templates"]
 
 
 def __getattr__(name: str) -> ModuleType:
