@@ -109,6 +109,7 @@ def command_modules() -> tuple[Any, ...]:
         checklist_cmd,
         demo_cmd,
         devices_cmd,
+        draw_cmd,
         maint_cmd,
         print_cmd,
         sites_cmd,
@@ -116,7 +117,7 @@ def command_modules() -> tuple[Any, ...]:
     )
 
     return (demo_cmd, checklist_cmd, sites_cmd, print_cmd, sync_cmd, assignments_cmd,
-            devices_cmd, maint_cmd)
+            draw_cmd, devices_cmd, maint_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
