@@ -34,7 +34,7 @@ def read_inspectors(path: Path, sites: Sequence[Site],
     try:
         text, _ = decode(path)
     except UserError as exc:
-        raise InspectorListError(f"{path.name}：{exc}") from exc
+        raise InspectorListError(str(exc)) from exc  # (it names the file)
     rows = [row for row in csv.reader(text.splitlines()) if any(cell.strip() for cell in row)]
     if not rows:
         raise InspectorListError(f"{path.name}：文件中没有督导人员 / {path.name}: the file "

@@ -1,5 +1,6 @@
 """The words every screen uses for the program's values: tiers, inspection statuses,
-scores, and a site's last result, inspection in progress and assignment.
+scores, a site's last result, inspection in progress and assignment, stored times in local
+time, and the half of a bilingual label in the window's language.
 
 One place, so that the site list, the checklist page, the details and the sync
 screen say the same thing; translated with the contexts the translations know.
@@ -7,7 +8,9 @@ screen say the same thing; translated with the contexts the translations know.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from inspector.domain.tiers import Tier
 from inspector.domain.values import InspectionStatus
@@ -77,3 +80,21 @@ def _state_text(state: AssignmentState) -> str:
         return QCoreApplication.translate("SiteTree", "under way")
     return ""
 
+
+def in_ui_language(text: str) -> str:
+    """One half of a bilingual "中文 / English" label, in the UI's language."""
+    if " / " not in text:
+        return text
+    chinese, english = text.split(" / ", 1)
+    return chinese if QLocale().language() == QLocale.Language.Chinese else english
+
+
+def local_time(value: str) -> str:
+    """A stored UTC time ("2026-11-28 21:38:16.591307") as this computer's local time."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -35,7 +35,7 @@ from inspector.ui.dialogs.sync_import_words import (
     short_name,
     status_name,
 )
-from inspector.ui.pages.sync.conflicts import local_time
+from inspector.ui.labels import local_time
 
 if TYPE_CHECKING:
     from inspector.services.sync.import_summary import AssignmentLine, InspectionLine

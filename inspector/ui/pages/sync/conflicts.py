@@ -8,7 +8,6 @@ one whatever order the bundles came in.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, Signal
@@ -31,30 +30,11 @@ from PySide6.QtWidgets import (
 from inspector.domain.tiers import Tier
 from inspector.domain.values import Keep
 from inspector.services.api.sync import Vocabulary
-from inspector.ui.labels import status_name
+from inspector.ui.labels import in_ui_language, local_time, status_name
 
 if TYPE_CHECKING:
     from inspector.services.api.sync import SyncOverview
     from inspector.services.sync.conflicts import ConflictView
-
-
-def in_ui_language(text: str) -> str:
-    """One half of a bilingual "中文 / English" label, in the UI's language."""
-    if " / " not in text:
-        return text
-    chinese, english = text.split(" / ", 1)
-    return chinese if QLocale().language() == QLocale.Language.Chinese else english
-
-
-def local_time(value: str) -> str:
-    """A stored UTC time ("2026-11-28 21:38:16.591307") as this computer's local time."""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class ConflictsPanel(QWidget):
