@@ -94,8 +94,8 @@ from inspector.domain.tiers import Tier
 from inspector.services.context import AppContext, open_context
 from inspector.services.sites_csv import import_sites
 from inspector.services.sync import records as rec
+from inspector.services.sync.bundle_format import BundleKind, kind_tables
 from inspector.services.sync.export import export_bundle
-from inspector.services.sync.export_contents import KIND_TABLES
 from inspector.services.sync.identity import Role, set_role
 from inspector.services.sync.importer import commit_import, prepare_import
 
@@ -361,7 +361,8 @@ def bench_photos(root: Path, count: int, repeat: int
 # prints its measurements as JSON: the rows this script builds do not count
 # towards the case's memory, and no case inherits another's heap.
 
-RECORD_TABLES = KIND_TABLES["results"]
+# A field laptop with no re-inspection writes format version 1: these tables.
+RECORD_TABLES = kind_tables(BundleKind.RESULTS, 1)
 
 
 def _child_measure(fn: Callable[[], Any]) -> dict[str, float]:

@@ -20,6 +20,8 @@ class EventKind(StrEnum):
 
     COMPLETED = "completed"
     REOPENED = "reopened"
+    APPROVED = "approved"  # the office approved this submission (审核通过)
+    RETURNED = "returned"  # the office returned it to its inspector (退回), reopened
 
 
 class Role(StrEnum):

@@ -297,7 +297,10 @@ def complete(session: Session, inspection_id: str, actor: str) -> InspectionStat
     _check(text_limits.ACTOR, actor.strip())
     _editable(session, inspection_id)
     state = load_state(session, inspection_id)
-    problems = state.problems()
+    from inspector.services.reinspection import problems as reinspection_problems
+
+    checks = reinspection_problems(session, inspection_id)  # a re-inspection: its items
+    problems = state.problems() if checks is None else checks
     if problems:
         raise IncompleteError(problems)
     state.inspection.status = InspectionStatus.COMPLETED

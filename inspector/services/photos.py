@@ -40,7 +40,7 @@ from inspector.services.inspections import (
 from inspector.services.photo_exif import SITE_TIMEZONE
 from inspector.services.photo_store import PhotoStore
 from inspector.services.tombstones import remember_deletion, undo_deletion
-from inspector.storage.models import Inspection, Photo
+from inspector.storage.models import Inspection, Photo, ReportAttachment
 
 
 class _All(Enum):
@@ -319,6 +319,8 @@ def collect_garbage(session: Session, store: PhotoStore,
             return GarbageReport(0, 0, 0, skipped=True)
         session.rollback()  # read what is committed now, after every writer has finished
         referenced = set(session.exec(select(Photo.sha256).distinct()).all())
+        # The photos and scans of sites' rectification reports are in the store too.
+        referenced |= set(session.exec(select(ReportAttachment.sha256).distinct()).all())
         session.rollback()
         limit = time.time() - min_age_seconds
         removed = freed = 0
@@ -348,6 +350,8 @@ def remove_if_unreferenced(session: Session, store: PhotoStore, shas: list[str])
         session.rollback()
         referenced = set(session.exec(
             select(Photo.sha256).where(col(Photo.sha256).in_(shas))).all())
+        referenced |= set(session.exec(
+            select(ReportAttachment.sha256).where(col(ReportAttachment.sha256).in_(shas))).all())
         session.rollback()
         removed = 0
         for sha256 in shas:

@@ -51,6 +51,9 @@ NOTE = TextField("说明", "the note", NOTE_MAX, multiline=True)
 GENERAL_NOTE = TextField("综合意见", "the overall comment", NOTE_MAX, multiline=True)
 REASON = TextField("原因", "the reason", NOTE_MAX, multiline=True)
 CAPTION = TextField("照片说明", "the caption", CAPTION_MAX)
+COMMENT = TextField("审核意见", "the comment", NOTE_MAX, multiline=True)
+REQUIREMENT = TextField("整改要求", "the requirement", NOTE_MAX, multiline=True)
+LETTER_FIELD = TextField("意见书内容", "the letter's text", NAME_MAX * 2)
 
 
 def text_problem(field: TextField, value: str) -> str | None:

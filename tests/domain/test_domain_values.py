@@ -7,6 +7,14 @@ from enum import StrEnum
 
 import pytest
 
+from inspector.domain.supervision import (
+    CampaignKind,
+    CheckOutcome,
+    ItemState,
+    ReviewDecision,
+    ReviewState,
+    Verdict,
+)
 from inspector.domain.tiers import Tier
 from inspector.domain.values import (
     BundleKind,
@@ -29,7 +37,7 @@ from inspector.domain.values import (
 STORED_WORDS: dict[type[StrEnum], tuple[str, ...]] = {
     Tier: ("county", "township", "village"),
     InspectionStatus: ("draft", "completed"),
-    EventKind: ("completed", "reopened"),
+    EventKind: ("completed", "reopened", "approved", "returned"),
     Role: ("office", "field"),
     BundleKind: ("results", "assignment", "receipt"),
     Direction: ("in", "out"),
@@ -40,6 +48,12 @@ STORED_WORDS: dict[type[StrEnum], tuple[str, ...]] = {
     Keep: ("local", "remote"),
     TrustStatus: ("trusted", "new_device", "pin_office"),
     ItemChange: ("new", "updated", "conflict", "unchanged", "deleted_here", "brought_back"),
+    CampaignKind: ("comprehensive", "special", "reinspection"),
+    ReviewDecision: ("approved", "returned"),
+    ReviewState: ("in_field", "awaiting", "returned", "approved"),
+    ItemState: ("draft", "open", "reported", "verified", "closed", "dropped"),
+    Verdict: ("rectified", "not_rectified"),
+    CheckOutcome: ("pending", "closed", "kept_open", "conflict"),
 }
 
 

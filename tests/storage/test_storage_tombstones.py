@@ -49,7 +49,7 @@ def test_upgrade_from_the_sync_schema_keeps_every_row(tmp_path: Path) -> None:
         result = db.migrate(paths.backups)
     finally:
         db.close()
-    assert (result.from_revision, result.to_revision) == ("0003", "0004")
+    assert (result.from_revision, result.to_revision) == ("0003", head_revision())
     assert result.backup is not None
     with sqlite3.connect(paths.database) as conn:
         assert conn.execute("SELECT id, caption, revision, sync_vv, sync_rev, sync_seq"
@@ -70,7 +70,7 @@ def test_upgrade_from_the_sync_schema_keeps_every_row(tmp_path: Path) -> None:
 def test_a_fresh_database_matches_the_model_and_downgrades(tmp_path: Path) -> None:
     paths = AppPaths.resolve(tmp_path / "data")
     open_context(paths).close()
-    assert head_revision() == "0004"
+    assert head_revision() == "0005"
     engine = create_engine(f"sqlite:///{paths.database}")
     try:
         with engine.connect() as conn:

@@ -11,7 +11,7 @@ committed transaction, tried again while another program holds the database
 
 One module per area: :mod:`startup`, :mod:`sites`, :mod:`inspections`,
 :mod:`photos`, :mod:`printing`, :mod:`sync`, :mod:`templates`, :mod:`maintenance`,
-:mod:`supervision`.
+:mod:`supervision` (the draw), :mod:`office` (the supervision loop).
 Importing any of them is cheap: the services (and SQLModel) are imported inside the
 functions, so the window can show itself before they load (``benchmarks/startup.py``).
 """
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from inspector.services.api import (
         inspections,
         maintenance,
+        office,
         photos,
         printing,
         saving,
@@ -36,8 +37,8 @@ if TYPE_CHECKING:
         templates,
     )
 
-__all__ = ["inspections", "maintenance", "photos", "printing", "saving", "sites", "startup",
-           "supervision", "sync", "templates"]
+__all__ = ["inspections", "maintenance", "office", "photos", "printing", "saving", "sites",
+           "startup", "supervision", "sync", "templates"]
 
 
 def __getattr__(name: str) -> ModuleType:

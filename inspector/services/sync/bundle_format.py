@@ -1,4 +1,4 @@
-"""The bundle format, version 1 (specified in ``docs/bundle-format.md``).
+"""The bundle format, versions 1 and 2 (specified in ``docs/bundle-format.md``).
 
 A bundle is a ZIP file holding exactly:
 
@@ -28,8 +28,10 @@ from inspector.services.sync.errors import BundleRefused
 from inspector.services.sync.identity import fingerprint_of
 
 FORMAT_NAME = "inspector-bundle"
-FORMAT_VERSION = 1
-KNOWN_FORMAT_VERSIONS = frozenset({1})
+#: The newest version this program writes; it writes version 1 whenever a bundle carries
+#: nothing of the supervision loop, so that a laptop still on version 1 reads it.
+FORMAT_VERSION = 2
+KNOWN_FORMAT_VERSIONS = frozenset({1, 2})
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
 SIGNATURE_SIZE = 64
@@ -64,15 +66,26 @@ _ANY_PHOTO_NAME = re.compile(r"^photos/[0-9a-f]{64}\.([^/]*)$")
 #: The tables each kind of bundle may carry, in the order they are merged. Only the
 #: office sends assignments and checklist versions; a receipt carries no records at all.
 RESULTS_TABLES = ("sites", "inspectors", "inspections", "responses", "photos",
-                  "inspection_events")
+                  "inspection_events", "reinspection_checks")
 TEMPLATE_TABLE = "template_versions"
 KIND_TABLES: dict[BundleKind, tuple[str, ...]] = {
     BundleKind.RESULTS: RESULTS_TABLES,
     BundleKind.ASSIGNMENT: ("sites", "inspectors", "assignments", "inspections", "responses",
-                            "photos", "inspection_events", TEMPLATE_TABLE),
+                            "photos", "inspection_events", "reviews", "review_comments",
+                            "rectification_items", "reinspection_targets", TEMPLATE_TABLE),
     BundleKind.RECEIPT: (),
 }
 KNOWN_TABLES = frozenset(name for names in KIND_TABLES.values() for name in names)
+#: The supervision loop's tables (reviews going back to a laptop, the items a re-inspection
+#: verifies, its verdicts): only a bundle of format version 2 may name them.
+VERSION_2_TABLES = frozenset({"reviews", "review_comments", "rectification_items",
+                              "reinspection_targets", "reinspection_checks"})
+
+
+def kind_tables(kind: BundleKind, version: int) -> tuple[str, ...]:
+    """The tables a bundle of ``kind`` in format ``version`` may carry."""
+    names = KIND_TABLES[kind]
+    return names if version >= 2 else tuple(n for n in names if n not in VERSION_2_TABLES)
 #: Who writes each kind of bundle, and who imports it.
 KIND_MADE_BY = {BundleKind.RESULTS: Role.FIELD, BundleKind.ASSIGNMENT: Role.OFFICE,
                 BundleKind.RECEIPT: Role.OFFICE}

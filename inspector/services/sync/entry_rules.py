@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from inspector.domain.supervision import CheckOutcome, ItemState, ReviewDecision, Verdict
 from inspector.domain.templates import ChecklistTemplate, TemplateError, parse_stored_template
 from inspector.domain.tiers import Tier
 from inspector.domain.values import InspectionStatus
@@ -30,6 +31,14 @@ from inspector.services.sync import records as rec
 from inspector.services.sync.errors import BundleRefused
 from inspector.services.sync.streams import member_of, records_of
 from inspector.services.sync.verify import OpenedBundle, open_zip
+
+#: Columns holding one of a few words: (column, the words, may be empty).
+_WORDS: dict[str, tuple[tuple[str, frozenset[str], bool], ...]] = {
+    "reviews": (("decision", frozenset(ReviewDecision), False),),
+    "rectification_items": (("state", frozenset(ItemState), False),),
+    "reinspection_checks": (("verdict", frozenset(Verdict), True),
+                            ("outcome", frozenset(CheckOutcome), False)),
+}
 
 
 class EntryRules:
@@ -60,8 +69,15 @@ class EntryRules:
                     raise self._broken(spec, line, f"未知的状态 / unknown status "
                                                    f"{row[status_at]!r:.40}")
                 self.inspections[row[0]] = (row[template_at], tier)
-        elif spec.name in ("responses", "photos"):
+        elif spec.name in ("responses", "photos", "review_comments", "rectification_items"):
             self._criteria(spec, rows, first)
+        if spec.name in _WORDS:
+            for column, words, nullable in _WORDS[spec.name]:
+                at = columns.index(column)
+                for line, row in enumerate(rows, first):
+                    if not (row[at] is None and nullable) and row[at] not in words:
+                        raise self._broken(spec, line, f"{column} 的值未知 / unknown {column} "
+                                                       f"{row[at]!r:.40}")
 
     def _criteria(self, spec: rec.TableSpec, rows: Sequence[list[Any]], first: int) -> None:
         columns = spec.columns

@@ -188,7 +188,7 @@ def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: BundleKin
             try:
                 with zipfile.ZipFile(cast(IO[bytes], medium), "w", allowZip64=True) as zf:
                     with snapshot(context.db.path, seal, me.device_id) as conn:
-                        tables, members, photo_shas = write_records(
+                        tables, members, photo_shas, version = write_records(
                             zf, conn, context.db.path, kind, incremental, confirmed, seal,
                             control)
                         templates = template_keys(conn)
@@ -204,7 +204,7 @@ def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: BundleKin
                         program_version=__version__, scope=scope,
                         templates=tuple(templates), tables=tuple(tables),
                         members=tuple(sorted(members, key=lambda m: m.path)),
-                        receipts=tuple(receipts), counts=counts,
+                        receipts=tuple(receipts), counts=counts, format_version=version,
                     )
                     data = manifest.to_bytes()
                     zf.writestr(member_info(bf.MANIFEST_NAME, zipfile.ZIP_DEFLATED), data)

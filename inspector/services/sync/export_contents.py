@@ -11,6 +11,7 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
+from inspector.domain.supervision import ReviewDecision
 from inspector.domain.values import BundleKind, InspectionStatus
 from inspector.services.control import Control, check
 from inspector.services.photo_store import PhotoStore
@@ -36,8 +37,25 @@ _PREVIOUS = (
 )
 
 
+# Inspections the office returned to their inspectors (reopened, a return among their
+# reviews), and those whose findings a re-inspection verifies: they go back to the field.
+_RETURNED = (
+    f"SELECT inspection_id FROM reviews WHERE decision = '{ReviewDecision.RETURNED}'"
+    f" AND inspection_id IN (SELECT id FROM inspections WHERE status = '{InspectionStatus.DRAFT}')"
+)
+_VERIFIED_ORIGINALS = (
+    "SELECT inspection_id FROM rectification_items WHERE inspection_id IS NOT NULL"
+    " AND id IN (SELECT item_id FROM reinspection_targets)"
+)
+
 #: The inspections whose records a bundle of each kind carries.
-_INSPECTIONS_SENT = {BundleKind.RESULTS: _COMPLETED, BundleKind.ASSIGNMENT: _PREVIOUS}
+_INSPECTIONS_SENT = {
+    BundleKind.RESULTS: _COMPLETED,
+    BundleKind.ASSIGNMENT: f"{_PREVIOUS} UNION {_RETURNED} UNION {_VERIFIED_ORIGINALS}",
+}
+#: Tables whose records belong to an inspection the bundle carries.
+_UNDER_INSPECTION = ("responses", "photos", "inspection_events", "reviews", "review_comments",
+                     "reinspection_checks")
 
 
 def _filters(kind: BundleKind, table: str, incremental: bool, confirmed: set[int]) -> str:
@@ -47,8 +65,10 @@ def _filters(kind: BundleKind, table: str, incremental: bool, confirmed: set[int
     if kind in _INSPECTIONS_SENT:
         if table == "inspections":
             parts.append(f"id IN (SELECT id FROM {SENT_INSPECTIONS})")
-        elif table in ("responses", "photos", "inspection_events"):
+        elif table in _UNDER_INSPECTION:
             parts.append(f"inspection_id IN (SELECT id FROM {SENT_INSPECTIONS})")
+        elif table == "rectification_items":  # those a re-inspection is to verify
+            parts.append("id IN (SELECT item_id FROM reinspection_targets)")
     if incremental:
         done = ",".join(str(int(s)) for s in sorted(confirmed)) or "-1"
         parts.append(f"(sync_rev IS NULL OR sync_rev != revision OR "
@@ -72,16 +92,32 @@ def member_info(name: str, compression: int) -> zipfile.ZipInfo:
     return info
 
 
+def _format_version(conn: sqlite3.Connection, kind: BundleKind, incremental: bool,
+                    confirmed: set[int]) -> int:
+    """2 when the bundle carries any record of the supervision loop, else 1: a laptop not
+    updated yet reads the bundles of an office that does not use the loop."""
+    for name in KIND_TABLES[kind]:
+        if name in bf.VERSION_2_TABLES:
+            where = _filters(kind, name, incremental, confirmed)
+            if conn.execute(f"SELECT 1 FROM {name}{f' WHERE {where}' if where else ''}"
+                            " LIMIT 1").fetchone() is not None:
+                return 2
+    return 1
+
+
 def write_records(zf: zipfile.ZipFile, conn: sqlite3.Connection, database: Path,
                    kind: BundleKind,
                    incremental: bool, confirmed: set[int], seal: Seal, control: Control
-                   ) -> tuple[list[bf.TableEntry], list[bf.Member], set[str]]:
+                   ) -> tuple[list[bf.TableEntry], list[bf.Member], set[str], int]:
     """The records members of a bundle of ``kind``; returns the manifest's table entries,
-    the members written, and the photo files the records name."""
+    the members written, the photo files the records name, and the format version."""
     tables, members, photo_shas = [], [], set()
     _choose_inspections(conn, kind)
+    version = _format_version(conn, kind, incremental, confirmed)
     with MemberWriter() as writer:
-        for name in KIND_TABLES[kind]:
+        for name in bf.kind_tables(kind, version):
+            if name == bf.TEMPLATE_TABLE:
+                continue
             spec = rec.SPECS[name]
             reader = TableReader(conn, spec, _filters(kind, name, incremental, confirmed), seal,
                                  database)
@@ -110,7 +146,7 @@ def write_records(zf: zipfile.ZipFile, conn: sqlite3.Connection, database: Path,
         zf.writestr(member_info(path, zipfile.ZIP_DEFLATED), data)
         tables.append(bf.TableEntry(rec.TEMPLATE_TABLE, path, rec.TEMPLATE_COLUMNS, len(rows)))
         members.append(bf.Member(path, len(data), bf.sha256_hex(data)))
-    return tables, members, photo_shas
+    return tables, members, photo_shas, version
 
 
 def template_keys(conn: sqlite3.Connection) -> list[dict[str, str]]:

@@ -183,11 +183,16 @@ def check_kind(manifest: bf.Manifest) -> None:
             f"{bf.kind_zh(kind)}数据包只能由{ROLE_NAMES_ZH[maker]}制作，这个却来自"
             f"{ROLE_NAMES_ZH[sender]} / {kind} bundles are made by {ROLE_NAMES_EN[maker]}, "
             f"but this one comes from {ROLE_NAMES_EN[sender]}")
-    allowed = bf.KIND_TABLES[kind]
+    allowed = bf.kind_tables(kind, manifest.format_version)
     for table in manifest.tables:
         if table.name not in bf.KNOWN_TABLES:
             raise BundleRefused(f"数据包中有未知的表 / unknown table in the bundle: "
                                 f"{table.name}")
+        if table.name in bf.VERSION_2_TABLES and manifest.format_version < 2:
+            raise BundleRefused(
+                f"格式版本 {manifest.format_version} 的数据包不能含有表 {table.name} / a bundle "
+                f"of format version {manifest.format_version} may not carry the table "
+                f"{table.name}")
         if table.name not in allowed:
             may = ", ".join(allowed) or "none"
             raise BundleRefused(
@@ -215,14 +220,15 @@ def check_kind(manifest: bf.Manifest) -> None:
 
 
 def format_columns(table: str) -> tuple[str, ...]:
-    """The columns of a table in format version 1, as the manifest must list them."""
+    """The columns of a table (the same in format versions 1 and 2), as the manifest must
+    list them."""
     if table == rec.TEMPLATE_TABLE:
         return rec.TEMPLATE_COLUMNS
     return (*rec.SPECS[table].columns, rec.VV_COLUMN)
 
 
 def check_columns(table: bf.TableEntry) -> None:
-    """The manifest lists exactly the columns of format version 1 for the table (the one
+    """The manifest lists exactly the format's columns for the table (the one
     check, made by ``bundle verify`` and by every import before anything is read)."""
     expected = format_columns(table.name)
     if table.columns != expected:
@@ -231,8 +237,8 @@ def check_columns(table: bf.TableEntry) -> None:
         detail = "".join((f"; missing {missing[:3]}" if missing else "",
                           f"; unknown {extra[:3]}" if extra else "")) or "; in another order"
         raise BundleRefused(
-            f"表 {table.name} 的列与格式版本 {bf.FORMAT_VERSION} 不符 / the columns of "
-            f"{table.name} differ from format version {bf.FORMAT_VERSION}{detail}")
+            f"表 {table.name} 的列与数据包格式不符 / the columns of {table.name} differ from "
+            f"the bundle format{detail}")
 
 
 def check_receiver(manifest: bf.Manifest, role: Role) -> None:

@@ -15,10 +15,13 @@ from inspector.services import inspections
 from inspector.services.context import AppContext
 from inspector.services.control import NullControl
 from inspector.services.sync import export_records
+from inspector.services.sync.bundle_format import BundleKind, kind_tables
 from inspector.services.sync.export import export_bundle
-from inspector.services.sync.export_contents import KIND_TABLES
 from inspector.services.sync.identity import Role, ensure_identity
 from inspector.services.sync.records import SPECS
+
+# A field laptop with no re-inspection writes format version 1: these tables.
+RESULTS_TABLES_V1 = kind_tables(BundleKind.RESULTS, 1)
 
 
 @pytest.fixture
@@ -99,7 +102,7 @@ def test_every_exported_version_is_marked_across_many_batches(
     completed_inspection(field, code="330799001002", photos=1, seed=2)
     first = export_bundle(field, tmp_path / "1.bundle")
     assert first.counts["responses"] > 2 * 7 and first.counts["inspection_events"] > 0
-    for table in KIND_TABLES["results"]:
+    for table in RESULTS_TABLES_V1:
         sent = _lines(first.path, table)
         state = _sync_state(field, table)
         assert set(sent) <= set(state)
@@ -108,9 +111,9 @@ def test_every_exported_version_is_marked_across_many_batches(
             assert (sync_rev, sync_seq) == (revision, first.sequence), (table, record_id)
             assert sync_vv is not None and json.loads(sync_vv) == row[-1]
     # Sent again in full before any receipt: only the bundle sequence changes.
-    before = {t: _sync_state(field, t) for t in KIND_TABLES["results"]}
+    before = {t: _sync_state(field, t) for t in RESULTS_TABLES_V1}
     second = export_bundle(field, tmp_path / "2.bundle", include_all=True)
-    for table in KIND_TABLES["results"]:
+    for table in RESULTS_TABLES_V1:
         sent = _lines(second.path, table)
         for record_id, (revision, sync_rev, sync_seq, sync_vv) in \
                 _sync_state(field, table).items():

@@ -24,9 +24,12 @@ from inspector.services.context import AppContext, open_context
 from inspector.services.control import Cancelled, NullControl
 from inspector.services.sync import export_records
 from inspector.services.sync import records as rec
+from inspector.services.sync.bundle_format import BundleKind, kind_tables
 from inspector.services.sync.export import SEAL_FOLDER, export_bundle
-from inspector.services.sync.export_contents import KIND_TABLES
 from inspector.services.sync.identity import Role, ensure_identity
+
+# A field laptop with no re-inspection writes format version 1: these tables.
+RESULTS_TABLES_V1 = kind_tables(BundleKind.RESULTS, 1)
 
 #: Text SQLite and Python must write alike in JSON: every control character, quotes,
 #: backslashes, U+2028, a BOM, CJK and characters beyond the BMP.
@@ -76,7 +79,7 @@ def test_lines_and_versions_are_what_python_computes_and_sqlite_writes_them_alik
     field.close()
     by_python = tmp_path / "by-python"
     shutil.copytree(field.paths.data_dir, by_python)
-    before = {t: _state(field.db.path, t) for t in KIND_TABLES["results"]}
+    before = {t: _state(field.db.path, t) for t in RESULTS_TABLES_V1}
     monkeypatch.setattr(export_records, "ROWS_PER_READ", 3)  # several batches per table
 
     context = open_context(AppPaths.resolve(field.paths.data_dir))
@@ -89,7 +92,7 @@ def test_lines_and_versions_are_what_python_computes_and_sqlite_writes_them_alik
                                       include_all=True)
     python_context.close()
 
-    for table in KIND_TABLES["results"]:
+    for table in RESULTS_TABLES_V1:
         spec = rec.SPECS[table]
         lines = _bundle_lines(by_sqlite.path, table)
         assert lines == _bundle_lines(written_by_python.path, table), table
@@ -103,7 +106,7 @@ def test_lines_and_versions_are_what_python_computes_and_sqlite_writes_them_alik
              .splitlines()]
     assert AWKWARD in notes
     assert by_sqlite.counts == written_by_python.counts
-    for table in KIND_TABLES["results"]:  # marked alike
+    for table in RESULTS_TABLES_V1:  # marked alike
         assert _state(field.db.path, table) == _state(AppPaths.resolve(by_python).database,
                                                       table)
 

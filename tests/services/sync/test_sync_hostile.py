@@ -345,7 +345,7 @@ CASES: dict[str, Case] = {
         _manifest(lambda m: {**m, "bundle_id": m["bundle_id"].upper()}),
         "'bundle_id' is not a lower-case UUID", True, own_process=True),
     "columns in another order": Case(_columns(_swap_note_and_rating),
-                                     "differ from format version 1", True, own_process=True),
+                                     "differ from the bundle format", True, own_process=True),
     "a PNG named .jpg": Case(_photo_bytes(_png(), "jpg"), "differs from its name", True),
     "a response for a criterion of another tier": Case(
         _responses(lambda row: row.__setitem__(CRITERION, "facilities.c1")),
@@ -358,7 +358,7 @@ CASES: dict[str, Case] = {
                                              "device_id": m["source"]["device_id"].upper()}}),
         "'device_id' is not a lower-case UUID", True),
     "a column missing": Case(_columns(lambda c: [n for n in c if n != "note"]),
-                             "differ from format version 1; missing ['note']", True),
+                             "differ from the bundle format; missing ['note']", True),
     "NaN in a records number": Case(
         _photos(lambda row: row.__setitem__(PHOTO_LAT, float("nan"))), "bad value for gps_lat",
         True),
