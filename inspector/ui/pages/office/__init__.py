@@ -1,0 +1,1 @@
+"""The county office's supervision screen: work queue, campaigns, review, letters and rectification."""
