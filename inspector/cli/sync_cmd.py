@@ -342,7 +342,9 @@ def run_demo_role(args: argparse.Namespace) -> int:
     assert me.role is not None
     print(f"演示数据（{ROLE_LABELS[me.role]}）/ demo data in {context.paths.data_dir}: "
           f"新增站点 / sites added {result.sites_created}, 检查 / inspections "
-          f"{result.inspections}, 任务 / assignments {result.assignments}; "
-          f"设备 / device “{me.name}”, 指纹 / fingerprint {me.fingerprint}")
+          f"{result.inspections}, 任务 / assignments {result.assignments}"
+          + (f", 督导意见书 / feedback letters {result.letters}, 整改事项 / rectification "
+             f"items {result.items}" if result.letters else "")
+          + f"; 设备 / device “{me.name}”, 指纹 / fingerprint {me.fingerprint}")
     return 0
 

@@ -66,6 +66,18 @@ def _outcome(result: Draw) -> str:
     }, ensure_ascii=False, sort_keys=True)
 
 
+def draw_sites(session: Session) -> list[Site]:
+    """Every site of the registry as a draw sees it, with its township (a village station's
+    is the township school it hangs under; the county college has none), by id."""
+    from inspector.services.rectification_ledger import townships
+    from inspector.storage.models import Site as SiteRow
+
+    places = townships(session)
+    return [Site(row.id, row.name, Tier(row.tier), *(places[row.id] if places[row.id][0]
+                                                     else (None, None)))
+            for row in sorted(session.exec(select(SiteRow)).all(), key=lambda r: r.id)]
+
+
 def create_campaign(session: Session, name: str, kind: CampaignKind, period_start: date,
                     period_end: date, sites: list[Site], inspectors: list[Inspector],
                     result: Draw, created_by: str, today: date) -> Campaign:

@@ -129,7 +129,7 @@ def _options(template: ChecklistTemplate) -> tuple[RatingOption, RatingOption, R
     return best, partial, worst, not_counted
 
 
-def _add_visit(session: Session, store: PhotoStore, visit: DemoVisit, work: Path
+def add_demo_visit(session: Session, store: PhotoStore, visit: DemoVisit, work: Path
                ) -> DemoInspection | None:
     inspection_id = demo_id(visit.site_code, visit.label)
     if session.get(Inspection, inspection_id) is not None:
@@ -205,7 +205,7 @@ def load_demo_inspections(context: AppContext) -> DemoInspectionsResult:
     with tempfile.TemporaryDirectory(prefix="inspector-demo-") as folder:
         for visit in VISITS:
             with context.db.transaction() as session:
-                result = _add_visit(session, store, visit, Path(folder))
+                result = add_demo_visit(session, store, visit, Path(folder))
             if result is None:
                 unchanged += 1
             else:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from inspector.domain.draw import Draw, draw
 from inspector.domain.draw_rules import Inspector, Rules, Site
-from inspector.domain.tiers import Tier
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
@@ -24,27 +23,10 @@ SEED_RANGE = 10**8
 def registry_sites(context: AppContext) -> list[Site]:
     """Every site of the registry with its township: a village station's is the township
     school it hangs under, a township school is its own, the county college has none."""
-    from sqlmodel import select
-
-    from inspector.storage.models import Site as SiteRow
+    from inspector.services.campaigns import draw_sites
 
     with context.db.session() as session:
-        rows = {row.id: (row.name, row.tier, row.parent_id)
-                for row in session.exec(select(SiteRow)).all()}
-
-    def township(site_id: str) -> tuple[str, str] | tuple[None, None]:
-        seen: set[str] = set()
-        at: str | None = site_id
-        while at is not None and at in rows and at not in seen:
-            seen.add(at)
-            name, tier, parent = rows[at]
-            if tier == Tier.TOWNSHIP:
-                return at, name
-            at = parent
-        return None, None
-
-    return [Site(site_id, name, Tier(tier), *township(site_id))
-            for site_id, (name, tier, _) in sorted(rows.items())]
+        return draw_sites(session)
 
 
 def site_codes(context: AppContext) -> dict[str, str]:

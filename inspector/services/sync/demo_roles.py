@@ -2,9 +2,10 @@
 
 Both hold the same demo county (same site ids). The field laptop also holds
 the completed demo inspections with photos; the office holds assignments for
-the next round of visits. The field laptop's results bundle imports into the
-office demo once the office trusts the laptop after comparing its
-fingerprint (GUI confirmation, or ``--trust-new-device``).
+the next round of visits and its supervision loop (:mod:`inspector.services.demo_office`:
+a campaign, reviews in every state, letters, items and a re-inspection). The field
+laptop's results bundle imports into the office demo once the office trusts the
+laptop after comparing its fingerprint (GUI confirmation, or ``--trust-new-device``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ class DemoRoleResult:
     sites_created: int
     inspections: int
     assignments: int
+    letters: int = 0  # the office's demo supervision loop (demo_office)
+    items: int = 0
 
 
 def prepare_demo(context: AppContext, role: Role) -> DemoRoleResult:
@@ -60,4 +63,7 @@ def prepare_demo(context: AppContext, role: Role) -> DemoRoleResult:
                            "复查上次检查的整改项",  # demo data is Chinese content
                            assignment_id=str(uuid.uuid5(ASSIGNMENT_NAMESPACE, code)))
             count += 1
-    return DemoRoleResult(identity, sites.created, 0, count)
+    from inspector.services.demo_office import load_demo_office
+
+    office = load_demo_office(context, date.today())
+    return DemoRoleResult(identity, sites.created, 0, count, office.letters, office.items)

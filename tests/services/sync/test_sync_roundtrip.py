@@ -295,18 +295,29 @@ def test_the_field_demo_imports_into_the_office_demo(tmp_path: Path) -> None:
         _, done = import_bundle(contexts[Role.OFFICE], bundle, trust_new_device=True)
         assert done is not None
         totals = done.preview.totals()
-        assert totals.conflicts == 0 and totals.photos_new > 0
+        # The office demo holds the field demo's two visits already (reviewed, with letters).
+        assert totals.conflicts == 0 and totals.photos_known > 0
         assert done.preview.tables["sites"].identical == done.preview.tables["sites"].new + \
             done.preview.tables["sites"].identical  # same county: every site known already
         back = export_bundle(contexts[Role.OFFICE], tmp_path / "assignment.bundle")
-        assert back.counts["assignments"] == office_demo.assignments
+        # The demo's own assignments, the campaign's and the re-inspection's.
+        assert back.counts["assignments"] > office_demo.assignments
+        assert office_demo.letters == 2 and office_demo.items > 0
         from inspector.services.sync.assignments import list_assignments
 
         with contexts[Role.OFFICE].db.session() as session:  # demo content is Chinese only
-            assert {a.note for a in list_assignments(session)} == {"复查上次检查的整改项"}
+            assert "复查上次检查的整改项" in {a.note for a in list_assignments(session)}
         _, home = import_bundle(contexts[Role.FIELD], back.path)
         assert home is not None and home.confirmed_bundles and \
             home.preview.totals().conflicts == 0
+        # The inspection the office returned arrives reopened, with the reviewer's comments.
+        from inspector.services.api import office as office_api
+
+        returned = [e for e in office_api.review_queue(contexts[Role.FIELD])
+                    if e.state.value == "returned"]
+        assert len(returned) == 1
+        comments = office_api.open_comments(contexts[Role.FIELD], returned[0].inspection_id)
+        assert comments is not None and comments.criterion_comments
     finally:
         for context in contexts.values():
             context.close()
