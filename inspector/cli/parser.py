@@ -106,18 +106,25 @@ def command_modules() -> tuple[Any, ...]:
     """The command groups, imported only when the command line is really used."""
     from inspector.cli import (
         assignments_cmd,
+        campaign_cmd,
         checklist_cmd,
         demo_cmd,
         devices_cmd,
         draw_cmd,
+        items_cmd,
+        letter_cmd,
         maint_cmd,
+        office_cmd,
         print_cmd,
+        reinspect_cmd,
+        review_cmd,
         sites_cmd,
         sync_cmd,
     )
 
     return (demo_cmd, checklist_cmd, sites_cmd, print_cmd, sync_cmd, assignments_cmd,
-            draw_cmd, devices_cmd, maint_cmd)
+            draw_cmd, campaign_cmd, review_cmd, letter_cmd, items_cmd, reinspect_cmd,
+            office_cmd, devices_cmd, maint_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
