@@ -206,17 +206,20 @@ class WorkQueue:
 
 
 def work_queue(session: Session, today: date) -> WorkQueue:
-    from inspector.domain.supervision import ReviewState
-    from inspector.services.assignment_state import AssignmentState
-    from inspector.services.review import review_queue
-    from inspector.services.sync.assignments import list_assignments
+    """The three numbers, each in one query (the office's first screen; see
+    ``benchmarks/office.py``). An assignment is open until a completed inspection of its
+    site visited on or after its first day (:mod:`~inspector.services.assignment_state`)."""
+    from inspector.domain.values import InspectionStatus
+    from inspector.services.review import awaiting_count
+    from inspector.storage.models import Assignment, Inspection
 
-    to_review = len(review_queue(session, frozenset({ReviewState.AWAITING})))
     overdue = session.exec(select(func.count()).select_from(RectificationItem).where(
         col(RectificationItem.state).in_([s.value for s in OPEN_STATES]),
         col(RectificationItem.deadline) < today)).one()
-    soon = today + timedelta(days=7)
-    due = sum(1 for a in list_assignments(session, today)
-              if a.state is AssignmentState.OVERDUE
-              or (a.state is not AssignmentState.DONE and a.period_end <= soon))
-    return WorkQueue(to_review, overdue, due)
+    fulfilled = select(Inspection.id).where(
+        Inspection.site_id == Assignment.site_id,
+        Inspection.status == InspectionStatus.COMPLETED,
+        col(Inspection.visit_date) >= Assignment.period_start).exists()
+    due = session.exec(select(func.count()).select_from(Assignment).where(
+        col(Assignment.period_end) <= today + timedelta(days=7), ~fulfilled)).one()
+    return WorkQueue(awaiting_count(session), overdue, due)

@@ -88,41 +88,72 @@ def _reviews(session: Session, inspection_id: str) -> list[Review]:
         .order_by(col(Review.at), col(Review.id))).all())
 
 
-def review_state(session: Session, inspection: Inspection) -> ReviewState:
-    reviews = _reviews(session, inspection.id)
-    if inspection.status != InspectionStatus.COMPLETED:
-        last = reviews[-1] if reviews else None
-        returned = last is not None and last.decision == ReviewDecision.RETURNED
+def _state(status: InspectionStatus, completion_id: str | None,
+           decisions: list[tuple[ReviewDecision, str]]) -> ReviewState:
+    """Where an inspection stands, from its status, its latest completion event and its
+    decisions (oldest first: decision, the completion event decided on)."""
+    if status != InspectionStatus.COMPLETED:
+        returned = bool(decisions) and decisions[-1][0] == ReviewDecision.RETURNED
         return ReviewState.RETURNED if returned else ReviewState.IN_FIELD
-    completion = _latest_completion(session, inspection.id)
-    for review in reversed(reviews):
-        if completion is not None and review.submission_event_id == completion.id:
-            return (ReviewState.APPROVED if review.decision == ReviewDecision.APPROVED
+    for decision, event_id in reversed(decisions):
+        if completion_id is not None and event_id == completion_id:
+            return (ReviewState.APPROVED if decision == ReviewDecision.APPROVED
                     else ReviewState.AWAITING)
     return ReviewState.AWAITING
 
 
+def review_state(session: Session, inspection: Inspection) -> ReviewState:
+    completion = _latest_completion(session, inspection.id)
+    return _state(inspection.status, completion.id if completion else None,
+                  [(r.decision, r.submission_event_id) for r in _reviews(session, inspection.id)])
+
+
 def review_queue(session: Session, states: frozenset[ReviewState] | None = None
                  ) -> list[ReviewEntry]:
-    """Every inspection here with its review state (oldest submission first)."""
-    returns = dict(session.exec(
-        select(Review.inspection_id, func.count())
-        .where(Review.decision == ReviewDecision.RETURNED)
-        .group_by(Review.inspection_id)).all())
+    """Every inspection here with its review state (oldest submission first), read in a
+    few queries whatever the number of inspections."""
+    decisions: dict[str, list[tuple[ReviewDecision, str]]] = {}
+    for inspection_id, decision, event_id in session.exec(
+            select(Review.inspection_id, Review.decision, Review.submission_event_id)
+            .order_by(col(Review.at), col(Review.id))).all():
+        decisions.setdefault(inspection_id, []).append((ReviewDecision(decision), event_id))
+    latest: dict[str, tuple[datetime, str]] = {}
+    for inspection_id, event_id, at in session.exec(
+            select(InspectionEvent.inspection_id, InspectionEvent.id, InspectionEvent.at)
+            .where(InspectionEvent.kind == EventKind.COMPLETED)).all():
+        if inspection_id not in latest or (at, event_id) > latest[inspection_id]:
+            latest[inspection_id] = (at, event_id)
     reinspections = set(session.exec(select(ReinspectionCheck.inspection_id)).all())
     entries = []
     rows = session.exec(select(Inspection, Site).where(Inspection.site_id == Site.id)).all()
     for inspection, site in rows:
-        state = review_state(session, inspection)
+        made = decisions.get(inspection.id, [])
+        completion = latest.get(inspection.id)
+        state = _state(inspection.status, completion[1] if completion else None, made)
         if states is not None and state not in states:
             continue
         entries.append(ReviewEntry(
             inspection.id, site.id, site.name, site.code, inspection.visit_date,
-            inspection.inspectors, state, returns.get(inspection.id, 0),
+            inspection.inspectors, state,
+            sum(1 for d, _e in made if d == ReviewDecision.RETURNED),
             inspection.id in reinspections, inspection.completed_at))
     entries.sort(key=lambda e: (e.completed_at is None, e.completed_at or datetime.min,
                                 e.site_code or "", e.inspection_id))
     return entries
+
+
+def awaiting_count(session: Session) -> int:
+    """How many inspections await review (the work queue's number), in one query."""
+    latest = (select(InspectionEvent.id).where(
+        InspectionEvent.inspection_id == Inspection.id,
+        InspectionEvent.kind == EventKind.COMPLETED)
+        .order_by(col(InspectionEvent.at).desc(), col(InspectionEvent.id).desc())
+        .limit(1).correlate(Inspection).scalar_subquery())
+    decided = select(Review.id).where(Review.inspection_id == Inspection.id,
+                                      Review.submission_event_id == latest
+                                      ).correlate(Inspection).exists()
+    return session.exec(select(func.count()).select_from(Inspection).where(
+        Inspection.status == InspectionStatus.COMPLETED, ~decided)).one()
 
 
 def _snapshot(session: Session, inspection_id: str) -> dict[str, Submission]:

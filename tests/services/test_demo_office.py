@@ -34,6 +34,22 @@ def test_the_demo_office_has_every_step_of_the_loop(tmp_path: Path) -> None:
         assert campaign.assignment_ids and campaign.seed == 20261201
         _, same = office.redraw_campaign(context, campaign.id)
         assert same
+        # The work queue's one-query counts say what the full lists say, today and later.
+        from datetime import timedelta
+
+        from inspector.services.assignment_state import AssignmentState
+        from inspector.services.sync.assignments import list_assignments
+
+        for day in (today, today + timedelta(days=25), today + timedelta(days=60)):
+            queue = office.work_queue(context, day)
+            assert queue.to_review == states.count(ReviewState.AWAITING) == 1
+            with context.db.session() as session:
+                assignments = list_assignments(session, day)
+            assert queue.assignments_due == sum(
+                1 for a in assignments if a.state is not AssignmentState.DONE
+                and (a.state is AssignmentState.OVERDUE or a.period_end <= day + timedelta(7)))
+            assert queue.overdue_items == sum(1 for r in office.ledger(
+                context, LedgerFilter(), day) if r.overdue)
         before = dump(context)
         again = prepare_demo(context, Role.OFFICE)
         assert again.letters == 0 and dump(context) == before
