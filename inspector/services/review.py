@@ -13,7 +13,9 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
+from sqlalchemy import ColumnElement, and_
 from sqlmodel import Session, col, func, select
 
 from inspector.domain.supervision import (
@@ -108,24 +110,52 @@ def review_state(session: Session, inspection: Inspection) -> ReviewState:
                   [(r.decision, r.submission_event_id) for r in _reviews(session, inspection.id)])
 
 
+def _awaiting_condition() -> ColumnElement[bool]:
+    """An inspection awaits review: completed, and no decision on its latest completion."""
+    latest = (select(InspectionEvent.id).where(
+        InspectionEvent.inspection_id == Inspection.id,
+        InspectionEvent.kind == EventKind.COMPLETED)
+        .order_by(col(InspectionEvent.at).desc(), col(InspectionEvent.id).desc())
+        .limit(1).correlate(Inspection).scalar_subquery())
+    decided = select(Review.id).where(Review.inspection_id == Inspection.id,
+                                      Review.submission_event_id == latest
+                                      ).correlate(Inspection).exists()
+    return and_(col(Inspection.status) == InspectionStatus.COMPLETED, ~decided)
+
+
 def review_queue(session: Session, states: frozenset[ReviewState] | None = None
                  ) -> list[ReviewEntry]:
     """Every inspection here with its review state (oldest submission first), read in a
-    few queries whatever the number of inspections."""
+    few queries whatever the number of inspections; asked for those awaiting review only,
+    the database picks them."""
+    only_awaiting = states == frozenset({ReviewState.AWAITING})
+    query = select(Inspection, Site).where(Inspection.site_id == Site.id)
+    if only_awaiting:
+        query = query.where(_awaiting_condition())
+    rows = session.exec(query).all()
+    ids = [inspection.id for inspection, _site in rows]
     decisions: dict[str, list[tuple[ReviewDecision, str]]] = {}
-    for inspection_id, decision, event_id in session.exec(
-            select(Review.inspection_id, Review.decision, Review.submission_event_id)
-            .order_by(col(Review.at), col(Review.id))).all():
-        decisions.setdefault(inspection_id, []).append((ReviewDecision(decision), event_id))
     latest: dict[str, tuple[datetime, str]] = {}
-    for inspection_id, event_id, at in session.exec(
-            select(InspectionEvent.inspection_id, InspectionEvent.id, InspectionEvent.at)
-            .where(InspectionEvent.kind == EventKind.COMPLETED)).all():
-        if inspection_id not in latest or (at, event_id) > latest[inspection_id]:
-            latest[inspection_id] = (at, event_id)
-    reinspections = set(session.exec(select(ReinspectionCheck.inspection_id)).all())
+    reinspections: set[str] = set()
+    for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)) if only_awaiting \
+            else [None]:
+        def within(column: Any, chunk: list[str] | None = chunk) -> Any:
+            return True if chunk is None else col(column).in_(chunk)
+
+        for inspection_id, decision, event_id in session.exec(
+                select(Review.inspection_id, Review.decision, Review.submission_event_id)
+                .where(within(Review.inspection_id))
+                .order_by(col(Review.at), col(Review.id))).all():
+            decisions.setdefault(inspection_id, []).append((ReviewDecision(decision), event_id))
+        for inspection_id, event_id, at in session.exec(
+                select(InspectionEvent.inspection_id, InspectionEvent.id, InspectionEvent.at)
+                .where(InspectionEvent.kind == EventKind.COMPLETED,
+                       within(InspectionEvent.inspection_id))).all():
+            if inspection_id not in latest or (at, event_id) > latest[inspection_id]:
+                latest[inspection_id] = (at, event_id)
+        reinspections |= set(session.exec(select(ReinspectionCheck.inspection_id).where(
+            within(ReinspectionCheck.inspection_id))).all())
     entries = []
-    rows = session.exec(select(Inspection, Site).where(Inspection.site_id == Site.id)).all()
     for inspection, site in rows:
         made = decisions.get(inspection.id, [])
         completion = latest.get(inspection.id)
@@ -144,16 +174,8 @@ def review_queue(session: Session, states: frozenset[ReviewState] | None = None
 
 def awaiting_count(session: Session) -> int:
     """How many inspections await review (the work queue's number), in one query."""
-    latest = (select(InspectionEvent.id).where(
-        InspectionEvent.inspection_id == Inspection.id,
-        InspectionEvent.kind == EventKind.COMPLETED)
-        .order_by(col(InspectionEvent.at).desc(), col(InspectionEvent.id).desc())
-        .limit(1).correlate(Inspection).scalar_subquery())
-    decided = select(Review.id).where(Review.inspection_id == Inspection.id,
-                                      Review.submission_event_id == latest
-                                      ).correlate(Inspection).exists()
     return session.exec(select(func.count()).select_from(Inspection).where(
-        Inspection.status == InspectionStatus.COMPLETED, ~decided)).one()
+        _awaiting_condition())).one()
 
 
 def _snapshot(session: Session, inspection_id: str) -> dict[str, Submission]:
