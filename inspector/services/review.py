@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_
 from sqlmodel import Session, col, func, select
 
+from inspector.app_paths import AppPaths
 from inspector.domain.supervision import (
     CriterionChange,
     ReviewDecision,
@@ -308,3 +309,21 @@ def changes_since_return(session: Session, inspection_id: str) -> list[Criterion
     if not returned:
         return []
     return submission_changes(_load(returned[-1].snapshot), _snapshot(session, inspection_id))
+
+
+def refuse_office_edit(paths: AppPaths, session: Session, inspection_id: str) -> None:
+    """At the county office, an inspection received from a field laptop is never edited
+    there: the office returns it with comments instead (the ratings stay the inspector's)."""
+    from inspector.domain.values import Role
+    from inspector.services.sync.identity import load_identity
+
+    me = load_identity(paths)
+    if me is None or me.role is not Role.OFFICE:
+        return
+    row = session.connection().exec_driver_sql(
+        "SELECT sync_seq FROM inspections WHERE id = ?", (inspection_id,)).first()
+    if row is not None and row[0] == 0:  # arrived from another installation
+        raise SupervisionError(
+            "县级办公室不修改检查员的评定：如需修改，请在“督导工作 → 审核”中退回给检查员 / the "
+            "office does not change an inspector's ratings: return the inspection to its "
+            "inspector instead (Supervision → Review)")

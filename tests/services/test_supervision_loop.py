@@ -25,6 +25,7 @@ from inspector.domain.supervision import (
     Verdict,
 )
 from inspector.services import inspections
+from inspector.services.api import inspections as api_inspections
 from inspector.services.api import office
 from inspector.services.assignment_state import AssignmentState
 from inspector.services.context import AppContext
@@ -174,6 +175,8 @@ def test_the_whole_loop_across_office_and_field(field: AppContext, office_folder
         office.approve(off, inspection_id, "王主任")
     with pytest.raises(SupervisionError, match="already approved"):
         office.return_inspection(off, inspection_id, "王主任", "再看看")
+    with pytest.raises(SupervisionError, match="does not change an inspector's ratings"):
+        api_inspections.reopen(off, inspection_id, "王主任", "改一下")  # the office never edits
     assert dump(off) == before
     history = office.review_history(off, inspection_id)
     assert [r.decision.value for r in history] == ["returned", "approved"]

@@ -205,11 +205,18 @@ def complete(context: AppContext, inspection_id: str, actor: str,
 
 def reopen(context: AppContext, inspection_id: str, actor: str, reason: str,
            control: Control | None = None) -> str:
+    """Reopen a completed inspection for editing. At the county office an inspection that
+    came from a field laptop is not reopened: the office returns it to its inspector
+    (review), so that the ratings stay the inspector's own."""
     from inspector.services import inspections
     from inspector.services.api.saving import committed
+    from inspector.services.review import refuse_office_edit
 
-    committed(context, lambda session: inspections.reopen(
-        session, inspection_id, actor, reason), control)
+    def change(session: Session) -> None:
+        refuse_office_edit(context.paths, session, inspection_id)
+        inspections.reopen(session, inspection_id, actor, reason)
+
+    committed(context, change, control)
     return inspection_id
 
 
