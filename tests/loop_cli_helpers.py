@@ -45,12 +45,13 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> Any:
     return json.loads(out)
 
 
-def quietly(*args: str) -> None:
-    """Run a command that must succeed, its output dropped."""
+def quietly(*args: str) -> str:
+    """Run a command that must succeed, outside any test's captured output; its output."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(list(args))
     assert code == 0, err.getvalue()
+    return out.getvalue()
 
 
 def snapshot(folder: Path) -> tuple[list[str], list[tuple[str, str]]]:
