@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         inspections,
         maintenance,
         office,
+        office_printing,
         photos,
         printing,
         saving,
@@ -37,8 +38,8 @@ if TYPE_CHECKING:
         templates,
     )
 
-__all__ = ["inspections", "maintenance", "office", "photos", "printing", "saving", "sites",
-           "startup", "supervision", "sync", "templates"]
+__all__ = ["inspections", "maintenance", "office", "office_printing", "photos", "printing",
+           "saving", "sites", "startup", "supervision", "sync", "templates"]
 
 
 def __getattr__(name: str) -> ModuleType:
