@@ -66,6 +66,8 @@ def register(commands: Any) -> None:
     listing.add_argument("--csv", type=Path, metavar="FILE",
                          help="将所列台账写入 CSV 文件（Excel 可打开）/ write the listed "
                               "ledger to a CSV file that Excel opens")
+    listing.add_argument("--pdf", type=Path, metavar="FILE",
+                         help="将所列台账打印为 A4 PDF / print the listed ledger as an A4 PDF")
     add_format(listing)
 
     edit = add_command(actions, "edit", "修改整改要求（发出前）、责任人或期限 / change the "
@@ -135,6 +137,7 @@ def run_list(args: argparse.Namespace) -> int:
     from inspector.services.rectification_ledger import LedgerFilter
 
     target = output_file(args.csv, ".csv") if args.csv else None
+    printed = output_file(args.pdf, ".pdf") if args.pdf else None
     with opened(args) as context:
         township = None
         if args.township:
@@ -148,6 +151,9 @@ def run_list(args: argparse.Namespace) -> int:
         wanted = LedgerFilter(township, args.tier, frozenset(ItemState(s) for s in args.state),
                               args.overdue, site)
         rows = api.office.ledger(context, wanted, today())
+        if printed is not None:
+            api.office_printing.write_ledger_pdf(context, rows, printed, LEDGER_TITLE,
+                                                 _filter_words(args))
     if target is not None:
         api.office.write_ledger_csv(target, rows)
     if args.format == "json":
@@ -159,9 +165,30 @@ def run_list(args: argparse.Namespace) -> int:
         print(f"{r.id[:8]}  {r.township_name or '—'}  {r.site_name}（{r.site_code or '—'}，"
               f"{tier_label(r.tier)}）  {r.criterion_id}  {_row_state(r)}  期限 / deadline "
               f"{day(r.deadline)}  {r.responsible or '—'}  {r.letter_number or '—'}")
-    if target is not None:
-        print(f"已写入 {len(rows)} 项 / {len(rows)} items written: {target}")
+    for written in (target, printed):
+        if written is not None:
+            print(f"已写入 {len(rows)} 项 / {len(rows)} items written: {written}")
     return 0
+
+
+LEDGER_TITLE = "整改台账"
+
+
+def _filter_words(args: argparse.Namespace) -> str:
+    """The ledger's filters in words, as the printed ledger says which items it holds."""
+    said = []
+    if args.township:
+        said.append(f"乡镇（街道）：{args.township}")
+    if args.tier is not None:
+        said.append(f"层级：{tier_label(args.tier)}")
+    if args.site:
+        said.append(f"场所：{args.site}")
+    if args.state:
+        said.append("状态：" + "、".join(ITEM_STATE_WORDS[ItemState(s)][0]
+                                       for s in dict.fromkeys(args.state)))
+    if args.overdue:
+        said.append("仅逾期")
+    return "；".join(said) or "全部未销号的整改事项"
 
 
 def _print_item(args: argparse.Namespace, item: ItemView, done: str) -> None:

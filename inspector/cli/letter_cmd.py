@@ -4,9 +4,17 @@ rectification items, and issued (numbered, with the deadline, its items opened).
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inspector.cli.common import add_command, add_format, add_group, opened, print_json
+from inspector.cli.common import (
+    add_command,
+    add_format,
+    add_group,
+    opened,
+    output_file,
+    print_json,
+)
 from inspector.cli.loop_common import (
     as_plain,
     date_argument,
@@ -43,6 +51,13 @@ def register(commands: Any) -> None:
                        help="整改期限（默认：按办公室设置的天数）/ the deadline (default: the "
                             "office settings' number of days from today)")
     add_format(issue)
+    pdf = add_command(actions, "pdf", "把意见书打印为 A4 PDF（未发出的印有“草稿”）/ the letter "
+                                      "as an A4 PDF (one not issued is marked as a draft)",
+                      run_pdf)
+    _letter(pdf)
+    pdf.add_argument("file", type=Path, metavar="FILE", help="要写出的 PDF 文件 / the PDF file "
+                                                             "to write")
+    add_format(pdf)
 
 
 def _letter(parser: argparse.ArgumentParser) -> None:
@@ -98,4 +113,16 @@ def run_issue(args: argparse.Namespace) -> int:
     else:
         print("已发出 / issued")
         print_letter(issued)
+    return 0
+
+
+def run_pdf(args: argparse.Namespace) -> int:
+    target = output_file(args.file, ".pdf")
+    with opened(args) as context:
+        wanted = letter_id(context, args.letter)
+        built = api.office_printing.write_letter_pdf(context, wanted, target)
+    if args.format == "json":
+        print_json({"letter_id": wanted, "file": str(built.path), "pages": built.pages})
+    else:
+        print(f"{built.path}：共 {built.pages} 页 / {built.pages} pages")
     return 0

@@ -5,9 +5,17 @@ each item's original finding and before/after photos, and its conflicts settled.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inspector.cli.common import add_command, add_format, add_group, opened, print_json
+from inspector.cli.common import (
+    add_command,
+    add_format,
+    add_group,
+    opened,
+    output_file,
+    print_json,
+)
 from inspector.cli.loop_common import (
     as_plain,
     assignment_id,
@@ -95,6 +103,14 @@ def register(commands: Any) -> None:
     choice.add_argument("--keep", action="store_true",
                         help="保持事项现状 / keep the item as the office left it")
     add_format(settle)
+
+    pdf = add_command(actions, "pdf", "把复查报告打印为 A4 PDF，每个事项整改前后的照片并排 / the "
+                                      "re-inspection's report as an A4 PDF, each item's photos "
+                                      "before and after side by side", run_pdf)
+    _inspection(pdf)
+    pdf.add_argument("file", type=Path, metavar="FILE", help="要写出的 PDF 文件 / the PDF file "
+                                                             "to write")
+    add_format(pdf)
 
 
 def _inspection(parser: argparse.ArgumentParser) -> None:
@@ -208,4 +224,19 @@ def run_settle(args: argparse.Namespace) -> int:
         print_json({"check_id": wanted, "accepted": args.accept, "outcome": outcome.value})
         return 0
     print(f"冲突已处理 / conflict settled ({wanted})：{words(OUTCOME_WORDS[outcome])}")
+    return 0
+
+
+def run_pdf(args: argparse.Namespace) -> int:
+    target = output_file(args.file, ".pdf")
+    with opened(args) as context:
+        inspection = inspection_id(context, args.inspection)
+        built = api.office_printing.write_reinspection_pdf(context, inspection, target)
+    if args.format == "json":
+        print_json({"inspection_id": inspection, "file": str(built.path), "pages": built.pages,
+                    "unprinted_photos": built.unprinted_photos})
+        return 0
+    print(f"{built.path}：共 {built.pages} 页 / {built.pages} pages")
+    if built.unprinted_photos:
+        print(built.unprinted_message())
     return 0

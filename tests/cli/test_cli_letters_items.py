@@ -22,6 +22,7 @@ from loop_cli_helpers import (
     run,
     run_json,
 )
+from pdf_helpers import all_text
 from sync_helpers import VILLAGE, jpeg_bytes
 
 import inspector.cli.items_cmd as items_cmd
@@ -224,3 +225,29 @@ def test_a_report_with_a_scan_then_the_office_verifies_and_closes(
     assert row["id"] == item and row["reports"] == 1
     code, out, _ = run(capsys, "items", "list", "--state", "closed", "--data-dir", pair.data)
     assert code == 0 and "已销号 / closed" in out
+
+
+def test_the_letter_and_the_ledger_print_as_pdf(capsys: pytest.CaptureFixture[str], pair: Pair,
+                                                tmp_path: Path) -> None:
+    letter = the_letter(capsys, pair)
+    draft = tmp_path / "意见书草稿.pdf"
+    printed = run_json(capsys, "letter", "pdf", letter["id"][:8], str(draft),
+                       "--data-dir", pair.data)
+    assert printed == {"letter_id": letter["id"], "file": str(draft), "pages": printed["pages"]}
+    assert printed["pages"] >= 1 and "东门社区教学点" in all_text(draft)
+    issued = issue(capsys, pair)
+    final = tmp_path / "意见书.pdf"
+    code, out, _ = run(capsys, "letter", "pdf", letter["id"], str(final), "--data-dir", pair.data)
+    assert code == 0 and str(final) in out
+    assert issued["number"] in all_text(final)
+    assert "must end in .pdf" in refused(capsys, pair.office, "letter", "pdf", letter["id"],
+                                         str(tmp_path / "letter.doc"))
+    assert "folder does not exist" in refused(capsys, pair.office, "letter", "pdf",
+                                              letter["id"], str(tmp_path / "no" / "a.pdf"))
+
+    ledger = tmp_path / "整改台账.pdf"
+    rows = run_json(capsys, "items", "list", "--township", "城关街道", "--pdf", str(ledger),
+                    "--data-dir", pair.data)
+    assert len(rows) == 3
+    text = all_text(ledger)
+    assert "整改台账" in text and "东门社区教学点" in text and "城关街道" in text

@@ -24,6 +24,7 @@ from loop_cli_helpers import (
     run,
     run_json,
 )
+from pdf_helpers import all_text
 from sync_helpers import VILLAGE
 
 from inspector.services import inspections
@@ -124,6 +125,16 @@ def test_a_reinspection_closes_what_was_rectified_and_keeps_a_conflict(
     assert settled == {"check_id": conflict["check_id"], "accepted": False, "outcome": "closed"}
     assert "no conflict" in refused(capsys, pair.office, "reinspect", "settle",
                                     conflict["check_id"], "--accept")
+
+    report = tmp_path / "复查报告.pdf"
+    printed = run_json(capsys, "reinspect", "pdf", reinspection[:8], str(report),
+                       "--data-dir", pair.data)
+    assert printed["inspection_id"] == reinspection and printed["file"] == str(report)
+    assert printed["pages"] >= 1 and printed["unprinted_photos"] == 0
+    text = all_text(report)
+    assert "东门社区教学点" in text and "仍未整改" in text
+    assert "must end in .pdf" in refused(capsys, pair.office, "reinspect", "pdf", reinspection,
+                                         str(tmp_path / "report.png"))
 
 
 def test_a_conflict_settled_by_the_reinspection_opens_the_item_again(
