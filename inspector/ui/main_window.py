@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from inspector.ui.dialogs.check import DataCare
     from inspector.ui.pages.checklist.inspection_controller import InspectionController
     from inspector.ui.pages.checklist.page import ChecklistPage
+    from inspector.ui.pages.office.entry import OfficeEntry
     from inspector.ui.pages.sites.site_csv_actions import SiteCsvActions
     from inspector.ui.pages.sites.site_details import SiteDetails
     from inspector.ui.pages.sites.site_history import SiteHistory
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
     import_action: QAction
     export_action: QAction
     sync_action: QAction
+    office_action: QAction  # File → Supervision…, only at the county office
+    office: OfficeEntry
     folder_action: QAction
     _data_actions: list[QAction]
 
@@ -198,6 +201,7 @@ class MainWindow(QMainWindow):
             return
         self._make_checklist_page(context)
         self.role_banner.check()  # the device identity is made at first start
+        self.office.check()  # Supervision… is offered at the county office only
         # Photo files an interrupted import or an old deletion left behind.
         self.tidy_job = self.ops.read(None, lambda _c: api.startup.tidy_photo_store(context),
                                       "tidy") \

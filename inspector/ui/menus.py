@@ -1,5 +1,6 @@
-"""The main window's menus: File (sites CSV, sync, the data folder, checking the data,
-backups, quit), Settings and Help. The Print menu is :mod:`.print_actions`.
+"""The main window's menus: File (sites CSV, sync, supervision at the county office, the
+data folder, checking the data, backups, quit), Settings and Help. The Print menu is
+:mod:`.print_actions`.
 
 Their words keep the translation context of the main window, where they have always been.
 """
@@ -31,6 +32,7 @@ def build_menus(window: MainWindow) -> None:
     """Add the menus to ``window``'s menu bar; the actions that need the data stay
     disabled until it is open (``window._data_actions``)."""
     from inspector.ui.dialogs.check import add_data_care_actions
+    from inspector.ui.pages.office.entry import OfficeEntry
     from inspector.ui.pages.sites.site_csv_actions import SiteCsvActions
 
     window.csv = SiteCsvActions(window, window.ops, lambda: window.context,
@@ -43,6 +45,12 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     window.sync_action = _action(window, file_menu, QCoreApplication.translate(
         "MainWindow", "S&ync with USB drive…"), window.show_sync)
+    # The county office's supervision loop; on a field laptop disabled, its tooltip says why.
+    window.office_action = _action(window, file_menu, QCoreApplication.translate(
+        "MainWindow", "Su&pervision…"), lambda: window.office.show())
+    window.office_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+    file_menu.setToolTipsVisible(True)
+    window.office = OfficeEntry(window, window.office_action)
     file_menu.addSeparator()
     # Always available: where the data and its backups are, also when they cannot be opened.
     window.folder_action = _action(window, file_menu, QCoreApplication.translate(
