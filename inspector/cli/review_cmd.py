@@ -35,7 +35,7 @@ def register(commands: Any) -> None:
     listing = add_command(actions, "list", "收到的检查及其审核状态，最早提交的在前 / the "
                                            "inspections received, with where each stands in "
                                            "review, oldest submission first", run_list)
-    listing.add_argument("--state", action="append", default=[],
+    listing.add_argument("--state", action="append", default=[], metavar="STATE",
                          choices=[s.value for s in ReviewState],
                          help="只列出此状态（可重复）：awaiting 待审核、returned 已退回、approved "
                               "已通过、in_field 检查中 / only this state (may be repeated)")

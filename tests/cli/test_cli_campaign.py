@@ -154,3 +154,26 @@ def test_bad_input_is_refused_in_one_line_and_changes_nothing(
     assert "no campaign 0123456789" in refused(capsys, office, "campaign", "show", "0123456789")
     assert "at least 8" in refused(capsys, office, "campaign", "redraw", "0123")
     assert run_json(capsys, "campaign", "list", "--data-dir", str(office)) == []
+
+
+LOOP_PAGES = [["campaign"], ["campaign", "create"], ["campaign", "redraw"], ["review"],
+              ["review", "list"], ["review", "return"], ["letter"], ["letter", "issue"],
+              ["letter", "pdf"], ["items"], ["items", "list"], ["items", "report"],
+              ["items", "verify"], ["reinspect"], ["reinspect", "order"],
+              ["reinspect", "check"], ["reinspect", "settle"], ["office-settings"]]
+
+
+def test_every_help_of_the_loop_is_bilingual_and_fits(capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+    import unicodedata
+
+    monkeypatch.setenv("COLUMNS", "80")
+    for words in LOOP_PAGES:
+        code, out, _ = run(capsys, *words, "--help")
+        assert code == 0, words
+        assert re.search(r"[\u4e00-\u9fff]", out.split("\n\n")[1]), words
+        too_wide = [line for line in out.splitlines()
+                    if sum(2 if unicodedata.east_asian_width(c) in "WF" else 1
+                           for c in line) > 80]
+        assert not too_wide, (words, too_wide)
