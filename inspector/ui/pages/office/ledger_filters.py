@@ -46,7 +46,7 @@ class LedgerFilters(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
+        row = self.row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.township = QComboBox()
         self.township.setAccessibleName(self.tr("Township"))

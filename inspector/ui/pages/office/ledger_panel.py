@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from inspector.services.rectification_ledger import ItemRow
     from inspector.ui.core.operations import Operations
     from inspector.ui.core.worker import JobHandle
+    from inspector.ui.dialogs.item_report import ItemReportDialog
+    from inspector.ui.dialogs.reinspection_order import ReinspectionOrderDialog
     from inspector.ui.pages.office.letters_data import Snapshot
 
 (SITE, TOWNSHIP, CRITERION, FINDING, REQUIREMENT, RESPONSIBLE, DEADLINE, STATE,
@@ -65,6 +67,9 @@ class LedgerPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.filters = LedgerFilters()
         self.filters.changed.connect(self.refresh)
+        self.count = QLabel()
+        self.count.setAccessibleName(self.tr("Items shown"))
+        self.filters.row.addWidget(self.count)
         layout.addWidget(self.filters)
         self.table = table([self.tr("Site"), self.tr("Township"), self.tr("Criterion"),
                             self.tr("Finding"), self.tr("Requirement"), self.tr("Responsible"),
@@ -154,8 +159,8 @@ class LedgerPanel(QWidget):
                 self.table.setItem(index, column, cell(
                     text, data=row.id, overdue=marked, tooltip=late if marked else None))
         overdue = sum(1 for row in rows if row.overdue)
-        self.status.setText(self.tr("%1 item(s), %2 overdue.").replace("%1", str(len(rows)))
-                            .replace("%2", str(overdue)))
+        self.count.setText(self.tr("%1 item(s), %2 overdue").replace("%1", str(len(rows)))
+                           .replace("%2", str(overdue)))
         keep = next((i for i, row in enumerate(rows) if chosen and row.id == chosen.id), None)
         if keep is not None:
             self.table.selectRow(keep)
@@ -224,7 +229,7 @@ class LedgerPanel(QWidget):
                            "item state", self.tr("%1: now %2.").replace("%1", row.site_name)
                            .replace("%2", state_text(state)))
 
-    def report_dialog(self, row: ItemRow) -> object:
+    def report_dialog(self, row: ItemRow) -> ItemReportDialog:
         from inspector.ui.dialogs.item_report import ItemReportDialog
 
         language = "zh" if chinese() else "en"
@@ -239,13 +244,10 @@ class LedgerPanel(QWidget):
             self.tr("Images (%1);;All files (*)").replace("%1", IMAGE_FILTER), Purpose.PHOTOS)
 
     def record_report(self) -> JobHandle | None:
-        from inspector.ui.dialogs.item_report import ItemReportDialog
-
         row = self.current()
         if row is None:
             return None
         dialog = self.report_dialog(row)
-        assert isinstance(dialog, ItemReportDialog)
         if not dialog.exec():
             return None
         reported_on, text, files = dialog.values()
@@ -255,7 +257,7 @@ class LedgerPanel(QWidget):
             self.tr("The site's report was recorded (%1 attachment(s)).")
             .replace("%1", str(len(files))), ITEMS_CHANGED | Change.PHOTOS)
 
-    def order_dialog(self, row: ItemRow) -> object:
+    def order_dialog(self, row: ItemRow) -> ReinspectionOrderDialog:
         from inspector.ui.dialogs.reinspection_order import ReinspectionOrderDialog
 
         language = "zh" if chinese() else "en"
@@ -272,13 +274,10 @@ class LedgerPanel(QWidget):
         return ReinspectionOrderDialog(row.site_name, labels, "", date.today(), self)
 
     def order_reinspection(self) -> JobHandle | None:
-        from inspector.ui.dialogs.reinspection_order import ReinspectionOrderDialog
-
         row = self.current()
         if row is None or row.state not in OPEN_STATES:
             return None
         dialog = self.order_dialog(row)
-        assert isinstance(dialog, ReinspectionOrderDialog)
         if not dialog.exec():
             return None
         item_ids, inspector, start, end = dialog.values()

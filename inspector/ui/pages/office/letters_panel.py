@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from inspector.services.context import AppContext
     from inspector.ui.core.operations import Operations
     from inspector.ui.core.worker import JobHandle
+    from inspector.ui.dialogs.letter_issue import LetterIssueDialog
     from inspector.ui.pages.office.letters_data import Snapshot
 
 SITE, NUMBER, ISSUED, DEADLINE, ITEMS = range(5)
@@ -312,7 +313,7 @@ class LettersPanel(QWidget):
 
     # ------------------------------------------------------------------ the letter
 
-    def issue_dialog(self, letter: LetterView) -> object:
+    def issue_dialog(self, letter: LetterView) -> LetterIssueDialog:
         from inspector.ui.dialogs.letter_issue import LetterIssueDialog
 
         snapshot = self.snapshot
@@ -324,13 +325,10 @@ class LettersPanel(QWidget):
                                  settings.deadline_days, self.actor(), today, self)
 
     def issue(self) -> JobHandle | None:
-        from inspector.ui.dialogs.letter_issue import LetterIssueDialog
-
         letter = self.current_letter()
         if letter is None or letter.issued_on is not None or self.snapshot is None:
             return None
         dialog = self.issue_dialog(letter)
-        assert isinstance(dialog, LetterIssueDialog)
         if not dialog.exec():
             return None
         deadline, issued_by = dialog.values()

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from inspector.services.context import AppContext
     from inspector.ui.core.operations import Changed, Operations
     from inspector.ui.core.worker import JobHandle
+    from inspector.ui.dialogs.office_settings import OfficeSettingsDialog
     from inspector.ui.pages.office.letters_data import Snapshot
 
 
@@ -135,7 +136,7 @@ class LedgerTab(QWidget):
 
     # ------------------------------------------------------------------ settings
 
-    def settings_dialog(self) -> object:
+    def settings_dialog(self) -> OfficeSettingsDialog:
         from inspector.ui.dialogs.office_settings import OfficeSettingsDialog
 
         assert self.snapshot is not None
@@ -146,13 +147,11 @@ class LedgerTab(QWidget):
     def edit_settings(self) -> JobHandle | None:
         from inspector.services import api
         from inspector.services.office_settings import OfficeSettings
-        from inspector.ui.dialogs.office_settings import OfficeSettingsDialog
 
         context = self.context
         if context is None or self.snapshot is None:
             return None
         dialog = self.settings_dialog()
-        assert isinstance(dialog, OfficeSettingsDialog)
         if not dialog.exec():
             return None
         chosen = OfficeSettings(*dialog.values())
