@@ -33,6 +33,15 @@ def register(commands: Any) -> None:
     revoke.add_argument("--reason", default="", help="原因 / the reason")
     revoke.add_argument("--actor", help="操作人（默认：登录名）/ "
                                         "who revokes (default: the login name)")
+    who = add_command(devices_cmds, "inspectors", "登记使用某台外业笔记本的检查人员（发给它的任务"
+                                                  "数据包只含他们的任务）/ record who uses a "
+                                                  "field laptop (an assignment bundle for it "
+                                                  "carries their assignments only)",
+                      run_devices_inspectors)
+    who.add_argument("device", metavar="ID", help="设备编号或其开头几位 / "
+                                                  "the device id or its first characters")
+    who.add_argument("names", nargs="*", metavar="NAME",
+                     help="检查人员姓名（不给则清除）/ the inspectors' names (none: clear)")
 
 
 def run_devices_list(args: argparse.Namespace) -> int:
@@ -44,7 +53,16 @@ def run_devices_list(args: argparse.Namespace) -> int:
     if not devices:
         print("还没有登记的设备 / no devices enrolled")
     for d in devices:
-        print(f"{d.id}  {d.role:6} {d.status:8} {d.fingerprint}  {d.name}")
+        who = f"  检查人员 / inspectors: {'、'.join(d.inspectors)}" if d.inspectors else ""
+        print(f"{d.id}  {d.role:6} {d.status:8} {d.fingerprint}  {d.name}{who}")
+    return 0
+
+
+def run_devices_inspectors(args: argparse.Namespace) -> int:
+    with opened(args) as context:
+        names = api.sync.set_device_inspectors(context, args.device, args.names)
+    print(f"使用这台笔记本的检查人员 / inspectors using this laptop: "
+          f"{'、'.join(names) if names else '（无 / none）'}")
     return 0
 
 

@@ -65,6 +65,12 @@ def register(commands: Any) -> None:
                              "everything, not only what the office has not confirmed")
     export.add_argument("--kind", choices=[kind.value for kind in BundleKind],
                         help="同步包的种类 / the kind of bundle")
+    export.add_argument("--for", dest="for_device", metavar="DEVICE",
+                        help="任务数据包只发给这台外业笔记本（设备编号或其开头几位）：只含其检查"
+                             "人员的任务、它交来后被退回的检查和它要复查的事项 / address an "
+                             "assignment bundle to this field laptop (its id or first "
+                             "characters): only its inspectors' assignments, the inspections "
+                             "it sent that were returned, and the items it is to re-inspect")
     add_format(export)
     verify = add_command(bundle_cmds, "verify", "只校验同步包，不导入 / "
                                                 "check a bundle without importing it",
@@ -159,7 +165,8 @@ def run_export(args: argparse.Namespace) -> int:
         try:  # given a folder, the service names the file in it
             kind = BundleKind(args.kind) if args.kind else None
             result = api.sync.export_bundle(context, target, kind=kind, include_all=args.all,
-                                            actor=actor_name(args), control=progress)
+                                            actor=actor_name(args), control=progress,
+                                            for_device=args.for_device)
         finally:
             progress.finish()
     if args.format == "json":

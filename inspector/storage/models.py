@@ -464,6 +464,28 @@ class OfficeSetting(Record, table=True):
     value: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
 
 
+class DeviceInspector(Record, table=True):
+    """An inspector who uses a field laptop the office knows: an assignment bundle addressed
+    to that laptop carries the assignments naming them."""
+
+    __tablename__ = "device_inspectors"
+    __table_args__ = (UniqueConstraint("device_id", "name"),)
+
+    device_id: str = _ref("sync_devices", "CASCADE")
+    name: str
+
+
+class InspectionOrigin(SQLModel, table=True):
+    """The field laptop whose bundle first brought an inspection here (the office returns
+    it to that laptop)."""
+
+    __tablename__ = "inspection_origins"
+
+    inspection_id: str = Field(sa_column=Column(
+        String(36), ForeignKey("inspections.id", ondelete="CASCADE"), primary_key=True))
+    device_id: str = Field(max_length=36)
+
+
 SYNCED_TABLES = (Site, InspectorPerson, Assignment, Inspection, Response, Photo, InspectionEvent,
                  Review, ReviewComment, RectificationItem, ReinspectionTarget, ReinspectionCheck)
 

@@ -18,7 +18,7 @@ NOW = "2026-11-20 03:04:05.000000"
 NEW_TABLES = {"campaigns", "campaign_assignments", "reviews", "review_comments",
               "rectification_items", "reinspection_targets", "reinspection_checks",
               "feedback_letters", "rectification_reports", "report_attachments",
-              "office_settings"}
+              "office_settings", "device_inspectors", "inspection_origins"}
 
 
 def _tables(path: Path) -> set[str]:

@@ -156,13 +156,31 @@ def set_role(paths: AppPaths, role: Role, name: str | None = None, *,
 
 def export_bundle(context: AppContext, target: Path, *, kind: BundleKind | None = None,
                   include_all: bool = False, actor: str = "",
-                  control: Control | None = None) -> ExportResult:
+                  control: Control | None = None, for_device: str | None = None
+                  ) -> ExportResult:
     """Write a signed bundle to the file ``target``, or under a name of its own in the
-    folder ``target`` (a USB drive)."""
+    folder ``target`` (a USB drive). ``for_device``: the id (or its start) of the field
+    laptop an assignment bundle is addressed to, carrying only what concerns it."""
     from inspector.services.sync.export import export_bundle as export
 
+    device_id = None
+    if for_device is not None:
+        from inspector.services.sync.trust import find_device
+
+        with context.db.session() as session:
+            device_id = find_device(session, for_device).id
     return export(context, target, kind=kind, include_all=include_all, actor=actor,
-                  control=control)
+                  control=control, for_device=device_id)
+
+
+def set_device_inspectors(context: AppContext, device: str, names: list[str]) -> list[str]:
+    """Record who uses the field laptop whose id is or starts with ``device`` (replacing
+    what was recorded); the names as recorded."""
+    from inspector.services.sync.recipients import set_device_inspectors as record
+    from inspector.services.sync.trust import find_device
+
+    with context.db.transaction() as session:
+        return record(session, find_device(session, device).id, names)
 
 
 def prepare_import(context: AppContext, path: Path, *, trust_new_device: bool = False,

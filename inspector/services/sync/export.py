@@ -38,6 +38,7 @@ from inspector.services.store_lock import EXPORT_LOCK_NAME, FolderClaim
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync.errors import SyncError
 from inspector.services.sync.export_contents import (
+    Recipient,
     member_info,
     template_keys,
     write_photos,
@@ -125,8 +126,12 @@ def _reserve(context: AppContext, me: DeviceIdentity, bundle_id: str, kind: Bund
 
 def export_bundle(context: AppContext, target: Path, *, kind: BundleKind | None = None,
                   include_all: bool = False, actor: str = "",
-                  control: Control | None = None) -> ExportResult:
+                  control: Control | None = None, for_device: str | None = None
+                  ) -> ExportResult:
     """Write a signed bundle to ``target``; raises SyncError or Cancelled.
+
+    ``for_device``: an assignment bundle addressed to one field laptop the office knows,
+    carrying only what concerns it (:class:`~.export_contents.Recipient`).
 
     ``target`` may be a folder (a USB drive): the bundle gets a new name there
     (:func:`free_bundle_path`), as the window and ``bundle export -o FOLDER`` want.
@@ -155,13 +160,28 @@ def export_bundle(context: AppContext, target: Path, *, kind: BundleKind | None 
         raise SyncError("另一个导出正在进行，请等它完成后再导出 / another export from this data "
                         "folder is under way; wait for it to finish")
     try:
-        return _export(context, me, role, kind, target, include_all, actor, control)
+        recipient = _recipient(context, kind, for_device)
+        return _export(context, me, role, kind, target, include_all, actor, control, recipient)
     finally:
         claim.release()
 
 
+def _recipient(context: AppContext, kind: BundleKind, device_id: str | None
+               ) -> Recipient | None:
+    if device_id is None:
+        return None
+    if kind != BundleKind.ASSIGNMENT:
+        raise SyncError("只有任务数据包可以发给指定的笔记本 / only an assignment bundle is "
+                        "addressed to one laptop")
+    from inspector.services.sync.recipients import recipient_of
+
+    with context.db.session() as session:
+        return recipient_of(session, device_id)
+
+
 def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: BundleKind, target: Path,
-            include_all: bool, actor: str, control: Control) -> ExportResult:
+            include_all: bool, actor: str, control: Control, recipient: Recipient | None
+            ) -> ExportResult:
     """The export itself, with the data folder's export claim held."""
     incremental = kind == BundleKind.RESULTS and not include_all
     scope = Scope.INCREMENTAL if incremental else Scope.ALL
@@ -179,7 +199,8 @@ def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: BundleKin
     try:
         with context.db.session() as session:
             confirmed = confirmed_sequences(session, me.device_id)
-            receipts = ([r.to_json() for r in receipts_to_send(session)]
+            receipts = ([r.to_json() for r in receipts_to_send(
+                session, recipient.device_id if recipient else None)]
                         if kind != BundleKind.RESULTS else [])
         with open(temp, "xb") as raw:
             # Every piece is synced to the medium and read back from it while the rest
@@ -190,7 +211,7 @@ def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: BundleKin
                     with snapshot(context.db.path, seal, me.device_id) as conn:
                         tables, members, photo_shas, version = write_records(
                             zf, conn, context.db.path, kind, incremental, confirmed, seal,
-                            control)
+                            control, recipient)
                         templates = template_keys(conn)
                     members += write_photos(zf, PhotoStore.for_paths(context.paths),
                                              photo_shas, control, context.db.path)

@@ -7,8 +7,10 @@ each kind carries, the records themselves, the checklist versions, and the photo
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from inspector.domain.supervision import ReviewDecision
@@ -26,26 +28,33 @@ KIND_TABLES = {kind: tuple(t for t in tables if t != bf.TEMPLATE_TABLE)
                for kind, tables in bf.KIND_TABLES.items()}
 
 _COMPLETED = f"SELECT id FROM inspections WHERE status = '{InspectionStatus.COMPLETED}'"
-# The newest completed inspection of every site that has an assignment: what the
-# inspector re-checks at the next visit (its open items).
+#: The assignments an assignment bundle carries (all, or those of the laptop it is for).
+SENT_ASSIGNMENTS = SENT_INSPECTIONS.replace("sent_inspections", "sent_assignments")
+_SENT_SITES = (f"SELECT a.site_id FROM assignments a"
+               f" WHERE a.id IN (SELECT id FROM {SENT_ASSIGNMENTS})")
+_SENT_TARGETS = (f"SELECT item_id FROM reinspection_targets"
+                 f" WHERE assignment_id IN (SELECT id FROM {SENT_ASSIGNMENTS})")
+# The newest completed inspection of every site the bundle assigns: what the inspector
+# re-checks at the next visit (its open items).
 _PREVIOUS = (
     f"SELECT i.id FROM inspections i WHERE i.status = '{InspectionStatus.COMPLETED}'"
-    " AND i.site_id IN (SELECT site_id FROM assignments) AND NOT EXISTS ("
+    f" AND i.site_id IN ({_SENT_SITES}) AND NOT EXISTS ("
     " SELECT 1 FROM inspections j WHERE j.site_id = i.site_id"
     f" AND j.status = '{InspectionStatus.COMPLETED}'"
     " AND (j.visit_date > i.visit_date OR (j.visit_date = i.visit_date AND j.id > i.id)))"
 )
-
-
 # Inspections the office returned to their inspectors (reopened, a return among their
-# reviews), and those whose findings a re-inspection verifies: they go back to the field.
+# reviews; to one laptop: those its bundles brought), and those whose
+# findings the bundle's re-inspections verify: they go back to the field.
 _RETURNED = (
-    f"SELECT inspection_id FROM reviews WHERE decision = '{ReviewDecision.RETURNED}'"
-    f" AND inspection_id IN (SELECT id FROM inspections WHERE status = '{InspectionStatus.DRAFT}')"
+    f"SELECT r.inspection_id FROM reviews r JOIN inspections i ON i.id = r.inspection_id"
+    f" WHERE r.decision = '{ReviewDecision.RETURNED}' AND i.status = '{InspectionStatus.DRAFT}'"
+    " AND (:recipient IS NULL OR i.id IN (SELECT inspection_id FROM inspection_origins"
+    " WHERE device_id = :recipient))"
 )
 _VERIFIED_ORIGINALS = (
     "SELECT inspection_id FROM rectification_items WHERE inspection_id IS NOT NULL"
-    " AND id IN (SELECT item_id FROM reinspection_targets)"
+    f" AND id IN ({_SENT_TARGETS})"
 )
 
 #: The inspections whose records a bundle of each kind carries.
@@ -58,17 +67,39 @@ _UNDER_INSPECTION = ("responses", "photos", "inspection_events", "reviews", "rev
                      "reinspection_checks")
 
 
+@dataclass(frozen=True)
+class Recipient:
+    """The field laptop an assignment bundle is addressed to, and the inspectors who use
+    it: the bundle carries only their assignments, the inspections it made that the office
+    returned, and what their re-inspections verify."""
+
+    device_id: str
+    names: frozenset[str]
+
+
+_NAME_SEPARATORS = re.compile(r"[、，,;；/\s]+")
+
+
+def names_in(text: str) -> set[str]:
+    """The people an assignment names ("张明、李华")."""
+    return {name for name in _NAME_SEPARATORS.split(text) if name}
+
+
 def _filters(kind: BundleKind, table: str, incremental: bool, confirmed: set[int]) -> str:
     """Which records of ``table`` a bundle carries (an SQL condition on its columns);
     the inspections are those :func:`_choose_inspections` put in ``SENT_INSPECTIONS``."""
     parts = []
+    if kind == BundleKind.ASSIGNMENT and table == "assignments":
+        parts.append(f"id IN (SELECT id FROM {SENT_ASSIGNMENTS})")
+    elif kind == BundleKind.ASSIGNMENT and table == "reinspection_targets":
+        parts.append(f"assignment_id IN (SELECT id FROM {SENT_ASSIGNMENTS})")
     if kind in _INSPECTIONS_SENT:
         if table == "inspections":
             parts.append(f"id IN (SELECT id FROM {SENT_INSPECTIONS})")
         elif table in _UNDER_INSPECTION:
             parts.append(f"inspection_id IN (SELECT id FROM {SENT_INSPECTIONS})")
-        elif table == "rectification_items":  # those a re-inspection is to verify
-            parts.append("id IN (SELECT item_id FROM reinspection_targets)")
+        elif table == "rectification_items":  # those the bundle's re-inspections verify
+            parts.append(f"id IN ({_SENT_TARGETS})")
     if incremental:
         done = ",".join(str(int(s)) for s in sorted(confirmed)) or "-1"
         parts.append(f"(sync_rev IS NULL OR sync_rev != revision OR "
@@ -76,12 +107,21 @@ def _filters(kind: BundleKind, table: str, incremental: bool, confirmed: set[int
     return " AND ".join(parts)
 
 
-def _choose_inspections(conn: sqlite3.Connection, kind: BundleKind) -> None:
-    """Decide once, in the snapshot, which inspections the bundle carries (looked up
-    by every record of theirs through the table's primary key)."""
+def _choose_inspections(conn: sqlite3.Connection, kind: BundleKind,
+                        recipient: Recipient | None) -> None:
+    """Decide once, in the snapshot, which assignments and inspections the bundle carries
+    (looked up by every record of theirs through the table's primary key)."""
     conn.execute(f"CREATE TABLE {SENT_INSPECTIONS} (id TEXT PRIMARY KEY)")
+    conn.execute(f"CREATE TABLE {SENT_ASSIGNMENTS} (id TEXT PRIMARY KEY)")
+    if kind == BundleKind.ASSIGNMENT:
+        rows = conn.execute("SELECT id, inspector_name FROM assignments").fetchall()
+        conn.executemany(f"INSERT INTO {SENT_ASSIGNMENTS} (id) VALUES (?)",
+                         [(row_id,) for row_id, names in rows
+                          if recipient is None or names_in(names) & recipient.names])
     if kind in _INSPECTIONS_SENT:
-        conn.execute(f"INSERT INTO {SENT_INSPECTIONS} (id) {_INSPECTIONS_SENT[kind]}")
+        conn.execute(f"INSERT INTO {SENT_INSPECTIONS} (id) {_INSPECTIONS_SENT[kind]}",
+                     {"recipient": recipient.device_id if recipient else None}
+                     if kind == BundleKind.ASSIGNMENT else {})
 
 
 def member_info(name: str, compression: int) -> zipfile.ZipInfo:
@@ -107,12 +147,14 @@ def _format_version(conn: sqlite3.Connection, kind: BundleKind, incremental: boo
 
 def write_records(zf: zipfile.ZipFile, conn: sqlite3.Connection, database: Path,
                    kind: BundleKind,
-                   incremental: bool, confirmed: set[int], seal: Seal, control: Control
+                   incremental: bool, confirmed: set[int], seal: Seal, control: Control,
+                   recipient: Recipient | None = None
                    ) -> tuple[list[bf.TableEntry], list[bf.Member], set[str], int]:
-    """The records members of a bundle of ``kind``; returns the manifest's table entries,
-    the members written, the photo files the records name, and the format version."""
+    """The records members of a bundle of ``kind`` (an assignment bundle for ``recipient``
+    only, when given); returns the manifest's table entries, the members written, the photo
+    files the records name, and the format version."""
     tables, members, photo_shas = [], [], set()
-    _choose_inspections(conn, kind)
+    _choose_inspections(conn, kind, recipient)
     version = _format_version(conn, kind, incremental, confirmed)
     with MemberWriter() as writer:
         for name in bf.kind_tables(kind, version):

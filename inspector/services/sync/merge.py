@@ -265,6 +265,11 @@ def _run(conn: Connection, opened: OpenedBundle, store: PhotoStore, me: str,
                         writer.write(plan, row[0], local, tmap)
                 if write:
                     writer.flush()
+                    if name == "inspections" and new_rows:  # which laptop sent them
+                        conn.exec_driver_sql(
+                            "INSERT OR IGNORE INTO inspection_origins (inspection_id, device_id)"
+                            " VALUES (?, ?)",
+                            [(row[0], manifest.source.device_id) for row in new_rows])
                 done += len(rows)
                 control.progress(done, total, name)
                 check(control)

@@ -32,6 +32,7 @@ class DeviceInfo:
     status: DeviceStatus
     trusted_at: str
     revoked_at: str | None
+    inspectors: tuple[str, ...] = ()  # a field laptop: who uses it (recipients.py)
 
 
 def _describe(source: Source) -> str:
@@ -103,11 +104,14 @@ def record_trust(session: Session, source: Source, status: TrustStatus, actor: s
 
 
 def list_devices(session: Session) -> list[DeviceInfo]:
+    from inspector.services.sync.recipients import device_inspectors
+
     rows = session.exec(select(SyncDevice).order_by(col(SyncDevice.trusted_at))).all()
     return [
         DeviceInfo(r.id, r.role, r.name, r.fingerprint or fingerprint_of(bytes.fromhex(
             r.public_key)), r.status, str(r.trusted_at)[:19],
-            str(r.revoked_at)[:19] if r.revoked_at else None)
+            str(r.revoked_at)[:19] if r.revoked_at else None,
+            tuple(device_inspectors(session, r.id)))
         for r in rows
     ]
 

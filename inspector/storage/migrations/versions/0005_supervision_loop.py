@@ -1,5 +1,7 @@
 """The office's supervision loop: campaigns and their draws, reviews, feedback letters,
-rectification items and reports, re-inspections, and the office's settings.
+rectification items and reports, re-inspections, the office's settings, and which
+inspectors use which field laptop and which laptop sent each inspection (an assignment
+bundle addressed to a laptop carries theirs).
 
 New tables only: existing tables and their data are untouched. The first five below
 the campaigns (reviews, review comments, items, re-inspection targets and checks)
@@ -50,6 +52,29 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("key"),
     )
+    op.create_table(
+        "inspection_origins",
+        sa.Column("inspection_id", sa.String(length=36), nullable=False),
+        sa.Column("device_id", sa.String(length=36), nullable=False),
+        sa.ForeignKeyConstraint(["inspection_id"], ["inspections.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("inspection_id"),
+    )
+    op.create_table(
+        "device_inspectors",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("revision", sa.Integer(), nullable=False),
+        sa.Column("device_id", sa.String(length=36), nullable=False),
+        sa.Column("name", sa.String(), nullable=False),
+        sa.ForeignKeyConstraint(["device_id"], ["sync_devices.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("device_id", "name"),
+    )
+    with op.batch_alter_table("device_inspectors", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_device_inspectors_device_id"), ["device_id"], unique=False
+        )
     op.create_table(
         "campaign_assignments",
         sa.Column("id", sa.String(length=36), nullable=False),
@@ -313,5 +338,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_campaign_assignments_campaign_id"))
 
     op.drop_table("campaign_assignments")
+    with op.batch_alter_table("device_inspectors", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_device_inspectors_device_id"))
+
+    op.drop_table("device_inspectors")
+    op.drop_table("inspection_origins")
     op.drop_table("office_settings")
     op.drop_table("campaigns")
