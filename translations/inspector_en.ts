@@ -63,12 +63,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Start the re-inspection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or double-click it; it shows only the items to verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Assignments (%1 open)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Assignments</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned: to be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-inspection of %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Done: inspected %1, score %2</source>
@@ -95,7 +114,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A re-inspection (复查) shows only the items to verify: start it here or from its site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to start the re-inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Double-click to open the inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspection in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site has an inspection in progress (%1): finish it before the re-inspection. Open it now?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -208,6 +243,262 @@
     </message>
     <message>
         <source>Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDrawDialog</name>
+    <message>
+        <source>New campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 2026 autumn supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inspector list (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns 姓名 (name), 上限 (cap), 回避场所 (sites to step aside from), 回避乡镇 (townships)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No list chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps aside from (回避)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;rint draw record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which inspector list?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n inspector(s), %2 with sites to step aside from</source>
+        <translation>
+            <numerusform>%1: %n inspector, %2 with sites to step aside from</numerusform>
+            <numerusform>%1: %n inspectors, %2 with sites to step aside from</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the inspector list and the rules, then Draw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not drawn yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the inspector list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Seed %1 · %n site(s) drawn · fingerprint %2…</source>
+        <translation>
+            <numerusform>Seed %1 · %n site drawn · fingerprint %2…</numerusform>
+            <numerusform>Seed %1 · %n sites drawn · fingerprint %2…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drawn of those in scope: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the draw record as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw record %1.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the campaign a name first: it is printed on the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw record written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignKinds</name>
+    <message>
+        <source>comprehensive supervision</source>
+        <extracomment>Groups named in the summary above the drawn sites (all of them in its tooltip).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>special supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsTab</name>
+    <message>
+        <source>Campaign</source>
+        <extracomment>The columns of assignment counts, in this order.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No campaign yet. A campaign draws the sites to inspect and pairs each with inspectors at random (双随机); its assignments travel to the laptops with the next assignment bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New campaign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the &amp;draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the selected campaign&apos;s draw again from what it recorded and compare the pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Campaign “%1” saved with %n assignment(s); they travel to the laptops with the next assignment bundle.</source>
+        <translation>
+            <numerusform>Campaign “%1” saved with %n assignment; they travel to the laptops with the next assignment bundle.</numerusform>
+            <numerusform>Campaign “%1” saved with %n assignments; they travel to the laptops with the next assignment bundle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the draw of “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draw of “%1”, made again from its record (seed %2), gives the same sites and inspectors: it is identical.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draw of “%1”, made again from its record (seed %2), gives different pairs: the record does not match what was kept.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -442,6 +733,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Re-inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2 items checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1/%2 rated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -474,6 +773,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keys: 1 rectified · 2 not rectified · Ctrl+↓/↑ next/previous item · F2 note · Esc leave the note · Ctrl+I add photos after the rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous indicator · F2 note · Esc leave the note · Ctrl+I add photos</source>
         <translation type="unfinished"></translation>
     </message>
@@ -487,6 +790,14 @@
     </message>
     <message>
         <source>Site staff: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verifies %n rectification item(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> of the inspection of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -515,7 +826,112 @@
     </message>
 </context>
 <context>
+    <name>CompleteReinspectionDialog</name>
+    <message>
+        <source>Complete the re-inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) rectified</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) not rectified</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The county office closes the rectified items and keeps the others open once it has approved the re-inspection. After completing, it is read-only unless reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter who completes the re-inspection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPanel</name>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-inspection conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the re-inspection&apos;s &amp;verdict…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep as it is…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts. A re-inspection&apos;s verdict on an item the office closed or dropped meanwhile would wait here for a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 re-inspection result(s) came back for items the office had closed or dropped meanwhile. Nothing was changed: decide for each whether the re-inspection&apos;s verdict applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the re-inspection&apos;s verdict (%1) to the item? A closed item opens again if the verdict is not rectified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the item as the office left it and set the re-inspection&apos;s verdict aside?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settle the conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
@@ -702,6 +1118,101 @@
     </message>
     <message>
         <source>Refuse all bundles from “%1” from now on? What it sent before stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrawForm</name>
+    <message>
+        <source>Inspectors per site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspectors per si&amp;te:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: chosen at random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A whole number or a short text. The same seed, registry, inspectors and rules always give the same draw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Townships (none ticked: every township):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Townships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sites in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A number per group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A share per group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites per group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share per group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounded up: 30% of 3 sites is 1 site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole scope is one group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each tier within each township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one tier.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1300,6 +1811,13 @@ Please copy the report below and send it to the people who support this program.
         <source>The overall comment of the visit (printed in the report)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n comment(s) of the county office</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InspectionController</name>
@@ -1374,6 +1892,598 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
 </context>
 <context>
+    <name>ItemEditDialog</name>
+    <message>
+        <source>Rectification item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Requirement:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who puts it right at the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;ponsible:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Own deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a deadline of its own the item takes the letter&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The requirement cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline is in the past: choose today or a later day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemReportDialog</name>
+    <message>
+        <source>Record the site&apos;s rectification report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report &amp;date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the report says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the site says it has done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments (photos or scanned pages):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rec&amp;ord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report cannot be dated after today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter what the report says or add its pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is too long; shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemsTable</name>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items of the letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerFilters</name>
+    <message>
+        <source>Township</source>
+        <extracomment>The states offered, in the order an item goes through them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Township:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tie&amp;r:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>States</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;verdue only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All issued items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPanel</name>
+    <message>
+        <source>Items shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectification ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recor&amp;d site report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order re-inspection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 day(s) past the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 item(s), %2 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an item to see it whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports received: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the item verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2
+Note (how it was checked, why):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos or scans of the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s report was recorded (%1 attachment(s)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, deadline %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-inspection of %1 ordered for %2; it goes out with the next assignment bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 item(s) exported to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the ledger as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTab</name>
+    <message>
+        <source>Letters and rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing body, letter numbers, deadline days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 draft letter(s) to issue · %2 item(s) being rectified, %3 overdue, %4 reported by the site · %5 conflict(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <extracomment>What a change of a letter or an item announces. Items and letters have no word of their own in :class:`Change` yet; the office&apos;s screens (work queue, letters) listen for this. Changes after which the tab reads its letters, items and conflicts again: an approval (a letter drafted), an import (a re-inspection&apos;s results), the registry (names). An overdue item&apos;s text: a quiet red-brown, readable on white and on a selected row.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LetterIssueDialog</name>
+    <message>
+        <source>Issue the feedback letter</source>
+        <extracomment>The colour of a problem said in a dialog (the same quiet brown as the other dialogs).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing numbers the letter and opens its %1 item(s) for rectification; the letter can no longer be changed afterwards. An item with a deadline of its own keeps it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number the letter will get</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline %1 is in the past: choose today or a later day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter who issues the letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LettersPanel</name>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the item (Enter); F2 edits a cell in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge the selected items into one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the item from the draft (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add item…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item for another finding of the inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No letters yet. Approving an inspection with findings drafts its site&apos;s letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · draft letter with %2 item(s): edit, merge or drop items, then issue it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %3, issued %4 by %5, deadline %6 · %2 item(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items merged into one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop this item from the draft letter?
+
+%1
+
+It can be added again with “Add item…” while the letter is a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The item was dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every finding of the inspection already has an item in this letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item for which finding of the inspection?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued as %1. Print it with “Print letter…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the letter as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Inspector — community-education site inspection</source>
@@ -1401,6 +2511,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>S&amp;ync with USB drive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;pervision…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1507,6 +2621,174 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>&amp;Go to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MissingItemsDialog</name>
+    <message>
+        <source>Not finished yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The re-inspection cannot be completed yet. Every item needs a verdict, rectified or not rectified; an item not rectified needs a note saying what is still missing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not rectified: needs a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeEntry</name>
+    <message>
+        <source>Review received inspections, plan and draw campaigns, follow feedback letters and rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only on the county office&apos;s computer: this one is a field laptop (its role is changed on the Sync screen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available once the data is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only on the county office&apos;s computer: choose this computer&apos;s role first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeScreen</name>
+    <message>
+        <source>Supervision</source>
+        <extracomment>What the screen shows depends on these changes.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Site &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Supervision&lt;/b&gt; · county office: review, campaigns, feedback and rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Work queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSettingsDialog</name>
+    <message>
+        <source>Office settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the feedback letters print. The settings are kept with the data, so every clerk of the office uses the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issuing body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number &amp;prefix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days to rectify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deadline after issuing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter the issuing body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWords</name>
+    <message>
+        <source>in the field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>awaiting review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1847,6 +3129,158 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
 </context>
 <context>
+    <name>ReinspectionCard</name>
+    <message>
+        <source>Item %1</source>
+        <extracomment>The verdicts in the order of their keys (1, 2).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photos were taken of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not rectified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note of the re-inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not rectified needs a note saying what is still missing (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: what was seen on site (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReinspectionOrderDialog</name>
+    <message>
+        <source>Order a re-inspection</source>
+        <extracomment>Days the re-inspection&apos;s period lasts unless the clerk changes it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspector verifies the items checked below on site; the order reaches the laptop with the next assignment bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items to verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who re-inspects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inspector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one item to verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter who re-inspects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day comes before the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReinspectionView</name>
+    <message>
+        <source>Items to verify</source>
+        <extracomment>Makes a card&apos;s photo strip: (the check, &quot;before&quot; or &quot;after&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-inspection: %n rectification item(s) to verify</source>
+        <extracomment>The photo strips; None shows none (tests of the cards alone).</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>For each item, compare the site with the original finding and its photos, choose rectified or not rectified (keys 1 and 2), note what you saw and add photos after the rectification (Ctrl+I). An item not rectified needs a note saying what is still missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReopenDialog</name>
     <message>
         <source>Reopen the inspection</source>
@@ -1878,6 +3312,386 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Please enter your name: it is recorded with the reopening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnedBanner</name>
+    <message>
+        <source>Returned by the county office</source>
+        <extracomment>The colour of the office&apos;s words: the banner&apos;s frame and each comment&apos;s left edge.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reviewer&apos;s comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next comment (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the next criterion with a comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no overall comment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n criterion/criteria have comments: change what is needed and finish the inspection again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change what is needed and finish the inspection again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The county office&apos;s comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDecisionDialog</name>
+    <message>
+        <source>Return the inspection</source>
+        <extracomment>A light tint on the criteria the inspector found wanting (基本符合, 不符合).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;viewer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the inspector should look at again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall &amp;comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments on criteria (type in the last column; criteria found wanting are tinted):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Return to the inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspection goes back to its laptop with the next assignment bundle; the inspector sees your comments on the criteria concerned. The ratings stay the inspector&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving applies the re-inspection&apos;s verdicts: rectified items close, the others stay open with the new finding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Approving makes the inspection count as a result and drafts the site&apos;s feedback letter with an item for each of the %n criteria found wanting.</source>
+        <translation>
+            <numerusform>Approving makes the inspection count as a result and drafts the site&apos;s feedback letter with an item for each of the %n criterion found wanting.</numerusform>
+            <numerusform>Approving makes the inspection count as a result and drafts the site&apos;s feedback letter with an item for each of the %n criteria found wanting.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approving makes the inspection count as a result. Nothing was found wanting: no feedback letter is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment to the inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments on criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who reviews: type your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why it is returned: write an overall comment or a comment on at least one criterion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDetail</name>
+    <message>
+        <source>← &amp;Back to the list</source>
+        <extracomment>The criteria changed since the last return.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open in the checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspection as the inspector submitted it, with its photos (a completed inspection cannot be edited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;turn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criteria and ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since the last return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is with its inspector until it is sent back: see the review history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n criterion(s) changed since the last return: tinted below.</source>
+        <translation>
+            <numerusform>%n criterion changed since the last return: tinted below.</numerusform>
+            <numerusform>%n criteria changed since the last return: tinted below.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Original finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTab</name>
+    <message>
+        <source>Which inspections</source>
+        <extracomment>The filter&apos;s choices, in order: the states each shows (None: every one).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stat&amp;e:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspections received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its criteria, ratings and history (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;turn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspection(s)</source>
+        <translation>
+            <numerusform>%n inspection</numerusform>
+            <numerusform>%n inspections</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Returned to the inspector: %1, with comments on %n criterion(s). It travels to the laptop with the next assignment bundle.</source>
+        <translation>
+            <numerusform>Returned to the inspector: %1, with comments on %n criterion. It travels to the laptop with the next assignment bundle.</numerusform>
+            <numerusform>Returned to the inspector: %1, with comments on %n criteria. It travels to the laptop with the next assignment bundle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A feedback letter was drafted with %n item(s); see the letters and items.</source>
+        <translation>
+            <numerusform>A feedback letter was drafted with %n item; see the letters and items.</numerusform>
+            <numerusform>A feedback letter was drafted with %n items; see the letters and items.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The re-inspection&apos;s verdicts were applied to their items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) had been closed or dropped meanwhile: kept as conflicts for you to settle.</source>
+        <translation>
+            <numerusform>%n item had been closed or dropped meanwhile: kept as conflicts for you to settle.</numerusform>
+            <numerusform>%n items had been closed or dropped meanwhile: kept as conflicts for you to settle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was found wanting: no letter is needed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2258,7 +4072,30 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
 <context>
     <name>StartInspectionDialog</name>
     <message>
+        <source>Start a re-inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Start an inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-inspection of %n rectification item(s), assigned %1 – %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inspection by the whole checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2502,6 +4339,90 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     </message>
     <message>
         <source>Undo the deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkQueueTab</name>
+    <message>
+        <source>What waits for the office today</source>
+        <extracomment>The newest campaigns shown under the counts. The keys of the tabs the counts lead to (``OfficeScreen.show_tab``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspections received, waiting for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rectification items past their deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assignments due within a week or overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No campaign yet: plan one on the Campaigns tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of rectification items is not part of this screen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self.view</name>
+    <message>
+        <source>Deadline</source>
+        <extracomment>The columns that may be edited in place, when the item allows it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirement</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

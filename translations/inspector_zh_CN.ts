@@ -63,12 +63,30 @@
         <translation>新建检查任务(&amp;N)……</translation>
     </message>
     <message>
+        <source>&amp;Start the re-inspection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or double-click it; it shows only the items to verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Assignments (%1 open)</source>
         <translation>检查任务（%1 项未完成）(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Assignments</source>
         <translation>检查任务(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Returned: to be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-inspection of %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Done: inspected %1, score %2</source>
@@ -95,8 +113,24 @@
         <translation>县级办公室分派的任务（随其同步包到达）。站点的检查完成后，相应任务即为已完成。</translation>
     </message>
     <message>
+        <source>A re-inspection (复查) shows only the items to verify: start it here or from its site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to start the re-inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Double-click to open the inspection</source>
         <translation>双击打开这次检查</translation>
+    </message>
+    <message>
+        <source>Inspection in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site has an inspection in progress (%1): finish it before the re-inspection. Open it now?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -206,6 +240,259 @@
     <message>
         <source>Nothing was restored.</source>
         <translation>没有恢复任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDrawDialog</name>
+    <message>
+        <source>New campaign</source>
+        <translation>新建督导计划</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>e.g. 2026 autumn supervision</source>
+        <translation>例如：2026年秋季督导</translation>
+    </message>
+    <message>
+        <source>Campaign name</source>
+        <translation>督导计划名称</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>督导期限(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation>督导人员</translation>
+    </message>
+    <message>
+        <source>&amp;Inspector list (CSV)…</source>
+        <translation>督导人员名单(&amp;I)（CSV）……</translation>
+    </message>
+    <message>
+        <source>Columns 姓名 (name), 上限 (cap), 回避场所 (sites to step aside from), 回避乡镇 (townships)</source>
+        <translation>列：姓名、上限、回避场所、回避乡镇</translation>
+    </message>
+    <message>
+        <source>No list chosen yet.</source>
+        <translation>尚未选择名单。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Steps aside from (回避)</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>抽取结果</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>Sites drawn</source>
+        <translation>抽中的场所</translation>
+    </message>
+    <message>
+        <source>&amp;Draw</source>
+        <translation>抽取(&amp;D)</translation>
+    </message>
+    <message>
+        <source>P&amp;rint draw record…</source>
+        <translation>打印抽取记录(&amp;R)……</translation>
+    </message>
+    <message>
+        <source>&amp;Save campaign</source>
+        <translation>保存督导计划(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Which inspector list?</source>
+        <translation>选择督导人员名单</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n inspector(s), %2 with sites to step aside from</source>
+        <translation>
+            <numerusform>%1：共 %n 名督导人员，其中 %2 人有回避</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the inspector list and the rules, then Draw.</source>
+        <translation>请先选择督导人员名单和抽取规则，再点“抽取”。</translation>
+    </message>
+    <message>
+        <source>Not drawn yet.</source>
+        <translation>尚未抽取。</translation>
+    </message>
+    <message>
+        <source>Choose the inspector list first.</source>
+        <translation>请先选择督导人员名单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seed %1 · %n site(s) drawn · fingerprint %2…</source>
+        <translation>
+            <numerusform>随机种子 %1 · 抽中 %n 个场所 · 指纹 %2…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drawn of those in scope: %1</source>
+        <translation>各组抽中数/范围内数：%1</translation>
+    </message>
+    <message>
+        <source>draw</source>
+        <translation>抽取</translation>
+    </message>
+    <message>
+        <source>Save the draw record as</source>
+        <translation>抽取记录另存为</translation>
+    </message>
+    <message>
+        <source>Draw record %1.pdf</source>
+        <translation>抽取记录 %1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name first: it is printed on the record.</source>
+        <translation>请先填写督导计划名称：它会印在抽取记录上。</translation>
+    </message>
+    <message>
+        <source>Draw record written: %1</source>
+        <translation>抽取记录已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignKinds</name>
+    <message>
+        <source>comprehensive supervision</source>
+        <extracomment>Groups named in the summary above the drawn sites (all of them in its tooltip).</extracomment>
+        <translation>综合督导</translation>
+    </message>
+    <message>
+        <source>special supervision</source>
+        <translation>专项督导</translation>
+    </message>
+    <message>
+        <source>re-inspection</source>
+        <translation>复查</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsTab</name>
+    <message>
+        <source>Campaign</source>
+        <extracomment>The columns of assignment counts, in this order.</extracomment>
+        <translation>督导计划</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>督导期限</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待检查</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>检查中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>督导计划</translation>
+    </message>
+    <message>
+        <source>No campaign yet. A campaign draws the sites to inspect and pairs each with inspectors at random (双随机); its assignments travel to the laptops with the next assignment bundle.</source>
+        <translation>还没有督导计划。督导计划随机抽取要检查的场所，并随机匹配督导人员（双随机）；生成的检查任务随下一个任务同步包发到各笔记本。</translation>
+    </message>
+    <message>
+        <source>&amp;New campaign…</source>
+        <translation>新建督导计划(&amp;N)……</translation>
+    </message>
+    <message>
+        <source>Check the &amp;draw</source>
+        <translation>核验抽取(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Make the selected campaign&apos;s draw again from what it recorded and compare the pairs</source>
+        <translation>按所选督导计划保存的记录重新抽取一次，并与原结果比对</translation>
+    </message>
+    <message numerus="yes">
+        <source>Campaign “%1” saved with %n assignment(s); they travel to the laptops with the next assignment bundle.</source>
+        <translation>
+            <numerusform>督导计划“%1”已保存，生成 %n 项检查任务，将随下一个任务同步包发到各笔记本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the draw of “%1”…</source>
+        <translation>正在核验“%1”的抽取……</translation>
+    </message>
+    <message>
+        <source>The draw of “%1”, made again from its record (seed %2), gives the same sites and inspectors: it is identical.</source>
+        <translation>按记录（随机种子 %2）重新抽取“%1”，场所和督导人员完全相同：抽取结果一致。</translation>
+    </message>
+    <message>
+        <source>The draw of “%1”, made again from its record (seed %2), gives different pairs: the record does not match what was kept.</source>
+        <translation>按记录（随机种子 %2）重新抽取“%1”，结果不同：记录与保存的抽取结果不符。</translation>
     </message>
 </context>
 <context>
@@ -432,6 +719,14 @@
         <translation>完成检查(&amp;N)……</translation>
     </message>
     <message>
+        <source>Re-inspection</source>
+        <translation type="unfinished">复查</translation>
+    </message>
+    <message>
+        <source>%1/%2 items checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1/%2 rated</source>
         <translation>已评定 %1/%2</translation>
     </message>
@@ -464,6 +759,10 @@
         <translation>检查要点</translation>
     </message>
     <message>
+        <source>Keys: 1 rectified · 2 not rectified · Ctrl+↓/↑ next/previous item · F2 note · Esc leave the note · Ctrl+I add photos after the rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous indicator · F2 note · Esc leave the note · Ctrl+I add photos</source>
         <translation>快捷键：1–4 评定 · Ctrl+↓/↑ 下一条/上一条 · Ctrl+PgDn/PgUp 下一个/上一个指标 · F2 填写说明 · Esc 离开说明 · Ctrl+I 添加照片</translation>
     </message>
@@ -478,6 +777,14 @@
     <message>
         <source>Site staff: %1</source>
         <translation>站点人员：%1</translation>
+    </message>
+    <message>
+        <source>verifies %n rectification item(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> of the inspection of %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Revisit of %1</source>
@@ -505,7 +812,110 @@
     </message>
 </context>
 <context>
+    <name>CompleteReinspectionDialog</name>
+    <message>
+        <source>Complete the re-inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) rectified</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) not rectified</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The county office closes the rectified items and keeps the others open once it has approved the re-inspection. After completing, it is read-only unless reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed by</source>
+        <translation type="unfinished">完成人</translation>
+    </message>
+    <message>
+        <source>Completed &amp;by:</source>
+        <translation type="unfinished">完成人(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter who completes the re-inspection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPanel</name>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished">站点</translation>
+    </message>
+    <message>
+        <source>Re-inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished">检查项</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished">复查结论</translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s note</source>
+        <translation type="unfinished">检查说明</translation>
+    </message>
+    <message>
+        <source>Item now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-inspection conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the re-inspection&apos;s &amp;verdict…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep as it is…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts. A re-inspection&apos;s verdict on an item the office closed or dropped meanwhile would wait here for a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 re-inspection result(s) came back for items the office had closed or dropped meanwhile. Nothing was changed: decide for each whether the re-inspection&apos;s verdict applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the re-inspection&apos;s verdict (%1) to the item? A closed item opens again if the verdict is not rectified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the item as the office left it and set the re-inspection&apos;s verdict aside?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settle the conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Conflicts</source>
         <translation>冲突</translation>
@@ -692,6 +1102,101 @@
     <message>
         <source>Refuse all bundles from “%1” from now on? What it sent before stays.</source>
         <translation>从现在起拒绝来自“%1”的所有同步包吗？它以前发来的内容将保留。</translation>
+    </message>
+</context>
+<context>
+    <name>DrawForm</name>
+    <message>
+        <source>Inspectors per site</source>
+        <translation>每个场所的督导人数</translation>
+    </message>
+    <message>
+        <source>Inspectors per si&amp;te:</source>
+        <translation>每个场所督导人数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Empty: chosen at random</source>
+        <translation>留空：随机选取</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>A whole number or a short text. The same seed, registry, inspectors and rules always give the same draw.</source>
+        <translation>整数或一段简短文字。随机种子、场所名册、督导人员和规则相同，抽取结果就相同。</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>随机种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>抽取范围</translation>
+    </message>
+    <message>
+        <source>Townships (none ticked: every township):</source>
+        <translation>乡镇（街道）（都不勾选即全部）：</translation>
+    </message>
+    <message>
+        <source>Townships</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>抽样</translation>
+    </message>
+    <message>
+        <source>All sites in scope</source>
+        <translation>范围内全部场所</translation>
+    </message>
+    <message>
+        <source>A number per group:</source>
+        <translation>每组抽取数量：</translation>
+    </message>
+    <message>
+        <source>A share per group:</source>
+        <translation>每组抽取比例：</translation>
+    </message>
+    <message>
+        <source>Sites per group</source>
+        <translation>每组场所数</translation>
+    </message>
+    <message>
+        <source>Share per group</source>
+        <translation>每组比例</translation>
+    </message>
+    <message>
+        <source>Rounded up: 30% of 3 sites is 1 site</source>
+        <translation>向上取整：3 个场所的 30% 为 1 个</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>the whole scope is one group</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <source>each tier</source>
+        <translation>按层级</translation>
+    </message>
+    <message>
+        <source>each township</source>
+        <translation>按乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>each tier within each township</source>
+        <translation>按乡镇内的层级</translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Tick at least one tier.</source>
+        <translation>请至少勾选一个层级。</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1788,12 @@ Please copy the report below and send it to the people who support this program.
         <source>The overall comment of the visit (printed in the report)</source>
         <translation>这次检查的综合意见（印在检查报告中）</translation>
     </message>
+    <message numerus="yes">
+        <source>%n comment(s) of the county office</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InspectionController</name>
@@ -1359,6 +1870,598 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
 </context>
 <context>
+    <name>ItemEditDialog</name>
+    <message>
+        <source>Rectification item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Requirement:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who puts it right at the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;ponsible:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Own deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a deadline of its own the item takes the letter&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The requirement cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline is in the past: choose today or a later day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemReportDialog</name>
+    <message>
+        <source>Record the site&apos;s rectification report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report &amp;date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the report says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the site says it has done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments (photos or scanned pages):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rec&amp;ord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report cannot be dated after today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter what the report says or add its pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is too long; shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemsTable</name>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished">检查项</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished">评定</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Items of the letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerFilters</name>
+    <message>
+        <source>Township</source>
+        <extracomment>The states offered, in the order an item goes through them.</extracomment>
+        <translation type="unfinished">乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Township:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">层级</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation type="unfinished">全部层级</translation>
+    </message>
+    <message>
+        <source>Tie&amp;r:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>States</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;verdue only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All issued items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPanel</name>
+    <message>
+        <source>Items shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished">站点</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation type="unfinished">乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished">检查项</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Letter number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectification ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recor&amp;d site report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order re-inspection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 day(s) past the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 item(s), %2 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an item to see it whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports received: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the item verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2
+Note (how it was checked, why):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos or scans of the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s report was recorded (%1 attachment(s)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, deadline %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-inspection of %1 ordered for %2; it goes out with the next assignment bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 item(s) exported to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the ledger as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTab</name>
+    <message>
+        <source>Letters and rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation type="unfinished">正在打开……</translation>
+    </message>
+    <message>
+        <source>Letter settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing body, letter numbers, deadline days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished">冲突</translation>
+    </message>
+    <message>
+        <source>%1 draft letter(s) to issue · %2 item(s) being rectified, %3 overdue, %4 reported by the site · %5 conflict(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <extracomment>What a change of a letter or an item announces. Items and letters have no word of their own in :class:`Change` yet; the office&apos;s screens (work queue, letters) listen for this. Changes after which the tab reads its letters, items and conflicts again: an approval (a letter drafted), an import (a re-inspection&apos;s results), the registry (names). An overdue item&apos;s text: a quiet red-brown, readable on white and on a selected row.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LetterIssueDialog</name>
+    <message>
+        <source>Issue the feedback letter</source>
+        <extracomment>The colour of a problem said in a dialog (the same quiet brown as the other dialogs).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing numbers the letter and opens its %1 item(s) for rectification; the letter can no longer be changed afterwards. An item with a deadline of its own keeps it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number the letter will get</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished">您的姓名</translation>
+    </message>
+    <message>
+        <source>Issued &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline %1 is in the past: choose today or a later day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter who issues the letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LettersPanel</name>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished">站点</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the item (Enter); F2 edits a cell in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge the selected items into one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the item from the draft (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add item…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item for another finding of the inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No letters yet. Approving an inspection with findings drafts its site&apos;s letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · draft letter with %2 item(s): edit, merge or drop items, then issue it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %3, issued %4 by %5, deadline %6 · %2 item(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items merged into one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop this item from the draft letter?
+
+%1
+
+It can be added again with “Add item…” while the letter is a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The item was dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every finding of the inspection already has an item in this letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An item for which finding of the inspection?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued as %1. Print it with “Print letter…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the letter as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Inspector — community-education site inspection</source>
@@ -1387,6 +2490,10 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>S&amp;ync with USB drive…</source>
         <translation>用U盘同步(&amp;Y)……</translation>
+    </message>
+    <message>
+        <source>Su&amp;pervision…</source>
+        <translation>督导工作(&amp;P)……</translation>
     </message>
     <message>
         <source>Open the &amp;data folder</source>
@@ -1492,6 +2599,174 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>&amp;Go to it</source>
         <translation>转到该条(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>MissingItemsDialog</name>
+    <message>
+        <source>Not finished yet</source>
+        <translation type="unfinished">尚未完成</translation>
+    </message>
+    <message>
+        <source>The re-inspection cannot be completed yet. Every item needs a verdict, rectified or not rectified; an item not rectified needs a note saying what is still missing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is missing</source>
+        <translation type="unfinished">未完成的项目</translation>
+    </message>
+    <message>
+        <source>no verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not rectified: needs a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to it</source>
+        <translation type="unfinished">转到该条(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeEntry</name>
+    <message>
+        <source>Review received inspections, plan and draw campaigns, follow feedback letters and rectification</source>
+        <translation>审核收到的检查结果，制定督导计划并抽取，跟踪督导意见书和整改</translation>
+    </message>
+    <message>
+        <source>Only on the county office&apos;s computer: this one is a field laptop (its role is changed on the Sync screen)</source>
+        <translation>仅限县督导室的电脑：本机是现场检查笔记本（角色可在“同步”界面更改）</translation>
+    </message>
+    <message>
+        <source>Available once the data is open</source>
+        <translation>数据打开后可用</translation>
+    </message>
+    <message>
+        <source>Only on the county office&apos;s computer: choose this computer&apos;s role first</source>
+        <translation>仅限县督导室的电脑：请先选择本机的角色</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeScreen</name>
+    <message>
+        <source>Supervision</source>
+        <extracomment>What the screen shows depends on these changes.</extracomment>
+        <translation>督导工作</translation>
+    </message>
+    <message>
+        <source>← Site &amp;list</source>
+        <translation>← 站点列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Back to the sites</source>
+        <translation>返回站点列表</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Supervision&lt;/b&gt; · county office: review, campaigns, feedback and rectification</source>
+        <translation>&lt;b&gt;督导工作&lt;/b&gt; · 县督导室：审核、督导计划、督导意见与整改</translation>
+    </message>
+    <message>
+        <source>&amp;Work queue</source>
+        <translation>工作台(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Campaigns</source>
+        <translation>督导计划(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审核(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Review (%1)</source>
+        <translation>审核(&amp;R)（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSettingsDialog</name>
+    <message>
+        <source>Office settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the feedback letters print. The settings are kept with the data, so every clerk of the office uses the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issuing body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number &amp;prefix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days to rectify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deadline after issuing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter the issuing body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWords</name>
+    <message>
+        <source>in the field</source>
+        <translation>检查中</translation>
+    </message>
+    <message>
+        <source>awaiting review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -1831,6 +3106,157 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
 </context>
 <context>
+    <name>ReinspectionCard</name>
+    <message>
+        <source>Item %1</source>
+        <extracomment>The verdicts in the order of their keys (1, 2).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original finding</source>
+        <translation type="unfinished">原检查说明</translation>
+    </message>
+    <message>
+        <source>Found on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">说明</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photos were taken of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-inspection</source>
+        <translation type="unfinished">复查</translation>
+    </message>
+    <message>
+        <source>Rectified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not rectified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut: %1</source>
+        <translation type="unfinished">快捷键：%1</translation>
+    </message>
+    <message>
+        <source>Note of the re-inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not rectified needs a note saying what is still missing (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: what was seen on site (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReinspectionOrderDialog</name>
+    <message>
+        <source>Order a re-inspection</source>
+        <extracomment>Days the re-inspection&apos;s period lasts unless the clerk changes it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inspector verifies the items checked below on site; the order reaches the laptop with the next assignment bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items to verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished">社区教育督导检查</translation>
+    </message>
+    <message>
+        <source>Who re-inspects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inspector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished">开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished">结束日期</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one item to verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter who re-inspects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day comes before the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReinspectionView</name>
+    <message>
+        <source>Items to verify</source>
+        <extracomment>Makes a card&apos;s photo strip: (the check, &quot;before&quot; or &quot;after&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-inspection: %n rectification item(s) to verify</source>
+        <extracomment>The photo strips; None shows none (tests of the cards alone).</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>For each item, compare the site with the original finding and its photos, choose rectified or not rectified (keys 1 and 2), note what you saw and add photos after the rectification (Ctrl+I). An item not rectified needs a note saying what is still missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReopenDialog</name>
     <message>
         <source>Reopen the inspection</source>
@@ -1863,6 +3289,378 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>Please enter your name: it is recorded with the reopening.</source>
         <translation>请填写您的姓名：重新打开会记录姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnedBanner</name>
+    <message>
+        <source>Returned by the county office</source>
+        <extracomment>The colour of the office&apos;s words: the banner&apos;s frame and each comment&apos;s left edge.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reviewer&apos;s comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next comment (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the next criterion with a comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no overall comment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n criterion/criteria have comments: change what is needed and finish the inspection again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change what is needed and finish the inspection again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The county office&apos;s comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDecisionDialog</name>
+    <message>
+        <source>Return the inspection</source>
+        <extracomment>A light tint on the criteria the inspector found wanting (基本符合, 不符合).</extracomment>
+        <translation>退回检查结果</translation>
+    </message>
+    <message>
+        <source>Approve the inspection</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Re&amp;viewer:</source>
+        <translation>审核人(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Overall comment</source>
+        <translation>总体意见</translation>
+    </message>
+    <message>
+        <source>What the inspector should look at again</source>
+        <translation>请检查人员重新核实的内容</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <source>Overall &amp;comment:</source>
+        <translation>总体意见(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Comments on criteria (type in the last column; criteria found wanting are tinted):</source>
+        <translation>逐条意见（在最后一列填写；评为基本符合、不符合的条目已标色）：</translation>
+    </message>
+    <message>
+        <source>&amp;Return to the inspector</source>
+        <translation>退回检查人员(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>通过(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The inspection goes back to its laptop with the next assignment bundle; the inspector sees your comments on the criteria concerned. The ratings stay the inspector&apos;s.</source>
+        <translation>检查结果将随下一个任务同步包退回原笔记本，检查人员会在相应条目上看到您的意见。评定结果仍由检查人员作出。</translation>
+    </message>
+    <message>
+        <source>Approving applies the re-inspection&apos;s verdicts: rectified items close, the others stay open with the new finding.</source>
+        <translation>通过后复查结论生效：已整改的事项销号，其余事项按新的情况继续整改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approving makes the inspection count as a result and drafts the site&apos;s feedback letter with an item for each of the %n criteria found wanting.</source>
+        <translation>
+            <numerusform>通过后，本次检查计入结果，并起草该场所的督导意见书，为 %n 条未达标的条目各列一项整改事项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approving makes the inspection count as a result. Nothing was found wanting: no feedback letter is needed.</source>
+        <translation>通过后，本次检查计入结果。没有未达标的条目，无需督导意见书。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评估要点</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评定</translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s note</source>
+        <translation>检查说明</translation>
+    </message>
+    <message>
+        <source>Comment to the inspector</source>
+        <translation>给检查人员的意见</translation>
+    </message>
+    <message>
+        <source>Comments on criteria</source>
+        <translation>逐条意见</translation>
+    </message>
+    <message>
+        <source>Say who reviews: type your name.</source>
+        <translation>请填写审核人姓名。</translation>
+    </message>
+    <message>
+        <source>Say why it is returned: write an overall comment or a comment on at least one criterion.</source>
+        <translation>请写明退回原因：填写总体意见，或至少对一个条目写意见。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDetail</name>
+    <message>
+        <source>← &amp;Back to the list</source>
+        <extracomment>The criteria changed since the last return.</extracomment>
+        <translation>← 返回列表(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Open in the checklist</source>
+        <translation>在检查表中打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The inspection as the inspector submitted it, with its photos (a completed inspection cannot be edited)</source>
+        <translation>查看检查人员提交的检查结果及照片（已完成的检查不能修改）</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>通过(&amp;A)……</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn…</source>
+        <translation>退回(&amp;T)……</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评估要点</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评定</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Criteria and ratings</source>
+        <translation>评估要点与评定</translation>
+    </message>
+    <message>
+        <source>Review history</source>
+        <translation>审核记录</translation>
+    </message>
+    <message>
+        <source>Changed since the last return</source>
+        <translation>上次退回后的修改</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审核结论</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>It is with its inspector until it is sent back: see the review history</source>
+        <translation>检查结果在检查人员处，重新提交前无法查看：请看审核记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n criterion(s) changed since the last return: tinted below.</source>
+        <translation>
+            <numerusform>上次退回后有 %n 个条目被修改，已在下方标色。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Original finding</source>
+        <translation>原检查说明</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>复查结论</translation>
+    </message>
+    <message>
+        <source>No decision yet</source>
+        <translation>尚未审核</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>未评定</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n 张照片</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTab</name>
+    <message>
+        <source>Which inspections</source>
+        <extracomment>The filter&apos;s choices, in order: the states each shows (None: every one).</extracomment>
+        <translation>显示哪些检查</translation>
+    </message>
+    <message>
+        <source>Awaiting review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>All received</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Stat&amp;e:</source>
+        <translation>状态(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Times returned</source>
+        <translation>退回次数</translation>
+    </message>
+    <message>
+        <source>Re-inspection</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <source>Inspections received</source>
+        <translation>收到的检查结果</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Its criteria, ratings and history (Enter)</source>
+        <translation>查看评估要点、评定和审核记录（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>通过(&amp;A)……</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn…</source>
+        <translation>退回(&amp;T)……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspection(s)</source>
+        <translation>
+            <numerusform>共 %n 次检查</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not returned</source>
+        <translation>未能退回</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>未能通过</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returned to the inspector: %1, with comments on %n criterion(s). It travels to the laptop with the next assignment bundle.</source>
+        <translation>
+            <numerusform>已退回检查人员：%1，含 %n 条逐条意见。将随下一个任务同步包发到笔记本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approved: %1.</source>
+        <translation>已通过：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A feedback letter was drafted with %n item(s); see the letters and items.</source>
+        <translation>
+            <numerusform>已起草督导意见书，含 %n 项整改事项，请在意见书与整改中查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The re-inspection&apos;s verdicts were applied to their items.</source>
+        <translation>复查结论已应用到相应整改事项。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) had been closed or dropped meanwhile: kept as conflicts for you to settle.</source>
+        <translation>
+            <numerusform>其中 %n 项在此期间已销号或删除：作为冲突保留，请处理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was found wanting: no letter is needed.</source>
+        <translation>没有未达标的条目，无需督导意见书。</translation>
     </message>
 </context>
 <context>
@@ -2240,8 +4038,30 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
 <context>
     <name>StartInspectionDialog</name>
     <message>
+        <source>Start a re-inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Start an inspection</source>
         <translation>开始检查</translation>
+    </message>
+    <message>
+        <source>What to inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-inspection of %n rectification item(s), assigned %1 – %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inspection by the whole checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Inspectors</source>
@@ -2488,6 +4308,90 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     <message>
         <source>Undo the deletion</source>
         <translation>撤销删除</translation>
+    </message>
+</context>
+<context>
+    <name>WorkQueueTab</name>
+    <message>
+        <source>What waits for the office today</source>
+        <extracomment>The newest campaigns shown under the counts. The keys of the tabs the counts lead to (``OfficeScreen.show_tab``).</extracomment>
+        <translation>今天待办</translation>
+    </message>
+    <message>
+        <source>inspections received, waiting for review</source>
+        <translation>份检查结果待审核</translation>
+    </message>
+    <message>
+        <source>Review them</source>
+        <translation>去审核</translation>
+    </message>
+    <message>
+        <source>rectification items past their deadline</source>
+        <translation>项整改事项已逾期</translation>
+    </message>
+    <message>
+        <source>See the items</source>
+        <translation>查看整改事项</translation>
+    </message>
+    <message>
+        <source>assignments due within a week or overdue</source>
+        <translation>项检查任务一周内到期或已逾期</translation>
+    </message>
+    <message>
+        <source>See the campaigns</source>
+        <translation>查看督导计划</translation>
+    </message>
+    <message>
+        <source>Newest campaigns</source>
+        <translation>最近的督导计划</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>督导计划</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>督导期限</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>No campaign yet: plan one on the Campaigns tab.</source>
+        <translation>还没有督导计划：可在“督导计划”页新建。</translation>
+    </message>
+    <message>
+        <source>The list of rectification items is not part of this screen yet</source>
+        <translation>本界面暂无整改事项列表</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>已完成 %1/%2</translation>
+    </message>
+    <message>
+        <source>, %1 overdue</source>
+        <translation>，逾期 %1</translation>
+    </message>
+</context>
+<context>
+    <name>self.view</name>
+    <message>
+        <source>Deadline</source>
+        <extracomment>The columns that may be edited in place, when the item allows it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
