@@ -279,3 +279,21 @@ def test_a_report_on_an_item_closed_meanwhile_is_refused_plainly(
     tab.ledger.report_button.click()
     assert len(shown) == 1 and "no report can be recorded" in str(shown[0])
     assert _state(made, item_id) is ItemState.CLOSED
+
+
+def test_print_saves_the_ledger_shown_as_a_pdf(qtbot: QtBot, made: Office,
+                                              tmp_path: Path) -> None:
+    tab = _tab(qtbot, made)
+    target = tmp_path / "整改台账.pdf"
+
+    def user(dialog: QFileDialog) -> bool:
+        dialog.selectFile(str(target))
+        return True
+
+    tab.ledger.dialogs = FileDialogs(lambda: made.context.paths.settings_file, run=user,
+                                     drives=list)
+    tab.show_overdue()  # where the work queue's overdue count leads
+    assert tab.tabs.currentWidget() is tab.ledger and tab.ledger.table.rowCount() == 2
+    tab.ledger.print_button.click()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert str(target) in tab.ledger.status.text()

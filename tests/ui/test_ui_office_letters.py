@@ -277,3 +277,28 @@ def test_a_letter_drafted_elsewhere_appears_when_the_approval_is_announced(
     names = {_text(tab.letters.letters, r, 0)
              for r in range(tab.letters.letters.rowCount())}
     assert "上塘村教学站" in names
+
+
+def test_print_letter_saves_the_letter_as_a_pdf(qtbot: QtBot, made: Office,
+                                               tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from inspector.ui.core.file_dialogs import FileDialogs
+
+    tab, _ops = _tab(qtbot, made)
+    panel = tab.letters
+    chosen: list[str] = []
+
+    def user(dialog: QFileDialog) -> bool:
+        chosen.append(Path(dialog.selectedFiles()[0]).name)  # the name suggested
+        dialog.selectFile(str(tmp_path / "letter"))
+        return True
+
+    panel.dialogs = FileDialogs(lambda: made.context.paths.settings_file, run=user, drives=list)
+    panel.select_letter(made.issued_letter)
+    assert panel.print_button.isEnabled()
+    panel.print_button.click()
+    number = office.letter(made.context, made.issued_letter).number
+    assert chosen == [f"督导意见书-东门社区教学点-{number}.pdf"]
+    written = tmp_path / "letter.pdf"  # the suffix added
+    assert written.read_bytes().startswith(b"%PDF") and str(written) in panel.status.text()

@@ -213,7 +213,7 @@ class LettersPanel(QWidget):
         self.add_button.setEnabled(draft and letter is not None
                                    and letter.inspection_id is not None)
         self.issue_button.setEnabled(draft and bool(letter and letter.items))
-        self.print_button.setEnabled(letter is not None and letter.issued_on is not None)
+        self.print_button.setEnabled(letter is not None)  # a draft prints marked 草稿
 
     # ------------------------------------------------------------------ item changes
 
@@ -343,11 +343,11 @@ class LettersPanel(QWidget):
         self._said(self.tr("Issued as %1. Print it with “Print letter…”.").replace("%1", number))
 
     def print_letter(self) -> JobHandle | None:
-        """Save the letter as a PDF where the user says."""
+        """Save the letter as a PDF where the user says (a draft's pages marked 草稿)."""
         letter, context = self.current_letter(), self.context
-        if letter is None or context is None or letter.issued_on is None:
+        if letter is None or context is None:
             return None
-        name = f"督导意见书-{letter.site_name}-{letter.number or letter.id[:8]}.pdf"
+        name = f"督导意见书-{letter.site_name}-{letter.number or '草稿'}.pdf"
         path = self.dialogs.save_file(self, self.tr("Save the letter as PDF"), name,
                                       self.tr("PDF files (*.pdf)"), Purpose.DOCUMENTS)
         if path is None:

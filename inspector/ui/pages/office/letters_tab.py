@@ -134,6 +134,12 @@ class LedgerTab(QWidget):
             .replace("%3", str(overdue)).replace("%4", str(reported))
             .replace("%5", str(len(snapshot.conflicts))))
 
+    def show_overdue(self) -> None:
+        """The ledger of overdue items in front (where the work queue's overdue count leads)."""
+        self.ledger.filters.set_states(frozenset())
+        self.ledger.filters.overdue.setChecked(True)
+        self.tabs.setCurrentWidget(self.ledger)
+
     # ------------------------------------------------------------------ settings
 
     def settings_dialog(self) -> OfficeSettingsDialog:
