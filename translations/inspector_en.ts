@@ -873,66 +873,6 @@
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <source>Site</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re-inspected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inspector&apos;s note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Item now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re-inspection conflicts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apply the re-inspection&apos;s &amp;verdict…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Keep as it is…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No conflicts. A re-inspection&apos;s verdict on an item the office closed or dropped meanwhile would wait here for a decision.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 re-inspection result(s) came back for items the office had closed or dropped meanwhile. Nothing was changed: decide for each whether the re-inspection&apos;s verdict applies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apply the re-inspection&apos;s verdict (%1) to the item? A closed item opens again if the verdict is not rectified.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep the item as the office left it and set the re-inspection&apos;s verdict aside?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settle the conflict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Conflicts (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1089,6 +1029,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Inspectors using it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who &amp;uses this laptop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An assignment bundle for this laptop carries only these inspectors&apos; assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Revoke the selected device…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1113,11 +1065,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>、</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Revoke device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refuse all bundles from “%1” from now on? What it sent before stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspectors using a laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a field laptop in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who uses “%1”? Names separated by 、 or commas (empty: nobody):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1283,6 +1251,10 @@ Please copy the report below and send it to the people who support this program.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A bundle for one laptop carries only its inspectors&apos; assignments, the inspections it sent that were returned, and the items it is to re-inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Everything, not only what the office has not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1292,6 +1264,14 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message>
         <source>&amp;Exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for every laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for “%1” only</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -2033,6 +2013,11 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Deadline</source>
+        <extracomment>The columns that may be edited in place, when the item allows it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3197,6 +3182,73 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     </message>
     <message>
         <source>Note: what was seen on site (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReinspectionConflicts</name>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-inspection conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the re-inspection&apos;s &amp;verdict…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep as it is…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts. A re-inspection&apos;s verdict on an item the office closed or dropped meanwhile would wait here for a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 re-inspection result(s) came back for items the office had closed or dropped meanwhile. Nothing was changed: decide for each whether the re-inspection&apos;s verdict applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the re-inspection&apos;s verdict (%1) to the item? A closed item opens again if the verdict is not rectified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the item as the office left it and set the re-inspection&apos;s verdict aside?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settle the conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4407,22 +4459,6 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     </message>
     <message>
         <source>, %1 overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.view</name>
-    <message>
-        <source>Deadline</source>
-        <extracomment>The columns that may be edited in place, when the item allows it.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Person responsible</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requirement</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

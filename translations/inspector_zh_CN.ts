@@ -857,66 +857,6 @@
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <source>Site</source>
-        <translation type="unfinished">站点</translation>
-    </message>
-    <message>
-        <source>Re-inspected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Criterion</source>
-        <translation type="unfinished">检查项</translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation type="unfinished">复查结论</translation>
-    </message>
-    <message>
-        <source>Inspector&apos;s note</source>
-        <translation type="unfinished">检查说明</translation>
-    </message>
-    <message>
-        <source>Item now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re-inspection conflicts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apply the re-inspection&apos;s &amp;verdict…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Keep as it is…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No conflicts. A re-inspection&apos;s verdict on an item the office closed or dropped meanwhile would wait here for a decision.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 re-inspection result(s) came back for items the office had closed or dropped meanwhile. Nothing was changed: decide for each whether the re-inspection&apos;s verdict applies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apply the re-inspection&apos;s verdict (%1) to the item? A closed item opens again if the verdict is not rectified.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep the item as the office left it and set the re-inspection&apos;s verdict aside?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settle the conflict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Conflicts (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
@@ -1072,6 +1012,18 @@
         <translation>信任起始时间</translation>
     </message>
     <message>
+        <source>Inspectors using it</source>
+        <translation>使用人员</translation>
+    </message>
+    <message>
+        <source>Who &amp;uses this laptop…</source>
+        <translation>登记使用人员(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>An assignment bundle for this laptop carries only these inspectors&apos; assignments</source>
+        <translation>发给这台笔记本的任务数据包只包含这些检查人员的任务</translation>
+    </message>
+    <message>
         <source>&amp;Revoke the selected device…</source>
         <translation>撤销所选设备(&amp;R)……</translation>
     </message>
@@ -1096,12 +1048,28 @@
         <translation>笔记本电脑</translation>
     </message>
     <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Revoke device</source>
         <translation>撤销设备</translation>
     </message>
     <message>
         <source>Refuse all bundles from “%1” from now on? What it sent before stays.</source>
         <translation>从现在起拒绝来自“%1”的所有同步包吗？它以前发来的内容将保留。</translation>
+    </message>
+    <message>
+        <source>Inspectors using a laptop</source>
+        <translation>笔记本的使用人员</translation>
+    </message>
+    <message>
+        <source>Select a field laptop in the list first.</source>
+        <translation>请先在列表中选择一台外业笔记本。</translation>
+    </message>
+    <message>
+        <source>Who uses “%1”? Names separated by 、 or commas (empty: nobody):</source>
+        <translation>谁使用“%1”？姓名之间用“、”或逗号分隔（留空表示无人）：</translation>
     </message>
 </context>
 <context>
@@ -1267,6 +1235,10 @@ Please copy the report below and send it to the people who support this program.
         <translation>仅回执</translation>
     </message>
     <message>
+        <source>A bundle for one laptop carries only its inspectors&apos; assignments, the inspections it sent that were returned, and the items it is to re-inspect</source>
+        <translation>发给一台笔记本的数据包只包含其检查人员的任务、它交来后被退回的检查以及它要复查的整改事项</translation>
+    </message>
+    <message>
         <source>Everything, not only what the office has not confirmed</source>
         <translation>全部内容，而不仅是县里尚未确认的</translation>
     </message>
@@ -1277,6 +1249,14 @@ Please copy the report below and send it to the people who support this program.
     <message>
         <source>&amp;Exchange</source>
         <translation>交换(&amp;E)</translation>
+    </message>
+    <message>
+        <source>for every laptop</source>
+        <translation>发给所有笔记本</translation>
+    </message>
+    <message>
+        <source>for “%1” only</source>
+        <translation>只发给“%1”</translation>
     </message>
     <message numerus="yes">
         <source>Waiting to be sent: %n assignment(s) not sent to the laptops yet.</source>
@@ -2011,6 +1991,11 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>Deadline</source>
+        <extracomment>The columns that may be edited in place, when the item allows it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3175,6 +3160,73 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     <message>
         <source>Note: what was seen on site (F2)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReinspectionConflicts</name>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished">复查结论</translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s note</source>
+        <translation type="unfinished">检查说明</translation>
+    </message>
+    <message>
+        <source>Item now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-inspection conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the re-inspection&apos;s &amp;verdict…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep as it is…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts. A re-inspection&apos;s verdict on an item the office closed or dropped meanwhile would wait here for a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 re-inspection result(s) came back for items the office had closed or dropped meanwhile. Nothing was changed: decide for each whether the re-inspection&apos;s verdict applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the re-inspection&apos;s verdict (%1) to the item? A closed item opens again if the verdict is not rectified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the item as the office left it and set the re-inspection&apos;s verdict aside?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settle the conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished">冲突</translation>
     </message>
 </context>
 <context>
@@ -4376,22 +4428,6 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     <message>
         <source>, %1 overdue</source>
         <translation>，逾期 %1</translation>
-    </message>
-</context>
-<context>
-    <name>self.view</name>
-    <message>
-        <source>Deadline</source>
-        <extracomment>The columns that may be edited in place, when the item allows it.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Person responsible</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requirement</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
