@@ -502,3 +502,50 @@ def test_the_preview_says_what_stays_deleted_here(qtbot: QtBot, tmp_path: Path) 
     finally:
         field.close()
         office.close()
+
+
+def test_the_office_records_who_uses_a_laptop_and_exports_for_it(
+    qtbot: QtBot, worker: Worker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    import zipfile
+    from datetime import date
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from inspector.services.sites import site_id_for_code
+    from inspector.services.sync.assignments import add_assignment
+
+    field = installation(tmp_path, "field", Role.FIELD)
+    office = installation(tmp_path, "office", Role.OFFICE)
+    try:
+        completed_inspection(field, photos=0, seed=43)
+        import_bundle(office, export_bundle(field, tmp_path / "r.bundle").path,
+                      trust_new_device=True)
+        with office.db.transaction() as session:
+            for code, names in (("330799001001", "张明、李华"), ("330799001002", "王芳")):
+                add_assignment(session, site_id_for_code(code), names, date(2026, 12, 1),
+                               date(2026, 12, 31))
+        desk = _screen(qtbot, worker, office)
+        exchange = desk.exchange
+        assert exchange.for_box.count() == 2 and not exchange.for_box.isHidden()
+        desk.devices.table.setCurrentCell(0, 0)
+        monkeypatch.setattr(QInputDialog, "getText",
+                            lambda *_a, **_k: ("张明，李华", True))
+        with qtbot.waitSignal(desk.overview_loaded, timeout=TIMEOUT):
+            desk.devices.inspectors_button.click()
+        assert desk.devices.table.item(0, 5).text() == "张明、李华"
+        exchange.for_box.setCurrentIndex(1)  # for that laptop only
+        drive = tmp_path / "usb"
+        drive.mkdir()
+        with qtbot.waitSignal(exchange.exported, timeout=TIMEOUT) as done:
+            exchange.export_to(drive)
+        with zipfile.ZipFile(done.args[0].path) as zf:
+            rows = [json.loads(line) for line in
+                    zf.read("records/assignments.jsonl").splitlines()]
+        assert [row[5] for row in rows] == ["张明、李华"]
+        exchange.kind_box.setCurrentIndex(1)  # receipts only: not addressed
+        assert exchange.for_box.isHidden()
+    finally:
+        field.close()
+        office.close()

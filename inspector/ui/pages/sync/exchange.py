@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.domain.values import BundleKind, Role
+from inspector.domain.values import BundleKind, DeviceStatus, Role
 from inspector.services import api
 from inspector.ui.core.operations import Change, Operations
 from inspector.ui.core.progress import ProgressView
@@ -73,10 +73,16 @@ class ExchangeTab(QWidget):
         self.kind_box = QComboBox()
         self.kind_box.addItem(self.tr("Assignments and receipts"), BundleKind.ASSIGNMENT)
         self.kind_box.addItem(self.tr("Receipts only"), BundleKind.RECEIPT)
+        self.for_box = QComboBox()  # the office: every laptop, or one of them
+        self.for_box.setToolTip(self.tr(
+            "A bundle for one laptop carries only its inspectors' assignments, the inspections "
+            "it sent that were returned, and the items it is to re-inspect"))
+        self.kind_box.currentIndexChanged.connect(self._kind_chosen)
         self.all_box = QCheckBox(self.tr("Everything, not only what the office has not "
                                          "confirmed"))
         row.addWidget(self.export_button)
         row.addWidget(self.kind_box)
+        row.addWidget(self.for_box)
         row.addWidget(self.all_box)
         row.addStretch(1)
         layout.addLayout(row)
@@ -107,8 +113,22 @@ class ExchangeTab(QWidget):
 
     def show_overview(self, overview: SyncOverview) -> None:
         self.kind_box.setVisible(overview.role is Role.OFFICE)
+        chosen = self.for_box.currentData()
+        self.for_box.clear()
+        self.for_box.addItem(self.tr("for every laptop"), None)
+        for device in overview.devices:
+            if device.role == Role.FIELD and device.status == DeviceStatus.TRUSTED:
+                self.for_box.addItem(self.tr("for “%1” only").replace("%1", device.name),
+                                     device.id)
+        self.for_box.setCurrentIndex(max(0, self.for_box.findData(chosen)))
+        self._kind_chosen()
         self.all_box.setVisible(overview.role is Role.FIELD)
         self.waiting.setText(self.waiting_text(overview))
+
+    def _kind_chosen(self) -> None:
+        office = not self.kind_box.isHidden()
+        assignments = self.kind_box.currentData() == BundleKind.ASSIGNMENT
+        self.for_box.setVisible(office and assignments and self.for_box.count() > 1)
 
     def waiting_text(self, overview: SyncOverview) -> str:
         """What the next bundle from here carries: on a laptop the completed inspections not
@@ -153,12 +173,13 @@ class ExchangeTab(QWidget):
             return None
         kind = None if self.kind_box.isHidden() else BundleKind(self.kind_box.currentData())
         include_all = self.all_box.isChecked()
+        for_device = None if self.for_box.isHidden() else self.for_box.currentData()
         actor = self._actor()
         self.message.clear()
         return self.ops.write(
             self, lambda control: api.sync.export_bundle(
                 context, folder, kind=kind, include_all=include_all, actor=actor,
-                control=control),
+                control=control, for_device=for_device),
             "export bundle", changes=Change.SYNC).error_title(self.tr("Sync")) \
             .with_progress(self.progress, self.tr("Writing the bundle…"), cancellable=True) \
             .on_success(self._exported).on_cancel(self._cancelled).start()

@@ -96,6 +96,7 @@ class SyncScreen(QWidget):
         self.history = HistoryTab()
         self.devices = DevicesTab()
         self.devices.revoke_requested.connect(self.revoke)
+        self.devices.inspectors_requested.connect(self.record_inspectors)
         self.conflicts = ConflictsPanel()
         self.conflicts.resolve_requested.connect(self.resolve)
         self.assignments = AssignmentsPanel()
@@ -197,6 +198,7 @@ class SyncScreen(QWidget):
             not self.exchange.busy
         self.exchange.allow(enabled)
         self.devices.revoke_button.setEnabled(enabled)
+        self.devices.inspectors_button.setEnabled(enabled)
         self.conflicts.setEnabled(enabled)
 
     # ------------------------------------------------------------------ actions
@@ -256,6 +258,14 @@ class SyncScreen(QWidget):
         actor = self._actor()
         return self.ops.write(self, lambda _c: api.sync.revoke_device(
             context, device.id, actor, ""), "revoke", changes=Change.SYNC).start()
+
+    def record_inspectors(self, device: DeviceInfo, names: list[str]) -> JobHandle | None:
+        """Record who uses a field laptop (the Devices tab asked the user)."""
+        context = self.context
+        if context is None:
+            return None
+        return self.ops.write(self, lambda _c: api.sync.set_device_inspectors(
+            context, device.id, names), "record laptop inspectors", changes=Change.SYNC).start()
 
     # ------------------------------------------------------------------ dialogs
 
