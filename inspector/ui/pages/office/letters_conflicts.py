@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 SITE, VISIT, CRITERION, VERDICT, NOTE, NOW = range(6)
 
 
-class ConflictsPanel(QWidget):
+class ReinspectionConflicts(QWidget):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops

@@ -9,6 +9,7 @@ from datetime import date
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -82,13 +83,15 @@ class _InPlace(QStyledItemDelegate):
             editor.setDisplayFormat("yyyy-MM-dd")
             editor.setCalendarPopup(True)
             editor.setMinimumDate(qdate(date.today()))
-            editor.setAccessibleName(self.view.tr("Deadline"))
+            editor.setAccessibleName(QCoreApplication.translate("ItemsTable", "Deadline"))
             return editor
         line = QLineEdit(parent)
         line.setMaxLength(text_limits.NAME_MAX if index.column() == RESPONSIBLE
                           else text_limits.NOTE_MAX)
-        line.setAccessibleName(self.view.tr("Person responsible") if index.column() == RESPONSIBLE
-                               else self.view.tr("Requirement"))
+        line.setAccessibleName(
+            QCoreApplication.translate("ItemsTable", "Person responsible")
+            if index.column() == RESPONSIBLE
+            else QCoreApplication.translate("ItemsTable", "Requirement"))
         return line
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:

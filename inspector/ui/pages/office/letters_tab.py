@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.supervision import OPEN_STATES, ItemState
 from inspector.ui.pages.office.ledger_panel import LedgerPanel
-from inspector.ui.pages.office.letters_conflicts import ConflictsPanel
+from inspector.ui.pages.office.letters_conflicts import ReinspectionConflicts
 from inspector.ui.pages.office.letters_data import load_snapshot
 from inspector.ui.pages.office.letters_panel import LettersPanel
 from inspector.ui.pages.office.letters_words import ITEMS_CHANGED, SHOWN_HERE
@@ -67,7 +67,7 @@ class LedgerTab(QWidget):
         layout.addLayout(header)
         self.letters = LettersPanel(ops, actor)
         self.ledger = LedgerPanel(ops, actor)
-        self.conflicts = ConflictsPanel(ops)
+        self.conflicts = ReinspectionConflicts(ops)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.letters, self.tr("Letters"))
