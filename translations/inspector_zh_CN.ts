@@ -1853,158 +1853,158 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <name>ItemEditDialog</name>
     <message>
         <source>Rectification item</source>
-        <translation type="unfinished"></translation>
+        <translation>整改事项</translation>
     </message>
     <message>
         <source>Finding: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>存在问题：%1</translation>
     </message>
     <message>
         <source>Requirement</source>
-        <translation type="unfinished"></translation>
+        <translation>整改要求</translation>
     </message>
     <message>
         <source>&amp;Requirement:</source>
-        <translation type="unfinished"></translation>
+        <translation>整改要求(&amp;R)：</translation>
     </message>
     <message>
         <source>Person responsible</source>
-        <translation type="unfinished"></translation>
+        <translation>责任人</translation>
     </message>
     <message>
         <source>Who puts it right at the site</source>
-        <translation type="unfinished"></translation>
+        <translation>场所负责整改的人员</translation>
     </message>
     <message>
         <source>Res&amp;ponsible:</source>
-        <translation type="unfinished"></translation>
+        <translation>责任人(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Own deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>单独设定期限(&amp;O)</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限</translation>
     </message>
     <message>
         <source>Deadline:</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限：</translation>
     </message>
     <message>
         <source>Without a deadline of its own the item takes the letter&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>未单独设定期限的事项，采用意见书的整改期限。</translation>
     </message>
     <message>
         <source>The requirement cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>整改要求不能为空。</translation>
     </message>
     <message>
         <source>The deadline is in the past: choose today or a later day.</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限已经过去：请选择今天或以后的日期。</translation>
     </message>
 </context>
 <context>
     <name>ItemReportDialog</name>
     <message>
         <source>Record the site&apos;s rectification report</source>
-        <translation type="unfinished"></translation>
+        <translation>登记场所整改报告</translation>
     </message>
     <message>
         <source>Requirement: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>整改要求：%1</translation>
     </message>
     <message>
         <source>Date of the report</source>
-        <translation type="unfinished"></translation>
+        <translation>报告日期</translation>
     </message>
     <message>
         <source>Report &amp;date:</source>
-        <translation type="unfinished"></translation>
+        <translation>报告日期(&amp;D)：</translation>
     </message>
     <message>
         <source>What the report says</source>
-        <translation type="unfinished"></translation>
+        <translation>报告内容</translation>
     </message>
     <message>
         <source>What the site says it has done</source>
-        <translation type="unfinished"></translation>
+        <translation>场所报告的整改情况</translation>
     </message>
     <message>
         <source>&amp;Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>报告内容(&amp;T)：</translation>
     </message>
     <message>
         <source>Attachments (photos or scanned pages):</source>
-        <translation type="unfinished"></translation>
+        <translation>附件（照片或扫描件）：</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>附件</translation>
     </message>
     <message>
         <source>&amp;Add images…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加图片(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除(&amp;R)</translation>
     </message>
     <message>
         <source>Rec&amp;ord</source>
-        <translation type="unfinished"></translation>
+        <translation>登记(&amp;O)</translation>
     </message>
     <message>
         <source>The report cannot be dated after today.</source>
-        <translation type="unfinished"></translation>
+        <translation>报告日期不能晚于今天。</translation>
     </message>
     <message>
         <source>Enter what the report says or add its pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写报告内容或添加报告页面。</translation>
     </message>
     <message>
         <source>The text is too long; shorten it.</source>
-        <translation type="unfinished"></translation>
+        <translation>内容过长，请缩短。</translation>
     </message>
 </context>
 <context>
     <name>ItemsTable</name>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished">检查项</translation>
+        <translation>检查项</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished">评定</translation>
+        <translation>评定</translation>
     </message>
     <message>
         <source>Finding</source>
-        <translation type="unfinished"></translation>
+        <translation>存在问题</translation>
     </message>
     <message>
         <source>Requirement</source>
-        <translation type="unfinished"></translation>
+        <translation>整改要求</translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation type="unfinished"></translation>
+        <translation>责任人</translation>
     </message>
     <message>
         <source>Deadline</source>
         <extracomment>The columns that may be edited in place, when the item allows it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>整改期限</translation>
     </message>
     <message>
         <source>Person responsible</source>
-        <translation type="unfinished"></translation>
+        <translation>责任人</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Items of the letter</source>
-        <translation type="unfinished"></translation>
+        <translation>意见书的整改事项</translation>
     </message>
 </context>
 <context>
@@ -2012,255 +2012,256 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <message>
         <source>Township</source>
         <extracomment>The states offered, in the order an item goes through them.</extracomment>
-        <translation type="unfinished">乡镇（街道）</translation>
+        <translation>乡镇（街道）</translation>
     </message>
     <message>
         <source>All townships</source>
-        <translation type="unfinished"></translation>
+        <translation>全部乡镇（街道）</translation>
     </message>
     <message>
         <source>&amp;Township:</source>
-        <translation type="unfinished"></translation>
+        <translation>乡镇(&amp;T)：</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">层级</translation>
+        <translation>层级</translation>
     </message>
     <message>
         <source>All tiers</source>
-        <translation type="unfinished">全部层级</translation>
+        <translation>全部层级</translation>
     </message>
     <message>
         <source>Tie&amp;r:</source>
-        <translation type="unfinished"></translation>
+        <translation>层级(&amp;R)：</translation>
     </message>
     <message>
         <source>States</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>O&amp;verdue only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅看逾期(&amp;V)</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <source>All issued items</source>
-        <translation type="unfinished"></translation>
+        <translation>全部已发出事项</translation>
     </message>
     <message>
         <source>overdue only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅逾期</translation>
     </message>
 </context>
 <context>
     <name>LedgerPanel</name>
     <message>
         <source>Items shown</source>
-        <translation type="unfinished"></translation>
+        <translation>列出的事项</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished">站点</translation>
+        <translation>场所</translation>
     </message>
     <message>
         <source>Township</source>
-        <translation type="unfinished">乡镇（街道）</translation>
+        <translation>乡镇（街道）</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished">检查项</translation>
+        <translation>检查项</translation>
     </message>
     <message>
         <source>Finding</source>
-        <translation type="unfinished"></translation>
+        <translation>存在问题</translation>
     </message>
     <message>
         <source>Requirement</source>
-        <translation type="unfinished"></translation>
+        <translation>整改要求</translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation type="unfinished"></translation>
+        <translation>责任人</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Letter number</source>
-        <translation type="unfinished"></translation>
+        <translation>意见书文号</translation>
     </message>
     <message>
         <source>Rectification ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>整改台账</translation>
     </message>
     <message>
         <source>Recor&amp;d site report…</source>
-        <translation type="unfinished"></translation>
+        <translation>登记整改报告(&amp;D)…</translation>
     </message>
     <message>
         <source>Verified…</source>
-        <translation type="unfinished"></translation>
+        <translation>核实…</translation>
     </message>
     <message>
         <source>Close…</source>
-        <translation type="unfinished"></translation>
+        <translation>销号…</translation>
     </message>
     <message>
         <source>Reopen…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开…</translation>
     </message>
     <message>
         <source>Order re-inspection…</source>
-        <translation type="unfinished"></translation>
+        <translation>安排复查…</translation>
     </message>
     <message>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印…</translation>
     </message>
     <message>
         <source>%1 day(s) past the deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>已超过期限 %1 天</translation>
     </message>
     <message>
         <source>%1 item(s), %2 overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 项，逾期 %2 项</translation>
     </message>
     <message>
         <source>Choose an item to see it whole.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个整改事项，可在此查看全部内容。</translation>
     </message>
     <message>
         <source>Finding: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>存在问题：%1</translation>
     </message>
     <message>
         <source>Requirement: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>整改要求：%1</translation>
     </message>
     <message>
         <source>Reports received: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已收到整改报告：%1 份</translation>
     </message>
     <message>
         <source>Latest: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最新情况：%1</translation>
     </message>
     <message>
         <source>Mark the item verified</source>
-        <translation type="unfinished"></translation>
+        <translation>核实整改事项</translation>
     </message>
     <message>
         <source>Close the item</source>
-        <translation type="unfinished"></translation>
+        <translation>整改事项销号</translation>
     </message>
     <message>
         <source>Reopen the item</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开整改事项</translation>
     </message>
     <message>
         <source>%1 · %2
 Note (how it was checked, why):</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2
+说明（如何核实、原因）：</translation>
     </message>
     <message>
         <source>%1: now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：现为「%2」。</translation>
     </message>
     <message>
         <source>Photos or scans of the report</source>
-        <translation type="unfinished"></translation>
+        <translation>整改报告的照片或扫描件</translation>
     </message>
     <message>
         <source>Images (%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
         <source>The site&apos;s report was recorded (%1 attachment(s)).</source>
-        <translation type="unfinished"></translation>
+        <translation>已登记场所的整改报告（附件 %1 个）。</translation>
     </message>
     <message>
         <source>%1 (%2, deadline %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2，期限 %3）</translation>
     </message>
     <message>
         <source>Re-inspection of %1 ordered for %2; it goes out with the next assignment bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>已安排 %2 复查%1，将随下一个任务同步包发出。</translation>
     </message>
     <message>
         <source>Export the ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>导出整改台账</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV 文件 (*.csv)</translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>%1 item(s) exported to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 个整改事项导出到 %2。</translation>
     </message>
     <message>
         <source>Save the ledger as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将整改台账保存为 PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到 %1。</translation>
     </message>
 </context>
 <context>
     <name>LedgerTab</name>
     <message>
         <source>Letters and rectification</source>
-        <translation type="unfinished"></translation>
+        <translation>意见书与整改</translation>
     </message>
     <message>
         <source>Opening…</source>
-        <translation type="unfinished">正在打开……</translation>
+        <translation>正在打开……</translation>
     </message>
     <message>
         <source>Letter settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>意见书设置…</translation>
     </message>
     <message>
         <source>Issuing body, letter numbers, deadline days</source>
-        <translation type="unfinished"></translation>
+        <translation>督导机构、意见书文号、整改天数</translation>
     </message>
     <message>
         <source>Letters</source>
-        <translation type="unfinished"></translation>
+        <translation>督导意见书</translation>
     </message>
     <message>
         <source>Ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>整改台账</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished">冲突</translation>
+        <translation>复查冲突</translation>
     </message>
     <message>
         <source>%1 draft letter(s) to issue · %2 item(s) being rectified, %3 overdue, %4 reported by the site · %5 conflict(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>待发出意见书 %1 份 · 整改中事项 %2 项，其中逾期 %3 项，场所已报告 %4 项 · 复查冲突 %5 条</translation>
     </message>
     <message>
         <source>Draft</source>
         <extracomment>What a change of a letter or an item announces. Items and letters have no word of their own in :class:`Change` yet; the office&apos;s screens (work queue, letters) listen for this. Changes after which the tab reads its letters, items and conflicts again: an approval (a letter drafted), an import (a re-inspection&apos;s results), the registry (names). An overdue item&apos;s text: a quiet red-brown, readable on white and on a selected row.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>草稿</translation>
     </message>
 </context>
 <context>
@@ -2268,142 +2269,142 @@ Note (how it was checked, why):</source>
     <message>
         <source>Issue the feedback letter</source>
         <extracomment>The colour of a problem said in a dialog (the same quiet brown as the other dialogs).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>发出督导意见书</translation>
     </message>
     <message>
         <source>Issuing numbers the letter and opens its %1 item(s) for rectification; the letter can no longer be changed afterwards. An item with a deadline of its own keeps it.</source>
-        <translation type="unfinished"></translation>
+        <translation>发出后，意见书获得文号，其中 %1 个整改事项开始整改，意见书不能再修改。单独设定了期限的事项保留各自的期限。</translation>
     </message>
     <message>
         <source>Number the letter will get</source>
-        <translation type="unfinished"></translation>
+        <translation>将获得的文号</translation>
     </message>
     <message>
         <source>Number:</source>
-        <translation type="unfinished"></translation>
+        <translation>文号：</translation>
     </message>
     <message>
         <source>Issuing body:</source>
-        <translation type="unfinished"></translation>
+        <translation>督导机构：</translation>
     </message>
     <message>
         <source>Rectification deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限</translation>
     </message>
     <message>
         <source>&amp;Deadline:</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限(&amp;D)：</translation>
     </message>
     <message>
         <source>Issued by</source>
-        <translation type="unfinished"></translation>
+        <translation>签发人</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished">您的姓名</translation>
+        <translation>您的姓名</translation>
     </message>
     <message>
         <source>Issued &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>签发人(&amp;B)：</translation>
     </message>
     <message>
         <source>&amp;Issue</source>
-        <translation type="unfinished"></translation>
+        <translation>发出(&amp;I)</translation>
     </message>
     <message>
         <source>The deadline %1 is in the past: choose today or a later day.</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限 %1 已经过去：请选择今天或以后的日期。</translation>
     </message>
     <message>
         <source>Please enter who issues the letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写签发人姓名。</translation>
     </message>
 </context>
 <context>
     <name>LettersPanel</name>
     <message>
         <source>Site</source>
-        <translation type="unfinished">站点</translation>
+        <translation>场所</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>文号</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>发出日期</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>事项数</translation>
     </message>
     <message>
         <source>Letters</source>
-        <translation type="unfinished"></translation>
+        <translation>督导意见书</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <source>Edit the item (Enter); F2 edits a cell in place</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑整改事项（回车）；F2 可直接修改单元格</translation>
     </message>
     <message>
         <source>&amp;Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>合并(&amp;M)</translation>
     </message>
     <message>
         <source>Merge the selected items into one</source>
-        <translation type="unfinished"></translation>
+        <translation>将选中的整改事项合并为一项</translation>
     </message>
     <message>
         <source>Drop…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除…</translation>
     </message>
     <message>
         <source>Drop the item from the draft (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>从草稿中删除该事项（Delete 键）</translation>
     </message>
     <message>
         <source>&amp;Add item…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加事项(&amp;A)…</translation>
     </message>
     <message>
         <source>An item for another finding of the inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>为这次检查发现的其他问题添加整改事项</translation>
     </message>
     <message>
         <source>&amp;Issue…</source>
-        <translation type="unfinished"></translation>
+        <translation>发出(&amp;I)…</translation>
     </message>
     <message>
         <source>Print letter…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印意见书…</translation>
     </message>
     <message>
         <source>No letters yet. Approving an inspection with findings drafts its site&apos;s letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有督导意见书。审核通过一次发现问题的检查后，会为该场所起草意见书。</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · draft letter with %2 item(s): edit, merge or drop items, then issue it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · 意见书草稿，%2 个整改事项：可编辑、合并或删除事项，然后发出。</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %3, issued %4 by %5, deadline %6 · %2 item(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %3，%5 于 %4 签发，整改期限 %6 · %2 个整改事项</translation>
     </message>
     <message>
         <source>%1 items merged into one.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 个整改事项合并为一项。</translation>
     </message>
     <message>
         <source>Drop the item</source>
-        <translation type="unfinished"></translation>
+        <translation>删除整改事项</translation>
     </message>
     <message>
         <source>Drop this item from the draft letter?
@@ -2411,39 +2412,43 @@ Note (how it was checked, why):</source>
 %1
 
 It can be added again with “Add item…” while the letter is a draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>从意见书草稿中删除这个整改事项？
+
+%1
+
+意见书发出前，可用“添加事项…”重新加入。</translation>
     </message>
     <message>
         <source>The item was dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除该整改事项。</translation>
     </message>
     <message>
         <source>Add an item</source>
-        <translation type="unfinished"></translation>
+        <translation>添加整改事项</translation>
     </message>
     <message>
         <source>Every finding of the inspection already has an item in this letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>这次检查发现的每个问题在本意见书中都已有整改事项。</translation>
     </message>
     <message>
         <source>An item for which finding of the inspection?</source>
-        <translation type="unfinished"></translation>
+        <translation>为这次检查的哪个问题添加整改事项？</translation>
     </message>
     <message>
         <source>Issued as %1. Print it with “Print letter…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>已发出，文号 %1。可用“打印意见书…”打印。</translation>
     </message>
     <message>
         <source>Save the letter as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将意见书保存为 PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -2672,51 +2677,51 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     <name>OfficeSettingsDialog</name>
     <message>
         <source>Office settings</source>
-        <translation type="unfinished"></translation>
+        <translation>意见书设置</translation>
     </message>
     <message>
         <source>What the feedback letters print. The settings are kept with the data, so every clerk of the office uses the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>督导意见书上打印的内容。设置随数据保存，县里每位工作人员使用同一设置。</translation>
     </message>
     <message>
         <source>Issuing body</source>
-        <translation type="unfinished"></translation>
+        <translation>督导机构</translation>
     </message>
     <message>
         <source>&amp;Issuing body:</source>
-        <translation type="unfinished"></translation>
+        <translation>督导机构(&amp;I)：</translation>
     </message>
     <message>
         <source>Number prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>文号前缀</translation>
     </message>
     <message>
         <source>Number &amp;prefix:</source>
-        <translation type="unfinished"></translation>
+        <translation>文号前缀(&amp;P)：</translation>
     </message>
     <message>
         <source>Example number</source>
-        <translation type="unfinished"></translation>
+        <translation>文号示例</translation>
     </message>
     <message>
         <source>Numbers read:</source>
-        <translation type="unfinished"></translation>
+        <translation>文号示例：</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 天</translation>
     </message>
     <message>
         <source>Days to rectify</source>
-        <translation type="unfinished"></translation>
+        <translation>整改天数</translation>
     </message>
     <message>
         <source>&amp;Deadline after issuing:</source>
-        <translation type="unfinished"></translation>
+        <translation>发出后整改期限(&amp;D)：</translation>
     </message>
     <message>
         <source>Please enter the issuing body.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写督导机构名称。</translation>
     </message>
 </context>
 <context>
@@ -3115,11 +3120,11 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     </message>
     <message>
         <source>Requirement</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">整改要求</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">整改期限</translation>
     </message>
     <message>
         <source>Before:</source>
@@ -3166,67 +3171,67 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     <name>ReinspectionConflicts</name>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>场所</translation>
     </message>
     <message>
         <source>Re-inspected</source>
-        <translation type="unfinished"></translation>
+        <translation>复查日期</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>检查项</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished">复查结论</translation>
+        <translation>复查结论</translation>
     </message>
     <message>
         <source>Inspector&apos;s note</source>
-        <translation type="unfinished">检查说明</translation>
+        <translation>复查说明</translation>
     </message>
     <message>
         <source>Item now</source>
-        <translation type="unfinished"></translation>
+        <translation>事项现状</translation>
     </message>
     <message>
         <source>Re-inspection conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>复查冲突</translation>
     </message>
     <message>
         <source>Apply the re-inspection&apos;s &amp;verdict…</source>
-        <translation type="unfinished"></translation>
+        <translation>采用复查结论(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;Keep as it is…</source>
-        <translation type="unfinished"></translation>
+        <translation>保持现状(&amp;K)…</translation>
     </message>
     <message>
         <source>No conflicts. A re-inspection&apos;s verdict on an item the office closed or dropped meanwhile would wait here for a decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有冲突。若复查结论涉及的整改事项在此期间已被县里销号或删除，会列在这里等待处理。</translation>
     </message>
     <message>
         <source>%1 re-inspection result(s) came back for items the office had closed or dropped meanwhile. Nothing was changed: decide for each whether the re-inspection&apos;s verdict applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 条复查结果涉及的整改事项在此期间已被销号或删除。目前未作任何改动：请逐条决定是否采用复查结论。</translation>
     </message>
     <message>
         <source>Apply the re-inspection&apos;s verdict (%1) to the item? A closed item opens again if the verdict is not rectified.</source>
-        <translation type="unfinished"></translation>
+        <translation>对该整改事项采用复查结论（%1）？若结论为未整改，已销号的事项将重新打开。</translation>
     </message>
     <message>
         <source>Keep the item as the office left it and set the re-inspection&apos;s verdict aside?</source>
-        <translation type="unfinished"></translation>
+        <translation>保持该整改事项现状，不采用这次复查结论？</translation>
     </message>
     <message>
         <source>Settle the conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>处理复查冲突</translation>
     </message>
     <message>
         <source>Conflicts (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>复查冲突（%1）</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished">冲突</translation>
+        <translation>复查冲突</translation>
     </message>
 </context>
 <context>
@@ -3234,59 +3239,59 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     <message>
         <source>Order a re-inspection</source>
         <extracomment>Days the re-inspection&apos;s period lasts unless the clerk changes it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>安排复查</translation>
     </message>
     <message>
         <source>The inspector verifies the items checked below on site; the order reaches the laptop with the next assignment bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查人员到现场逐项核实下面勾选的整改事项；复查任务随下一个任务同步包发到笔记本电脑。</translation>
     </message>
     <message>
         <source>Items to verify</source>
-        <translation type="unfinished"></translation>
+        <translation>待核实的整改事项</translation>
     </message>
     <message>
         <source>Inspector</source>
-        <translation type="unfinished">社区教育督导检查</translation>
+        <translation>复查人员</translation>
     </message>
     <message>
         <source>Who re-inspects</source>
-        <translation type="unfinished"></translation>
+        <translation>由谁复查</translation>
     </message>
     <message>
         <source>&amp;Inspector:</source>
-        <translation type="unfinished"></translation>
+        <translation>复查人员(&amp;I)：</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished">开始日期</translation>
+        <translation>开始日期</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished">结束日期</translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>开始(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>截止(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Order</source>
-        <translation type="unfinished"></translation>
+        <translation>安排(&amp;O)</translation>
     </message>
     <message>
         <source>Check at least one item to verify.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少勾选一个待核实的整改事项。</translation>
     </message>
     <message>
         <source>Please enter who re-inspects.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写复查人员姓名。</translation>
     </message>
     <message>
         <source>The last day comes before the first.</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期早于开始日期。</translation>
     </message>
 </context>
 <context>
@@ -3294,7 +3299,7 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     <message>
         <source>Items to verify</source>
         <extracomment>Makes a card&apos;s photo strip: (the check, &quot;before&quot; or &quot;after&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">待核实的整改事项</translation>
     </message>
     <message numerus="yes">
         <source>Re-inspection: %n rectification item(s) to verify</source>
