@@ -1,23 +1,27 @@
 """The Supervision screen: File → Supervision… only at the county office (disabled on a field
 laptop, saying why, and offered as soon as the role becomes the office); the work queue's
 counts as the front door gives them, each leading to its tab; the screen reads again when an
-operation says inspections changed."""
+operation says inspections changed; in Chinese, nothing on it or its dialogs is in English."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
 
-from office_ui_helpers import inline_ops, rated_inspection
-from PySide6.QtWidgets import QLabel
+import pytest
+from office_ui_helpers import inline_ops, inspector_list, rated_inspection, resubmit
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 from sync_helpers import OTHER_VILLAGE, installation
 from ui_helpers import LOAD_TIMEOUT_MS, open_window
+from ui_text import untranslated
 
 from inspector.domain.values import Role
 from inspector.services import api
 from inspector.services.sites import site_id_for_code
+from inspector.ui.app import install_translators
 from inspector.ui.core.operations import Change
+from inspector.ui.dialogs.campaign_draw import CampaignDrawDialog
 from inspector.ui.pages.office.screen import OfficeScreen
 
 TODAY = date.today()
@@ -101,3 +105,49 @@ def test_the_work_queue_counts_what_waits_and_leads_to_each_tab(
         assert failures == []
     finally:
         office.close()
+
+
+def test_the_screen_and_its_dialogs_speak_chinese(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, "zh_CN")
+    office = installation(tmp_path, "office", Role.OFFICE)
+    try:
+        first, wanting = rated_inspection(office)
+        api.office.return_inspection(office, first, "王主任", "请核实", {wanting[0]: "补充照片"})
+        resubmit(office, first, wanting[0], "partly")
+        failures: list[BaseException] = []
+        screen = OfficeScreen(inline_ops(failures), lambda: "王主任")
+        qtbot.addWidget(screen)
+        screen.resize(1280, 800)
+        screen.show()
+        screen.set_context(office)
+        for index in range(screen.tabs.count()):
+            screen.tabs.setCurrentIndex(index)
+            assert untranslated(screen) == [], screen.tabs.tabText(index)
+        screen.review.open_detail(first)
+        assert screen.review.detail.changes.rowCount() == 1
+        assert untranslated(screen) == []
+        seen: list[str] = []
+
+        def look(dialog: QDialog) -> int:
+            dialog.show()
+            if isinstance(dialog, CampaignDrawDialog):
+                dialog.load_inspectors(inspector_list(tmp_path))
+                dialog.draw_button.click()
+                assert dialog.drawn is not None
+            seen.append(type(dialog).__name__)
+            assert untranslated(dialog) == [], type(dialog).__name__
+            return 0
+
+        monkeypatch.setattr(QDialog, "exec", look)
+        screen.review.approve(first)
+        screen.review.return_inspection(first)
+        screen.campaigns.new_campaign()
+        assert seen == ["ReviewDecisionDialog", "ReviewDecisionDialog", "CampaignDrawDialog"]
+        assert failures == []
+    finally:
+        office.close()
+        for translator in translators:
+            app.removeTranslator(translator)

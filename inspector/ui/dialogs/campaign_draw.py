@@ -51,6 +51,12 @@ if TYPE_CHECKING:
 GROUPS_SHOWN = 8
 
 
+def short_fingerprint(fingerprint: str) -> str:
+    """The first 16 hex digits, in fours, as fingerprints are read out: "38B9 97A4 …"."""
+    head = fingerprint[:16].upper()
+    return " ".join(head[i:i + 4] for i in range(0, len(head), 4))
+
+
 def campaign_kind_name(kind: CampaignKind) -> str:
     names = {
         CampaignKind.COMPREHENSIVE: QCoreApplication.translate("CampaignKinds",
@@ -288,7 +294,7 @@ class CampaignDrawDialog(QDialog):
         self.summary.setToolTip("\n".join(groups))
         self.summary.setText(
             self.tr("Seed %1 · %n site(s) drawn · fingerprint %2…", "", len(result.pairings))
-            .replace("%1", str(result.seed)).replace("%2", result.fingerprint[:12])
+            .replace("%1", str(result.seed)).replace("%2", short_fingerprint(result.fingerprint))
             + "\n" + self.tr("Drawn of those in scope: %1").replace("%1", shown))
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
