@@ -1,7 +1,9 @@
-"""Starting an inspection of a site: who inspects, when, who of the site is present."""
+"""Starting an inspection of a site: who inspects, when, who of the site is present, and,
+when the county office asked for one, whether it is the site's re-inspection (复查)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,7 @@ from inspector.domain.values import InspectionStatus
 from inspector.ui.labels import percent
 
 if TYPE_CHECKING:
+    from inspector.services.api.reinspection_reads import ReinspectionOrder
     from inspector.services.inspections import InspectionListing
 
 
@@ -30,16 +33,38 @@ class StartInspectionDialog(QDialog):
 
     Enter starts the inspection from any field; Start is refused, with a visible
     message, while no inspector is named.
+
+    ``reinspections``: the site's re-inspections the county office assigned, offered
+    first (the items to verify instead of the whole checklist); with ``only_reinspection``
+    the dialog starts the first of them and offers nothing else.
     """
 
     def __init__(self, site_name: str, inspectors: str,
-                 earlier: list[InspectionListing], parent: QWidget | None = None) -> None:
+                 earlier: list[InspectionListing], parent: QWidget | None = None,
+                 reinspections: Sequence[ReinspectionOrder] = (),
+                 only_reinspection: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Start an inspection"))
+        self.setWindowTitle(self.tr("Start a re-inspection") if only_reinspection
+                            else self.tr("Start an inspection"))
         layout = QVBoxLayout(self)
         title = QLabel(f"<b>{site_name}</b>")
         layout.addWidget(title)
         form = QFormLayout()
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("What to inspect"))
+        for order in reinspections:
+            self.kind.addItem(self.tr("Re-inspection of %n rectification item(s), assigned "
+                                      "%1 – %2", "", order.items)
+                              .replace("%1", order.period_start.isoformat())
+                              .replace("%2", order.period_end.isoformat()), order.assignment_id)
+            if only_reinspection:
+                break
+        if not only_reinspection:
+            self.kind.addItem(self.tr("Inspection by the whole checklist"), None)
+        form.addRow(self.tr("&What:"), self.kind)
+        form.setRowVisible(self.kind, bool(reinspections) and not only_reinspection)
+        if reinspections and only_reinspection:
+            layout.addWidget(QLabel(self.kind.itemText(0)))
         self.inspectors = QLineEdit(inspectors)
         self.inspectors.setAccessibleName(self.tr("Inspectors"))
         self.inspectors.setPlaceholderText(self.tr("Names, separated by 、"))
@@ -63,6 +88,9 @@ class StartInspectionDialog(QDialog):
         if self.revisit.count() > 1:
             self.revisit.setCurrentIndex(1)
         form.addRow(self.tr("&Revisit:"), self.revisit)
+        self.kind.currentIndexChanged.connect(
+            lambda _index: form.setRowVisible(self.revisit, self.chosen_reinspection() is None))
+        form.setRowVisible(self.revisit, self.chosen_reinspection() is None)
         layout.addLayout(form)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #a15c00;")
@@ -91,4 +119,9 @@ class StartInspectionDialog(QDialog):
 
     def previous_id(self) -> str | None:
         value = self.revisit.currentData()
+        return str(value) if value else None
+
+    def chosen_reinspection(self) -> str | None:
+        """The assignment of the re-inspection to start (None: an ordinary inspection)."""
+        value = self.kind.currentData()
         return str(value) if value else None

@@ -30,6 +30,7 @@ from inspector.ui.core.worker import JobHandle
 if TYPE_CHECKING:
     from datetime import date
 
+    from inspector.domain.supervision import Verdict
     from inspector.services.context import AppContext
 
 # A save normally takes milliseconds; one still running after this long is waiting
@@ -84,6 +85,15 @@ class AutoSaver(QObject):
         return self._submit("general note", inspection_id, Change.ANSWERS,
                             lambda control: api.inspections.save_general_note(
                                 context, inspection_id, note, control))
+
+    def save_check(self, inspection_id: str, item_id: str, verdict: Verdict | None,
+                   note: str) -> JobHandle:
+        """A re-inspection's verdict and note on one item (saved together: the latest of
+        both as the page shows them)."""
+        context = self.context
+        return self._submit("check", inspection_id, Change.ANSWERS,
+                            lambda _control: api.office.record_check(
+                                context, inspection_id, item_id, verdict, note))
 
     def save_details(self, inspection_id: str, visit_date: date, inspectors: str,
                      site_staff: str) -> JobHandle:

@@ -111,6 +111,14 @@ class DebouncedNote(NoteEdit):
             self._saved = text
             self.edited.emit(text)
 
+    def take(self) -> str:
+        """The text to save now, with another change of the same record: as typed when it
+        fits its limit (no ``edited`` for it afterwards), else as saved last."""
+        self._timer.stop()
+        if not self.isReadOnly() and self.fits():
+            self._saved = self.toPlainText()
+        return self._saved
+
     def replace_text(self, text: str) -> None:
         """Show ``text``, saved elsewhere already: no ``edited`` for it."""
         self._saved = text
@@ -131,7 +139,10 @@ class CriterionCard(QFrame):
 
     def __init__(self, criterion: Criterion, number: str, scale: tuple[RatingOption, ...],
                  language: str, answer: Answer | None, previous: Answer | None,
-                 read_only: bool, parent: QWidget | None = None) -> None:
+                 read_only: bool, parent: QWidget | None = None,
+                 review: tuple[str, str] | None = None) -> None:
+        """``review``: the county office's comment on the criterion, by whom (a returned
+        inspection), shown beside the rating buttons."""
         from inspector.services.inspections import needs_note
 
         super().__init__(parent)
@@ -173,7 +184,15 @@ class CriterionCard(QFrame):
             self.buttons.addButton(button, index)
             self.rating_buttons[option.id] = button
             row.addWidget(button)
-        row.addStretch(1)
+        self.review_comment: QLabel | None = None
+        if review is not None:
+            from inspector.ui.pages.checklist.returned import comment_label
+
+            self.review_comment = comment_label(*review)
+            row.addSpacing(12)
+            row.addWidget(self.review_comment, 1)
+        else:
+            row.addStretch(1)
         self.buttons.idClicked.connect(self._button_clicked)
         layout.addLayout(row)
 

@@ -4,6 +4,8 @@ and reopening."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -58,11 +60,15 @@ class ChecklistHeader(QWidget):
         self.details.setWordWrap(True)
         column.addWidget(self.details)
 
-    def show_inspection(self, data: ChecklistData) -> None:
+    def show_inspection(self, data: ChecklistData, items: int = 0,
+                        found_on: date | None = None) -> None:
         """The site, date and status (with the score once completed); the tier, the people
-        and, for a revisit, the visit it follows."""
+        and, for a revisit, the visit it follows. A re-inspection (``items`` to verify,
+        found on ``found_on``) says so, without a score: it rates no criteria."""
         title = f"{data.site_name} · {data.visit_date.isoformat()} · {status_name(data.status)}"
-        if data.completed:  # the result of the visit, as the site list and the report show it
+        if items:
+            title = QCoreApplication.translate("ChecklistPage", "Re-inspection") + " · " + title
+        elif data.completed:  # the result of the visit, as the site list and the report show it
             ratings = {cid: a.rating for cid, a in data.answers.items() if a.rating}
             score = summarize(data.template, data.tier, ratings).overall.percent
             title += " · " + QCoreApplication.translate("ChecklistPage", "Score %1").replace(
@@ -73,13 +79,24 @@ class ChecklistHeader(QWidget):
                      "%1", data.inspectors or "—"),
                  QCoreApplication.translate("ChecklistPage", "Site staff: %1").replace(
                      "%1", data.site_staff or "—")]
-        if data.previous_date:
+        if items:
+            parts.append((QCoreApplication.translate(
+                "ChecklistPage", "verifies %1 rectification item(s) found on %2").replace(
+                "%2", found_on.isoformat()) if found_on else QCoreApplication.translate(
+                "ChecklistPage", "verifies %1 rectification item(s)")).replace("%1", str(items)))
+        elif data.previous_date:
             parts.append(QCoreApplication.translate("ChecklistPage", "Revisit of %1").replace(
                 "%1", data.previous_date.isoformat()))
         if data.completed:
             parts.append(QCoreApplication.translate(
                 "ChecklistPage", "Read-only. Reopen it to change anything."))
         self.details.setText(" · ".join(parts))
+
+    def show_checked(self, done: int, total: int) -> None:
+        """A re-inspection's progress: how many of its items have a verdict."""
+        self.progress.setText(QCoreApplication.translate(
+            "ChecklistPage", "%1/%2 items checked").replace("%1", str(done)).replace(
+            "%2", str(total)))
 
     def show_save_status(self, status: SaveStatus) -> None:
         texts = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyledItemDelegate,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from inspector.domain.outline import Outline
     from inspector.domain.templates import Criterion, Indicator2
+    from inspector.ui.pages.checklist.navigation import ChecklistNavigation
 
 GENERAL = "__general__"  # the entry for the visit's general photos
 OVERALL = "__overall__"  # the entry for the overall comment of the visit
@@ -143,6 +145,43 @@ class IndicatorTree(QTreeWidget):
                 if child.data(0, INDICATOR_ROLE) == index:
                     return child
         return None
+
+    def item_for_section(self, section: int, nav: ChecklistNavigation) -> QTreeWidgetItem | None:
+        """The entry of a section of the page (an indicator, the photos, the comment)."""
+        if section == nav.general:
+            return self.general_item()
+        if section == nav.overall:
+            return self.overall_item()
+        return self.item_for_group(section)
+
+    @staticmethod
+    def section_of(item: QTreeWidgetItem, nav: ChecklistNavigation) -> int | None:
+        """The section an entry stands for (None: a first-level indicator, a heading)."""
+        value = item.data(0, INDICATOR_ROLE)
+        return nav.general if value == GENERAL else nav.overall \
+            if value == OVERALL else value if isinstance(value, int) else None
+
+    def mark_comments(self, commented: set[str] | frozenset[str]) -> None:
+        """Mark the indicators holding criteria the county office commented on (a returned
+        inspection): a dot in the office's colour and the number in the tooltip."""
+        from inspector.ui.pages.checklist.returned import comment_mark
+
+        mark = comment_mark() if commented else QIcon()
+        for parent in self.top_items():
+            under = 0
+            for child in self.children_of(parent):
+                _level2, criteria = self.groups[int(child.data(0, INDICATOR_ROLE))]
+                count = sum(1 for c in criteria if c.id in commented)
+                under += count
+                self._mark(child, count, mark)
+            if parent.data(0, INDICATOR_ROLE) not in (GENERAL, OVERALL):
+                self._mark(parent, under, mark)
+
+    def _mark(self, item: QTreeWidgetItem, count: int, mark: QIcon) -> None:
+        item.setIcon(0, mark if count else QIcon())
+        name = item.text(0)
+        item.setToolTip(0, name + ("\n" + self.tr("%n comment(s) of the county office", "",
+                                                   count) if count else ""))
 
     def update_progress(self, rated: set[str], general_photos: int,
                         commented: bool = False) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
 
 from inspector.domain.values import InspectionStatus
 from inspector.services import api, text_limits
+from inspector.services.api import reinspection_reads
 from inspector.ui.core.operations import RESULT, Change, Operations
 from inspector.ui.core.progress import ProgressDialog
 from inspector.ui.core.settings import UiSettings, read_settings_file, write_settings_file
@@ -32,9 +33,12 @@ from inspector.ui.dialogs.start import StartInspectionDialog
 from inspector.ui.pages.checklist.page import ChecklistPage
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from inspector.services.api.reinspection_reads import FieldWork, ReinspectionOrder
     from inspector.services.context import AppContext
     from inspector.services.inspection_deletion import DraftContents
-    from inspector.services.inspections import InspectionListing
+    from inspector.services.inspections import InspectionListing, Problem
     from inspector.services.site_tree import SiteNode
     from inspector.ui.dialogs.details import InspectionDetailsDialog
 
@@ -133,25 +137,36 @@ class InspectionController(QObject):
 
     # ------------------------------------------------------------------ start / open
 
-    def start_dialog(self, site: SiteNode,
-                     earlier: list[InspectionListing]) -> StartInspectionDialog:
+    def start_dialog(self, site: SiteNode, earlier: list[InspectionListing],
+                     reinspections: Sequence[ReinspectionOrder] = ()
+                     ) -> StartInspectionDialog:
         # The team of the last inspection usually goes on to the next site.
         inspectors = (last_inspectors(self.context.paths.settings_file)
                       or self.settings.inspector_name)
-        dialog = StartInspectionDialog(site.name, inspectors, earlier, self.window)
+        dialog = StartInspectionDialog(site.name, inspectors, earlier, self.window,
+                                       reinspections)
         _limit(dialog.inspectors, text_limits.NAMES_MAX)
         _limit(dialog.site_staff, text_limits.NAMES_MAX)
         return dialog
 
-    def start(self, site: SiteNode, earlier: list[InspectionListing]) -> None:
-        """Start an inspection of the site, or offer to continue the one in progress."""
+    def start(self, site: SiteNode, earlier: list[InspectionListing]) -> JobHandle | None:
+        """Start an inspection of the site (or the re-inspection the county office assigned
+        for it), or offer to continue the one in progress."""
         in_progress = next((listing for listing in earlier
                             if listing.site_id == site.id
                             and listing.status == InspectionStatus.DRAFT), None)
         if in_progress is not None:
             self.offer_to_continue(in_progress.id, in_progress.visit_date)
-            return
-        dialog = self.start_dialog(site, earlier)
+            return None
+        context, today = self.context, date.today()
+        return self.ops.read(self.window,
+                             lambda _c: reinspection_reads.field_work(context, today),
+                             "re-inspections of the site") \
+            .on_success(lambda work: self._ask_start(site, earlier, work)).start()
+
+    def _ask_start(self, site: SiteNode, earlier: list[InspectionListing],
+                   work: FieldWork) -> None:
+        dialog = self.start_dialog(site, earlier, work.orders_for(site.id))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start_from(dialog, site)
 
@@ -172,6 +187,14 @@ class InspectionController(QObject):
         visit, inspectors = dialog.chosen_date(), dialog.inspectors.text().strip()
         staff, previous = dialog.site_staff.text().strip(), dialog.previous_id()
         settings_file = context.paths.settings_file
+        assignment_id = dialog.chosen_reinspection()
+        if assignment_id is not None:
+            from inspector.ui.pages.reinspection.starting import start_reinspection
+
+            return start_reinspection(
+                self.ops, self.window, context, assignment_id, visit, inspectors, staff,
+                lambda: remember_inspectors(settings_file, inspectors)) \
+                .on_success(self.open).on_failure(self._start_failed).start()
 
         def start(_control: object) -> str:
             started = api.inspections.start(context, site.id, visit, inspectors, staff, previous)
@@ -202,6 +225,11 @@ class InspectionController(QObject):
             return None
         self.page.flush()
         context, language = self.context, self.page.language
+        if self.page.is_reinspection:
+            return self.ops.read(
+                self.window, lambda _c: reinspection_reads.reinspection_problems(
+                    context, data.inspection_id),
+                "check", after_writes=True).on_success(self._items_checked).start()
         return self.ops.read(
             self.window,
             lambda _c: api.inspections.check_finish(context, data.inspection_id, language),
@@ -228,6 +256,31 @@ class InspectionController(QObject):
             # Saved before completing (the serial queue keeps the order): the comment is
             # part of the completed record.
             self.page.set_general_note(summary.comment())
+            self.complete(summary.actor.text().strip() or data.inspectors)
+
+    def _items_checked(self, problems: list[Problem]) -> None:
+        """A re-inspection: what is missing, else its verdicts and who completes it."""
+        from inspector.ui.pages.reinspection.finish import (
+            CompleteReinspectionDialog,
+            MissingItemsDialog,
+        )
+
+        data = self.page.data
+        if data is None:
+            return
+        if problems:
+            missing = MissingItemsDialog(problems, self.page.reinspection.titles(), self.window)
+            if missing.exec() == QDialog.DialogCode.Accepted:
+                chosen = missing.chosen_criterion()
+                if chosen:
+                    self.page.go_to_criterion(chosen)
+            return
+        rectified, not_rectified, _open = self.page.reinspection.counts()
+        summary = CompleteReinspectionDialog(rectified, not_rectified,
+                                             self.settings.inspector_name or data.inspectors,
+                                             self.window)
+        _limit(summary.actor, text_limits.NAMES_MAX)
+        if summary.exec() == QDialog.DialogCode.Accepted:
             self.complete(summary.actor.text().strip() or data.inspectors)
 
     def complete(self, actor: str) -> JobHandle | None:

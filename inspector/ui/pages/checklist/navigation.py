@@ -102,6 +102,15 @@ class ChecklistNavigation:
                 return self.go(section, ids.index(criterion_id))
         return None
 
+    def next_of(self, wanted: set[str] | frozenset[str], *, first: bool = False) -> str | None:
+        """The first of ``wanted`` after the current criterion in checklist order, going
+        round to the start (a reviewer's next comment), or with ``first`` the first of them
+        in the checklist; None when none is wanted."""
+        order = [cid for ids in self.ids for cid in ids]
+        current = self.current_criterion()
+        start = order.index(current) + 1 if current in order and not first else 0
+        return next((cid for cid in order[start:] + order[:start] if cid in wanted), None)
+
     def _clamp(self, section: int, card: int) -> int:
         if section >= len(self.sizes) or not self.sizes[section]:
             return 0

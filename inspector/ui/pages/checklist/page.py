@@ -2,7 +2,11 @@
 the overall comment (综合意见), one section shown at a time. Where the keys (:mod:`.keys`)
 lead is :class:`ChecklistNavigation`, what the user entered is :class:`Answers` (both
 plain Python), the sections' widgets come from :mod:`.sections`, and every change is
-saved at once by :class:`AutoSaver`."""
+saved at once by :class:`AutoSaver`.
+
+An inspection the county office returned shows its comments (:mod:`.returned`); a
+re-inspection shows its items to verify instead of the criteria
+(:class:`~inspector.ui.pages.reinspection.view.ReinspectionView`)."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -23,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.outline import Outline, outline
 from inspector.services import api
+from inspector.services.api import reinspection_reads
 from inspector.services.api.inspections import ChecklistData
+from inspector.services.api.reinspection_reads import LoadedInspection
 from inspector.ui.core.operations import Change, Changed, Operations
 from inspector.ui.core.worker import JobHandle
 from inspector.ui.pages.checklist import sections
@@ -31,14 +38,11 @@ from inspector.ui.pages.checklist.answers import Answers
 from inspector.ui.pages.checklist.autosave import AutoSaver, SaveStatus
 from inspector.ui.pages.checklist.criterion_card import CriterionCard, DebouncedNote
 from inspector.ui.pages.checklist.header import ChecklistHeader
-from inspector.ui.pages.checklist.indicator_tree import (
-    GENERAL,
-    INDICATOR_ROLE,
-    OVERALL,
-    IndicatorTree,
-)
-from inspector.ui.pages.checklist.keys import install_keys
+from inspector.ui.pages.checklist.indicator_tree import IndicatorTree
+from inspector.ui.pages.checklist.keys import install_keys, keys_text
 from inspector.ui.pages.checklist.navigation import ChecklistNavigation, Place
+from inspector.ui.pages.checklist.returned import ReturnedBanner
+from inspector.ui.pages.reinspection.view import ReinspectionView
 
 if TYPE_CHECKING:
     from datetime import date
@@ -66,6 +70,7 @@ class ChecklistPage(QWidget):
         self.language = language
         self.saver = AutoSaver(ops, context, self)
         self.data: ChecklistData | None = None  # as loaded; never changed afterwards
+        self.opened: LoadedInspection | None = None  # the same, with what the office sent
         self.answers: Answers | None = None  # what the user entered since: the one copy
         self.walk: Outline | None = None
         self.nav = ChecklistNavigation()
@@ -109,6 +114,9 @@ class ChecklistPage(QWidget):
         self.details_button.clicked.connect(lambda: self.details_requested.emit())
         self.finish_button.clicked.connect(lambda: self.finish_requested.emit())
         self.reopen_button.clicked.connect(lambda: self.reopen_requested.emit())
+        self.returned_banner = ReturnedBanner()
+        self.returned_banner.next_requested.connect(self.next_comment)
+        layout.addWidget(self.returned_banner)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.indicators = IndicatorTree()
@@ -121,10 +129,13 @@ class ChecklistPage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([300, 900])  # a quarter for the indicators, at any window width
-        layout.addWidget(splitter, 1)
-        self.help = QLabel(self.tr(
-            "Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous "
-            "indicator · F2 note · Esc leave the note · Ctrl+I add photos"))
+        self.body = QStackedWidget()  # the checklist, or a re-inspection's items
+        self.body.addWidget(splitter)
+        self.reinspection = ReinspectionView(self.ops, self.context, self.saver)
+        self.reinspection.checked.connect(lambda _item: self._update_progress())
+        self.body.addWidget(self.reinspection)
+        layout.addWidget(self.body, 1)
+        self.help = QLabel()
         self.help.setWordWrap(True)
         layout.addWidget(self.help)
 
@@ -133,7 +144,7 @@ class ChecklistPage(QWidget):
     def open_inspection(self, inspection_id: str) -> JobHandle:
         context = self.context
         return self.ops.read(
-            self, lambda _c: api.inspections.load_checklist(context, inspection_id),
+            self, lambda _c: reinspection_reads.load_page(context, inspection_id),
             "load checklist").on_success(self.show_data).start()
 
     def reload(self) -> JobHandle | None:
@@ -151,9 +162,15 @@ class ChecklistPage(QWidget):
         if changed.touches(Change.INSPECTION | Change.ANSWERS):
             self.reload()
 
-    def show_data(self, data: ChecklistData) -> None:
+    @property
+    def is_reinspection(self) -> bool:
+        """A re-inspection: its items are shown instead of the criteria."""
+        return self.opened is not None and self.opened.is_reinspection
+
+    def show_data(self, opened: LoadedInspection) -> None:
+        data = opened.data
         same = self.data is not None and self.data.inspection_id == data.inspection_id
-        self.data = data
+        self.data, self.opened = data, opened
         self.answers = Answers(data)
         self.walk = outline(data.template, data.tier)
         self.numbers = {criterion.id: f"{number}." for number, criterion in self.walk.numbered()}
@@ -161,8 +178,19 @@ class ChecklistPage(QWidget):
         self._shown = None
         self._fill_header()
         self.indicators.fill(self.walk, self.language)
+        self.returned_banner.show_comments(opened.comments)
+        commented = set(opened.comments.criterion_comments) if opened.comments else set()
+        self.indicators.mark_comments(commented)
+        if commented and not same:  # a returned inspection opens at its first comment
+            self.nav.locate(self.nav.next_of(commented, first=True) or "")
+        self.body.setCurrentIndex(1 if opened.is_reinspection else 0)
+        if opened.is_reinspection:
+            self._clear_section()
+            self.reinspection.show_page(opened, self.language)
+        else:
+            self._show_place()
         self._update_progress()
-        self._show_place()
+        self.help.setText(keys_text(opened.is_reinspection))
         self.finish_button.setVisible(not data.completed)
         self.details_button.setVisible(not data.completed)
         self.reopen_button.setVisible(data.completed)
@@ -172,11 +200,17 @@ class ChecklistPage(QWidget):
 
     def _fill_header(self) -> None:
         assert self.data is not None
-        self.header.show_inspection(self.data)
+        items = len(self.opened.checks) if self.opened is not None else 0
+        self.header.show_inspection(self.data, items, self.data.previous_date)
 
     def _update_progress(self) -> None:
         answers = self.answers
         if answers is None or self.walk is None:
+            return
+        if self.is_reinspection:
+            self.header.show_checked(self.reinspection.checked_count(),
+                                     len(self.reinspection.cards))
+            self.progress.setVisible(self.data is not None and not self.data.completed)
             return
         self.indicators.update_progress(answers.rated(), answers.general_photos,
                                         answers.commented)
@@ -187,21 +221,10 @@ class ChecklistPage(QWidget):
 
     # ------------------------------------------------------------------ navigation
 
-    def _item_for(self, section: int) -> QTreeWidgetItem | None:
-        if section == self.nav.general:
-            return self.indicators.general_item()
-        if section == self.nav.overall:
-            return self.indicators.overall_item()
-        return self.indicators.item_for_group(section)
-
     def _indicator_chosen(self, item: QTreeWidgetItem | None, _previous: object) -> None:
         """The indicator tree's choice (a click, the arrow keys, or a move made here)."""
-        if item is None or self.data is None:
-            return
-        value = item.data(0, INDICATOR_ROLE)
-        section = self.nav.general if value == GENERAL else self.nav.overall \
-            if value == OVERALL else value if isinstance(value, int) else None
-        if section is None:
+        section = self.indicators.section_of(item, self.nav) if item is not None else None
+        if section is None or self.data is None:
             return
         if section != self.nav.place.section:
             self.nav.go(section)
@@ -209,7 +232,7 @@ class ChecklistPage(QWidget):
 
     def _show_place(self) -> None:
         """Select the current section in the tree and show it, its current card marked."""
-        item = self._item_for(self.nav.place.section)
+        item = self.indicators.item_for_section(self.nav.place.section, self.nav)
         if item is not None and self.indicators.currentItem() is not item:
             self.indicators.setCurrentItem(item)  # shows it, through _indicator_chosen
         else:
@@ -234,7 +257,7 @@ class ChecklistPage(QWidget):
             else:
                 widget, self.cards = sections.criteria_section(
                     data, answers, self.walk.sections[section], self.numbers, self.language,
-                    self.photo_widget_factory)
+                    self.photo_widget_factory, self.opened.comments if self.opened else None)
                 for card in self.cards:
                     card.rated.connect(self._rated)
                     card.note_changed.connect(self._note_changed)
@@ -286,8 +309,18 @@ class ChecklistPage(QWidget):
             self._show_place()
 
     def go_to_criterion(self, criterion_id: str) -> None:
-        if self.nav.locate(criterion_id) is not None:
+        """The criterion's card (a re-inspection: its item's)."""
+        if self.is_reinspection:
+            self.reinspection.go_to(criterion_id)
+        elif self.nav.locate(criterion_id) is not None:
             self._show_place()
+
+    def next_comment(self) -> None:
+        """The next criterion the county office commented on (a returned inspection)."""
+        comments = self.opened.comments if self.opened is not None else None
+        wanted = self.nav.next_of(set(comments.criterion_comments)) if comments else None
+        if wanted is not None and not self.is_reinspection:
+            self.go_to_criterion(wanted)
 
     def _card_activated(self, criterion_id: str) -> None:
         for index, card in enumerate(self.cards):
@@ -373,6 +406,7 @@ class ChecklistPage(QWidget):
             self.overall_comment.flush()
         for card in self.cards:
             card.flush_note()
+        self.reinspection.flush()
 
     def show_details(self, visit_date: date, inspectors: str, site_staff: str) -> None:
         """New details, being saved (the inspection controller's edit): in the header at

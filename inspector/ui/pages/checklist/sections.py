@@ -17,6 +17,7 @@ from inspector.ui.pages.checklist.criterion_card import CriterionCard, Debounced
 
 if TYPE_CHECKING:
     from inspector.services.context import AppContext
+    from inspector.services.review import ReviewRecord
     from inspector.ui.widgets.photo_strip import PhotoStrip
 
 PhotoFactory = Callable[[str | None], QWidget]
@@ -39,18 +40,23 @@ def photo_strip(ops: Operations, context: AppContext, data: ChecklistData, walk:
 
 def criteria_section(data: ChecklistData, answers: Answers, section: SectionOutline,
                      numbers: dict[str, str], language: str,
-                     photos: PhotoFactory | None) -> tuple[QWidget, list[CriterionCard]]:
-    """An indicator's heading and a card per criterion, each with its photos."""
+                     photos: PhotoFactory | None, review: ReviewRecord | None = None
+                     ) -> tuple[QWidget, list[CriterionCard]]:
+    """An indicator's heading and a card per criterion, each with its photos (and the
+    reviewer's comment, when the office returned the inspection with one on it)."""
     container = QWidget()
     column = QVBoxLayout(container)
     level1 = data.template.level1_of(section.indicator.id)
     column.addWidget(QLabel(f"<h3>{level1.label(language)} · "
                             f"{section.indicator.label(language)}</h3>"))
     cards: list[CriterionCard] = []
+    comments = review.criterion_comments if review is not None else {}
     for criterion in section.criteria:
+        comment = comments.get(criterion.id)
         card = CriterionCard(criterion, numbers[criterion.id], data.template.rating_scale,
                              language, answers.get(criterion.id),
-                             data.previous.get(criterion.id), data.completed)
+                             data.previous.get(criterion.id), data.completed,
+                             review=(review.reviewer, comment) if review and comment else None)
         if photos is not None:
             card.photo_row.addWidget(photos(criterion.id))
         column.addWidget(card)
