@@ -136,9 +136,9 @@ def redraw(campaign: Campaign) -> Draw:
 
 def list_campaigns(session: Session, today: date) -> list[CampaignView]:
     """Every campaign, newest first, with how many of its assignments stand where."""
-    from inspector.services.sync.assignments import list_assignments
+    from inspector.services.sync.assignments import assignment_states
 
-    states = {view.id: view.state for view in list_assignments(session, today)}
+    states = assignment_states(session, today)
     links: dict[str, list[str]] = {}
     for link in session.exec(select(CampaignAssignment)).all():
         links.setdefault(link.campaign_id, []).append(link.assignment_id)

@@ -38,13 +38,14 @@ def test_the_demo_office_has_every_step_of_the_loop(tmp_path: Path) -> None:
         from datetime import timedelta
 
         from inspector.services.assignment_state import AssignmentState
-        from inspector.services.sync.assignments import list_assignments
+        from inspector.services.sync.assignments import assignment_states, list_assignments
 
         for day in (today, today + timedelta(days=25), today + timedelta(days=60)):
             queue = office.work_queue(context, day)
             assert queue.to_review == states.count(ReviewState.AWAITING) == 1
             with context.db.session() as session:
                 assignments = list_assignments(session, day)
+                assert assignment_states(session, day) == {a.id: a.state for a in assignments}
             assert queue.assignments_due == sum(
                 1 for a in assignments if a.state is not AssignmentState.DONE
                 and (a.state is AssignmentState.OVERDUE or a.period_end <= day + timedelta(7)))

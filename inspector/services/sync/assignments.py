@@ -81,3 +81,17 @@ def list_assignments(session: Session, today: date | None = None) -> list[Assign
             visit.visit_date if visit else None,
             visit.score if visit and visit.completed else None))
     return sorted(views, key=lambda view: STATE_ORDER[view.state])  # stable: keeps the order
+
+
+def assignment_states(session: Session, today: date) -> dict[str, AssignmentState]:
+    """Where each assignment stands on ``today``, by id: what :func:`list_assignments` says,
+    without scoring the inspections (a campaign's counts over years of history)."""
+    visits: dict[str, list[SiteVisit]] = {}
+    rows = session.connection().exec_driver_sql(
+        "SELECT id, site_id, visit_date, status FROM inspections").fetchall()
+    for inspection_id, site_id, visit_date, status in rows:
+        visits.setdefault(site_id, []).append(SiteVisit(
+            inspection_id, date.fromisoformat(visit_date), status == InspectionStatus.COMPLETED))
+    return {a.id: assignment_standing(a.period_start, a.period_end, visits.get(a.site_id, []),
+                                      today).state
+            for a in session.exec(select(Assignment)).all()}
