@@ -208,6 +208,21 @@ def _progress(env: Env) -> tuple[QDialog, QPushButton | None]:
     return dialog, None
 
 
+def _missing_items(env: Env) -> tuple[QDialog, QPushButton]:
+    from inspector.ui.pages.reinspection.finish import MissingItemsDialog
+
+    dialog = MissingItemsDialog([Problem("c1", "unrated"), Problem("c2", "note_required")],
+                                {"c1": "1. 有固定的教学场所", "c2": "3. 有志愿者队伍"})
+    return dialog, dialog.go_button
+
+
+def _complete_reinspection(env: Env) -> tuple[QDialog, QPushButton]:
+    from inspector.ui.pages.reinspection.finish import CompleteReinspectionDialog
+
+    dialog = CompleteReinspectionDialog(2, 1, "王芳")
+    return dialog, dialog.complete_button
+
+
 FACTORIES: dict[str, Callable[[Env], tuple[QDialog, QPushButton | None]]] = {
     "ProgressDialog": _progress,
     "StartInspectionDialog": _start,
@@ -223,6 +238,8 @@ FACTORIES: dict[str, Callable[[Env], tuple[QDialog, QPushButton | None]]] = {
     "PhotoViewer": _viewer,
     "ImportPreviewDialog": _import_preview,
     "FolderMessage": _folder_message,
+    "MissingItemsDialog": _missing_items,
+    "CompleteReinspectionDialog": _complete_reinspection,
 }
 
 
