@@ -93,3 +93,55 @@ def _conflict(context: AppContext, letter_id: str) -> str:
     (found,) = approved.conflicts
     return found.check_id
 
+
+
+# -- the tab's dialogs, made small but real (for tests/dialog_factories.py's FACTORIES) ------
+
+def _issue_dialog(_env: object) -> tuple[object, object]:
+    from inspector.ui.dialogs.letter_issue import LetterIssueDialog
+
+    dialog = LetterIssueDialog("溪口村教学站", 3, "县教督〔2026〕3号", "县人民政府教育督导室", 30,
+                               "王主任", TODAY)
+    return dialog, dialog.ok_button
+
+
+def _report_dialog(_env: object) -> tuple[object, object]:
+    from inspector.ui.dialogs.item_report import ItemReportDialog
+
+    dialog = ItemReportDialog("白沙村教学站", "有可供开展社区教育活动的固定场所。",
+                              "腾退活动室，恢复教学用途", TODAY, lambda _parent: [])
+    return dialog, dialog.ok_button
+
+
+def _order_dialog(_env: object) -> tuple[object, object]:
+    from inspector.ui.dialogs.reinspection_order import ReinspectionOrderDialog
+
+    dialog = ReinspectionOrderDialog("白沙村教学站", [("i1", "有可供开展社区教育活动的固定场所。")],
+                                     "李明", TODAY)
+    return dialog, dialog.ok_button
+
+
+def _settings_dialog(_env: object) -> tuple[object, object]:
+    from inspector.ui.dialogs.office_settings import OfficeSettingsDialog
+
+    dialog = OfficeSettingsDialog("县人民政府教育督导室", "县教督", 30, TODAY)
+    return dialog, dialog.ok_button
+
+
+def _item_dialog(_env: object) -> tuple[object, object]:
+    from inspector.ui.pages.office.letters_items import ItemEditDialog
+
+    dialog = ItemEditDialog("有可供开展社区教育活动的固定场所。", "活动室被临时用作仓库",
+                            "腾退活动室", "曾立军", None, True, TODAY)
+    return dialog, dialog.ok_button
+
+
+#: Each dialog class of the letters tab with a function that makes one and names the button
+#: Enter should press (``FACTORIES.update(LETTER_DIALOGS)`` in tests/dialog_factories.py).
+LETTER_DIALOGS = {
+    "LetterIssueDialog": _issue_dialog,
+    "ItemReportDialog": _report_dialog,
+    "ReinspectionOrderDialog": _order_dialog,
+    "OfficeSettingsDialog": _settings_dialog,
+    "ItemEditDialog": _item_dialog,
+}
