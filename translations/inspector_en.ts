@@ -737,6 +737,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>verifies %1 rectification item(s) found on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verifies %1 rectification item(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1/%2 items checked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -790,14 +798,6 @@
     </message>
     <message>
         <source>Site staff: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>verifies %n rectification item(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> of the inspection of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

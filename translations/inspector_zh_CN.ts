@@ -64,11 +64,11 @@
     </message>
     <message>
         <source>&amp;Start the re-inspection…</source>
-        <translation type="unfinished"></translation>
+        <translation>开始复查(&amp;S)……</translation>
     </message>
     <message>
         <source>Or double-click it; it shows only the items to verify</source>
-        <translation type="unfinished"></translation>
+        <translation>也可双击该任务；复查只显示需要核实的整改事项</translation>
     </message>
     <message>
         <source>&amp;Assignments (%1 open)</source>
@@ -80,12 +80,12 @@
     </message>
     <message>
         <source>Returned: to be changed</source>
-        <translation type="unfinished"></translation>
+        <translation>已退回，待修改</translation>
     </message>
     <message numerus="yes">
         <source>Re-inspection of %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>复查 %n 项</numerusform>
         </translation>
     </message>
     <message>
@@ -114,11 +114,11 @@
     </message>
     <message>
         <source>A re-inspection (复查) shows only the items to verify: start it here or from its site.</source>
-        <translation type="unfinished"></translation>
+        <translation>复查任务只显示需要核实的整改事项：可在这里开始，也可从站点开始。</translation>
     </message>
     <message>
         <source>Double-click to start the re-inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>双击开始复查</translation>
     </message>
     <message>
         <source>Double-click to open the inspection</source>
@@ -126,11 +126,11 @@
     </message>
     <message>
         <source>Inspection in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>有进行中的检查</translation>
     </message>
     <message>
         <source>The site has an inspection in progress (%1): finish it before the re-inspection. Open it now?</source>
-        <translation type="unfinished"></translation>
+        <translation>这个站点有一次进行中的检查（%1），请先完成它再复查。现在打开它吗？</translation>
     </message>
 </context>
 <context>
@@ -720,11 +720,19 @@
     </message>
     <message>
         <source>Re-inspection</source>
-        <translation type="unfinished">复查</translation>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <source>verifies %1 rectification item(s) found on %2</source>
+        <translation>核实 %2 检查发现的 %1 项整改事项</translation>
+    </message>
+    <message>
+        <source>verifies %1 rectification item(s)</source>
+        <translation>核实 %1 项整改事项</translation>
     </message>
     <message>
         <source>%1/%2 items checked</source>
-        <translation type="unfinished"></translation>
+        <translation>已核实 %1/%2 项</translation>
     </message>
     <message>
         <source>%1/%2 rated</source>
@@ -760,7 +768,7 @@
     </message>
     <message>
         <source>Keys: 1 rectified · 2 not rectified · Ctrl+↓/↑ next/previous item · F2 note · Esc leave the note · Ctrl+I add photos after the rectification</source>
-        <translation type="unfinished"></translation>
+        <translation>快捷键：1 已整改 · 2 未整改 · Ctrl+↓/↑ 下一项/上一项 · F2 填写说明 · Esc 离开说明 · Ctrl+I 添加整改后照片</translation>
     </message>
     <message>
         <source>Keys: 1–4 rate · Ctrl+↓/↑ next/previous criterion · Ctrl+PgDn/PgUp next/previous indicator · F2 note · Esc leave the note · Ctrl+I add photos</source>
@@ -779,16 +787,8 @@
         <translation>站点人员：%1</translation>
     </message>
     <message>
-        <source>verifies %n rectification item(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> of the inspection of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Revisit of %1</source>
-        <translation>复查（上次 %1）</translation>
+        <translation>回访（上次 %1）</translation>
     </message>
     <message>
         <source>Read-only. Reopen it to change anything.</source>
@@ -815,43 +815,43 @@
     <name>CompleteReinspectionDialog</name>
     <message>
         <source>Complete the re-inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>完成复查</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) rectified</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已整改 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) not rectified</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>未整改 %n 项</numerusform>
         </translation>
     </message>
     <message>
         <source>Verdicts</source>
-        <translation type="unfinished"></translation>
+        <translation>复查结论</translation>
     </message>
     <message>
         <source>The county office closes the rectified items and keeps the others open once it has approved the re-inspection. After completing, it is read-only unless reopened.</source>
-        <translation type="unfinished"></translation>
+        <translation>县里审核通过这次复查后，已整改的事项销号，其余事项继续整改。完成后复查记录只读，需重新打开才能修改。</translation>
     </message>
     <message>
         <source>Completed by</source>
-        <translation type="unfinished">完成人</translation>
+        <translation>完成人</translation>
     </message>
     <message>
         <source>Completed &amp;by:</source>
-        <translation type="unfinished">完成人(&amp;B)：</translation>
+        <translation>完成人(&amp;B)：</translation>
     </message>
     <message>
         <source>&amp;Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>完成复查(&amp;C)</translation>
     </message>
     <message>
         <source>Please enter who completes the re-inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写完成复查的人员姓名。</translation>
     </message>
 </context>
 <context>
@@ -1770,8 +1770,8 @@ Please copy the report below and send it to the people who support this program.
     </message>
     <message numerus="yes">
         <source>%n comment(s) of the county office</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>县里的审核意见 %n 条</numerusform>
         </translation>
     </message>
 </context>
@@ -2595,27 +2595,27 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     <name>MissingItemsDialog</name>
     <message>
         <source>Not finished yet</source>
-        <translation type="unfinished">尚未完成</translation>
+        <translation>尚未完成</translation>
     </message>
     <message>
         <source>The re-inspection cannot be completed yet. Every item needs a verdict, rectified or not rectified; an item not rectified needs a note saying what is still missing:</source>
-        <translation type="unfinished"></translation>
+        <translation>复查还不能完成。每一项都要给出结论（已整改或未整改）；未整改的事项要写明仍存在的问题：</translation>
     </message>
     <message>
         <source>What is missing</source>
-        <translation type="unfinished">未完成的项目</translation>
+        <translation>缺少的内容</translation>
     </message>
     <message>
         <source>no verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>未给出结论</translation>
     </message>
     <message>
         <source>not rectified: needs a note</source>
-        <translation type="unfinished"></translation>
+        <translation>未整改，需写明情况</translation>
     </message>
     <message>
         <source>&amp;Go to it</source>
-        <translation type="unfinished">转到该条(&amp;G)</translation>
+        <translation>转到该项(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -3100,71 +3100,71 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     <message>
         <source>Item %1</source>
         <extracomment>The verdicts in the order of their keys (1, 2).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>整改事项 %1</translation>
     </message>
     <message>
         <source>Original finding</source>
-        <translation type="unfinished">原检查说明</translation>
+        <translation>原检查发现</translation>
     </message>
     <message>
         <source>Found on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>原检查（%1）：%2</translation>
     </message>
     <message>
         <source>Found: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>原检查：%2</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">说明</translation>
+        <translation>检查说明</translation>
     </message>
     <message>
         <source>Requirement</source>
-        <translation type="unfinished">整改要求</translation>
+        <translation>整改要求</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished">整改期限</translation>
+        <translation>整改期限</translation>
     </message>
     <message>
         <source>Before:</source>
-        <translation type="unfinished"></translation>
+        <translation>整改前照片：</translation>
     </message>
     <message>
         <source>No photos were taken of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>原检查没有拍照。</translation>
     </message>
     <message>
         <source>Re-inspection</source>
-        <translation type="unfinished">复查</translation>
+        <translation>复查结论</translation>
     </message>
     <message>
         <source>Rectified</source>
-        <translation type="unfinished"></translation>
+        <translation>已整改</translation>
     </message>
     <message>
         <source>Not rectified</source>
-        <translation type="unfinished"></translation>
+        <translation>未整改</translation>
     </message>
     <message>
         <source>Shortcut: %1</source>
-        <translation type="unfinished">快捷键：%1</translation>
+        <translation>快捷键：%1</translation>
     </message>
     <message>
         <source>Note of the re-inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>复查说明</translation>
     </message>
     <message>
         <source>After:</source>
-        <translation type="unfinished"></translation>
+        <translation>整改后照片：</translation>
     </message>
     <message>
         <source>Not rectified needs a note saying what is still missing (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>未整改须写明仍存在的问题（F2）</translation>
     </message>
     <message>
         <source>Note: what was seen on site (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>复查说明：现场看到的情况（F2）</translation>
     </message>
 </context>
 <context>
@@ -3299,18 +3299,18 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     <message>
         <source>Items to verify</source>
         <extracomment>Makes a card&apos;s photo strip: (the check, &quot;before&quot; or &quot;after&quot;).</extracomment>
-        <translation type="unfinished">待核实的整改事项</translation>
+        <translation>需核实的整改事项</translation>
     </message>
     <message numerus="yes">
         <source>Re-inspection: %n rectification item(s) to verify</source>
         <extracomment>The photo strips; None shows none (tests of the cards alone).</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>复查：核实 %n 项整改事项</numerusform>
         </translation>
     </message>
     <message>
         <source>For each item, compare the site with the original finding and its photos, choose rectified or not rectified (keys 1 and 2), note what you saw and add photos after the rectification (Ctrl+I). An item not rectified needs a note saying what is still missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>逐项对照原检查发现和整改前照片到现场核实，选择已整改或未整改（键 1、2），写明看到的情况，并拍整改后照片（Ctrl+I）。未整改的事项须写明仍存在的问题。</translation>
     </message>
 </context>
 <context>
@@ -3353,45 +3353,45 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     <message>
         <source>Returned by the county office</source>
         <extracomment>The colour of the office&apos;s words: the banner&apos;s frame and each comment&apos;s left edge.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>退回意见</translation>
     </message>
     <message>
         <source>The reviewer&apos;s comment</source>
-        <translation type="unfinished"></translation>
+        <translation>审核意见</translation>
     </message>
     <message>
         <source>Next comment (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一条意见（%1）</translation>
     </message>
     <message>
         <source>Go to the next criterion with a comment</source>
-        <translation type="unfinished"></translation>
+        <translation>转到下一条有审核意见的指标</translation>
     </message>
     <message>
         <source>Reviewer: %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>审核人：%1 · %2</translation>
     </message>
     <message>
         <source>(no overall comment)</source>
-        <translation type="unfinished"></translation>
+        <translation>（没有总体意见）</translation>
     </message>
     <message numerus="yes">
         <source>%n criterion/criteria have comments: change what is needed and finish the inspection again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条指标有审核意见：请按意见修改，然后重新完成检查。</numerusform>
         </translation>
     </message>
     <message>
         <source>Change what is needed and finish the inspection again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请按意见修改，然后重新完成检查。</translation>
     </message>
     <message>
         <source>Reviewer %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>审核意见（%1）：%2</translation>
     </message>
     <message>
         <source>The county office&apos;s comment</source>
-        <translation type="unfinished"></translation>
+        <translation>县里的审核意见</translation>
     </message>
 </context>
 <context>
@@ -4096,7 +4096,7 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     <name>StartInspectionDialog</name>
     <message>
         <source>Start a re-inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>开始复查</translation>
     </message>
     <message>
         <source>Start an inspection</source>
@@ -4104,21 +4104,21 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     </message>
     <message>
         <source>What to inspect</source>
-        <translation type="unfinished"></translation>
+        <translation>检查内容</translation>
     </message>
     <message numerus="yes">
         <source>Re-inspection of %n rectification item(s), assigned %1 – %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>复查 %n 项整改事项（任务期限 %1 – %2）</numerusform>
         </translation>
     </message>
     <message>
         <source>Inspection by the whole checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>按完整检查表检查</translation>
     </message>
     <message>
         <source>&amp;What:</source>
-        <translation type="unfinished"></translation>
+        <translation>检查内容(&amp;W)：</translation>
     </message>
     <message>
         <source>Inspectors</source>
@@ -4150,7 +4150,7 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     </message>
     <message>
         <source>Revisit of</source>
-        <translation>复查</translation>
+        <translation>回访</translation>
     </message>
     <message>
         <source>No, a first visit</source>
@@ -4158,11 +4158,11 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     </message>
     <message>
         <source>Revisit of %1 (%2)</source>
-        <translation>复查 %1 的检查（%2）</translation>
+        <translation>回访 %1 的检查（%2）</translation>
     </message>
     <message>
         <source>&amp;Revisit:</source>
-        <translation>复查(&amp;R)：</translation>
+        <translation>回访(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Start</source>
