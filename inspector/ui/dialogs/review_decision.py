@@ -85,6 +85,7 @@ class ReviewDecisionDialog(QDialog):
             layout.addWidget(self.criteria, 1)
         else:
             self.criteria.hide()
+            layout.addStretch(1)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
@@ -97,7 +98,7 @@ class ReviewDecisionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.decide_button.setDefault(True)
-        self.resize(1100, 660) if returning else self.resize(560, 320)
+        self.resize(1100, 660) if returning else self.resize(560, 260)
         (self.comment if reviewer.strip() else self.reviewer).setFocus()
 
     def _intro(self, findings: int, is_reinspection: bool) -> str:
