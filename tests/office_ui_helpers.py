@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 from sync_helpers import VILLAGE
@@ -65,3 +66,35 @@ def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
     item = table.item(row, column)
     assert item is not None, (row, column)
     return item
+
+
+# -- the screen's dialogs, made small but real (for tests/dialog_factories.py's FACTORIES) ----
+
+def _campaign_draw_dialog(env: Any) -> tuple[object, object]:
+    from sync_helpers import installation
+
+    from inspector.services.sync.identity import Role
+    from inspector.ui.dialogs.campaign_draw import CampaignDrawDialog
+
+    office = installation(env.tmp_path, "office", Role.OFFICE)
+    env.contexts.append(office)
+    dialog = CampaignDrawDialog(Operations(env.worker), office, "王主任", date.today())
+    return dialog, dialog.draw_button  # Draw first; Save campaign once drawn
+
+
+def _review_decision_dialog(_env: object) -> tuple[object, object]:
+    from inspector.ui.dialogs.review_decision import CriterionLine, ReviewDecisionDialog
+
+    lines = [CriterionLine("c1", "1.", "有可供开展社区教育活动的固定场所。", "不符合",
+                           "活动室被临时用作仓库", True),
+             CriterionLine("c2", "2.", "可提供图书借阅等服务。", "符合", "", False)]
+    dialog = ReviewDecisionDialog(True, "上塘村教学站 · 2026-11-28 · 王芳", "王主任", lines, 1)
+    return dialog, dialog.decide_button
+
+
+#: Each dialog class of the Supervision screen with a function that makes one and names the
+#: button Enter should press (``FACTORIES.update(OFFICE_DIALOGS)`` in tests/dialog_factories.py).
+OFFICE_DIALOGS = {
+    "CampaignDrawDialog": _campaign_draw_dialog,
+    "ReviewDecisionDialog": _review_decision_dialog,
+}
