@@ -61,7 +61,7 @@ class LedgerFilters(QWidget):
         self.tier.addItem(self.tr("All tiers"), None)
         for tier in TIER_ORDER:
             self.tier.addItem(tier_name(tier), tier.value)
-        tier_label = QLabel(self.tr("Tie&r:"))
+        tier_label = QLabel(self.tr("T&ier:"))
         tier_label.setBuddy(self.tier)
         self.states = QPushButton()
         self.states.setAccessibleName(self.tr("States"))

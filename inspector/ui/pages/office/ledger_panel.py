@@ -99,7 +99,7 @@ class LedgerPanel(QWidget):
         self.close_button = QPushButton(self.tr("Close…"))
         self.reopen_button = QPushButton(self.tr("Reopen…"))
         self.reinspect_button = QPushButton(self.tr("Order re-inspection…"))
-        self.export_button = QPushButton(self.tr("Export &CSV…"))
+        self.export_button = QPushButton(self.tr("E&xport CSV…"))
         self.print_button = QPushButton(self.tr("Print…"))
         self.report_button.clicked.connect(lambda: self.record_report())
         self.verify_button.clicked.connect(lambda: self.step(ItemState.VERIFIED))
