@@ -2053,7 +2053,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tie&amp;r:</source>
+        <source>T&amp;ier:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2144,7 +2144,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export &amp;CSV…</source>
+        <source>E&amp;xport CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

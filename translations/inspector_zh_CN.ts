@@ -2031,8 +2031,8 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>全部层级</translation>
     </message>
     <message>
-        <source>Tie&amp;r:</source>
-        <translation>层级(&amp;R)：</translation>
+        <source>T&amp;ier:</source>
+        <translation>层级(&amp;I)：</translation>
     </message>
     <message>
         <source>States</source>
@@ -2122,8 +2122,8 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
         <translation>安排复查…</translation>
     </message>
     <message>
-        <source>Export &amp;CSV…</source>
-        <translation>导出 CSV(&amp;C)…</translation>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV(&amp;X)…</translation>
     </message>
     <message>
         <source>Print…</source>
