@@ -56,6 +56,7 @@ class LedgerTab(QWidget):
         self._stale = False  # something it shows changed while it was hidden
         self.setAccessibleName(self.tr("Letters and rectification"))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)  # inside the Supervision screen's own tab frame
         header = QHBoxLayout()
         self.summary = QLabel(self.tr("Opening…"))
         self.summary.setWordWrap(True)
