@@ -16,6 +16,8 @@ from datetime import date
 from pathlib import Path
 
 import photo_samples as samples
+from ledger_helpers import LETTER_DIALOGS
+from office_ui_helpers import OFFICE_DIALOGS
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 from ui_helpers import LOAD_TIMEOUT_MS
@@ -241,6 +243,9 @@ FACTORIES: dict[str, Callable[[Env], tuple[QDialog, QPushButton | None]]] = {
     "MissingItemsDialog": _missing_items,
     "CompleteReinspectionDialog": _complete_reinspection,
 }
+# The supervision loop's dialogs at the office, made small but real by their own helpers.
+FACTORIES.update(OFFICE_DIALOGS)
+FACTORIES.update(LETTER_DIALOGS)
 
 
 
