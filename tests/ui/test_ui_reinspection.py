@@ -114,6 +114,10 @@ def test_started_from_its_assignment_it_shows_the_items_with_their_before_photos
         assert after.records == [] and card.verdict is None
     assert page.progress.text() == page.tr("%1/%2 items checked").replace(
         "%1", "0").replace("%2", "3")
+    # The inspection that found the items opens as a checklist again, in the same page.
+    page.open_inspection(loop.inspection_id)
+    assert not page.is_reinspection and page.body.currentIndex() == 0
+    assert view.cards == [] and page.current_card() is not None
     # The assignment now is the re-inspection under way: double-clicking opens it.
     with qtbot.waitSignal(panel.work_loaded, timeout=5000):
         panel.show_overview(api.sync.load_overview(loop.field))
@@ -252,6 +256,7 @@ def test_a_reinspection_in_chinese(qtbot: QtBot, ordered: tuple[Loop, str],
         assert "已整改" in view.cards[0].verdict_buttons[Verdict.RECTIFIED].text()
         assert "未整改" in view.cards[0].verdict_buttons[Verdict.NOT_RECTIFIED].text()
         if SHOTS:
+            QApplication.processEvents()  # the layouts asked for by what was just shown
             page.grab().save(str(Path(SHOTS) / "field_reinspection.png"))
     finally:
         for translator in translators:

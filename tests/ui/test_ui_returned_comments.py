@@ -128,6 +128,7 @@ def test_a_returned_inspection_in_chinese(qtbot: QtBot, loop: Loop) -> None:
         assert card is not None and card.review_comment is not None
         assert card.review_comment.text().startswith("审核意见")
         if SHOTS:
+            QApplication.processEvents()  # the layouts asked for by what was just shown
             page.grab().save(str(Path(SHOTS) / "field_returned.png"))
     finally:
         for translator in translators:

@@ -188,6 +188,7 @@ class ChecklistPage(QWidget):
             self._clear_section()
             self.reinspection.show_page(opened, self.language)
         else:
+            self.reinspection.clear()
             self._show_place()
         self._update_progress()
         self.help.setText(keys_text(opened.is_reinspection))

@@ -131,6 +131,14 @@ class ReinspectionView(QScrollArea):
         self.strips[(check.item_id, before)] = strip
         return strip
 
+    def clear(self) -> None:
+        """Show nothing (the page shows an ordinary inspection); notes being typed are saved."""
+        self.flush()
+        self.cards, self.strips, self.inspection_id, self.current = [], {}, "", 0
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()
+
     # ------------------------------------------------------------------ the current item
 
     def current_card(self) -> ReinspectionCard | None:
