@@ -25,6 +25,7 @@ from inspector.ui.core.worker import InlineWorker
 from inspector.ui.pages.checklist.inspection_controller import InspectionController
 from inspector.ui.pages.checklist.page import ChecklistPage
 from inspector.ui.pages.sync.assignments import AssignmentsPanel
+from inspector.ui.pages.sync.screen import SyncScreen
 
 SHOTS = os.environ.get("INSPECTOR_SCREENSHOTS")  # a folder to save screenshots in, if set
 
@@ -110,6 +111,13 @@ def test_the_assignments_say_the_inspection_waits_for_changes(qtbot: QtBot,
     with qtbot.waitSignal(panel.inspection_requested) as asked:
         panel.open_row(0)
     assert asked.args == [loop.inspection_id]
+    # The Sync screen's own tab reads the same through the screen's operations.
+    screen = SyncScreen(ops)
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.assignments.work_loaded, timeout=5000):
+        screen.set_context(loop.field)
+    state = screen.assignments.table.item(0, 0)
+    assert state is not None and state.text() == panel.tr("Returned: to be changed")
 
 
 def test_a_returned_inspection_in_chinese(qtbot: QtBot, loop: Loop) -> None:
