@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 ALLOWED = frozenset({
     "Inspector", "CSV", "PDF", "USB", "Excel", "UTF", "GBK", "BOM", "SHA", "ID", "JSON",
     "KiB", "MiB", "GiB", "TiB", "KB", "MB", "GB", "TB", "Ctrl", "Shift", "Alt", "Esc", "Tab",
-    "Enter", "PgUp", "PgDn", "Del", "Home", "End", "Space", "ZIP", "WAL", "GPS", "Qt",
+    "Enter", "PgUp", "PgDn", "Del", "Delete", "Home", "End", "Space", "ZIP", "WAL", "GPS", "Qt",
     "xk",  # what a user types to find 溪口 by its pinyin initials (the site search's hint)
 })
 _NOT_WORDS = [

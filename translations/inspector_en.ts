@@ -2281,7 +2281,7 @@ Note (how it was checked, why):</source>
     </message>
     <message>
         <source>Draft</source>
-        <extracomment>What a change of a letter or an item announces. Items and letters have no word of their own in :class:`Change` yet; the office&apos;s screens (work queue, letters) listen for this. Changes after which the tab reads its letters, items and conflicts again: an approval (a letter drafted), an import (a re-inspection&apos;s results), the registry (names). An overdue item&apos;s text: a quiet red-brown, readable on white and on a selected row.</extracomment>
+        <extracomment>What a change of a letter, an item, a site&apos;s report or the office&apos;s settings announces; the office&apos;s screens (work queue, letters) listen for it. Changes after which the tab reads its letters, items and conflicts again: an approval (a letter drafted), an import (a re-inspection&apos;s results), the registry (names). An overdue item&apos;s text: a quiet red-brown, readable on white and on a selected row.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2684,6 +2684,10 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     </message>
     <message>
         <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;etters and rectification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4447,10 +4451,6 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     </message>
     <message>
         <source>No campaign yet: plan one on the Campaigns tab.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The list of rectification items is not part of this screen yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

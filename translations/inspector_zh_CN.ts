@@ -2260,7 +2260,7 @@ Note (how it was checked, why):</source>
     </message>
     <message>
         <source>Draft</source>
-        <extracomment>What a change of a letter or an item announces. Items and letters have no word of their own in :class:`Change` yet; the office&apos;s screens (work queue, letters) listen for this. Changes after which the tab reads its letters, items and conflicts again: an approval (a letter drafted), an import (a re-inspection&apos;s results), the registry (names). An overdue item&apos;s text: a quiet red-brown, readable on white and on a selected row.</extracomment>
+        <extracomment>What a change of a letter, an item, a site&apos;s report or the office&apos;s settings announces; the office&apos;s screens (work queue, letters) listen for it. Changes after which the tab reads its letters, items and conflicts again: an approval (a letter drafted), an import (a re-inspection&apos;s results), the registry (names). An overdue item&apos;s text: a quiet red-brown, readable on white and on a selected row.</extracomment>
         <translation>草稿</translation>
     </message>
 </context>
@@ -2667,6 +2667,10 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     <message>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
+    </message>
+    <message>
+        <source>L&amp;etters and rectification</source>
+        <translation>意见书与整改(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Review (%1)</source>
@@ -4421,10 +4425,6 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     <message>
         <source>No campaign yet: plan one on the Campaigns tab.</source>
         <translation>还没有督导计划：可在“督导计划”页新建。</translation>
-    </message>
-    <message>
-        <source>The list of rectification items is not part of this screen yet</source>
-        <translation>本界面暂无整改事项列表</translation>
     </message>
     <message>
         <source>%1 of %2 done</source>

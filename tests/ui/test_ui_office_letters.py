@@ -101,7 +101,7 @@ def test_issuing_from_the_dialog_opens_the_items_and_shows_the_number(
     assert letter.issued_by == "王主任"
     assert seen == [letter.number] == [f"县教督〔{TODAY.year}〕3号"]  # the number foretold
     assert all(item.state is ItemState.OPEN for item in letter.items)
-    assert announced and announced[-1].touches(Change.ASSIGNMENTS)
+    assert announced and announced[-1].touches(Change.SUPERVISION)
     current = tab.letters.current_letter()
     assert current is not None and current.id == made.draft_letter  # still chosen, reread
     row = next(r for r in range(tab.letters.letters.rowCount())

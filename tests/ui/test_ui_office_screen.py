@@ -90,12 +90,9 @@ def test_the_work_queue_counts_what_waits_and_leads_to_each_tab(
         assert list(screen.review.entries) != [first] and len(screen.review.entries) == 1
         queue.due.button.click()
         assert screen.tabs.currentWidget() is screen.campaigns
-        assert not queue.overdue.button.isEnabled()  # no list of items on the screen yet
-        ledger = QLabel("整改台账")
-        screen.add_tab(ledger, "Letters and items")
-        assert queue.overdue.button.isEnabled()
-        queue.overdue.button.click()
-        assert screen.tabs.currentWidget() is ledger
+        queue.overdue.button.click()  # the overdue items, on the letters tab's ledger
+        assert screen.tabs.currentWidget() is screen.ledger
+        assert screen.ledger.tabs.currentWidget() is screen.ledger.ledger
         # Another screen approves the one awaiting review: the counts follow.
         waiting = next(iter(screen.review.entries))
         ops.write(None, lambda _c: api.office.approve(office, waiting, "王主任"), "approve",

@@ -61,7 +61,8 @@ class Change(enum.Flag):
     SYNC = enum.auto()  # devices, bundle history, conflicts
     ASSIGNMENTS = enum.auto()  # inspection assignments sent to laptops
     ROLE = enum.auto()  # this installation's role or name
-    EVERYTHING = SITES | INSPECTION | ANSWERS | PHOTOS | SYNC | ASSIGNMENTS | ROLE
+    SUPERVISION = enum.auto()  # the office's letters, rectification items, reports, settings
+    EVERYTHING = SITES | INSPECTION | ANSWERS | PHOTOS | SYNC | ASSIGNMENTS | ROLE | SUPERVISION
 
 
 @dataclass(frozen=True)

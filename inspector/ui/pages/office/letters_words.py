@@ -23,9 +23,9 @@ from inspector.domain.supervision import (
 )
 from inspector.ui.core.operations import Change
 
-#: What a change of a letter or an item announces. Items and letters have no word of their
-#: own in :class:`Change` yet; the office's screens (work queue, letters) listen for this.
-ITEMS_CHANGED = Change.ASSIGNMENTS
+#: What a change of a letter, an item, a site's report or the office's settings announces;
+#: the office's screens (work queue, letters) listen for it.
+ITEMS_CHANGED = Change.SUPERVISION
 #: Changes after which the tab reads its letters, items and conflicts again: an approval
 #: (a letter drafted), an import (a re-inspection's results), the registry (names).
 SHOWN_HERE = ITEMS_CHANGED | Change.INSPECTION | Change.SYNC | Change.SITES | Change.ASSIGNMENTS

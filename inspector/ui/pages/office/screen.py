@@ -1,7 +1,7 @@
 """The Supervision screen (督导工作) of the county office: a header (back to the sites),
 then one tab per part of the loop: *Work queue* (what waits today), *Campaigns* (plans and
-their draws), *Review* (received inspections), and the tabs added with :meth:`add_tab`
-(letters and rectification items).
+their draws), *Review* (received inspections), *Letters and rectification* (feedback
+letters, the rectification ledger, re-inspection conflicts).
 
 The screen reads the work queue and the campaigns in one operation and hands them to
 their tabs; the Review tab reads its own list. Everything is read again when an operation
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from inspector.services import api
 from inspector.ui.core.operations import Change, Changed, Operations
 from inspector.ui.pages.office.campaigns import CampaignsTab
+from inspector.ui.pages.office.letters_tab import LedgerTab
 from inspector.ui.pages.office.review import ReviewTab
 from inspector.ui.pages.office.work_queue import CAMPAIGNS, LEDGER, REVIEW, WorkQueueTab
 
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
     from inspector.ui.core.worker import JobHandle
 
 #: What the screen shows depends on these changes.
-SHOWN_HERE = Change.INSPECTION | Change.ASSIGNMENTS | Change.SYNC | Change.SITES
+SHOWN_HERE = (Change.INSPECTION | Change.ASSIGNMENTS | Change.SYNC | Change.SITES
+              | Change.SUPERVISION)
 QUEUE = "queue"
 
 
@@ -85,28 +87,17 @@ class OfficeScreen(QWidget):
         self.campaigns = CampaignsTab(ops, actor, today)
         self.review = ReviewTab(ops, actor, language)
         self.review.inspection_requested.connect(self.inspection_requested)
+        self.ledger = LedgerTab(ops, actor)  # reads and refreshes itself (ops.changed)
         self.tabs = QTabWidget()
         self.keys: dict[str, QWidget] = {}
-        self.extra: list[QWidget] = []
         for widget, title, key in ((self.queue, self.tr("&Work queue"), QUEUE),
                                    (self.campaigns, self.tr("&Campaigns"), CAMPAIGNS),
-                                   (self.review, self.tr("&Review"), REVIEW)):
+                                   (self.review, self.tr("&Review"), REVIEW),
+                                   (self.ledger, self.tr("L&etters and rectification"), LEDGER)):
             self.tabs.addTab(widget, title)
             self.keys[key] = widget
         layout.addWidget(self.tabs, 1)
         ops.changed.connect(self._changed)
-
-    def add_tab(self, widget: QWidget, title: str, key: str = LEDGER) -> int:
-        """Add a tab (by default the letters and items, which the work queue's overdue count
-        leads to); it is given the data (``set_context``) and refreshed (``refresh``) with
-        the screen when it has those methods. Returns its index."""
-        index = self.tabs.addTab(widget, title)
-        self.keys[key] = widget
-        self.extra.append(widget)
-        self.queue.set_ledger_available(LEDGER in self.keys)
-        if self.context is not None and hasattr(widget, "set_context"):
-            widget.set_context(self.context)
-        return index
 
     def show_tab(self, key: str) -> bool:
         """Bring the tab named ``key`` to the front (review: what awaits review)."""
@@ -115,6 +106,8 @@ class OfficeScreen(QWidget):
             return False
         if widget is self.review:
             self.review.show_filter(0)
+        elif widget is self.ledger:
+            self.ledger.show_overdue()
         self.tabs.setCurrentWidget(widget)
         return True
 
@@ -124,9 +117,7 @@ class OfficeScreen(QWidget):
         self.context = context
         self.campaigns.set_context(context)
         self.review.set_context(context)
-        for widget in self.extra:
-            if hasattr(widget, "set_context"):
-                widget.set_context(context)
+        self.ledger.set_context(context)
         return self.refresh()
 
     def refresh(self) -> JobHandle | None:
@@ -140,9 +131,6 @@ class OfficeScreen(QWidget):
         handle = self.ops.read(self, lambda _c: load_overview(context, today), "office overview") \
             .on_success(lambda overview: self._loaded(load, overview)).start()
         self.review.refresh()
-        for widget in self.extra:
-            if hasattr(widget, "refresh"):
-                widget.refresh()
         return handle
 
     def _loaded(self, load: int, overview: OfficeOverview) -> None:

@@ -94,13 +94,6 @@ class WorkQueueTab(QWidget):
         box.addWidget(self.none_yet)
         layout.addWidget(newest)
         layout.addStretch(1)
-        self.set_ledger_available(False)
-
-    def set_ledger_available(self, available: bool) -> None:
-        """The overdue items are shown on the letters and items tab, when there is one."""
-        self.overdue.button.setEnabled(available)
-        self.overdue.button.setToolTip("" if available else self.tr(
-            "The list of rectification items is not part of this screen yet"))
 
     def show_queue(self, queue: WorkQueue, campaigns: Sequence[CampaignView]) -> None:
         self.to_review.set_count(queue.to_review)
