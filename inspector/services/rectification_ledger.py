@@ -58,7 +58,8 @@ class ItemRow:
     township_name: str
     criterion_id: str
     criterion_text: str
-    rating: str
+    rating: str  # the rating's id on the checklist's scale
+    rating_label: str  # its name, as printed (不符合)
     finding: str
     requirement: str
     responsible: str
@@ -87,20 +88,25 @@ def townships(session: Session) -> dict[str, tuple[str | None, str]]:
     return found
 
 
-def _criterion_texts(session: Session) -> dict[str, str]:
+def _checklist_words(session: Session) -> tuple[dict[str, str], dict[str, str]]:
+    """The criteria's texts and the ratings' names (Chinese), by id, newest version last."""
     from inspector.services.templates import template_of
 
     texts: dict[str, str] = {}
+    ratings: dict[str, str] = {}
     for row in session.exec(select(TemplateVersion).order_by(col(TemplateVersion.version))).all():
-        for criterion in template_of(row).iter_criteria():
+        template = template_of(row)
+        for criterion in template.iter_criteria():
             texts[criterion.id] = criterion.text.zh
-    return texts
+        for option in template.rating_scale:
+            ratings[option.id] = option.label.zh
+    return texts, ratings
 
 
 def list_items(session: Session, wanted: LedgerFilter, today: date) -> list[ItemRow]:
     """The ledger: by township, site and position; overdue worked out for ``today``."""
     places = townships(session)
-    texts = _criterion_texts(session)
+    texts, ratings = _checklist_words(session)
     numbers = {letter.id: letter.number for letter in session.exec(select(FeedbackLetter)).all()}
     reports = dict(session.exec(select(RectificationReport.item_id, func.count())
                                 .group_by(RectificationReport.item_id)).all())
@@ -118,7 +124,8 @@ def list_items(session: Session, wanted: LedgerFilter, today: date) -> list[Item
             continue
         rows.append(ItemRow(
             item.id, site.id, site.name, site.code, site.tier, township_name, item.criterion_id,
-            texts.get(item.criterion_id, ""), item.rating, item.finding, item.requirement,
+            texts.get(item.criterion_id, ""), item.rating, ratings.get(item.rating, item.rating),
+            item.finding, item.requirement,
             item.responsible, item.deadline, item.state, overdue,
             numbers.get(item.letter_id or "", ""), item.state_note, reports.get(item.id, 0)))
     rows.sort(key=lambda r: (r.township_name, r.site_code or "", r.site_name, r.criterion_id,
@@ -142,7 +149,8 @@ def ledger_csv(rows: Sequence[ItemRow]) -> bytes:
     writer.writerow(CSV_COLUMNS)
     for r in rows:
         writer.writerow([r.township_name, r.site_name, r.site_code or "", tier_label(r.tier),
-                         r.criterion_id, r.criterion_text, r.rating, r.finding, r.requirement,
+                         r.criterion_id, r.criterion_text, r.rating_label, r.finding,
+                         r.requirement,
                          r.responsible, r.deadline.isoformat() if r.deadline else "",
                          state_words(r)[0], r.letter_number, r.state_note, r.reports])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

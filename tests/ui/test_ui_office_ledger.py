@@ -121,6 +121,7 @@ def test_export_csv_and_read_it_back(qtbot: QtBot, made: Office, tmp_path: Path)
         rows = list(csv.DictReader(handle))
     assert [r["场所"] for r in rows] == ["白沙村教学站"] * 2
     assert {r["状态"] for r in rows} == {"已逾期"}
+    assert {r["评定"] for r in rows} <= {"不符合", "基本符合"}  # the names, not the ids
     assert all(r["意见书文号"].startswith("县教督〔") for r in rows)
     assert str(target) in tab.ledger.status.text()
 
