@@ -216,18 +216,36 @@ class WorkQueue:
 def work_queue(session: Session, today: date) -> WorkQueue:
     """The three numbers, each in one query (the office's first screen; see
     ``benchmarks/office.py``). An assignment is open until a completed inspection of its
-    site visited on or after its first day (:mod:`~inspector.services.assignment_state`)."""
+    site visited on or after its first day: a re-inspection of its items for a
+    re-inspection, any other for the others (:mod:`~inspector.services.assignment_state`)."""
+    from sqlalchemy import and_, or_
+
     from inspector.domain.values import InspectionStatus
     from inspector.services.review import awaiting_count
-    from inspector.storage.models import Assignment, Inspection
+    from inspector.storage.models import (
+        Assignment,
+        Inspection,
+        ReinspectionCheck,
+        ReinspectionTarget,
+    )
 
     overdue = session.exec(select(func.count()).select_from(RectificationItem).where(
         col(RectificationItem.state).in_([s.value for s in OPEN_STATES]),
         col(RectificationItem.deadline) < today)).one()
+    reinspections = select(ReinspectionCheck.inspection_id)
+    verifying = (select(ReinspectionCheck.inspection_id)
+                 .join(ReinspectionTarget,
+                       col(ReinspectionTarget.item_id) == ReinspectionCheck.item_id)
+                 .where(ReinspectionTarget.assignment_id == Assignment.id))
+    is_reinspection = select(ReinspectionTarget.id).where(
+        ReinspectionTarget.assignment_id == Assignment.id).correlate(Assignment).exists()
     fulfilled = select(Inspection.id).where(
         Inspection.site_id == Assignment.site_id,
         Inspection.status == InspectionStatus.COMPLETED,
-        col(Inspection.visit_date) >= Assignment.period_start).exists()
+        col(Inspection.visit_date) >= Assignment.period_start,
+        or_(and_(is_reinspection, col(Inspection.id).in_(verifying.correlate(Assignment))),
+            and_(~is_reinspection, col(Inspection.id).not_in(reinspections)))
+    ).correlate(Assignment).exists()
     due = session.exec(select(func.count()).select_from(Assignment).where(
         col(Assignment.period_end) <= today + timedelta(days=7), ~fulfilled)).one()
     return WorkQueue(awaiting_count(session), overdue, due)

@@ -21,8 +21,11 @@ from inspector.domain.templates import ChecklistTemplate, parse_stored_template
 from inspector.domain.tiers import TIER_ORDER, Tier
 from inspector.domain.values import InspectionStatus
 from inspector.services.assignment_state import (
+    REINSPECTION_INSPECTIONS_SQL,
+    REINSPECTION_TARGETS_SQL,
     STATE_ORDER,
     AssignmentState,
+    Reinspections,
     SiteVisit,
     assignment_standing,
 )
@@ -93,7 +96,7 @@ RATINGS_SQL = """
 """
 TEMPLATE_SQL = "SELECT sha256, content, template_id, version FROM template_versions WHERE id = ?"
 ASSIGNMENTS_SQL = """
-    SELECT site_id, inspector_name, period_start, period_end, note FROM assignments
+    SELECT id, site_id, inspector_name, period_start, period_end, note FROM assignments
     ORDER BY period_start, period_end
 """
 
@@ -140,12 +143,16 @@ def read_site_tree(connection: sqlite3.Connection, today: date | None = None) ->
                 _score(connection, last.id, Tier(tier), _template(connection, version_id,
                                                                   versions)))
     on = today or date.today()
-    for site_id, name, start, end, note in connection.execute(ASSIGNMENTS_SQL):
+    reinspections = Reinspections.from_rows(
+        connection.execute(REINSPECTION_TARGETS_SQL).fetchall(),
+        connection.execute(REINSPECTION_INSPECTIONS_SQL).fetchall())
+    for assignment_id, site_id, name, start, end, note in connection.execute(ASSIGNMENTS_SQL):
         node = nodes.get(site_id)
         if node is None:
             continue
         period_start, period_end = date.fromisoformat(start), date.fromisoformat(end)
-        state = assignment_standing(period_start, period_end, visits.get(site_id, ()), on).state
+        counted = reinspections.visits_for(assignment_id, visits.get(site_id, ()))
+        state = assignment_standing(period_start, period_end, counted, on).state
         if state is AssignmentState.DONE:
             continue
         shown = node.assignment

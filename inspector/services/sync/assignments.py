@@ -10,8 +10,11 @@ from sqlmodel import Session, col, select
 
 from inspector.domain.values import InspectionStatus
 from inspector.services.assignment_state import (
+    REINSPECTION_INSPECTIONS_SQL,
+    REINSPECTION_TARGETS_SQL,
     STATE_ORDER,
     AssignmentState,
+    Reinspections,
     SiteVisit,
     assignment_standing,
 )
@@ -70,10 +73,12 @@ def list_assignments(session: Session, today: date | None = None) -> list[Assign
             visits.setdefault(listing.site_id, []).append(SiteVisit(
                 listing.id, listing.visit_date, listing.status == InspectionStatus.COMPLETED,
                 listing.score))
+    reinspections = _reinspections(session)
     views = []
     for a, s in rows:
-        standing = assignment_standing(a.period_start, a.period_end, visits.get(s.id, []),
-                                       today or date.today())
+        standing = assignment_standing(
+            a.period_start, a.period_end, reinspections.visits_for(a.id, visits.get(s.id, [])),
+            today or date.today())
         visit = standing.visit
         views.append(AssignmentView(
             a.id, s.id, s.name, s.code, a.inspector_name, a.period_start, a.period_end, a.note,
@@ -92,6 +97,15 @@ def assignment_states(session: Session, today: date) -> dict[str, AssignmentStat
     for inspection_id, site_id, visit_date, status in rows:
         visits.setdefault(site_id, []).append(SiteVisit(
             inspection_id, date.fromisoformat(visit_date), status == InspectionStatus.COMPLETED))
-    return {a.id: assignment_standing(a.period_start, a.period_end, visits.get(a.site_id, []),
+    reinspections = _reinspections(session)
+    return {a.id: assignment_standing(a.period_start, a.period_end,
+                                      reinspections.visits_for(a.id, visits.get(a.site_id, [])),
                                       today).state
             for a in session.exec(select(Assignment)).all()}
+
+
+def _reinspections(session: Session) -> Reinspections:
+    connection = session.connection()
+    return Reinspections.from_rows(
+        connection.exec_driver_sql(REINSPECTION_TARGETS_SQL).fetchall(),
+        connection.exec_driver_sql(REINSPECTION_INSPECTIONS_SQL).fetchall())
