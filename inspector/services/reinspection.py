@@ -90,7 +90,7 @@ def order_reinspection(session: Session, site_id: str, inspector_name: str,
                                        f"不能复查 / item {item.id} is {item.state.value}: "
                                        f"only open items are re-inspected")
     assignment = add_assignment(session, site_id, inspector_name, period_start, period_end,
-                                note or "复查 / re-inspection")
+                                note or "复查")  # content, shown as written
     for item in items:
         session.add(ReinspectionTarget(assignment_id=assignment.id, item_id=item.id))
     session.flush()
@@ -258,3 +258,9 @@ def settle_conflict(session: Session, check_id: str, accept: bool) -> Reinspecti
     session.add(check)
     session.flush()
     return check
+
+
+def with_conflicts(session: Session) -> list[str]:
+    """The re-inspections holding a verdict kept as a conflict, waiting for a person."""
+    return sorted(set(session.exec(select(ReinspectionCheck.inspection_id).where(
+        ReinspectionCheck.outcome == CheckOutcome.CONFLICT)).all()))

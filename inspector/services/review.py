@@ -10,7 +10,7 @@ the inspection, which travels back to its laptop in the next assignment bundle.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -124,15 +124,17 @@ def _awaiting_condition() -> ColumnElement[bool]:
     return and_(col(Inspection.status) == InspectionStatus.COMPLETED, ~decided)
 
 
-def review_queue(session: Session, states: frozenset[ReviewState] | None = None
-                 ) -> list[ReviewEntry]:
-    """Every inspection here with its review state (oldest submission first), read in a
-    few queries whatever the number of inspections; asked for those awaiting review only,
-    the database picks them."""
-    only_awaiting = states == frozenset({ReviewState.AWAITING})
+def review_queue(session: Session, states: frozenset[ReviewState] | None = None,
+                 only: Collection[str] | None = None) -> list[ReviewEntry]:
+    """Every inspection here (or those of ``only``) with its review state (oldest
+    submission first), read in a few queries whatever the number of inspections; asked for
+    those awaiting review only, the database picks them."""
+    only_awaiting = states == frozenset({ReviewState.AWAITING}) or only is not None
     query = select(Inspection, Site).where(Inspection.site_id == Site.id)
-    if only_awaiting:
+    if states == frozenset({ReviewState.AWAITING}):
         query = query.where(_awaiting_condition())
+    if only is not None:
+        query = query.where(col(Inspection.id).in_(list(only)))
     rows = session.exec(query).all()
     ids = [inspection.id for inspection, _site in rows]
     decisions: dict[str, list[tuple[ReviewDecision, str]]] = {}

@@ -82,6 +82,17 @@ def freeze_gc() -> None:
     gc.freeze()
 
 
+#: How long a background thread may keep the interpreter before the window's thread gets it
+#: back (Python's default is 5 ms). The window's thread paints tables by asking Python for
+#: each cell; with two workers reading data, every handover at 5 ms added up to stalls of
+#: 100 ms and more while the office's screens loaded (``benchmarks/office.py``).
+SWITCH_INTERVAL_S = 0.001
+
+
+def responsive_interpreter() -> None:
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+
+
 def register_cjk_font(app: QGuiApplication) -> str | None:
     """Make the bundled CJK font available and a fallback of the application font."""
     from PySide6.QtGui import QFont, QFontDatabase
@@ -147,6 +158,7 @@ def create_application(argv: list[str]) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(argv)
+    responsive_interpreter()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)
     app.setDesktopFileName(APP_ID)

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from ledger_helpers import TODAY, Office, office_folder
 from PIL import Image
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QTableWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.domain.supervision import CheckOutcome, ItemState
@@ -27,7 +27,7 @@ from inspector.ui.core.worker import InlineWorker
 from inspector.ui.dialogs.item_report import ItemReportDialog
 from inspector.ui.dialogs.office_settings import OfficeSettingsDialog
 from inspector.ui.dialogs.reinspection_order import ReinspectionOrderDialog
-from inspector.ui.pages.office.ledger_panel import DEADLINE, SITE, STATE
+from inspector.ui.pages.office.ledger_model import DEADLINE, SITE, STATE, LedgerModel
 from inspector.ui.pages.office.letters_tab import LedgerTab
 from inspector.ui.pages.office.letters_words import OVERDUE_COLOR
 
@@ -50,13 +50,8 @@ def _tab(qtbot: QtBot, made: Office, shown: list[BaseException] | None = None) -
     return tab
 
 
-def _column(table: QTableWidget, column: int) -> list[str]:
-    found = []
-    for row in range(table.rowCount()):
-        item = table.item(row, column)
-        assert item is not None
-        found.append(item.text())
-    return found
+def _column(model: LedgerModel, column: int) -> list[str]:
+    return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
 def _select(tab: LedgerTab, site: str, state: ItemState) -> str:
@@ -77,30 +72,31 @@ def test_the_ledger_filters_by_state_overdue_and_township(qtbot: QtBot, made: Of
     tab = _tab(qtbot, made)
     ledger = tab.ledger
     # Issued items only by default (drafts left out): the two issued letters' five items.
-    assert sorted(_column(ledger.table, SITE)) == ["东门社区教学点"] * 3 + ["白沙村教学站"] * 2
+    assert sorted(_column(ledger.model, SITE)) == ["东门社区教学点"] * 3 + ["白沙村教学站"] * 2
     ledger.filters.set_states(frozenset({ItemState.CLOSED}))
-    assert _column(ledger.table, SITE) == ["东门社区教学点"]
+    assert _column(ledger.model, SITE) == ["东门社区教学点"]
     ledger.filters.set_states(frozenset({ItemState.OPEN, ItemState.DRAFT}))
-    assert sorted(_column(ledger.table, SITE)) == (["东门社区教学点"] * 2 + ["溪口村教学站"] * 4
+    assert sorted(_column(ledger.model, SITE)) == (["东门社区教学点"] * 2 + ["溪口村教学站"] * 4
                                                    + ["白沙村教学站"] * 2)
     ledger.filters.overdue.setChecked(True)
-    assert _column(ledger.table, SITE) == ["白沙村教学站"] * 2
-    for row in range(ledger.table.rowCount()):
+    assert _column(ledger.model, SITE) == ["白沙村教学站"] * 2
+    model = ledger.model
+    for row in range(model.rowCount()):
         for column in (DEADLINE, STATE):
-            cell = ledger.table.item(row, column)
-            assert cell is not None and cell.foreground().color() == OVERDUE_COLOR
-            assert cell.toolTip()  # how many days late
-        site = ledger.table.item(row, SITE)
-        assert site is not None and site.foreground().color() != OVERDUE_COLOR  # calm
+            cell = model.index(row, column)
+            assert cell.data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOR
+            assert "day" in cell.data(Qt.ItemDataRole.ToolTipRole)  # how many days late
+        site = model.index(row, SITE)
+        assert site.data(Qt.ItemDataRole.ForegroundRole) is None  # calm
     assert "2" in ledger.count.text()
     ledger.filters.overdue.setChecked(False)
     ledger.filters.set_states(frozenset())
     combo = ledger.filters.township
     combo.setCurrentIndex(combo.findText("城关街道社区学校"))
-    assert _column(ledger.table, SITE) == ["东门社区教学点"] * 3
+    assert _column(ledger.model, SITE) == ["东门社区教学点"] * 3
     tier = ledger.filters.tier
     tier.setCurrentIndex(tier.findData("township"))
-    assert ledger.table.rowCount() == 0 and not ledger.export_button.isEnabled()
+    assert ledger.model.rowCount() == 0 and not ledger.export_button.isEnabled()
 
 
 def test_export_csv_and_read_it_back(qtbot: QtBot, made: Office, tmp_path: Path) -> None:
@@ -294,7 +290,7 @@ def test_print_saves_the_ledger_shown_as_a_pdf(qtbot: QtBot, made: Office,
     tab.ledger.dialogs = FileDialogs(lambda: made.context.paths.settings_file, run=user,
                                      drives=list)
     tab.show_overdue()  # where the work queue's overdue count leads
-    assert tab.tabs.currentWidget() is tab.ledger and tab.ledger.table.rowCount() == 2
+    assert tab.tabs.currentWidget() is tab.ledger and tab.ledger.model.rowCount() == 2
     tab.ledger.print_button.click()
     assert target.read_bytes().startswith(b"%PDF")
     assert str(target) in tab.ledger.status.text()

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from inspector.domain.supervision import CriterionChange, ReviewState
     from inspector.services.campaigns import CampaignView
     from inspector.services.context import AppContext
+    from inspector.services.control import Control
     from inspector.services.office_settings import OfficeSettings
     from inspector.services.rectification import ItemChange
     from inspector.services.rectification_ledger import ItemRow, LedgerFilter, WorkQueue
@@ -138,6 +139,15 @@ def review_queue(context: AppContext, states: frozenset[ReviewState] | None = No
 
     with context.db.session() as session:
         return review.review_queue(session, states)
+
+
+def reinspections_with_conflicts(context: AppContext) -> list[ReviewEntry]:
+    """The re-inspections holding a verdict kept as a conflict (an item closed or dropped
+    while the re-inspection travelled), as the review lists them."""
+    from inspector.services import reinspection, review
+
+    with context.db.session() as session:
+        return review.review_queue(session, only=reinspection.with_conflicts(session))
 
 
 def review_history(context: AppContext, inspection_id: str) -> list[ReviewRecord]:
@@ -336,12 +346,14 @@ def reinspection_checks(context: AppContext, inspection_id: str) -> list[CheckVi
 
 
 def record_check(context: AppContext, inspection_id: str, item_id: str,
-                 verdict: Verdict | None, note: str) -> str:
+                 verdict: Verdict | None, note: str, control: Control | None = None) -> str:
+    """The inspector's verdict and note on an item (``control`` hears while the database
+    is busy, as the checklist's autosave does)."""
     from inspector.services import reinspection
     from inspector.services.api.saving import committed
 
     committed(context, lambda s: reinspection.record_check(s, inspection_id, item_id,
-                                                           verdict, note))
+                                                           verdict, note), control)
     return item_id
 
 

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,15 +27,22 @@ from inspector.services import api
 from inspector.ui.core.file_dialogs import FileDialogs, Purpose
 from inspector.ui.core.operations import Change
 from inspector.ui.pages.office.ledger_filters import LedgerFilters
+from inspector.ui.pages.office.ledger_model import (
+    CRITERION,
+    DEADLINE,
+    FINDING,
+    REQUIREMENT,
+    SITE,
+    STATE,
+    LedgerModel,
+)
 from inspector.ui.pages.office.letters_words import (
     ITEMS_CHANGED,
-    cell,
     chinese,
     date_text,
     selected_rows,
     state_text,
     stretch,
-    table,
 )
 from inspector.ui.widgets.photo_strip import IMAGE_FILTER
 
@@ -46,8 +55,11 @@ if TYPE_CHECKING:
     from inspector.ui.dialogs.reinspection_order import ReinspectionOrderDialog
     from inspector.ui.pages.office.letters_data import Snapshot
 
-(SITE, TOWNSHIP, CRITERION, FINDING, REQUIREMENT, RESPONSIBLE, DEADLINE, STATE,
- NUMBER) = range(9)
+__all__ = ["DEADLINE", "SITE", "STATE", "LedgerPanel"]
+
+
+#: The rows a column's width is measured on (the first ones shown).
+SIZED_BY_ROWS = 200
 
 
 class LedgerPanel(QWidget):
@@ -71,11 +83,22 @@ class LedgerPanel(QWidget):
         self.count.setAccessibleName(self.tr("Items shown"))
         self.filters.row.addWidget(self.count)
         layout.addWidget(self.filters)
-        self.table = table([self.tr("Site"), self.tr("Township"), self.tr("Criterion"),
-                            self.tr("Finding"), self.tr("Requirement"), self.tr("Responsible"),
-                            self.tr("Deadline"), self.tr("State"), self.tr("Letter number")],
-                           self.tr("Rectification ledger"))
-        self.table.setSelectionMode(self.table.SelectionMode.SingleSelection)
+        self.model = LedgerModel([
+            self.tr("Site"), self.tr("Township"), self.tr("Criterion"), self.tr("Finding"),
+            self.tr("Requirement"), self.tr("Responsible"), self.tr("Deadline"),
+            self.tr("State"), self.tr("Letter number")], self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Rectification ledger"))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setResizeContentsPrecision(SIZED_BY_ROWS)  # not every row of ten years
         stretch(self.table, (CRITERION, FINDING, REQUIREMENT))
         layout.addWidget(self.table, 1)
         self.details = QLabel()
@@ -89,7 +112,7 @@ class LedgerPanel(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
-        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self._show_selected()
 
     def _buttons(self) -> QHBoxLayout:
@@ -141,23 +164,13 @@ class LedgerPanel(QWidget):
     def show_rows(self, rows: list[ItemRow]) -> None:
         chosen = self.current()
         self.rows = rows
-        language, today = ("zh" if chinese() else "en"), date.today()
-        self.table.setRowCount(0)
-        for index, row in enumerate(rows):
-            self.table.insertRow(index)
-            criterion = (self.snapshot.criterion_text(row.criterion_id, language)
-                         if self.snapshot is not None else row.criterion_text)
-            values = {SITE: row.site_name, TOWNSHIP: row.township_name or "—",
-                      CRITERION: criterion, FINDING: row.finding, REQUIREMENT: row.requirement,
-                      RESPONSIBLE: row.responsible or "—", DEADLINE: date_text(row.deadline),
-                      STATE: state_text(row.state, row.overdue),
-                      NUMBER: row.letter_number or "—"}
-            late = (self.tr("%1 day(s) past the deadline").replace(
-                "%1", str((today - row.deadline).days)) if row.overdue and row.deadline else None)
-            for column, text in values.items():
-                marked = row.overdue and column in (DEADLINE, STATE)
-                self.table.setItem(index, column, cell(
-                    text, data=row.id, overdue=marked, tooltip=late if marked else None))
+        language, snapshot = ("zh" if chinese() else "en"), self.snapshot
+
+        def criterion(row: ItemRow) -> str:
+            return (snapshot.criterion_text(row.criterion_id, language) if snapshot is not None
+                    else row.criterion_text)
+
+        self.model.set_rows(rows, criterion, date.today())
         overdue = sum(1 for row in rows if row.overdue)
         self.count.setText(self.tr("%1 item(s), %2 overdue").replace("%1", str(len(rows)))
                            .replace("%2", str(overdue)))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from inspector.domain.supervision import CheckOutcome, ItemState, ReviewState, is_finding
+from inspector.domain.supervision import OPEN_STATES, CheckOutcome, ItemState, is_finding
 from inspector.domain.templates import Text
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class Conflict:
 @dataclass(frozen=True)
 class Snapshot:
     letters: tuple[LetterView, ...]  # drafts first (oldest first), then issued, newest first
-    rows: dict[str, ItemRow]  # every item, whatever its state, by id
+    rows: dict[str, ItemRow]  # the items open, reported, verified or drafted, by id
     criteria: dict[str, Text]  # criterion id → its text (the newest checklist's)
     ratings: dict[str, Text]  # rating id → its label
     settings: OfficeSettings
@@ -69,18 +69,20 @@ def _ordered(letters: Iterable[LetterView]) -> tuple[LetterView, ...]:
     return (*drafts, *issued)
 
 
-def conflicts(context: AppContext, rows: dict[str, ItemRow]) -> tuple[Conflict, ...]:
-    """The re-inspections approved here whose verdicts wait for a person (outcome conflict)."""
+def conflicts(context: AppContext, today: date) -> tuple[Conflict, ...]:
+    """The re-inspections approved here whose verdicts wait for a person (outcome conflict),
+    each with its item as the ledger shows it (closed or dropped, by definition)."""
     from inspector.services import api
+    from inspector.services.rectification_ledger import LedgerFilter
 
     found = []
-    for entry in api.office.review_queue(context, frozenset({ReviewState.APPROVED})):
-        if not entry.is_reinspection:
-            continue
+    for entry in api.office.reinspections_with_conflicts(context):
+        items = {row.id: row for row in api.office.ledger(context, LedgerFilter(
+            states=frozenset(ItemState), site_id=entry.site_id), today)}
         for check in api.office.reinspection_checks(context, entry.inspection_id):
             if check.outcome is CheckOutcome.CONFLICT:
                 found.append(Conflict(check, entry.site_name, entry.visit_date,
-                                      entry.inspectors, rows.get(check.item_id)))
+                                      entry.inspectors, items.get(check.item_id)))
     return tuple(found)
 
 
@@ -88,8 +90,10 @@ def load_snapshot(context: AppContext, today: date) -> Snapshot:
     from inspector.services import api
     from inspector.services.rectification_ledger import LedgerFilter
 
-    every_state = LedgerFilter(states=frozenset(ItemState))
-    rows = {row.id: row for row in api.office.ledger(context, every_state, today)}
+    # The items still asked of the sites (and the drafts): what the summary counts and a
+    # re-inspection may be ordered for; the ledger panel reads the rest itself.
+    live = LedgerFilter(states=OPEN_STATES | {ItemState.DRAFT})
+    rows = {row.id: row for row in api.office.ledger(context, live, today)}
     template = api.templates.latest_template(context)
     townships = {site.township_id: site.township_name or ""
                  for site in api.supervision.registry_sites(context) if site.township_id}
@@ -100,7 +104,7 @@ def load_snapshot(context: AppContext, today: date) -> Snapshot:
         ratings={option.id: option.label for option in template.rating_scale},
         settings=api.office.office_settings(context),
         townships=tuple(sorted(townships.items(), key=lambda pair: pair[1])),
-        conflicts=conflicts(context, rows),
+        conflicts=conflicts(context, today),
     )
 
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QTableView, QTableWidget, QTableWidgetItem
 
 from inspector.domain.supervision import (
     ITEM_STATE_WORDS,
@@ -97,7 +97,7 @@ def table(headers: list[str], name: str) -> QTableWidget:
     return view
 
 
-def stretch(view: QTableWidget, columns: tuple[int, ...]) -> None:
+def stretch(view: QTableView, columns: tuple[int, ...]) -> None:
     """Share the width left by the other columns (sized to their contents) among
     ``columns``, the long texts, whose whole text is in their tooltips: no row runs off the
     right edge."""
@@ -105,10 +105,10 @@ def stretch(view: QTableWidget, columns: tuple[int, ...]) -> None:
 
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
-    for column in range(view.columnCount()):
+    for column in range(header.count()):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column in columns
                                     else QHeaderView.ResizeMode.ResizeToContents)
 
 
-def selected_rows(view: QTableWidget) -> list[int]:
+def selected_rows(view: QTableView) -> list[int]:
     return sorted({index.row() for index in view.selectionModel().selectedRows()})
