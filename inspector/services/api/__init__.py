@@ -11,7 +11,9 @@ committed transaction, tried again while another program holds the database
 
 One module per area: :mod:`startup`, :mod:`sites`, :mod:`inspections`,
 :mod:`photos`, :mod:`printing`, :mod:`sync`, :mod:`templates`, :mod:`maintenance`,
-:mod:`supervision` (the draw), :mod:`office` (the supervision loop).
+:mod:`supervision` (the draw), :mod:`office` (the supervision loop),
+:mod:`office_printing` (its documents), :mod:`reinspection_reads` (the loop on a field
+laptop).
 Importing any of them is cheap: the services (and SQLModel) are imported inside the
 functions, so the window can show itself before they load (``benchmarks/startup.py``).
 """
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
         office_printing,
         photos,
         printing,
+        reinspection_reads,
         saving,
         sites,
         startup,
@@ -39,7 +42,8 @@ if TYPE_CHECKING:
     )
 
 __all__ = ["inspections", "maintenance", "office", "office_printing", "photos", "printing",
-           "saving", "sites", "startup", "supervision", "sync", "templates"]
+           "reinspection_reads", "saving", "sites", "startup", "supervision", "sync",
+           "templates"]
 
 
 def __getattr__(name: str) -> ModuleType:

@@ -92,8 +92,8 @@ class AutoSaver(QObject):
         both as the page shows them)."""
         context = self.context
         return self._submit("check", inspection_id, Change.ANSWERS,
-                            lambda _control: api.office.record_check(
-                                context, inspection_id, item_id, verdict, note))
+                            lambda control: api.office.record_check(
+                                context, inspection_id, item_id, verdict, note, control))
 
     def save_details(self, inspection_id: str, visit_date: date, inspectors: str,
                      site_staff: str) -> JobHandle:

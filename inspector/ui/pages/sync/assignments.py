@@ -47,10 +47,10 @@ class AssignmentsPanel(QWidget):
     inspection_requested = Signal(str)  # the id of the inspection of a done or started one
     work_loaded = Signal(object)  # FieldWork: which are re-inspections, which were returned
 
-    def __init__(self, parent: QWidget | None = None, ops: Operations | None = None,
-                 context: Callable[[], AppContext | None] | None = None) -> None:
+    def __init__(self, ops: Operations, context: Callable[[], AppContext | None],
+                 parent: QWidget | None = None) -> None:
         """``ops`` and ``context`` read what the office sent with the assignments and start
-        re-inspections; when not given, those of the Sync screen holding the panel."""
+        re-inspections."""
         super().__init__(parent)
         self._ops = ops
         self._context = context
@@ -172,17 +172,9 @@ class AssignmentsPanel(QWidget):
     # ------------------------------------------------------------------ what the office sent
 
     def _house(self) -> tuple[Operations, AppContext] | None:
-        """The operations and the open data, given or the Sync screen's."""
-        ops, context = self._ops, self._context() if self._context is not None else None
-        if ops is None:
-            from inspector.ui.pages.sync.screen import SyncScreen
-
-            screen = self.parentWidget()
-            while screen is not None and not isinstance(screen, SyncScreen):
-                screen = screen.parentWidget()
-            if screen is not None:
-                ops, context = screen.ops, screen.context
-        return (ops, context) if ops is not None and context is not None else None
+        """The operations and the open data (None before the data is open)."""
+        context = self._context()
+        return (self._ops, context) if context is not None else None
 
     def _read_work(self) -> None:
         from inspector.services.api import reinspection_reads

@@ -99,7 +99,7 @@ class SyncScreen(QWidget):
         self.devices.inspectors_requested.connect(self.record_inspectors)
         self.conflicts = ConflictsPanel()
         self.conflicts.resolve_requested.connect(self.resolve)
-        self.assignments = AssignmentsPanel()
+        self.assignments = AssignmentsPanel(ops, lambda: self.context)
         self.assignments.add_requested.connect(self.add_assignment)
         self.assignments.inspection_requested.connect(self.inspection_requested)
         # Each tab builds itself, names itself (tab_title) and shows its part of the
