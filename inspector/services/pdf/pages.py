@@ -1,6 +1,7 @@
-"""Laying out pages: the A4 frame, every page's header (the section's title and QR code)
-and footer (the guideline, page N of M within the section, the printing date), and
-writing the PDF (replaced only when complete, on the disk before :func:`build_pdf` returns).
+"""Laying out pages: the frame (A4 upright unless told), every page's header (the section's
+title and QR code) and footer (the guideline, page N of M within the section, the printing
+date), and writing the PDF (replaced only when complete, on the disk before :func:`build_pdf`
+returns).
 
 Page decorations are drawn when the document is saved, once the page count of every
 section is known.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,13 +27,10 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from inspector.domain.tiers import Tier
 from inspector.durable import replacing
 from inspector.services.pdf.common import (
-    CONTENT_WIDTH,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
     MARGIN_TOP,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
     RULE_COLOR,
     TEXT_GREY,
     BuiltPdf,
@@ -54,6 +52,10 @@ QR_PREFIX = "INSPECTOR"
 #: A QR code holds at most this much text; 17 mm square is dense enough with it.
 QR_MAX_BYTES = 200
 
+#: Something drawn on every page, under its header and footer (a draft's mark): called with
+#: the canvas and the page's width and height, in a graphics state of its own.
+PageHook = Callable[[Canvas, float, float], None]
+
 
 def qr_payload(template_key: str, tier: Tier, site_code: str | None) -> str:
     """The text in a page's QR code: site code, tier and template version.
@@ -73,38 +75,46 @@ def parse_qr_payload(text: str) -> dict[str, str]:
 
 
 class _PageDecorations:
-    def __init__(self, info: DocumentInfo, fonts: FontSet) -> None:
+    def __init__(self, info: DocumentInfo, fonts: FontSet, size: tuple[float, float] = A4,
+                 under: PageHook | None = None) -> None:
         self.info = info
         self.fonts = fonts
+        self.size = size
+        self.under = under
         self.pages = 0
 
     def draw(self, canvas: Canvas, section: Section | None, page: int, pages: int) -> None:
         fonts = self.fonts
+        page_width, page_height = self.size
         canvas.saveState()
-        top = PAGE_HEIGHT - 10 * mm
-        text_right = PAGE_WIDTH - MARGIN_RIGHT - (QR_SIZE + 3 * mm if section and
-                                                   section.qr_payload else 0)
+        if self.under is not None:
+            canvas.saveState()
+            self.under(canvas, page_width, page_height)
+            canvas.restoreState()
+        top = page_height - 10 * mm
+        text_right = page_width - MARGIN_RIGHT - (QR_SIZE + 3 * mm if section and
+                                                  section.qr_payload else 0)
         if section is not None:
             canvas.setFillColor(TEXT_GREY)
             self._fit(canvas, MARGIN_LEFT, top - 3 * mm, section.title, 9, text_right)
             self._fit(canvas, MARGIN_LEFT, top - 8.5 * mm, section.subtitle, 8, text_right)
             if section.qr_payload:
-                self._qr(canvas, section.qr_payload, PAGE_WIDTH - MARGIN_RIGHT - QR_SIZE,
-                         PAGE_HEIGHT - 6 * mm - QR_SIZE)
+                self._qr(canvas, section.qr_payload, page_width - MARGIN_RIGHT - QR_SIZE,
+                         page_height - 6 * mm - QR_SIZE)
         canvas.setStrokeColor(RULE_COLOR)
         canvas.setLineWidth(0.5)
-        rule_y = PAGE_HEIGHT - MARGIN_TOP + 3 * mm
+        rule_y = page_height - MARGIN_TOP + 3 * mm
         canvas.line(MARGIN_LEFT, rule_y, text_right - 2 * mm if section and section.qr_payload
-                    else PAGE_WIDTH - MARGIN_RIGHT, rule_y)
-        canvas.line(MARGIN_LEFT, 13 * mm, PAGE_WIDTH - MARGIN_RIGHT, 13 * mm)
+                    else page_width - MARGIN_RIGHT, rule_y)
+        canvas.line(MARGIN_LEFT, 13 * mm, page_width - MARGIN_RIGHT, 13 * mm)
         canvas.setFillColor(TEXT_GREY)
         info = self.info
         numbering = f"第 {page} 页 / 共 {pages} 页"
         self._fit(canvas, MARGIN_LEFT, 8.5 * mm, info.footer_source(), 7.5,
-                  PAGE_WIDTH / 2 - fonts.width(numbering, 8.5) / 2 - 3 * mm)
-        fonts.draw(canvas, PAGE_WIDTH / 2, 8.5 * mm, numbering, 8.5, anchor="middle")
+                  page_width / 2 - fonts.width(numbering, 8.5) / 2 - 3 * mm)
+        fonts.draw(canvas, page_width / 2, 8.5 * mm, numbering, 8.5, anchor="middle")
         printed = (info.printed_on or date.today()).isoformat()
-        fonts.draw(canvas, PAGE_WIDTH - MARGIN_RIGHT, 8.5 * mm,
+        fonts.draw(canvas, page_width - MARGIN_RIGHT, 8.5 * mm,
                    f"打印日期 {printed} · Inspector {info.program_version}", 7.5, anchor="end")
         canvas.restoreState()
 
@@ -193,15 +203,18 @@ class _NumberedCanvas(Canvas):
 
 
 def build_pdf(target: Path, story: Sequence[Flowable], info: DocumentInfo,
-              fonts: FontSet | None = None) -> BuiltPdf:
-    """Lay out ``story`` on A4 pages and write it to ``target`` (replaced only when complete,
-    and on the disk before this returns)."""
+              fonts: FontSet | None = None, *, page_size: tuple[float, float] = A4,
+              on_every_page: PageHook | None = None) -> BuiltPdf:
+    """Lay out ``story`` on pages of ``page_size`` (A4 upright unless told) and write it to
+    ``target`` (replaced only when complete, and on the disk before this returns);
+    ``on_every_page`` draws on every page under its header and footer."""
     fonts = fonts or default_fonts()
     target = Path(target)
-    decorations = _PageDecorations(info, fonts)
+    decorations = _PageDecorations(info, fonts, page_size, on_every_page)
+    page_width, page_height = page_size
     doc = BaseDocTemplate(
         str(target),
-        pagesize=A4,
+        pagesize=page_size,
         leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,
@@ -213,8 +226,8 @@ def build_pdf(target: Path, story: Sequence[Flowable], info: DocumentInfo,
         initialFontName=CJK_FONT,
         initialFontSize=10,
     )
-    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, CONTENT_WIDTH,
-                  PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="body",
+    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, page_width - MARGIN_LEFT - MARGIN_RIGHT,
+                  page_height - MARGIN_TOP - MARGIN_BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="a4", frames=[frame])])
 
