@@ -2081,6 +2081,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     <name>LedgerPanel</name>
     <message>
         <source>Items shown</source>
+        <extracomment>The rows a column&apos;s width is measured on (the first ones shown).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2153,6 +2154,7 @@ Its %3 rating(s), %4 note(s) and %5 photo(s) are deleted with it. This cannot be
     </message>
     <message>
         <source>%1 day(s) past the deadline</source>
+        <extracomment>Cells whose text may be long: their whole text is their tooltip.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2289,7 +2291,6 @@ Note (how it was checked, why):</source>
     <name>LetterIssueDialog</name>
     <message>
         <source>Issue the feedback letter</source>
-        <extracomment>The colour of a problem said in a dialog (the same quiet brown as the other dialogs).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2611,10 +2612,6 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
 </context>
 <context>
     <name>MissingItemsDialog</name>
-    <message>
-        <source>Not finished yet</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>The re-inspection cannot be completed yet. Every item needs a verdict, rectified or not rectified; an item not rectified needs a note saying what is still missing:</source>
         <translation type="unfinished"></translation>
@@ -4214,7 +4211,7 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
 %1
 
 Switch to that window, or close it and start Inspector again. Two windows on one folder would each show what the other has overwritten.</source>
-        <extracomment>The exit code when another window already has the data folder open.</extracomment>
+        <extracomment>The exit code when another window already has the data folder open. How long a background thread may keep the interpreter before the window&apos;s thread gets it back (Python&apos;s default is 5 ms). The window&apos;s thread paints tables by asking Python for each cell; with two workers reading data, every handover at 5 ms added up to stalls of 100 ms and more while the office&apos;s screens loaded (``benchmarks/office.py``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,15 +11,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from inspector.ui.dialogs.parts import NotFinishedList
 from inspector.ui.pages.checklist.criterion_card import NoteEdit
 
 if TYPE_CHECKING:
@@ -29,28 +26,13 @@ if TYPE_CHECKING:
     from inspector.services.api.inspections import ChecklistData, FinishCheck
 
 
-class MissingDialog(QDialog):
-    """Why the inspection cannot be completed yet; "Go to" jumps to the chosen item."""
+class MissingDialog(NotFinishedList, QDialog):
+    """Why the inspection cannot be completed yet; "Go to" jumps to the chosen criterion."""
 
     def __init__(self, check: FinishCheck, data: ChecklistData, numbers: dict[str, str],
                  language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Not finished yet"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("The inspection cannot be completed yet. Every criterion needs "
-                               "a rating; a rating of partly meets or does not meet needs a note "
-                               "saying what is missing, and not applicable a note saying why:"))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("What is missing"))
-        # Each criterion's full text, wrapped to the dialog's width (never cut off).
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setSpacing(2)
+        lines = []
         for problem in check.problems:
             criterion = data.template.criterion(problem.criterion_id)
             reason = (self.tr("not rated") if problem.reason == "unrated"
@@ -58,25 +40,14 @@ class MissingDialog(QDialog):
                       if not _counted(data, problem.criterion_id)
                       else self.tr("needs a note"))
             text = criterion.text.get(language)
-            item = QListWidgetItem(f"{numbers.get(criterion.id, '')}  {reason}：{text}")
-            item.setToolTip(text)
-            item.setData(256, problem.criterion_id)
-            self.list.addItem(item)
-        self.list.setCurrentRow(0)
-        self.list.itemActivated.connect(lambda _item: self.accept())
-        layout.addWidget(self.list)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.go_button = buttons.addButton(self.tr("&Go to it"),
-                                           QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.go_button.setDefault(True)  # once inside the dialog, else Qt picks the first button
+            lines.append((f"{numbers.get(criterion.id, '')}  {reason}：{text}", text,
+                          problem.criterion_id))
+        self.lay_out_not_finished(
+            self.tr("The inspection cannot be completed yet. Every criterion needs a rating; a "
+                    "rating of partly meets or does not meet needs a note saying what is "
+                    "missing, and not applicable a note saying why:"),
+            lines, self.tr("What is missing"), self.tr("&Go to it"))
         self.resize(620, 380)
-
-    def chosen_criterion(self) -> str | None:
-        item = self.list.currentItem()
-        return str(item.data(256)) if item is not None else None
 
 
 def _counted(data: ChecklistData, criterion_id: str) -> bool:

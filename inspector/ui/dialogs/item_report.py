@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.services import text_limits
-from inspector.ui.dialogs.letter_issue import PROBLEM_STYLE, qdate
+from inspector.ui.dialogs.parts import CheckedOk, qdate
 
 
-class ItemReportDialog(QDialog):
+class ItemReportDialog(CheckedOk, QDialog):
     """OK gives :meth:`values` (date, text, files). ``ask_files`` asks for image files (the
     file dialog; tests give their own)."""
 
@@ -79,18 +78,7 @@ class ItemReportDialog(QDialog):
         side.addStretch(1)
         row.addLayout(side)
         layout.addLayout(row)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept_if_valid)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Rec&ord"))
-        self.ok_button.setDefault(True)
+        self.add_problem_and_buttons(layout, self.tr("Rec&ord"))
         self.files.currentRowChanged.connect(lambda _r: self._buttons())
         self._buttons()
         self.text.setFocus()
@@ -131,12 +119,6 @@ class ItemReportDialog(QDialog):
         if len(self.text.toPlainText()) > text_limits.NOTE_MAX:
             return self.tr("The text is too long; shorten it.")
         return ""
-
-    def _accept_if_valid(self) -> None:
-        problem = self.problem_text()
-        self.problem.setText(problem)
-        if not problem:
-            self.accept()
 
     def values(self) -> tuple[date, str, list[Path]]:
         reported = self.reported_on.date().toPython()

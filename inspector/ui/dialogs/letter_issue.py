@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,15 +17,12 @@ from PySide6.QtWidgets import (
 
 from inspector.services import text_limits
 
-#: The colour of a problem said in a dialog (the same quiet brown as the other dialogs).
-PROBLEM_STYLE = "color: #96401e;"
+# The office's item editor takes these two from here.
+from inspector.ui.dialogs.parts import PROBLEM_STYLE as PROBLEM_STYLE
+from inspector.ui.dialogs.parts import CheckedOk, qdate
 
 
-def qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-class LetterIssueDialog(QDialog):
+class LetterIssueDialog(CheckedOk, QDialog):
     """OK gives :meth:`values` (deadline, issued by); the caller issues the letter."""
 
     def __init__(self, site_name: str, items: int, number: str, issuer: str,
@@ -65,18 +60,7 @@ class LetterIssueDialog(QDialog):
         self.issued_by.setPlaceholderText(self.tr("Your name"))
         form.addRow(self.tr("Issued &by:"), self.issued_by)
         layout.addLayout(form)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept_if_valid)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Issue"))
-        self.ok_button.setDefault(True)
+        self.add_problem_and_buttons(layout, self.tr("&Issue"))
         self.deadline.dateChanged.connect(lambda _d: self._check())
         self.issued_by.textChanged.connect(lambda _t: self._check())
         self._check()
@@ -93,14 +77,7 @@ class LetterIssueDialog(QDialog):
         return ""
 
     def _check(self) -> None:
-        problem = self.problem_text()
-        self.problem.setText(problem)
-        self.ok_button.setEnabled(not problem)
-
-    def _accept_if_valid(self) -> None:
-        self._check()
-        if not self.problem_text():
-            self.accept()
+        self.ok_button.setEnabled(not self.show_problem())
 
     def values(self) -> tuple[date, str]:
         deadline = self.deadline.date().toPython()

@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.services import text_limits
-from inspector.ui.dialogs.letter_issue import PROBLEM_STYLE
+from inspector.ui.dialogs.parts import CheckedOk
 
 
-class OfficeSettingsDialog(QDialog):
+class OfficeSettingsDialog(CheckedOk, QDialog):
     """Filled with the settings as they are; OK gives :meth:`values` (issuer, prefix, days)."""
 
     def __init__(self, issuer: str, number_prefix: str, deadline_days: int, today: date,
@@ -54,17 +53,7 @@ class OfficeSettingsDialog(QDialog):
         self.days.setAccessibleName(self.tr("Days to rectify"))
         form.addRow(self.tr("&Deadline after issuing:"), self.days)
         layout.addLayout(form)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept_if_valid)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setDefault(True)
+        self.add_problem_and_buttons(layout)
         self.prefix.textChanged.connect(lambda _t: self._show_example())
         self._show_example()
         self.issuer.setFocus()
@@ -74,12 +63,13 @@ class OfficeSettingsDialog(QDialog):
 
         self.example.setText(letter_number(self.prefix.text().strip(), self.today.year, 1))
 
-    def _accept_if_valid(self) -> None:
+    def problem_text(self) -> str:
         if not self.issuer.text().strip():
-            self.problem.setText(self.tr("Please enter the issuing body."))
-            self.issuer.setFocus()
-            return
-        self.accept()
+            return self.tr("Please enter the issuing body.")
+        return ""
+
+    def field_to_fix(self) -> QWidget | None:
+        return self.issuer
 
     def values(self) -> tuple[str, str, int]:
         return self.issuer.text().strip(), self.prefix.text().strip(), self.days.value()

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.services import text_limits
-from inspector.ui.dialogs.letter_issue import PROBLEM_STYLE, qdate
+from inspector.ui.dialogs.parts import CheckedOk, qdate
 
 #: Days the re-inspection's period lasts unless the clerk changes it.
 DEFAULT_PERIOD_DAYS = 14
 
 
-class ReinspectionOrderDialog(QDialog):
+class ReinspectionOrderDialog(CheckedOk, QDialog):
     """``items``: (item id, how the item reads in the list), every one checked at first.
     OK gives :meth:`values` (item ids, inspector, first day, last day)."""
 
@@ -69,18 +68,7 @@ class ReinspectionOrderDialog(QDialog):
         form.addRow(self.tr("&From:"), self.start)
         form.addRow(self.tr("&To:"), self.end)
         layout.addLayout(form)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept_if_valid)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Order"))
-        self.ok_button.setDefault(True)
+        self.add_problem_and_buttons(layout, self.tr("&Order"))
         self.inspector.setFocus()
 
     def checked_ids(self) -> list[str]:
@@ -96,12 +84,6 @@ class ReinspectionOrderDialog(QDialog):
         if self.end.date() < self.start.date():
             return self.tr("The last day comes before the first.")
         return ""
-
-    def _accept_if_valid(self) -> None:
-        problem = self.problem_text()
-        self.problem.setText(problem)
-        if not problem:
-            self.accept()
 
     def values(self) -> tuple[list[str], str, date, date]:
         start, end = self.start.date().toPython(), self.end.date().toPython()

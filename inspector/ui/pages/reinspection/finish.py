@@ -6,72 +6,42 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from inspector.ui.dialogs.parts import NotFinishedList
+
 if TYPE_CHECKING:
     from inspector.services.inspections import Problem
 
-CRITERION_ROLE = Qt.ItemDataRole.UserRole
 
-
-class MissingItemsDialog(QDialog):
+class MissingItemsDialog(NotFinishedList, QDialog):
     """Why the re-inspection cannot be completed yet; "Go to" jumps to the chosen item."""
 
     def __init__(self, problems: list[Problem], titles: dict[str, str],
                  parent: QWidget | None = None) -> None:
         """``titles``: each item's criterion by its id, in the order the items are shown."""
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Not finished yet"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("The re-inspection cannot be completed yet. Every item needs a "
-                               "verdict, rectified or not rectified; an item not rectified "
-                               "needs a note saying what is still missing:"))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("What is missing"))
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setSpacing(2)
         order = {criterion_id: index for index, criterion_id in enumerate(titles)}
+        lines = []
         for problem in sorted(problems, key=lambda p: order.get(p.criterion_id, len(order))):
             reason = (self.tr("no verdict") if problem.reason == "unrated"
                       else self.tr("not rectified: needs a note"))
             title = titles.get(problem.criterion_id, problem.criterion_id)
-            item = QListWidgetItem(f"{reason}：{title}")
-            item.setToolTip(title)
-            item.setData(CRITERION_ROLE, problem.criterion_id)
-            self.list.addItem(item)
-        self.list.setCurrentRow(0)
-        self.list.itemActivated.connect(lambda _item: self.accept())
-        layout.addWidget(self.list)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.go_button = buttons.addButton(self.tr("&Go to it"),
-                                           QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.go_button.setDefault(True)  # once inside the dialog, else Qt picks the first button
+            lines.append((f"{reason}：{title}", title, problem.criterion_id))
+        self.lay_out_not_finished(
+            self.tr("The re-inspection cannot be completed yet. Every item needs a verdict, "
+                    "rectified or not rectified; an item not rectified needs a note saying "
+                    "what is still missing:"),
+            lines, self.tr("What is missing"), self.tr("&Go to it"))
         self.resize(620, 320)
-
-    def chosen_criterion(self) -> str | None:
-        item = self.list.currentItem()
-        return str(item.data(CRITERION_ROLE)) if item is not None else None
 
 
 class CompleteReinspectionDialog(QDialog):
