@@ -3933,6 +3933,14 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Last result received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last approved result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No site selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4031,7 +4039,19 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Show all received results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only approved inspections count as results. Tick to show each site&apos;s last inspection received, whatever its review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Any state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has an approved result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4055,6 +4075,14 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New result awaiting review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result returned to its inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 of %2 sites match</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4065,6 +4093,22 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
 </context>
 <context>
     <name>SiteTree</name>
+    <message>
+        <source>the result of %1 awaits review (Supervision → Review)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new result awaiting review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the result of %1 was returned to its inspector; it counts once sent back and approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new result returned</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Yes, since %1</source>
         <translation type="unfinished"></translation>
@@ -4095,6 +4139,14 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     </message>
     <message>
         <source>Last inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last result received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last approved result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3904,6 +3904,14 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         <translation>：</translation>
     </message>
     <message>
+        <source>Last result received</source>
+        <translation>最近收到的结果</translation>
+    </message>
+    <message>
+        <source>Last approved result</source>
+        <translation>最近审核通过的结果</translation>
+    </message>
+    <message>
         <source>No site selected</source>
         <translation>未选择站点</translation>
     </message>
@@ -4002,8 +4010,20 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         <translation>只显示处于某种检查状态的站点</translation>
     </message>
     <message>
+        <source>Show all received results</source>
+        <translation>显示收到的全部结果</translation>
+    </message>
+    <message>
+        <source>Only approved inspections count as results. Tick to show each site&apos;s last inspection received, whatever its review.</source>
+        <translation>只有审核通过的检查才计为结果。勾选后显示各站点最近收到的检查，不论是否已审核。</translation>
+    </message>
+    <message>
         <source>Any state</source>
         <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Has an approved result</source>
+        <translation>有审核通过的结果</translation>
     </message>
     <message>
         <source>Never inspected</source>
@@ -4026,6 +4046,14 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         <translation>搜索结果</translation>
     </message>
     <message>
+        <source>New result awaiting review</source>
+        <translation>有新结果待审核</translation>
+    </message>
+    <message>
+        <source>Result returned to its inspector</source>
+        <translation>有结果已退回检查员</translation>
+    </message>
+    <message>
         <source>%1 of %2 sites match</source>
         <translation>符合条件的站点 %1 个（共 %2 个）</translation>
     </message>
@@ -4036,6 +4064,22 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
 </context>
 <context>
     <name>SiteTree</name>
+    <message>
+        <source>the result of %1 awaits review (Supervision → Review)</source>
+        <translation>%1 的检查结果待审核（督导工作 → 审核）</translation>
+    </message>
+    <message>
+        <source>new result awaiting review</source>
+        <translation>新结果待审核</translation>
+    </message>
+    <message>
+        <source>the result of %1 was returned to its inspector; it counts once sent back and approved</source>
+        <translation>%1 的检查结果已退回检查员，重新提交并审核通过后才计入</translation>
+    </message>
+    <message>
+        <source>new result returned</source>
+        <translation>新结果已退回</translation>
+    </message>
     <message>
         <source>Yes, since %1</source>
         <translation>是，始于 %1</translation>
@@ -4067,6 +4111,14 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     <message>
         <source>Last inspection</source>
         <translation>上次检查</translation>
+    </message>
+    <message>
+        <source>Last result received</source>
+        <translation>最近收到的结果</translation>
+    </message>
+    <message>
+        <source>Last approved result</source>
+        <translation>最近审核通过的结果</translation>
     </message>
     <message>
         <source>In progress</source>
