@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from inspector.services import text_limits
 
 # The office's item editor takes these two from here.
-from inspector.ui.dialogs.parts import PROBLEM_STYLE as PROBLEM_STYLE
 from inspector.ui.dialogs.parts import CheckedOk, qdate
 
 

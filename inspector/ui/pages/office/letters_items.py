@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from inspector.domain.supervision import ItemState
 from inspector.services import text_limits
-from inspector.ui.dialogs.letter_issue import PROBLEM_STYLE, qdate
+from inspector.ui.dialogs.parts import CheckedOk, qdate
 from inspector.ui.pages.office.letters_words import cell, date_text, state_text, stretch
 
 CRITERION, RATING, FINDING, REQUIREMENT, RESPONSIBLE, DEADLINE, STATE = range(7)
@@ -176,7 +175,7 @@ class ItemsTable(QTableWidget):
                 return
 
 
-class ItemEditDialog(QDialog):
+class ItemEditDialog(CheckedOk, QDialog):
     """The whole item: the finding it answers, the requirement (while the letter is a draft),
     the person responsible and the item's own deadline. OK gives :meth:`change`."""
 
@@ -224,17 +223,7 @@ class ItemEditDialog(QDialog):
         hint.setWordWrap(True)
         form.addRow("", hint)
         layout.addLayout(form, 1)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept_if_valid)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setDefault(True)
+        self.add_problem_and_buttons(layout)
         (self.requirement if draft else self.responsible).setFocus()
 
     def change(self) -> ItemEdit:
@@ -256,8 +245,3 @@ class ItemEditDialog(QDialog):
             return self.tr("The deadline is in the past: choose today or a later day.")
         return ""
 
-    def _accept_if_valid(self) -> None:
-        problem = self.problem_text()
-        self.problem.setText(problem)
-        if not problem:
-            self.accept()
