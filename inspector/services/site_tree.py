@@ -1,5 +1,11 @@
 """The site list's tree: every site with its last result and the inspection in progress.
 
+At the county office only approved inspections count as results (审核): each site also
+carries its last approved inspection and the newest one still awaiting review or returned
+to its inspector, so that the office's list can show the result that counts with a
+calm mark beside it (and every received result on request). A field laptop approves
+nothing and shows its last completed inspection, as it always has.
+
 Read with plain SQL over a ``sqlite3`` connection and the standard library
 alone, so that at start-up the tree can be read and shown before SQLModel and
 SQLAlchemy are loaded (they take most of a second); the rest of the program
@@ -9,6 +15,7 @@ the connection of an ORM session, so there is one way the tree is read.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Iterable
@@ -17,9 +24,10 @@ from datetime import date
 from pathlib import Path
 
 from inspector.domain.scoring import summarize
+from inspector.domain.supervision import ReviewDecision, ReviewState
 from inspector.domain.templates import ChecklistTemplate, parse_stored_template
 from inspector.domain.tiers import TIER_ORDER, Tier
-from inspector.domain.values import InspectionStatus
+from inspector.domain.values import EventKind, InspectionStatus, Role
 from inspector.services.assignment_state import (
     REINSPECTION_INSPECTIONS_SQL,
     REINSPECTION_TARGETS_SQL,
@@ -66,14 +74,32 @@ class SiteNode:
     phone: str
     parent_id: str | None
     children: list[SiteNode] = field(default_factory=list)
-    last_completed: LastInspection | None = None
+    last_completed: LastInspection | None = None  # whatever its review
     in_progress: LastInspection | None = None
     assignment: AssignedVisit | None = None  # the most urgent open one; done ones are not shown
+    last_approved: LastInspection | None = None  # the last result that counts at the office
+    awaiting_review: LastInspection | None = None  # the newest one the office has to review
+    returned: LastInspection | None = None  # the newest one returned, not sent back yet
 
     def walk(self) -> Iterable[SiteNode]:
         yield self
         for child in self.children:
             yield from child.walk()
+
+    def result(self, approved_only: bool) -> LastInspection | None:
+        """The site's last result: the last approved inspection where only approved ones
+        count (the county office), else the last completed one whatever its review."""
+        return self.last_approved if approved_only else self.last_completed
+
+    def review_mark(self) -> ReviewState | None:
+        """What the office still has to settle about the site's results: a received
+        inspection awaiting review (:attr:`ReviewState.AWAITING`), else one returned to its
+        inspector and not sent back yet (:attr:`ReviewState.RETURNED`), else nothing."""
+        if self.awaiting_review is not None:
+            return ReviewState.AWAITING
+        if self.returned is not None:
+            return ReviewState.RETURNED
+        return None
 
 
 _RANK: dict[str, int] = {tier: index for index, tier in enumerate(TIER_ORDER)}
@@ -95,6 +121,15 @@ RATINGS_SQL = """
     WHERE inspection_id = ? AND rating IS NOT NULL AND rating != ''
 """
 TEMPLATE_SQL = "SELECT sha256, content, template_id, version FROM template_versions WHERE id = ?"
+# Every decision, oldest first, and whether it was made on its inspection's latest
+# completion (the submission that stands now): one pass over the reviews.
+REVIEWS_SQL = f"""
+    SELECT r.inspection_id, r.decision, r.submission_event_id = (
+        SELECT e.id FROM inspection_events e
+        WHERE e.inspection_id = r.inspection_id AND e.kind = '{EventKind.COMPLETED.value}'
+        ORDER BY e.at DESC, e.id DESC LIMIT 1)
+    FROM reviews r ORDER BY r.at, r.id
+"""
 ASSIGNMENTS_SQL = """
     SELECT id, site_id, inspector_name, period_start, period_end, note FROM assignments
     ORDER BY period_start, period_end
@@ -107,7 +142,9 @@ def read_site_tree(connection: sqlite3.Connection, today: date | None = None) ->
     County first, then townships and villages, each by code and name; every
     site with its last completed inspection (and that one's overall score), its
     inspection in progress, and its most urgent open assignment on ``today`` (overdue,
-    then in progress, then the next one to come; assignments already done are left out).
+    then in progress, then the next one to come; assignments already done are left out);
+    and where the office's review leaves it: the last approved inspection (with its
+    score), the newest one awaiting review and the newest one returned to its inspector.
     """
     rows = sorted(connection.execute(SITES_SQL).fetchall(),
                   key=lambda row: site_sort_key(row[2], row[3], row[1]))
@@ -118,6 +155,7 @@ def read_site_tree(connection: sqlite3.Connection, today: date | None = None) ->
     }
     completed: dict[str, tuple[str, str]] = {}  # inspection id → (tier, template version id)
     visits: dict[str, list[SiteVisit]] = {}
+    decisions = _decisions(connection)
     for inspection_id, site_id, status, visit_date, tier, version_id in connection.execute(
             INSPECTIONS_SQL):
         node = nodes.get(site_id)
@@ -128,20 +166,33 @@ def read_site_tree(connection: sqlite3.Connection, today: date | None = None) ->
         visits.setdefault(site_id, []).append(
             SiteVisit(inspection_id, info.visit_date,
                       completed=info.status != InspectionStatus.DRAFT))
+        review = review_state(info.status, decisions.get(inspection_id, ()))
         if info.status == InspectionStatus.DRAFT:
             node.in_progress = info
+            if review is ReviewState.RETURNED:
+                node.returned = info
         else:
             node.last_completed = info
             completed[inspection_id] = (tier, version_id)
+            if review is ReviewState.APPROVED:
+                node.last_approved = info
+            else:
+                node.awaiting_review = info
     versions: dict[str, ChecklistTemplate | None] = {}
+
+    def scored(last: LastInspection) -> LastInspection:
+        tier, version_id = completed[last.id]
+        return LastInspection(last.id, last.visit_date, last.status, _score(
+            connection, last.id, Tier(tier), _template(connection, version_id, versions)))
+
     for node in nodes.values():
-        last = node.last_completed
-        if last is not None:
-            tier, version_id = completed[last.id]
-            node.last_completed = LastInspection(
-                last.id, last.visit_date, last.status,
-                _score(connection, last.id, Tier(tier), _template(connection, version_id,
-                                                                  versions)))
+        if node.last_completed is not None:
+            node.last_completed = scored(node.last_completed)
+        approved = node.last_approved
+        if approved is not None:
+            node.last_approved = node.last_completed if (
+                node.last_completed is not None and node.last_completed.id == approved.id
+            ) else scored(approved)
     on = today or date.today()
     reinspections = Reinspections.from_rows(
         connection.execute(REINSPECTION_TARGETS_SQL).fetchall(),
@@ -164,6 +215,47 @@ def read_site_tree(connection: sqlite3.Connection, today: date | None = None) ->
         parent = nodes.get(node.parent_id) if node.parent_id else None
         (parent.children if parent else roots).append(node)
     return roots
+
+
+def _decisions(connection: sqlite3.Connection) -> dict[str, list[tuple[ReviewDecision, bool]]]:
+    """Each inspection's decisions, oldest first: (decision, made on its latest completion)."""
+    found: dict[str, list[tuple[ReviewDecision, bool]]] = {}
+    for inspection_id, decision, on_latest in connection.execute(REVIEWS_SQL):
+        found.setdefault(inspection_id, []).append((ReviewDecision(decision), bool(on_latest)))
+    return found
+
+
+def review_state(status: InspectionStatus,
+                 decisions: Iterable[tuple[ReviewDecision, bool]]) -> ReviewState:
+    """Where an inspection stands in review, as :mod:`inspector.services.review` says it:
+    a completed one is approved when the last decision on its latest completion approved
+    it, and awaits review otherwise; one in the field was returned when the last decision
+    returned it."""
+    made = list(decisions)
+    if status != InspectionStatus.COMPLETED:
+        returned = bool(made) and made[-1][0] == ReviewDecision.RETURNED
+        return ReviewState.RETURNED if returned else ReviewState.IN_FIELD
+    for decision, on_latest in reversed(made):
+        if on_latest:
+            return (ReviewState.APPROVED if decision == ReviewDecision.APPROVED
+                    else ReviewState.AWAITING)
+    return ReviewState.AWAITING
+
+
+def approved_results_only(data_dir: Path) -> bool:
+    """Whether only approved inspections count as results here: on the county office's
+    computer. Its role is read straight from the device identity's file, with the standard
+    library alone (the identity module loads the database models, too slow for the start);
+    an installation with no role yet, or one whose file cannot be read, is not the office.
+    """
+    try:
+        meta = json.loads((data_dir / "device" / "identity.json").read_text("utf-8"))
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError) as exc:
+        log.info("this installation's role is not known: %s", exc)
+        return False
+    return isinstance(meta, dict) and meta.get("role") == Role.OFFICE.value
 
 
 def _template(connection: sqlite3.Connection, version_id: str,

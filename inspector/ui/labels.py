@@ -12,10 +12,11 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from inspector.domain.supervision import ReviewState
 from inspector.domain.tiers import Tier
 from inspector.domain.values import InspectionStatus
 from inspector.services.assignment_state import AssignmentState
-from inspector.services.site_tree import AssignedVisit, LastInspection
+from inspector.services.site_tree import AssignedVisit, LastInspection, SiteNode
 
 
 def tier_name(tier: str) -> str:
@@ -48,6 +49,37 @@ def last_result_text(last: LastInspection | None) -> str:
     if last is None:
         return ""
     return f"{last.visit_date.isoformat()}  {percent(last.score)}"
+
+
+def review_mark_text(site: SiteNode, full: bool = False) -> str:
+    """Said calmly beside a site's result at the county office, where only approved
+    inspections count: a newer result awaits review, or was returned to its inspector
+    (``full``: with that inspection's date, for the details and tooltips)."""
+    mark = site.review_mark()
+    if mark is ReviewState.AWAITING and site.awaiting_review is not None:
+        if full:
+            return QCoreApplication.translate(
+                "SiteTree", "the result of %1 awaits review (Supervision → Review)").replace(
+                "%1", site.awaiting_review.visit_date.isoformat())
+        return QCoreApplication.translate("SiteTree", "new result awaiting review")
+    if mark is ReviewState.RETURNED and site.returned is not None:
+        if full:
+            return QCoreApplication.translate(
+                "SiteTree", "the result of %1 was returned to its inspector; it counts once "
+                "sent back and approved").replace("%1", site.returned.visit_date.isoformat())
+        return QCoreApplication.translate("SiteTree", "new result returned")
+    return ""
+
+
+def site_result_text(site: SiteNode, approved_only: bool, office: bool,
+                     full: bool = False) -> str:
+    """A site's last result as the site list shows it: at the county office (``office``)
+    the last approved inspection (``approved_only``) or the last one received, with a
+    mark when a newer result awaits review or was returned; on a field laptop the last
+    completed inspection."""
+    text = last_result_text(site.result(approved_only))
+    mark = review_mark_text(site, full) if office else ""
+    return " · ".join(part for part in (text, mark) if part)
 
 
 def in_progress_text(current: LastInspection | None) -> str:

@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.sites_page)
         self.pages.currentChanged.connect(self._page_changed)
         self.tree.site_chosen.connect(self.details.show_site)
+        self.tree.view_changed.connect(self.details.set_view)
+        self.site_list.read_role(self.paths.data_dir)  # the office counts approved results
         self.history: SiteHistory = SiteHistory()
         self.history.setEnabled(False)
         self.details.action_box.addWidget(self.history)
@@ -231,6 +233,8 @@ class MainWindow(QMainWindow):
     def _data_changed(self, changed: Changed) -> None:
         """A site, an inspection's state or what came in with a bundle changed: the site
         list follows (now when it is shown, else when it is shown next)."""
+        if changed.touches(Change.ROLE):
+            self.site_list.read_role(self.paths.data_dir)
         if changed.touches(Change.SITES | Change.INSPECTION) and \
                 self.pages.currentWidget() is self.sites_page:
             self.reload_sites()

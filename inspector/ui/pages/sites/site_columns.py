@@ -12,6 +12,7 @@ from inspector.services.site_tree import SiteNode
 from inspector.ui.pages.sites.site_filter import SiteFilterProxy
 
 NAME_COLUMN = 0
+LAST_COLUMN = 3
 IN_PROGRESS_COLUMN = 4
 ASSIGNMENT_COLUMN = 5
 # Columns by key, as the saved layout names them.

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from inspector.ui.labels import (
     assignment_text,
     in_progress_text,
-    last_result_text,
+    site_result_text,
     tier_name,
 )
+from inspector.ui.pages.sites.site_filter import ResultView
 
 if TYPE_CHECKING:
     from inspector.services.site_tree import SiteNode
@@ -26,6 +27,7 @@ class SiteDetails(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Site details"))
         self.site: SiteNode | None = None
+        self.view = ResultView()  # as the site list shows results (see set_view)
         layout = QVBoxLayout(self)
         self.title = QLabel()
         font = QFont(self.title.font())
@@ -55,10 +57,25 @@ class SiteDetails(QWidget):
             self.fields[key] = value
             self.form.addRow(label + self.tr(":"), value)
         layout.addLayout(self.form)
+        self._last_label = self.form.labelForField(self.fields["last"])
         self.action_box = QVBoxLayout()  # filled by the inspection screens
         layout.addLayout(self.action_box)
         layout.addStretch(1)
         self.show_site(None)
+
+    def set_view(self, view: ResultView) -> None:
+        """Show the site's result as the site list does (at the county office: the last
+        approved one, or every received one)."""
+        self.view = view
+        if view.office:
+            label = (self.tr("Last result received") if view.all_received
+                     else self.tr("Last approved result"))
+        else:
+            label = self.tr("Last inspection")
+        self.fields["last"].setAccessibleName(label)
+        if isinstance(self._last_label, QLabel):
+            self._last_label.setText(label + self.tr(":"))
+        self.show_site(self.site)
 
     def show_site(self, site: SiteNode | None) -> None:
         self.site = site
@@ -75,7 +92,8 @@ class SiteDetails(QWidget):
             "address": site.address or "—",
             "contact": site.contact or "—",
             "phone": site.phone or "—",
-            "last": last_result_text(site.last_completed) or none,
+            "last": site_result_text(site, self.view.approved_only, self.view.office,
+                                     full=True) or none,
             "current": in_progress_text(site.in_progress) or none,
             "assignment": assignment_text(site.assignment) or none,
         }

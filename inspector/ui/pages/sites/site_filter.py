@@ -14,7 +14,7 @@ marks where that letter begins. This needs no dictionary; a rarer character
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -28,7 +28,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector.domain.tiers import TIER_ORDER
 
@@ -78,10 +86,32 @@ def name_sort_key(name: str) -> str:
 # The states the filter offers; each a test on a site.
 STATE_NEVER = "never"
 STATE_IN_PROGRESS = "in_progress"
-STATE_COMPLETED = "completed"
+STATE_COMPLETED = "completed"  # has a result (at the county office: an approved one)
+STATE_AWAITING = "awaiting_review"  # the county office only: a result awaits review
+STATE_RETURNED = "returned"  # the county office only: a result was returned to its inspector
 STATE_ASSIGNED = "assigned"
-STATES = (STATE_NEVER, STATE_IN_PROGRESS, STATE_COMPLETED, STATE_ASSIGNED)
+STATES = (STATE_NEVER, STATE_IN_PROGRESS, STATE_COMPLETED, STATE_AWAITING, STATE_RETURNED,
+          STATE_ASSIGNED)
+OFFICE_STATES = (STATE_AWAITING, STATE_RETURNED)
 TIERS = tuple(TIER_ORDER)
+
+
+@dataclass(frozen=True)
+class ResultView:
+    """Which result the site list shows for a site.
+
+    At the county office (``office``) only approved inspections count as results, and a
+    result still awaiting review (or returned) is marked beside it; ``all_received``
+    shows the last inspection received instead, whatever its review. A field laptop
+    shows its last completed inspection.
+    """
+
+    office: bool = False
+    all_received: bool = False
+
+    @property
+    def approved_only(self) -> bool:
+        return self.office and not self.all_received
 
 
 @dataclass(frozen=True)
@@ -96,16 +126,21 @@ class _SiteFacts:
     states: frozenset[str]
 
 
-def _facts(node: SiteNode) -> _SiteFacts:
+def _facts(node: SiteNode, view: ResultView) -> _SiteFacts:
     states = set()
     if node.in_progress is not None:
         states.add(STATE_IN_PROGRESS)
-    if node.last_completed is not None:
+    if node.result(view.approved_only) is not None:
         states.add(STATE_COMPLETED)
     if node.in_progress is None and node.last_completed is None:
         states.add(STATE_NEVER)
     if node.assignment is not None:
         states.add(STATE_ASSIGNED)
+    if view.office:
+        if node.awaiting_review is not None:
+            states.add(STATE_AWAITING)
+        if node.returned is not None:
+            states.add(STATE_RETURNED)
     return _SiteFacts(node.parent_id, str(node.tier), node.name.casefold(), node.code or "",
                       pinyin_initials(node.name), frozenset(states))
 
@@ -134,9 +169,11 @@ class SiteFilterProxy(QSortFilterProxyModel):
 
     # ------------------------------------------------------------------ criteria
 
-    def set_sites(self, roots: list[SiteNode]) -> None:
-        """What the filter knows about each site; called before the tree's model is replaced."""
-        self._facts = {node.id: _facts(node) for root in roots for node in root.walk()}
+    def set_sites(self, roots: list[SiteNode], view: ResultView | None = None) -> None:
+        """What the filter knows about each site, as ``view`` shows its result; called
+        before the tree's model is replaced."""
+        shown = view or ResultView()
+        self._facts = {node.id: _facts(node, shown) for root in roots for node in root.walk()}
         self._matches = {}
 
     def is_active(self) -> bool:
@@ -273,17 +310,20 @@ class SiteSearchBar(QWidget):
         self.state = QComboBox()
         self.state.setAccessibleName(self.tr("Show state"))
         self.state.setToolTip(self.tr("Show only sites in one state of inspection"))
-        self.state.addItem(self.tr("Any state"), "")
-        for state, label in (
-            (STATE_NEVER, self.tr("Never inspected")),
-            (STATE_IN_PROGRESS, self.tr("Inspection in progress")),
-            (STATE_COMPLETED, self.tr("Inspected (completed)")),
-            (STATE_ASSIGNED, self.tr("Has an assignment")),
-        ):
-            self.state.addItem(label, state)
+        self._fill_states(tree.view)
         self.state.currentIndexChanged.connect(
             lambda _index: self.proxy.set_state(str(self.state.currentData() or "")))
         row.addWidget(self.state)
+        # The county office only: every received result instead of the approved ones.
+        self.all_received = QCheckBox(self.tr("Show all received results"))
+        self.all_received.setToolTip(self.tr(
+            "Only approved inspections count as results. Tick to show each site's last "
+            "inspection received, whatever its review."))
+        self.all_received.setChecked(tree.view.all_received)
+        self.all_received.setVisible(tree.view.office)
+        self.all_received.toggled.connect(
+            lambda shown: tree.set_view(replace(tree.view, all_received=shown)))
+        row.addWidget(self.all_received)
         self.summary = QLabel()  # how many sites match, while a search or filter is on
         self.summary.setAccessibleName(self.tr("Search result"))
         self.summary.setWordWrap(True)
@@ -294,6 +334,44 @@ class SiteSearchBar(QWidget):
         self.proxy.criteria_changed.connect(self._criteria_changed)
         tree.filled.connect(self._show_summary)
         tree.typed.connect(self._typed_in_tree)
+        tree.view_changed.connect(self._view_changed)
+
+    def _fill_states(self, view: ResultView) -> None:
+        """The states offered: at the county office also the results awaiting review or
+        returned, and "inspected" means an approved result there."""
+        self.state.clear()
+        self.state.addItem(self.tr("Any state"), "")
+        completed = (self.tr("Has an approved result") if view.approved_only
+                     else self.tr("Inspected (completed)"))
+        states = [
+            (STATE_NEVER, self.tr("Never inspected")),
+            (STATE_IN_PROGRESS, self.tr("Inspection in progress")),
+            (STATE_COMPLETED, completed),
+        ]
+        if view.office:
+            states += [(STATE_AWAITING, self.tr("New result awaiting review")),
+                       (STATE_RETURNED, self.tr("Result returned to its inspector"))]
+        states.append((STATE_ASSIGNED, self.tr("Has an assignment")))
+        for state, label in states:
+            self.state.addItem(label, state)
+
+    def _view_changed(self, view: ResultView) -> None:
+        """The role or the choice of results changed: offer what applies, keep the state
+        chosen if it still applies."""
+        chosen = self.proxy.state
+        self.state.blockSignals(True)
+        try:
+            self._fill_states(view)
+            index = self.state.findData(chosen)
+            self.state.setCurrentIndex(max(index, 0))
+        finally:
+            self.state.blockSignals(False)
+        if self.state.findData(chosen) < 0:
+            self.proxy.set_state("")
+        self.all_received.blockSignals(True)
+        self.all_received.setChecked(view.all_received)
+        self.all_received.blockSignals(False)
+        self.all_received.setVisible(view.office)
 
     def install_shortcut(self, page: QWidget) -> QShortcut:
         """Ctrl+F on ``page`` (the site list's page) focuses the search box."""

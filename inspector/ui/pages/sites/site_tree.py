@@ -6,10 +6,16 @@ stays whole). The name column always holds the longest name: it takes the space
 the other columns leave (they fit their contents), never less than the names
 need. The user can resize, hide and show columns; the widths set by hand, the
 hidden columns and the sort order are what :mod:`.site_list_layout` keeps.
+
+At the county office only approved inspections count as results: the result column
+shows each site's last approved inspection, with a calm mark when a newer one awaits
+review or was returned, or on request every received result (:class:`ResultView`).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -30,26 +36,41 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.domain.tiers import TIER_ORDER
-from inspector.services.site_tree import SiteNode
+from inspector.services.site_tree import SiteNode, approved_results_only
 from inspector.ui.labels import (
     assignment_text,
     in_progress_text,
-    last_result_text,
+    site_result_text,
     tier_name,
 )
 from inspector.ui.pages.sites.site_columns import (
     ASSIGNMENT_COLUMN,
     IN_PROGRESS_COLUMN,
+    LAST_COLUMN,
     NAME_COLUMN,
     FittedColumns,
 )
-from inspector.ui.pages.sites.site_filter import SiteFilterProxy, SiteSearchBar, name_sort_key
+from inspector.ui.pages.sites.site_filter import (
+    ResultView,
+    SiteFilterProxy,
+    SiteSearchBar,
+    name_sort_key,
+)
 from inspector.ui.pages.sites.site_rows import NODE_ROLE, SITE_ID_ROLE, SORT_ROLE, SiteRow
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 TIER_RANK = {tier.value: str(rank) for rank, tier in enumerate(TIER_ORDER)}
+
+
+def result_column_title(view: ResultView) -> str:
+    """The result column's title: which result it shows."""
+    if not view.office:
+        return QCoreApplication.translate("SiteTree", "Last inspection")
+    if view.all_received:
+        return QCoreApplication.translate("SiteTree", "Last result received")
+    return QCoreApplication.translate("SiteTree", "Last approved result")
 
 
 class SiteTree(FittedColumns):
@@ -59,16 +80,18 @@ class SiteTree(FittedColumns):
     site_activated = Signal(SiteNode)  # Enter or double-click
     filled = Signal(int)  # after each fill, with the number of sites
     typed = Signal(str)  # letters or digits typed in the list: they go to the search
+    view_changed = Signal(object)  # the ResultView, before the tree is filled again with it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__([
             QCoreApplication.translate("SiteTree", "Site"),
             QCoreApplication.translate("SiteTree", "Tier"),
             QCoreApplication.translate("SiteTree", "Division code"),
-            QCoreApplication.translate("SiteTree", "Last inspection"),
+            result_column_title(ResultView()),
             QCoreApplication.translate("SiteTree", "In progress"),
             QCoreApplication.translate("SiteTree", "Assignment"),
         ], parent)
+        self.view = ResultView()  # the county office's is set once its role is read
         self.setAccessibleName(self.tr("Sites"))
         self.setAccessibleDescription(self.tr(
             "The county's sites: the college, its township schools and their village stations"))
@@ -136,7 +159,7 @@ class SiteTree(FittedColumns):
             model = self._new_model()
             for root in roots:
                 model.appendRow(self._row(root))
-            self.proxy.set_sites(roots)
+            self.proxy.set_sites(roots, self.view)
             old = self.proxy.sourceModel()
             self.proxy.setSourceModel(model)
             old.deleteLater()
@@ -162,17 +185,33 @@ class SiteTree(FittedColumns):
         self.filled.emit(len(self._site_items))
         self.site_chosen.emit(self.current_site())  # once per fill, not again per selection
 
+    def set_view(self, view: ResultView) -> None:
+        """Show each site's result as ``view`` says (the county office's approved results,
+        or every received one); the tree is filled again if it changed."""
+        if view == self.view:
+            return
+        self.view = view
+        self._labels[LAST_COLUMN] = result_column_title(view)
+        self.view_changed.emit(view)
+        if self._roots:
+            self.set_sites(self._roots)
+        else:
+            self.proxy.sourceModel().setHeaderData(
+                LAST_COLUMN, Qt.Orientation.Horizontal, self._labels[LAST_COLUMN])
+
     def _row(self, node: SiteNode, depth: int = 0) -> list[QStandardItem]:
         current = node.in_progress
+        view = self.view
+        result = node.result(view.approved_only)
         texts = [
             node.name, tier_name(node.tier), node.code or "",
-            last_result_text(node.last_completed),
+            site_result_text(node, view.approved_only, view.office),
             current.visit_date.isoformat() if current is not None else "",
             assignment_text(node.assignment, short=True),
         ]
         sort_keys = [
             name_sort_key(node.name), TIER_RANK.get(str(node.tier), "9"), node.code or "",
-            node.last_completed.visit_date.isoformat() if node.last_completed else "",
+            result.visit_date.isoformat() if result else "",
             current.visit_date.isoformat() if current is not None else "",
             node.assignment.period_start.isoformat() if node.assignment else "",
         ]
@@ -187,6 +226,9 @@ class SiteTree(FittedColumns):
         first.setData(node.id, SITE_ID_ROLE)
         first.setData(node, NODE_ROLE)
         first.setToolTip(node.address or node.name)
+        if view.office:
+            items[LAST_COLUMN].setToolTip(
+                site_result_text(node, view.approved_only, office=True, full=True))
         items[IN_PROGRESS_COLUMN].setToolTip(in_progress_text(current))
         items[ASSIGNMENT_COLUMN].setToolTip(assignment_text(node.assignment))
         self._site_items[node.id] = first
@@ -377,3 +419,11 @@ class SiteListPane(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.tree, 1)
         self.setFocusProxy(self.tree)
+
+    def read_role(self, data_dir: Path) -> bool:
+        """Follow this installation's role (at start and whenever it changes): at the
+        county office only approved inspections count as results. Returns whether this
+        is the office."""
+        office = approved_results_only(data_dir)
+        self.tree.set_view(replace(self.tree.view, office=office))
+        return office
