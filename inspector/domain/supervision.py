@@ -11,6 +11,7 @@ the command line and the printed ledger say the same.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -111,6 +112,24 @@ class CheckOutcome(StrEnum):
     CLOSED = "closed"  # rectified: the item closed
     KEPT_OPEN = "kept_open"  # not rectified: the item stays open with the new finding
     CONFLICT = "conflict"  # the item was closed or dropped meanwhile: kept, a person decides
+
+
+def review_state_of(completed: bool, decisions: Iterable[tuple[ReviewDecision, bool]]
+                    ) -> ReviewState:
+    """Where an inspection stands in review, from whether it is completed and its decisions,
+    oldest first, each with whether it was made on the inspection's latest completion: a
+    completed one is approved when the last decision on that completion approved it, and
+    awaits review otherwise; one in the field was returned when the last decision returned
+    it. (The review service and the start-up's site list both ask this.)"""
+    made = list(decisions)
+    if not completed:
+        returned = bool(made) and made[-1][0] == ReviewDecision.RETURNED
+        return ReviewState.RETURNED if returned else ReviewState.IN_FIELD
+    for decision, on_latest in reversed(made):
+        if on_latest:
+            return (ReviewState.APPROVED if decision == ReviewDecision.APPROVED
+                    else ReviewState.AWAITING)
+    return ReviewState.AWAITING
 
 
 def step_allowed(current: ItemState, wanted: ItemState) -> bool:

@@ -25,6 +25,7 @@ from inspector.domain.supervision import (
     ReviewState,
     Submission,
     SupervisionError,
+    review_state_of,
     submission_changes,
 )
 from inspector.domain.values import EventKind, InspectionStatus
@@ -95,14 +96,9 @@ def _state(status: InspectionStatus, completion_id: str | None,
            decisions: list[tuple[ReviewDecision, str]]) -> ReviewState:
     """Where an inspection stands, from its status, its latest completion event and its
     decisions (oldest first: decision, the completion event decided on)."""
-    if status != InspectionStatus.COMPLETED:
-        returned = bool(decisions) and decisions[-1][0] == ReviewDecision.RETURNED
-        return ReviewState.RETURNED if returned else ReviewState.IN_FIELD
-    for decision, event_id in reversed(decisions):
-        if completion_id is not None and event_id == completion_id:
-            return (ReviewState.APPROVED if decision == ReviewDecision.APPROVED
-                    else ReviewState.AWAITING)
-    return ReviewState.AWAITING
+    return review_state_of(status == InspectionStatus.COMPLETED,
+                           [(decision, completion_id is not None and event == completion_id)
+                            for decision, event in decisions])
 
 
 def review_state(session: Session, inspection: Inspection) -> ReviewState:

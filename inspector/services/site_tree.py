@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from inspector.domain.scoring import summarize
-from inspector.domain.supervision import ReviewDecision, ReviewState
+from inspector.domain.supervision import ReviewDecision, ReviewState, review_state_of
 from inspector.domain.templates import ChecklistTemplate, parse_stored_template
 from inspector.domain.tiers import TIER_ORDER, Tier
 from inspector.domain.values import EventKind, InspectionStatus, Role
@@ -227,19 +227,8 @@ def _decisions(connection: sqlite3.Connection) -> dict[str, list[tuple[ReviewDec
 
 def review_state(status: InspectionStatus,
                  decisions: Iterable[tuple[ReviewDecision, bool]]) -> ReviewState:
-    """Where an inspection stands in review, as :mod:`inspector.services.review` says it:
-    a completed one is approved when the last decision on its latest completion approved
-    it, and awaits review otherwise; one in the field was returned when the last decision
-    returned it."""
-    made = list(decisions)
-    if status != InspectionStatus.COMPLETED:
-        returned = bool(made) and made[-1][0] == ReviewDecision.RETURNED
-        return ReviewState.RETURNED if returned else ReviewState.IN_FIELD
-    for decision, on_latest in reversed(made):
-        if on_latest:
-            return (ReviewState.APPROVED if decision == ReviewDecision.APPROVED
-                    else ReviewState.AWAITING)
-    return ReviewState.AWAITING
+    """Where an inspection stands in review (the domain's ``review_state_of``)."""
+    return review_state_of(status == InspectionStatus.COMPLETED, decisions)
 
 
 def approved_results_only(data_dir: Path) -> bool:
