@@ -115,6 +115,7 @@ def command_modules() -> tuple[Any, ...]:
         letter_cmd,
         maint_cmd,
         office_cmd,
+        overview_cmd,
         print_cmd,
         reinspect_cmd,
         review_cmd,
@@ -124,7 +125,7 @@ def command_modules() -> tuple[Any, ...]:
 
     return (demo_cmd, checklist_cmd, sites_cmd, print_cmd, sync_cmd, assignments_cmd,
             draw_cmd, campaign_cmd, review_cmd, letter_cmd, items_cmd, reinspect_cmd,
-            office_cmd, devices_cmd, maint_cmd)
+            office_cmd, overview_cmd, devices_cmd, maint_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
