@@ -871,6 +871,17 @@
     </message>
 </context>
 <context>
+    <name>CompliancePanel</name>
+    <message>
+        <source>Compliance by tier and township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend of the compliance bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPanel</name>
     <message>
         <source>Conflicts</source>
@@ -941,6 +952,61 @@
     </message>
     <message>
         <source>Resolve the conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CoveragePanel</name>
+    <message>
+        <source>Coverage by tier and township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend of the coverage bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspected in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage: sites inspected in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites never inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Years without a result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not inspected for more &amp;than:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites not inspected for years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long unvisited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never inspected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long unvisited (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1400,6 +1466,53 @@ Please copy the report below and send it to the people who support this program.
     </message>
 </context>
 <context>
+    <name>HeatModel</name>
+    <message>
+        <source>Site</source>
+        <extracomment>A cell&apos;s score for the delegate: a number 0..1, ``NO_SCORE`` when nothing was counted, None for the site&apos;s name. The bands&apos; lower bounds, best first, and their colours (ColorBrewer &quot;Blues&quot;): the further below full marks, the deeper the blue.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (click to sort by it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · visited %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 (visited %4; double-click to open the inspection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeatPanel</name>
+    <message>
+        <source>Each site&apos;s score by second-level indicator, best sites first; double-click a cell (or press Enter) to open the site&apos;s inspection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat map of scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— grey, hatched: nothing counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend of the heat map&apos;s colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>When</source>
@@ -1797,6 +1910,25 @@ Please copy the report below and send it to the people who support this program.
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsPanel</name>
+    <message>
+        <source>Compliance by indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend of the compliance bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common problems: criteria most often found wanting</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2779,6 +2911,277 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     </message>
 </context>
 <context>
+    <name>Overview</name>
+    <message>
+        <source>Whole county</source>
+        <extracomment>The counted ratings&apos; colours, best first (符合, 基本符合, 不符合): calm, and told apart by readers who do not see red and green (Paul Tol&apos;s &quot;muted&quot; scheme); further ratings grey. Coverage: the sites with a result in the period. Rectification items: closed, open, overdue.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County level (no township)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no ratings counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved results only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every result received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 site(s) in scope · %2 inspected (%3) · score %4 · %5 · %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not applicable is not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspected / in scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 site(s) inspected (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found wanting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of sites rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change in percentage points since the site&apos;s previous result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of which overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed, %2 open, %3 of them overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverviewFilters</name>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ownship:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approved results only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unticked: every result received counts, those awaiting review too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>County overview</source>
+        <extracomment>What the overview shows depends on these changes.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The county&apos;s figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators and problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <source>Photos</source>
@@ -3111,6 +3514,52 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     </message>
     <message>
         <source>%1 TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RankingPanel</name>
+    <message>
+        <source>Ranking of sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranking of townships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Townships</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RectificationPanel</name>
+    <message>
+        <source>Rectification by township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend of the rectification bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rectification items for these sites yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4429,6 +4878,25 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     </message>
 </context>
 <context>
+    <name>TrendsPanel</name>
+    <message>
+        <source>Scores by year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The county&apos;s score by year (each year&apos;s latest results)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores by year and township</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since their previous result: %1 site(s) moved up, %2 moved down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <source>Undo</source>
@@ -4508,6 +4976,25 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     </message>
     <message>
         <source>, %1 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>YearChart</name>
+    <message>
+        <source>County score by year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 result(s))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No results yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 result(s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -855,6 +855,17 @@
     </message>
 </context>
 <context>
+    <name>CompliancePanel</name>
+    <message>
+        <source>Compliance by tier and township</source>
+        <translation>各层级、各乡镇达标情况</translation>
+    </message>
+    <message>
+        <source>Legend of the compliance bars</source>
+        <translation>达标情况条形图图例</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPanel</name>
     <message>
         <source>Conflicts</source>
@@ -925,6 +936,61 @@
     <message>
         <source>Resolve the conflict</source>
         <translation>解决冲突</translation>
+    </message>
+</context>
+<context>
+    <name>CoveragePanel</name>
+    <message>
+        <source>Coverage by tier and township</source>
+        <translation>各层级、各乡镇检查覆盖情况</translation>
+    </message>
+    <message>
+        <source>Legend of the coverage bars</source>
+        <translation>覆盖情况条形图图例</translation>
+    </message>
+    <message>
+        <source>inspected in the period</source>
+        <translation>期间内已检查</translation>
+    </message>
+    <message>
+        <source>Coverage: sites inspected in the period</source>
+        <translation>覆盖面：期间内已检查的场所</translation>
+    </message>
+    <message>
+        <source>Sites never inspected</source>
+        <translation>从未检查的场所</translation>
+    </message>
+    <message>
+        <source>Never inspected</source>
+        <translation>从未检查</translation>
+    </message>
+    <message>
+        <source>Years without a result</source>
+        <translation>多少年未检查</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Not inspected for more &amp;than:</source>
+        <translation>超过以下年限未检查(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Sites not inspected for years</source>
+        <translation>多年未检查的场所</translation>
+    </message>
+    <message>
+        <source>Long unvisited</source>
+        <translation>久未检查</translation>
+    </message>
+    <message>
+        <source>Never inspected (%1)</source>
+        <translation>从未检查（%1）</translation>
+    </message>
+    <message>
+        <source>Long unvisited (%1)</source>
+        <translation>久未检查（%1）</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1444,53 @@ Please copy the report below and send it to the people who support this program.
     </message>
 </context>
 <context>
+    <name>HeatModel</name>
+    <message>
+        <source>Site</source>
+        <extracomment>A cell&apos;s score for the delegate: a number 0..1, ``NO_SCORE`` when nothing was counted, None for the site&apos;s name. The bands&apos; lower bounds, best first, and their colours (ColorBrewer &quot;Blues&quot;): the further below full marks, the deeper the blue.</extracomment>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>%1 (click to sort by it)</source>
+        <translation>%1（点击按此列排序）</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · visited %3</source>
+        <translation>%1 · %2 · %3 检查</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 (visited %4; double-click to open the inspection)</source>
+        <translation>%1 · %2：%3（%4 检查；双击打开该次检查）</translation>
+    </message>
+</context>
+<context>
+    <name>HeatPanel</name>
+    <message>
+        <source>Each site&apos;s score by second-level indicator, best sites first; double-click a cell (or press Enter) to open the site&apos;s inspection.</source>
+        <translation>各场所按二级指标的得分（百分制），得分高的在前；双击单元格（或按回车键）打开该场所的这次检查。</translation>
+    </message>
+    <message>
+        <source>Heat map of scores</source>
+        <translation>得分热力图</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>— grey, hatched: nothing counted</source>
+        <translation>—（灰色斜线）：无计分项</translation>
+    </message>
+    <message>
+        <source>Legend of the heat map&apos;s colours</source>
+        <translation>热力图颜色图例</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>When</source>
@@ -1773,6 +1886,25 @@ Please copy the report below and send it to the people who support this program.
         <translation>
             <numerusform>县里的审核意见 %n 条</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsPanel</name>
+    <message>
+        <source>Compliance by indicator</source>
+        <translation>各指标达标情况</translation>
+    </message>
+    <message>
+        <source>Legend of the compliance bars</source>
+        <translation>达标情况条形图图例</translation>
+    </message>
+    <message>
+        <source>Common problems</source>
+        <translation>常见问题</translation>
+    </message>
+    <message>
+        <source>Common problems: criteria most often found wanting</source>
+        <translation>常见问题：最常未达标的检查项</translation>
     </message>
 </context>
 <context>
@@ -2761,6 +2893,277 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     </message>
 </context>
 <context>
+    <name>Overview</name>
+    <message>
+        <source>Whole county</source>
+        <extracomment>The counted ratings&apos; colours, best first (符合, 基本符合, 不符合): calm, and told apart by readers who do not see red and green (Paul Tol&apos;s &quot;muted&quot; scheme); further ratings grey. Coverage: the sites with a result in the period. Rectification items: closed, open, overdue.</extracomment>
+        <translation>全县</translation>
+    </message>
+    <message>
+        <source>County level (no township)</source>
+        <translation>县级（不属乡镇）</translation>
+    </message>
+    <message>
+        <source>no ratings counted</source>
+        <translation>无计分评定</translation>
+    </message>
+    <message>
+        <source>approved results only</source>
+        <translation>只计审核通过的结果</translation>
+    </message>
+    <message>
+        <source>every result received</source>
+        <translation>收到的全部结果</translation>
+    </message>
+    <message>
+        <source>%1 site(s) in scope · %2 inspected (%3) · score %4 · %5 · %6</source>
+        <translation>范围内 %1 所场所 · 已检查 %2 所（%3）· 得分 %4 · %5 · %6</translation>
+    </message>
+    <message>
+        <source>Campaign “%1”: %2</source>
+        <translation>督导计划“%1”：%2</translation>
+    </message>
+    <message>
+        <source>(not applicable is not counted)</source>
+        <translation>（“不适用”不计入）</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>全县</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Inspected / in scope</source>
+        <translation>已检查/应检查</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图示</translation>
+    </message>
+    <message>
+        <source>%1 of %2 site(s) inspected (%3)</source>
+        <translation>%2 所中已检查 %1 所（%3）</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果数</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Found wanting</source>
+        <translation>未达标次数</translation>
+    </message>
+    <message>
+        <source>Of sites rated</source>
+        <translation>评定场所数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>最近一次检查</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上次得分</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Change in percentage points since the site&apos;s previous result</source>
+        <translation>与该场所上一次结果相比变化的百分点</translation>
+    </message>
+    <message>
+        <source>County level</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <source>Of which overdue</source>
+        <translation>其中逾期</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <source>%1 closed, %2 open, %3 of them overdue</source>
+        <translation>已销号 %1 项，未销号 %2 项，其中逾期 %3 项</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewFilters</name>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部层级</translation>
+    </message>
+    <message>
+        <source>T&amp;ier:</source>
+        <translation>层级(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <translation>全部乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>T&amp;ownship:</source>
+        <translation>乡镇(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Approved results only</source>
+        <translation>只计审核通过的结果(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Unticked: every result received counts, those awaiting review too</source>
+        <translation>不勾选：收到的全部结果都计入，包括待审核的</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>自选日期……</translation>
+    </message>
+    <message>
+        <source>Campaign: %1</source>
+        <translation>督导计划：%1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>County overview</source>
+        <extracomment>What the overview shows depends on these changes.</extracomment>
+        <translation>全县概况</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>正在打开……</translation>
+    </message>
+    <message>
+        <source>The county&apos;s figures</source>
+        <translation>全县数据</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖面</translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation>达标情况</translation>
+    </message>
+    <message>
+        <source>Indicators and problems</source>
+        <translation>指标与常见问题</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <source>Photos</source>
@@ -3094,6 +3497,52 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     <message>
         <source>%1 TB</source>
         <translation>%1 TB</translation>
+    </message>
+</context>
+<context>
+    <name>RankingPanel</name>
+    <message>
+        <source>Ranking of sites</source>
+        <translation>场所排名</translation>
+    </message>
+    <message>
+        <source>Ranking of townships</source>
+        <translation>乡镇排名</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Townships</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationPanel</name>
+    <message>
+        <source>Rectification by township</source>
+        <translation>各乡镇整改情况</translation>
+    </message>
+    <message>
+        <source>Legend of the rectification bars</source>
+        <translation>整改情况条形图图例</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>No rectification items for these sites yet.</source>
+        <translation>这些场所还没有整改事项。</translation>
     </message>
 </context>
 <context>
@@ -4402,6 +4851,25 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     </message>
 </context>
 <context>
+    <name>TrendsPanel</name>
+    <message>
+        <source>Scores by year</source>
+        <translation>逐年得分</translation>
+    </message>
+    <message>
+        <source>The county&apos;s score by year (each year&apos;s latest results)</source>
+        <translation>全县逐年得分（每年各场所最近一次结果）</translation>
+    </message>
+    <message>
+        <source>Scores by year and township</source>
+        <translation>各乡镇逐年得分</translation>
+    </message>
+    <message>
+        <source>Since their previous result: %1 site(s) moved up, %2 moved down.</source>
+        <translation>与各自上一次结果相比：%1 所场所得分上升，%2 所下降。</translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <source>Undo</source>
@@ -4482,6 +4950,25 @@ Switch to that window, or close it and start Inspector again. Two windows on one
     <message>
         <source>, %1 overdue</source>
         <translation>，逾期 %1</translation>
+    </message>
+</context>
+<context>
+    <name>YearChart</name>
+    <message>
+        <source>County score by year</source>
+        <translation>全县逐年得分</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 result(s))</source>
+        <translation>%1年：%2（%3 个结果）</translation>
+    </message>
+    <message>
+        <source>No results yet</source>
+        <translation>尚无结果</translation>
+    </message>
+    <message>
+        <source>%1 result(s)</source>
+        <translation>%1 个结果</translation>
     </message>
 </context>
 </TS>
