@@ -1,7 +1,9 @@
 """A site list's CSV file as read and written: its columns and the headers accepted for
 each, the encodings (UTF-8 with or without BOM, GBK/GB18030), formula escaping, and every
 row read with what is wrong with its own cells, by line. Matching the rows against the
-registry and importing them is :mod:`~inspector.services.sites_csv`'s.
+registry and importing them is :mod:`~inspector.services.sites_csv`'s; an Excel workbook's
+sheets become the same rows in :mod:`~inspector.services.site_list_workbook`, whose
+problems name the sheet, row and column (:class:`Places`).
 
 A cell that a spreadsheet would take for a formula (one starting with ``=``,
 ``+``, ``-``, ``@``, a tab or a line break) is written with a single quote in
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from inspector.domain.tiers import Tier, parse_tier
 from inspector.errors import UserError
+from inspector.services import text_limits
 from inspector.services.sites import SiteData, SiteError, site_text_problems, validate_code
 
 # (field, Chinese header written on export, other headers accepted on import)
@@ -57,17 +60,48 @@ def unescape_cell(cell: str) -> str:
 class RowProblem:
     line: int
     reason: str
+    column: str | None = None  # the field (a COLUMNS name) whose cell is to blame, if one is
+    place: str = ""  # how a workbook names the cell; "" for a CSV file's "第 N 行 / line N"
 
     def __str__(self) -> str:
+        if self.place:
+            return f"{self.place}: {self.reason}"
         return f"第 {self.line} 行 / line {self.line}: {self.reason}"
 
 
-def by_row(problems: Sequence[RowProblem]) -> list[RowProblem]:
-    """One problem per bad row, in file order, with all of that row's reasons."""
-    reasons: dict[int, list[str]] = {}
-    for problem in sorted(problems, key=lambda p: p.line):
-        reasons.setdefault(problem.line, []).append(problem.reason)
-    return [RowProblem(line, "；".join(texts)) for line, texts in reasons.items()]
+class Places:
+    """How the rows of a CSV file are named in messages: by line, one problem per row
+    with all its reasons. A workbook's rows are named by sheet, row and column instead
+    (:class:`~inspector.services.site_list_workbook.SheetPlaces`)."""
+
+    by_cell = False
+
+    def row(self, line: int) -> tuple[str, str]:
+        """A row named in another row's message (中文, English)."""
+        return f"第 {line} 行", f"line {line}"
+
+    def cell(self, line: int, column: str | None) -> str:
+        """Where a problem is: the cell of ``column`` in row ``line`` ("" : by line)."""
+        return ""
+
+
+LINES = Places()
+
+
+def by_row(problems: Sequence[RowProblem], places: Places = LINES) -> list[RowProblem]:
+    """One problem per bad row (per bad cell of a workbook), in file order, with all of its
+    reasons."""
+    order = {name: index for index, (name, _, _) in enumerate(COLUMNS)}
+
+    def where(problem: RowProblem) -> tuple[int, int]:
+        return problem.line, -1 if problem.column is None else order.get(problem.column, -1)
+
+    reasons: dict[tuple[int, str | None], list[str]] = {}
+    for problem in sorted(problems, key=where):
+        key = (problem.line, problem.column if places.by_cell else None)
+        reasons.setdefault(key, []).append(problem.reason)
+    return [RowProblem(line, "；".join(texts), column, places.cell(line, column))
+            for (line, column), texts in reasons.items()]
 
 
 class CsvImportError(UserError):
@@ -108,7 +142,8 @@ def decode(path: Path) -> tuple[str, str]:
     raise CsvImportError(path, "文件编码无法识别（应为 UTF-8 或 GBK）/ not UTF-8 or GBK text")
 
 
-def _header_map(header: Sequence[str]) -> dict[str, int]:
+def header_map(header: Sequence[str]) -> dict[str, int]:
+    """Which cell of the header row each field's column is in (the first one it names)."""
     lookup: dict[str, str] = {}
     for field_name, chinese, others in COLUMNS:
         for alias in (chinese, *others):
@@ -121,8 +156,20 @@ def _header_map(header: Sequence[str]) -> dict[str, int]:
     return mapping
 
 
-def _read_row(line: int, cells: list[str], columns: dict[str, int]) -> tuple[Row, list[str]]:
-    """One row and what is wrong with its own cells (its parent is checked later)."""
+def missing_columns(columns: dict[str, int]) -> str:
+    """The required columns a header lacks, in Chinese ("名称、层级"); "" when none."""
+    return "、".join(chinese for name, chinese, _ in COLUMNS
+                    if name in REQUIRED and name not in columns)
+
+
+_DETAILS = (("address", text_limits.SITE_ADDRESS), ("contact", text_limits.SITE_CONTACT),
+            ("phone", text_limits.SITE_PHONE))
+
+
+def read_row(line: int, cells: Sequence[str], columns: dict[str, int]
+             ) -> tuple[Row, list[tuple[str, str]]]:
+    """One row and what is wrong with its own cells, each with its column (the parent is
+    checked later)."""
 
     def given(name: str) -> str | None:
         """The cell, or None when the file has no such column or the row stops short."""
@@ -134,24 +181,29 @@ def _read_row(line: int, cells: list[str], columns: dict[str, int]) -> tuple[Row
     def cell(name: str) -> str:
         return given(name) or ""
 
-    reasons: list[str] = []
+    reasons: list[tuple[str, str]] = []
     tier: Tier | None = None
     try:
         tier = parse_tier(cell("tier"))
     except ValueError:
-        reasons.append(f"层级无法识别 / unknown tier '{shown(cell('tier'))}'")
+        reasons.append(("tier", f"层级无法识别 / unknown tier '{shown(cell('tier'))}'"))
     name = cell("name")
-    address, contact, phone = given("address"), given("contact"), given("phone")
-    reasons += site_text_problems(name, address, contact, phone)
+    reasons += [("name", reason) for reason in site_text_problems(name)]
+    details = {column: given(column) for column, _ in _DETAILS}
+    for column, limit in _DETAILS:
+        value = details[column]
+        problem = text_limits.text_problem(limit, value) if value else None
+        if problem is not None:
+            reasons.append((column, problem))
     code: str | None = None
     try:
         code = validate_code(cell("code"))
     except SiteError as exc:
-        reasons.append(str(exc))
+        reasons.append(("code", str(exc)))
     data = None
     if tier is not None and not reasons:
-        data = SiteData(name=name, tier=tier, code=code, address=address, contact=contact,
-                        phone=phone)
+        data = SiteData(name=name, tier=tier, code=code, address=details["address"],
+                        contact=details["contact"], phone=details["phone"])
     return Row(line, tier, cell("parent"), (cell("code"), name), data), reasons
 
 
@@ -170,20 +222,19 @@ def parse_rows(path: Path, text: str) -> tuple[list[Row], list[RowProblem]]:
         raise CsvImportError(path, "文件是空的 / the file is empty") from None
     except csv.Error as exc:
         raise CsvImportError(path, f"不是有效的 CSV 文件 / not a valid CSV file: {exc}") from exc
-    columns = _header_map(header)
-    missing = [name for name in REQUIRED if name not in columns]
+    columns = header_map(header)
+    missing = missing_columns(columns)
     if missing:
-        expected = "、".join(chinese for name, chinese, _ in COLUMNS if name in missing)
-        raise CsvImportError(path, f"缺少列 / missing columns: {expected}")
+        raise CsvImportError(path, f"缺少列 / missing columns: {missing}")
     rows: list[Row] = []
     problems: list[RowProblem] = []
     try:
         for cells in reader:
             if not any(cell.strip() for cell in cells):
                 continue
-            row, reasons = _read_row(reader.line_num, cells, columns)
+            row, reasons = read_row(reader.line_num, cells, columns)
             rows.append(row)
-            problems.extend(RowProblem(row.line, reason) for reason in reasons)
+            problems.extend(RowProblem(row.line, reason, column) for column, reason in reasons)
     except csv.Error as exc:
         # The rest of the file cannot be read, so its parents cannot be checked either.
         problems.append(RowProblem(reader.line_num, f"CSV 格式错误 / malformed CSV: {exc}"))

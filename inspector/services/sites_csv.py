@@ -1,4 +1,5 @@
-"""Importing and exporting the site registry as CSV files that Excel reads and writes.
+"""Importing and exporting the site registry as CSV files that Excel reads and writes;
+importing it from an Excel workbook (.xlsx) too, with the same checks.
 
 Export writes UTF-8 with a byte-order mark so that Excel shows Chinese
 correctly. Import accepts UTF-8 (with or without BOM) and GBK/GB18030 (what
@@ -30,7 +31,9 @@ from inspector.domain.tiers import TIER_ORDER, Tier, tier_label
 from inspector.durable import write_atomic
 from inspector.services.site_list_file import (
     COLUMNS,
+    LINES,
     CsvImportError,
+    Places,
     Row,
     RowProblem,
     by_row,
@@ -39,6 +42,7 @@ from inspector.services.site_list_file import (
     parse_rows,
     shown,
 )
+from inspector.services.site_list_workbook import is_workbook, read_workbook
 from inspector.services.site_registry import SiteRegistry, SiteRow
 from inspector.services.sites import (
     Outcome,
@@ -54,7 +58,7 @@ class ImportResult:
     created: int
     updated: int
     unchanged: int
-    encoding: str
+    encoding: str  # "UTF-8", "GBK", or "Excel" for a workbook
 
 
 # Short tier words for messages: "村级" / "village station".
@@ -66,7 +70,7 @@ _TIER_WORDS: dict[str, tuple[str, str]] = {
 
 
 def _resolve_parents(
-    registry: SiteRegistry, rows: list[Row]
+    registry: SiteRegistry, rows: list[Row], places: Places
 ) -> tuple[dict[int, tuple[str | None, str | None]], list[RowProblem]]:
     """For each good row: (parent code, parent name) found in the file or the database.
 
@@ -82,9 +86,9 @@ def _resolve_parents(
         assert row.data is not None
         if row.data.code:
             if row.data.code in by_code:
-                first = by_code[row.data.code].line
-                problems.append(RowProblem(row.line, f"区划代码与第 {first} 行重复 / the code "
-                                                     f"{row.data.code} repeats line {first}"))
+                zh, en = places.row(by_code[row.data.code].line)
+                problems.append(RowProblem(row.line, f"区划代码与{zh}重复 / the code "
+                                                     f"{row.data.code} repeats {en}", "code"))
             by_code[row.data.code] = row
         by_name.setdefault((row.data.tier, row.data.name), []).append(row)
     resolved: dict[int, tuple[str | None, str | None]] = {}
@@ -95,11 +99,12 @@ def _resolve_parents(
         if expected is None:
             if row.parent:
                 problems.append(RowProblem(row.line, "县级学院不应有上级 / a county college has "
-                                                     "no parent"))
+                                                     "no parent", "parent"))
             resolved[row.line] = (None, None)
             continue
         if not row.parent:
-            problems.append(RowProblem(row.line, "缺少上级站点 / the parent site is missing"))
+            problems.append(RowProblem(row.line, "缺少上级站点 / the parent site is missing",
+                                       "parent"))
             continue
         parent_tier: Tier | None = None
         key: tuple[str | None, str | None] = (None, None)
@@ -120,17 +125,18 @@ def _resolve_parents(
                 problems.append(RowProblem(
                     row.line,
                     f"上级站点“{shown(row.parent)}”不唯一，请填写区划代码 / more than one parent "
-                    f"named {shown(row.parent)}: give its code",
+                    f"named {shown(row.parent)}: give its code", "parent",
                 ))
                 continue
         if parent_tier is None:
             if row.parent not in bad_cells:  # that row's own problem is reported instead
                 problems.append(RowProblem(
-                    row.line, f"找不到上级站点 / parent not found: {shown(row.parent)}"))
+                    row.line, f"找不到上级站点 / parent not found: {shown(row.parent)}",
+                    "parent"))
         elif parent_tier != expected:
             problems.append(RowProblem(
                 row.line, f"上级站点层级不对 / the parent {shown(row.parent)} is a {parent_tier} "
-                          f"site, not a {expected} site"))
+                          f"site, not a {expected} site", "parent"))
         elif row.data is not None:
             resolved[row.line] = key
     return resolved, problems
@@ -168,13 +174,15 @@ def _hierarchy_problems(
                 line_of[parent_id],
                 f"{parent.name} 下还有 {count} 个{zh}站点，不能改为{new_zh} / {parent.name} "
                 f"still has {count} {en}{'s' if count > 1 else ''} under it, cannot become "
-                f"a {new_en}",
+                f"a {new_en}", "tier",
             ))
     return problems
 
 
 def import_sites(session: Session, path: Path) -> ImportResult:
-    """Validate the whole file, then add or update its sites (matched by code, else by name).
+    """Validate the whole file (CSV, or an Excel workbook: see
+    :func:`~inspector.services.site_list_workbook.is_workbook`), then add or update its sites
+    (matched by code, else by name).
 
     A column the file leaves out leaves that field of existing sites as it
     is. The rows are applied to the registry in memory, and the whole
@@ -184,10 +192,15 @@ def import_sites(session: Session, path: Path) -> ImportResult:
     for the caller to commit (the command line and the GUI both import
     inside ``db.transaction()``).
     """
-    text, encoding = decode(path)
-    rows, problems = parse_rows(path, text)
+    places: Places = LINES
+    if is_workbook(path):
+        rows, problems, places = read_workbook(path)
+        encoding = "xlsx"
+    else:
+        text, encoding = decode(path)
+        rows, problems = parse_rows(path, text)
     registry = SiteRegistry.load(session)
-    parents, parent_problems = _resolve_parents(registry, rows)
+    parents, parent_problems = _resolve_parents(registry, rows, places)
     problems += parent_problems
     before = {site.id: (site.tier, site.parent_id) for site in registry.rows()}
     line_of: dict[str, int] = {}
@@ -210,7 +223,7 @@ def import_sites(session: Session, path: Path) -> ImportResult:
             counts[outcome] += 1
     problems += _hierarchy_problems(registry, before, line_of)
     if problems:
-        raise CsvImportError(path, by_row(problems))
+        raise CsvImportError(path, by_row(problems, places))
     try:
         written = registry.write(session)
     except sqlite3.IntegrityError as exc:
@@ -219,7 +232,8 @@ def import_sites(session: Session, path: Path) -> ImportResult:
     if not written:  # another program changed the sites meanwhile; now they cannot change
         return import_sites(session, path)
     return ImportResult(counts[Outcome.CREATED], counts[Outcome.UPDATED],
-                        counts[Outcome.UNCHANGED], "GBK" if encoding == "gb18030" else "UTF-8")
+                        counts[Outcome.UNCHANGED],
+                        {"gb18030": "GBK", "xlsx": "Excel"}.get(encoding, "UTF-8"))
 
 
 def _stored_parent(
