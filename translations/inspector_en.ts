@@ -4301,6 +4301,10 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Site lists (*.csv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Importing %1: waiting for the database…</source>
         <translation type="unfinished"></translation>
     </message>

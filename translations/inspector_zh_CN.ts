@@ -4274,6 +4274,10 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         <translation>正在导入 %1……</translation>
     </message>
     <message>
+        <source>Site lists (*.csv *.xlsx)</source>
+        <translation>站点名录 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
         <source>Importing %1: waiting for the database…</source>
         <translation>正在导入 %1：等待数据库……</translation>
     </message>

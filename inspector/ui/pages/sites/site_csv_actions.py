@@ -1,7 +1,8 @@
 """File → Import sites from CSV / Export sites to CSV, for the main window.
 
 The files are read and written by :mod:`inspector.services.sites_csv` on the
-worker; a file with bad rows imports nothing and lists every bad row. While
+worker; the import takes an Excel workbook (.xlsx) as well as CSV. A file with bad rows
+imports nothing and lists every bad row (a workbook's, by sheet, row and column). While
 another program writes to the database, the import waits for it and says so.
 The dialogs open in the folder last used; an export suggests ``站点名录_日期.csv``.
 """
@@ -44,7 +45,7 @@ class SiteCsvActions(QObject):
         if self._context() is None:
             return
         path = self.dialogs.open_file(self.window, self.tr("Import sites"),
-                                      self.tr("CSV files (*.csv)"), Purpose.DOCUMENTS)
+                                      self.tr("Site lists (*.csv *.xlsx)"), Purpose.DOCUMENTS)
         if path is not None:
             self.import_sites_from(path)
 
