@@ -22,10 +22,11 @@ from inspector.services import api
 
 def register(commands: Any) -> None:
     sub = add_group(commands, "sites", "站点名录 / the site registry")
-    imp = add_command(sub, "import", "从 CSV 文件新增或更新站点（UTF-8 或 GBK）/ "
-                                     "add or update sites from a CSV file (UTF-8 or GBK)",
-                      run_import)
-    imp.add_argument("file", type=Path, help="要读入的 CSV 文件 / the CSV file to read")
+    imp = add_command(sub, "import", "从 CSV（UTF-8 或 GBK）或 Excel（.xlsx）文件新增或更新站点"
+                                     " / add or update sites from a CSV (UTF-8 or GBK) or "
+                                     "Excel (.xlsx) file", run_import)
+    imp.add_argument("file", type=Path, help="要读入的 CSV 或 .xlsx 文件 / the CSV or .xlsx "
+                                             "file to read")
     exp = add_command(sub, "export", "将全部站点写入 Excel 可打开的 CSV 文件 / "
                                      "write all sites to a CSV file that Excel opens",
                       run_export)

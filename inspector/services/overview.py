@@ -59,7 +59,8 @@ class CountyOverview:
     items: tuple[TownshipItems, ...]
 
 
-def _scope(session: Session, wanted: OverviewFilter) -> tuple[list[SiteEntry], Period, str]:
+def scope(session: Session, wanted: OverviewFilter) -> tuple[list[SiteEntry], Period, str]:
+    """The sites the filter covers, its period, and the campaign's name (if one)."""
     from inspector.services.campaigns import draw_sites, get_campaign
 
     code_of = {row.id: row.code for row in session.exec(select(SiteRow)).all()}
@@ -130,7 +131,7 @@ def county_overview(session: Session, wanted: OverviewFilter, today: date) -> Co
     if not 1 <= wanted.stale_years <= 20:
         raise SupervisionError("“多少年未检查”须在 1 到 20 年之间 / the years without a "
                                "result must be 1 to 20")
-    sites, period, name = _scope(session, wanted)
+    sites, period, name = scope(session, wanted)
     templates = {f"{row.template_id}@{row.version}": template_of(row)
                  for row in session.exec(select(TemplateVersion)).all()}
     figures = overview(sites, _results(session, wanted.approved_only), templates, period,

@@ -368,11 +368,11 @@ def write_workbook(session: Session, wanted: OverviewFilter, today: date, out: B
                    control: Control | None = None) -> CountyOverview:
     """The overview for ``wanted`` as a workbook written to ``out``."""
     from inspector.services.office_settings import load_settings
-    from inspector.services.overview import _scope, county_overview
+    from inspector.services.overview import county_overview, scope
     from inspector.services.rectification_ledger import LedgerFilter, list_items
 
     data = county_overview(session, wanted, today)
-    in_scope = {site.id for site in _scope(session, wanted)[0]}
+    in_scope = {site.id for site in scope(session, wanted)[0]}
     items = [row for row in list_items(session, LedgerFilter(), today) if row.site_id in in_scope]
     build_workbook(data, result_lines(session, data.figures, control), items, out,
                    load_settings(session).issuer)
