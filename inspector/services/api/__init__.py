@@ -13,8 +13,8 @@ One module per area: :mod:`startup`, :mod:`sites`, :mod:`inspections`,
 :mod:`photos`, :mod:`printing`, :mod:`sync`, :mod:`templates`, :mod:`maintenance`,
 :mod:`supervision` (the draw), :mod:`office` (the supervision loop),
 :mod:`office_printing` (its documents), :mod:`overview` (the county at a glance),
-:mod:`overview_outputs` (its workbook), :mod:`reinspection_reads` (the loop on a field
-laptop).
+:mod:`overview_outputs` (its workbook), :mod:`overview_documents` (its report and
+public notice), :mod:`reinspection_reads` (the loop on a field laptop).
 Importing any of them is cheap: the services (and SQLModel) are imported inside the
 functions, so the window can show itself before they load (``benchmarks/startup.py``).
 """
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         office,
         office_printing,
         overview,
+        overview_documents,
         overview_outputs,
         photos,
         printing,
@@ -45,8 +46,9 @@ if TYPE_CHECKING:
     )
 
 __all__ = ["inspections", "maintenance", "office", "office_printing", "overview",
-           "overview_outputs", "photos", "printing", "reinspection_reads", "saving", "sites",
-           "startup", "supervision", "sync", "templates"]
+           "overview_documents", "overview_outputs", "photos", "printing",
+           "reinspection_reads", "saving", "sites", "startup", "supervision", "sync",
+           "templates"]
 
 
 def __getattr__(name: str) -> ModuleType:
