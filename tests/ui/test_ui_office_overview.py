@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 from ui_text import untranslated
@@ -225,8 +225,11 @@ def test_a_heat_map_cell_opens_its_inspection(qtbot: QtBot, office: AppContext) 
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # as a person does
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     assert opened == [figures.sites[2].inspection_id]
-    # Sorted by an indicator, a cell still opens its own site's inspection, with Enter too.
-    view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    # Sorted by an indicator (its header clicked), a cell still opens its own site's
+    # inspection, with Enter too.
+    header = view.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(3) + 5, header.height() // 2))
     first = view.model().index(0, 3)
     view.setCurrentIndex(first)
     view.setFocus()
@@ -235,6 +238,26 @@ def test_a_heat_map_cell_opens_its_inspection(qtbot: QtBot, office: AppContext) 
     assert opened[-1] == next(s.inspection_id for s in figures.sites if s.site.name == name)
     assert view.model().index(0, 3).data(HEAT_ROLE) == min(
         view.model().index(r, 3).data(HEAT_ROLE) for r in range(view.model().rowCount()))
+
+
+def test_the_rankings_sort_by_any_column(qtbot: QtBot, office: AppContext) -> None:
+    tab = _tab(qtbot, office)
+    tab.tabs.setCurrentWidget(tab.ranking)
+    figures = _shown(tab).figures
+    by_id = {s.inspection_id: s for s in figures.sites}
+    view = tab.ranking.sites_view
+    view.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # the score, lowest first
+    shown = [by_id[key] for key in _column(view, 0, KEY_ROLE)]
+    assert [s.score for s in shown] == sorted(s.score or 0.0 for s in figures.sites)
+    assert _column(view, 4) == [percent(s.score) for s in shown]  # each row its own site's
+    view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert sorted(_column(view, 1)) == sorted(s.site.name for s in figures.sites)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the ranking again
+    assert _column(view, 0, KEY_ROLE) == [s.inspection_id for s in figures.sites]
+    townships = tab.ranking.townships_view
+    townships.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # inspected, most first
+    inspected = [int(text.split("/")[0]) for text in _column(townships, 3)]
+    assert inspected == sorted(inspected, reverse=True)
 
 
 def test_it_reads_again_when_inspections_change(qtbot: QtBot, office: AppContext) -> None:

@@ -50,7 +50,7 @@ class YearChart(QWidget):
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
-        return QSize(metrics.horizontalAdvance("0") * 60, metrics.height() * 14)
+        return QSize(metrics.horizontalAdvance("0") * 60, metrics.height() * 11)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

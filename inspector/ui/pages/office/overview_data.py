@@ -95,8 +95,9 @@ def shares_words(figures: Overview, shares: Shares) -> str:
     """The shares in words, for screen readers and tooltips: "符合 91.8%, 基本符合 4.1%, …"."""
     if not shares.counted:
         return translate("Overview", "no ratings counted")
-    return ", ".join(f"{name} {percent(shares.share(rating))}"
-                     for rating, name, _colour in rating_names(figures))
+    return ("，" if chinese() else ", ").join(
+        f"{name} {percent(shares.share(rating))}"
+        for rating, name, _colour in rating_names(figures))
 
 
 def shares_segments(figures: Overview, shares: Shares) -> tuple[tuple[float, QColor], ...]:
@@ -135,5 +136,6 @@ def summary_text(read: OverviewRead) -> str:
             .replace("%3", percent(county.coverage)).replace("%4", percent(county.shares.score))
             .replace("%5", shares_words(figures, county.shares)).replace("%6", counted))
     if data.campaign_name:
-        text = translate("Overview", "Campaign “%1”: %2").replace("%1", data.campaign_name).replace("%2", text)
+        text = translate("Overview", "Campaign “%1”: %2") \
+            .replace("%1", data.campaign_name).replace("%2", text)
     return text

@@ -71,7 +71,7 @@ class OverviewFilters(QWidget):
         tier_label.setBuddy(self.tier)
         self.township = QComboBox()
         self.township.setAccessibleName(self.tr("Township"))
-        self.township.setMinimumContentsLength(8)
+        self.township.setMinimumContentsLength(14)
         self.township.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.township.addItem(self.tr("All townships"), None)

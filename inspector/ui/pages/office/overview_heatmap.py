@@ -8,10 +8,20 @@ A table model and a delegate: a county's hundreds of sites draw only the cells i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -30,10 +40,9 @@ from inspector.ui.pages.office.overview_model import (
     KEY_ROLE,
     SORT_ROLE,
     fit_rows,
-    source_index,
     table_view,
 )
-from inspector.ui.pages.office.overview_rows import ranks
+from inspector.ui.pages.office.overview_rows import site_ranks
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPersistentModelIndex
@@ -60,16 +69,10 @@ def band(score: float) -> int:
 
 def band_words() -> list[tuple[QColor, str]]:
     """The legend: each band's colour and its range."""
-    words = []
-    for n, floor in enumerate(BANDS):
-        if n == 0:
-            text = f"≥ {floor * 100:.0f}%"
-        elif floor == 0.0:
-            text = f"< {BANDS[n - 1] * 100:.0f}%"
-        else:
-            text = f"{floor * 100:.0f}–{BANDS[n - 1] * 100:.0f}%"
-        words.append((BAND_COLORS[n], text))
-    return words
+    above = [None, *BANDS[:-1]]  # each band reaches up to (not including) the one above
+    return [(BAND_COLORS[n], f"≥ {floor * 100:.0f}%" if top is None
+             else f"{floor * 100:.0f}–{top * 100:.0f}%")
+            for n, (floor, top) in enumerate(zip(BANDS, above, strict=True))]
 
 
 def wrapped(label: str) -> str:
@@ -89,19 +92,50 @@ def wrapped(label: str) -> str:
 class HeatModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.sites: list[SiteFigures] = []
         self.indicators: list[IndicatorFigures] = []
-        self.ranks: list[int | None] = []
+        self._sites: Sequence[SiteFigures] = ()  # in ranking order
+        self._ranks: Sequence[int | None] = ()
+        self._order: Sequence[int] = ()  # the rows shown: indexes into the ranking
+        self.sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     def set_figures(self, figures: Overview) -> None:
         self.beginResetModel()
-        self.sites = list(figures.sites)
         self.indicators = [i for i in figures.indicators if i.level == 2]
-        self.ranks = ranks([s.score for s in self.sites])
+        self._sites, self._ranks = figures.sites, site_ranks(figures)
+        self._arrange(*self.sorted_by)
         self.endResetModel()
 
+    def site(self, row: int) -> SiteFigures:
+        return self._sites[self._order[row]]
+
+    def _arrange(self, column: int, order: Qt.SortOrder) -> None:
+        self.sorted_by = (column, order)
+        if not 0 <= column < self.columnCount():
+            self._order = range(len(self._sites))
+            return
+        shown = list(range(len(self._sites)))
+        sites = self._sites
+        if column == NAME:
+            collator = QCollator(QLocale())
+            shown.sort(key=lambda n: collator.sortKey(sites[n].site.name))
+        else:
+            shown.sort(key=lambda n: sort_score(self._score_of(sites[n], column)))
+        if order == Qt.SortOrder.DescendingOrder:
+            shown.reverse()
+        self._order = shown
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (the site's name, its score, an indicator); -1: the ranking."""
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()  # the view's current and selected cells
+        where = [(self._order[index.row()], index.column()) for index in kept]
+        self._arrange(column, order)
+        row_of = {at: row for row, at in enumerate(self._order)}
+        self.changePersistentIndexList(kept, [self.index(row_of[at], c) for at, c in where])
+        self.layoutChanged.emit()
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.sites)
+        return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else 2 + len(self.indicators)
@@ -116,8 +150,8 @@ class HeatModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Vertical:
-            if role == Qt.ItemDataRole.DisplayRole and section < len(self.ranks):
-                rank = self.ranks[section]
+            if role == Qt.ItemDataRole.DisplayRole and section < len(self._order):
+                rank = self._ranks[self._order[section]]
                 return "—" if rank is None else str(rank)
             return None
         if section >= self.columnCount():
@@ -130,16 +164,18 @@ class HeatModel(QAbstractTableModel):
         return None
 
     def score(self, row: int, column: int) -> float | None:
-        site = self.sites[row]
+        return self._score_of(self.site(row), column)
+
+    def _score_of(self, site: SiteFigures, column: int) -> float | None:
         if column == SCORE:
             return site.score
         return site.indicators.get(self.indicators[column - 2].id)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.sites):
+        if not index.isValid() or index.row() >= len(self._order):
             return None
-        site, column = self.sites[index.row()], index.column()
+        site, column = self.site(index.row()), index.column()
         if role == KEY_ROLE:
             return site.inspection_id
         if column == NAME:
@@ -196,14 +232,6 @@ class HeatDelegate(QStyledItemDelegate):
             painter.drawRect(QRect(rect).adjusted(1, 1, -2, -2))
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        if index.data(HEAT_ROLE) is None:
-            return super().sizeHint(option, index)
-        metrics = option.fontMetrics
-        return QSize(metrics.horizontalAdvance("100") + metrics.height(),
-                     round(metrics.height() * 1.6))
-
 
 def legend_text(items: list[tuple[QColor, str]], extra: str = "") -> str:
     """A legend as rich text: a swatch of each colour, then what it means."""
@@ -227,6 +255,9 @@ class HeatPanel(QWidget):
         self.model = HeatModel(self)
         self.view: QTableView = table_view(self.model, self.tr("Heat map of scores"),
                                            sortable=True)
+        self.view.setSortingEnabled(False)  # a click on a header sorts: see _sort_by
+        self.view.horizontalHeader().setSectionsClickable(True)
+        self.view.horizontalHeader().sectionClicked.connect(self._sort_by)
         self.view.setItemDelegate(HeatDelegate(self.view))
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
         self.view.setAlternatingRowColors(False)
@@ -246,23 +277,41 @@ class HeatPanel(QWidget):
 
     def show_figures(self, figures: Overview) -> None:
         self.model.set_figures(figures)
-        fit_rows(self.view)
-        self.even_columns()
+        self.size_columns()
 
-    def even_columns(self) -> None:
-        """The score columns all as wide as the widest needs, with a little air."""
+    def size_columns(self) -> None:
+        """Rows as high as the text needs; the sites' names as wide as the first ones
+        need; the score columns all as wide as the widest header, with a little air
+        (measured here, once, from the font: not at every repaint)."""
+        fit_rows(self.view)
         header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        air = metrics.horizontalAdvance("0") * 2
+        if self.model.columnCount():
+            self.view.resizeColumnToContents(NAME)
+            header.resizeSection(NAME, header.sectionSize(NAME) + air)
         columns = range(SCORE, self.model.columnCount())
-        if not columns:
-            return
-        widest = max(max(header.sectionSizeHint(c), self.view.sizeHintForColumn(c))
-                     for c in columns)
-        width = widest + self.view.fontMetrics().horizontalAdvance("0") * 2
-        for column in columns:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, width)
+        if columns:
+            width = max(metrics.horizontalAdvance("100") + metrics.height(),
+                        *(header.sectionSizeHint(c) for c in columns)) + air
+            for column in columns:
+                header.resizeSection(column, width)
+
+    def _sort_by(self, column: int) -> None:
+        """A header clicked: sort by it, the other way round at a second click, the ranking
+        at a third."""
+        header = self.view.horizontalHeader()
+        current, order = self.model.sorted_by
+        if current != column:
+            order = Qt.SortOrder.AscendingOrder
+        elif order == Qt.SortOrder.AscendingOrder:
+            order = Qt.SortOrder.DescendingOrder
+        else:
+            column = -1
+        header.setSortIndicator(column, order)
+        self.model.sort(column, order)
 
     def _activated(self, index: QModelIndex) -> None:
-        inspection_id = source_index(self.view, index).data(KEY_ROLE)
+        inspection_id = index.data(KEY_ROLE)
         if inspection_id:
             self.inspection_requested.emit(str(inspection_id))

@@ -10,20 +10,20 @@ its tooltip) gives the same numbers in words.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCollator,
+    QLocale,
     QModelIndex,
     QObject,
     QRectF,
-    QSize,
-    QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -41,6 +41,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole  # the id of what the row shows (its first c
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEGMENTS_ROLE = Qt.ItemDataRole.UserRole + 2
 _ROOT = QModelIndex()
+T = TypeVar("T")
 #: The empty part of a bar: a quiet grey, still visible on white and on a selected row.
 TRACK = QColor(226, 230, 235)
 
@@ -57,28 +58,56 @@ class Cell:
 
 
 class RowsModel(QAbstractTableModel):
-    """Read-only rows of :class:`Cell`; give it the headers (and their tooltips)."""
+    """Read-only rows of :class:`Cell`; give it the headers (and their tooltips), then the
+    rows, or the things the rows show and how to make a row of one (:meth:`set_items`):
+    a row is made when it is first asked for, so a long list appears at once.
+
+    Any column sorts (:meth:`sort`, as a view with sorting asks), by each cell's ``sort``;
+    column -1 is the order the rows were given in."""
 
     def __init__(self, headers: Sequence[str], parent: QObject | None = None,
                  tips: Sequence[str | None] = ()) -> None:
         super().__init__(parent)
         self.headers = list(headers)
         self.tips = list(tips)
-        self.rows: list[list[Cell]] = []
+        self._items: Sequence[Any] = ()
+        self._make: Callable[[Any], Sequence[Cell]] = list
+        self._made: list[list[Cell] | None] = []
+        self._order: Sequence[int] = ()
+        self._sorted: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._sort_value: Callable[[Any, int], float | str] | None = None
+        self.bold = QFont()  # the view's font, bold (set by fit_rows)
+        self.bold.setBold(True)
 
     def set_headers(self, headers: Sequence[str], tips: Sequence[str | None] = ()) -> None:
         self.beginResetModel()
         self.headers, self.tips = list(headers), list(tips)
-        self.rows = []
+        self._items, self._made, self._order = (), [], ()
         self.endResetModel()
 
     def set_rows(self, rows: Sequence[Sequence[Cell]]) -> None:
+        self.set_items(rows, list)
+
+    def set_items(self, items: Sequence[T], make: Callable[[T], Sequence[Cell]],
+                  sort_value: Callable[[T, int], float | str] | None = None) -> None:
+        """Rows of ``items``, each made by ``make`` when first shown; ``sort_value(item,
+        column)``, when given, is what a column sorts by without making every row."""
         self.beginResetModel()
-        self.rows = [list(row) for row in rows]
+        self._items, self._make, self._sort_value = items, make, sort_value
+        self._made = [None] * len(items)
+        self._order = self._ordered(*self._sorted)
         self.endResetModel()
 
+    def row_cells(self, row: int) -> list[Cell]:
+        """The cells of the row shown at ``row`` (made now if they were not yet)."""
+        at = self._order[row]
+        made = self._made[at]
+        if made is None:
+            made = self._made[at] = list(self._make(self._items[at]))
+        return made
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.headers)
@@ -94,9 +123,10 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def cell(self, row: int, column: int) -> Cell | None:
-        if 0 <= row < len(self.rows) and 0 <= column < len(self.rows[row]):
-            return self.rows[row][column]
-        return None
+        if not 0 <= row < len(self._order):
+            return None
+        cells = self.row_cells(row)
+        return cells[column] if 0 <= column < len(cells) else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -111,16 +141,50 @@ class RowsModel(QAbstractTableModel):
             return cell.sort if cell.sort is not None else cell.text
         if role == KEY_ROLE:
             return cell.key if cell.key is not None else next(
-                (c.key for c in self.rows[index.row()] if c.key is not None), None)
+                (c.key for c in self.row_cells(index.row()) if c.key is not None), None)
         if role == SEGMENTS_ROLE:
             return cell.segments or None
+        if role == Qt.ItemDataRole.FontRole and cell.bold:
+            return self.bold
         if role == Qt.ItemDataRole.TextAlignmentRole and cell.number:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and cell.bold:
-            font = QFont()
-            font.setBold(True)
-            return font
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) == self._sorted:  # the view may ask twice for one click
+            return
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()  # the views' current and selected cells
+        where = [(self._order[index.row()], index.column()) for index in kept]
+        self._sorted = (column, order)
+        self._order = self._ordered(column, order)
+        row_of = {at: row for row, at in enumerate(self._order)}
+        self.changePersistentIndexList(kept, [self.index(row_of[at], c) for at, c in where])
+        self.layoutChanged.emit()
+
+    def _ordered(self, column: int, order: Qt.SortOrder) -> Sequence[int]:
+        if not 0 <= column < len(self.headers):
+            return range(len(self._items))
+        rows = list(range(len(self._items)))
+        collator = QCollator(QLocale())
+        given = self._sort_value
+
+        def key(at: int) -> tuple[int, Any]:
+            if given is not None:
+                value = given(self._items[at], column)
+                return (0, value) if isinstance(value, float) else (1, collator.sortKey(value))
+            made = self._made[at]
+            if made is None:
+                made = self._made[at] = list(self._make(self._items[at]))
+            if column >= len(made):
+                return (2, 0.0)
+            cell = made[column]
+            if isinstance(cell.sort, int | float):
+                return (0, float(cell.sort))
+            return (1, collator.sortKey(str(cell.sort if cell.sort is not None else cell.text)))
+
+        rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        return rows
 
 
 class BarDelegate(QStyledItemDelegate):
@@ -145,7 +209,6 @@ class BarDelegate(QStyledItemDelegate):
         rect = QRectF(option.rect.adjusted(margin, 0, -margin, 0))
         bar = QRectF(rect.left(), rect.center().y() - height / 2, rect.width(), height)
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.fillRect(bar, TRACK)
         left = bar.left()
         for part, colour in segments:
@@ -154,38 +217,18 @@ class BarDelegate(QStyledItemDelegate):
             left += width
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        if index.data(SEGMENTS_ROLE):
-            metrics = option.fontMetrics
-            return QSize(metrics.horizontalAdvance("0") * 22, round(metrics.height() * 1.5))
-        return super().sizeHint(option, index)
-
-
-class SortingProxy(QSortFilterProxyModel):
-    """Sorts by each cell's :data:`SORT_ROLE`, names in the window's language's order."""
-
-    def __init__(self, source: RowsModel | QAbstractTableModel,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSourceModel(source)
-        self.setSortRole(SORT_ROLE)
-        self.setSortLocaleAware(True)
-
 
 def table_view(model: QAbstractTableModel, name: str, *, sortable: bool = False,
                stretch: int | None = None, parent: QWidget | None = None) -> QTableView:
-    """A read-only table of ``model`` (through a sorting proxy when ``sortable``, in the
-    model's own order until a header is clicked), named ``name`` for screen readers; the
-    columns fit their contents, and the column ``stretch`` (if any) takes the width left."""
+    """A read-only table of ``model`` (sorted by a click on a header when ``sortable``, in
+    the model's own order until then), named ``name`` for screen readers; the columns fit
+    their contents (:func:`fit_columns`), and the column ``stretch`` (if any) takes the
+    width left."""
     view = QTableView(parent)
+    view.setModel(model)
     if sortable:
-        proxy = SortingProxy(model, view)
-        view.setModel(proxy)
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
-    else:
-        view.setModel(model)
     view.setAccessibleName(name)
     view.setItemDelegate(BarDelegate(view))
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -197,22 +240,50 @@ def table_view(model: QAbstractTableModel, name: str, *, sortable: bool = False,
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
-    header.setResizeContentsPrecision(200)  # sized from the first rows, not every one
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(100)  # sized from the first rows, not every one
     header.setStretchLastSection(False)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    stretch_column(view, stretch)
     fit_rows(view)
     return view
 
 
+def stretch_column(view: QTableView, stretch: int | None) -> None:
+    """The column ``stretch`` takes the width the others (sized by :func:`fit_columns`)
+    leave, and gives it up first when the text is large."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    if stretch is not None and stretch < header.count():
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+#: How many rows the columns are measured on (a long list: its first rows).
+MEASURED_ROWS = 100
+
+
+def fit_columns(view: QTableView) -> None:
+    """Each column (but the stretching one) as wide as its header and first rows' texts
+    need, with a little air: measured once here from the font, not at every repaint."""
+    model = view.model()
+    header = view.horizontalHeader()
+    if not isinstance(model, RowsModel):
+        view.resizeColumnsToContents()
+        return
+    plain, bold = view.fontMetrics(), QFontMetrics(model.bold)
+    air = plain.horizontalAdvance("0") * 2
+    rows = [model.row_cells(row) for row in range(min(model.rowCount(), MEASURED_ROWS))]
+    for column in range(model.columnCount()):
+        if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+            continue
+        widest = max((( bold if cells[column].bold else plain).horizontalAdvance(
+            cells[column].text) for cells in rows if column < len(cells)), default=0)
+        header.resizeSection(column, max(widest + air, header.sectionSizeHint(column)))
+
+
 def fit_rows(view: QTableView) -> None:
     """Rows as high as the view's text needs (at any text size), bars included."""
+    model = view.model()
+    if isinstance(model, RowsModel):
+        model.bold = QFont(view.font())
+        model.bold.setBold(True)
     view.verticalHeader().setDefaultSectionSize(round(view.fontMetrics().height() * 1.6))
     view.verticalHeader().setMinimumSectionSize(view.fontMetrics().height() + 4)
-
-
-def source_index(view: QTableView, index: QModelIndex) -> QModelIndex:
-    """The model's own index of a cell the view shows (through its sorting proxy)."""
-    model = view.model()
-    return model.mapToSource(index) if isinstance(model, QSortFilterProxyModel) else index

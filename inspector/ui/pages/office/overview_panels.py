@@ -29,7 +29,13 @@ from inspector.ui.pages.office.overview_data import (
     rating_names,
 )
 from inspector.ui.pages.office.overview_heatmap import legend_text
-from inspector.ui.pages.office.overview_model import RowsModel, fit_rows, table_view
+from inspector.ui.pages.office.overview_model import (
+    RowsModel,
+    fit_columns,
+    fit_rows,
+    stretch_column,
+    table_view,
+)
 
 if TYPE_CHECKING:
     from inspector.domain.overview import Overview
@@ -59,7 +65,12 @@ def _legend(parent: QWidget, name: str) -> QLabel:
 
 def _show(model: RowsModel, view: QTableView, data: list[list[rows.Cell]]) -> None:
     model.set_rows(data)
+    _fit(view)
+
+
+def _fit(view: QTableView) -> None:
     fit_rows(view)
+    fit_columns(view)
 
 
 class CoveragePanel(QWidget):
@@ -72,7 +83,7 @@ class CoveragePanel(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         self.model, self.view = _table(self, rows.coverage_headers(),
-                                       self.tr("Coverage by tier and township"))
+                                       self.tr("Coverage by tier and township"), stretch=4)
         self.legend = _legend(self, self.tr("Legend of the coverage bars"))
         self.legend.setText(legend_text([(COVERED, self.tr("inspected in the period"))]))
         left = _boxed(self.tr("Coverage: sites inspected in the period"), self.view,
@@ -111,8 +122,10 @@ class CoveragePanel(QWidget):
 
     def show_figures(self, figures: Overview) -> None:
         _show(self.model, self.view, rows.coverage_rows(figures))
-        _show(self.never_model, self.never_view, rows.never_rows(figures))
-        _show(self.stale_model, self.stale_view, rows.stale_rows(figures))
+        self.never_model.set_items(figures.never_inspected, rows.never_cells)
+        _fit(self.never_view)
+        self.stale_model.set_items(figures.stale, rows.stale_cells)
+        _fit(self.stale_view)
         self.never_box.setTitle(self.tr("Never inspected (%1)").replace(
             "%1", str(len(figures.never_inspected))))
         self.stale_box.setTitle(self.tr("Long unvisited (%1)").replace(
@@ -132,6 +145,7 @@ class CompliancePanel(QWidget):
 
     def show_figures(self, figures: Overview) -> None:
         self.model.set_headers(rows.compliance_headers(figures))
+        stretch_column(self.view, 3 + len(figures.ratings))  # the bars
         _show(self.model, self.view, rows.compliance_rows(figures))
         self.legend.setText(rating_legend(figures))
 
@@ -171,6 +185,7 @@ class IndicatorsPanel(QWidget):
 
     def show_figures(self, figures: Overview) -> None:
         self.model.set_headers(rows.compliance_headers(figures, indicators=True))
+        stretch_column(self.view, 2 + len(figures.ratings))  # the bars
         _show(self.model, self.view, rows.indicator_rows(figures))
         self.legend.setText(rating_legend(figures))
         _show(self.problems_model, self.problems_view, rows.problem_rows(figures))
@@ -194,7 +209,11 @@ class RankingPanel(QWidget):
         layout.addWidget(split)
 
     def show_figures(self, figures: Overview) -> None:
-        _show(self.sites_model, self.sites_view, rows.site_rows(figures))
+        ranks, sites = rows.site_ranks(figures), figures.sites
+        self.sites_model.set_items(  # each row made when shown, sorted without making all
+            range(len(sites)), lambda n: rows.site_cells(ranks[n], sites[n]),
+            lambda n, column: rows.site_sort_value(ranks[n], sites[n], column))
+        _fit(self.sites_view)
         _show(self.townships_model, self.townships_view, rows.township_rows(figures))
 
 
@@ -235,10 +254,11 @@ class RectificationPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.model, self.view = _table(self, rows.item_headers(),
-                                       self.tr("Rectification by township"), sortable=True)
+                                       self.tr("Rectification by township"), sortable=True,
+                                       stretch=4)
         self.legend = _legend(self, self.tr("Legend of the rectification bars"))
         self.legend.setText(legend_text([(CLOSED_COLOR, self.tr("closed")),
-                                         (OPEN_COLOR, self.tr("open")),
+                                         (OPEN_COLOR, self.tr("open, not overdue")),
                                          (OVERDUE_BAR, self.tr("overdue"))]))
         self.empty = QLabel(self.tr("No rectification items for these sites yet."))
         layout.addWidget(self.view, 1)

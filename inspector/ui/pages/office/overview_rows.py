@@ -6,6 +6,7 @@ function gives the headers and the rows; every number is the figures' own."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -140,13 +141,9 @@ def never_headers() -> list[str]:
             translate("Overview", "Tier"), translate("Overview", "Township")]
 
 
-def _site_cells(site: SiteEntry) -> list[Cell]:
+def never_cells(site: SiteEntry) -> list[Cell]:
     return [Cell(site.name, key=site.id), Cell(site.code or "—"), Cell(tier_name(site.tier)),
             Cell(township_label(site.township_id or "", site.township_name))]
-
-
-def never_rows(figures: Overview) -> Rows:
-    return [_site_cells(site) for site in figures.never_inspected]
 
 
 def stale_headers() -> list[str]:
@@ -154,12 +151,10 @@ def stale_headers() -> list[str]:
             translate("Overview", "Tier"), translate("Overview", "Township")]
 
 
-def stale_rows(figures: Overview) -> Rows:
-    rows = []
-    for site, last in figures.stale:
-        cells = _site_cells(site)
-        rows.append([cells[0], Cell(last.isoformat()), cells[2], cells[3]])
-    return rows
+def stale_cells(stale: tuple[SiteEntry, date]) -> list[Cell]:
+    site, last = stale
+    cells = never_cells(site)
+    return [cells[0], Cell(last.isoformat()), cells[2], cells[3]]
 
 
 def site_headers() -> list[str]:
@@ -173,15 +168,27 @@ def ranks(scores: Sequence[float | None]) -> list[int | None]:
     """Competition ranking of scores already in ranking order (equal scores share a rank:
     1, 1, 3); unscored ones have none."""
     found: list[int | None] = []
+    before: float | None = None
     for n, score in enumerate(scores):
-        if score is None:
+        rounded = None if score is None else round(score, 9)
+        if rounded is None:
             found.append(None)
-        elif n and scores[n - 1] is not None and round(score, 9) == round(
-                scores[n - 1] or 0.0, 9):
+        elif rounded == before:
             found.append(found[-1])
         else:
             found.append(n + 1)
+        before = rounded
     return found
+
+
+_RANKED: list[tuple[Overview, list[int | None]]] = []  # the latest figures' ranks
+
+
+def site_ranks(figures: Overview) -> list[int | None]:
+    """The ranks of ``figures.sites`` (worked out once for the figures shown)."""
+    if not _RANKED or _RANKED[0][0] is not figures:
+        _RANKED[:] = [(figures, ranks([s.score for s in figures.sites]))]
+    return _RANKED[0][1]
 
 
 def _rank(rank: int | None) -> Cell:
@@ -189,14 +196,23 @@ def _rank(rank: int | None) -> Cell:
                 number=True)
 
 
-def site_rows(figures: Overview) -> Rows:
-    rows = []
-    for rank, site in zip(ranks([s.score for s in figures.sites]), figures.sites, strict=True):
-        rows.append(site_cells(site, rank))
-    return rows
+def site_sort_value(rank: int | None, site: SiteFigures, column: int) -> float | str:
+    """What the ranking's ``column`` sorts ``site`` by (as :func:`site_cells` would)."""
+    if column == 0:
+        return float(10**9 if rank is None else rank)
+    if column == 1:
+        return site.site.name
+    if column == 2:
+        return township_label(site.site.township_id or "", site.site.township_name)
+    if column == 3:
+        return site.visit_date.isoformat()
+    if column in (4, 5):
+        return sort_score(site.score if column == 4 else site.previous_score)
+    change = site.change
+    return -9.0 if change is None else change
 
 
-def site_cells(site: SiteFigures, rank: int | None) -> list[Cell]:
+def site_cells(rank: int | None, site: SiteFigures) -> list[Cell]:
     entry = site.site
     change = site.change
     tip = " · ".join(part for part in (entry.name, entry.code, tier_name(entry.tier)) if part)
@@ -253,15 +269,18 @@ def item_headers() -> list[str]:
 
 
 def item_rows(items: Sequence[TownshipItems]) -> Rows:
+    """Each township's items; the bars as long as their counts (the most items: the whole
+    width), so that townships compare."""
     rows = []
+    most = max((t.open + t.closed for t in items), default=0)
     for township in items:
         total = township.open + township.closed
         words = translate("Overview", "%1 closed, %2 open, %3 of them overdue") \
             .replace("%1", str(township.closed)).replace("%2", str(township.open)) \
             .replace("%3", str(township.overdue))
-        parts = ((township.closed / total, CLOSED_COLOR),
-                 ((township.open - township.overdue) / total, OPEN_COLOR),
-                 (township.overdue / total, OVERDUE_BAR)) if total else ()
+        parts = ((township.closed / most, CLOSED_COLOR),
+                 ((township.open - township.overdue) / most, OPEN_COLOR),
+                 (township.overdue / most, OVERDUE_BAR)) if total else ()
         rows.append([Cell(township_label(township.township_id, township.township_name),
                           key=township.township_id),
                      _count(township.open), _count(township.overdue), _count(township.closed),

@@ -21,7 +21,7 @@ from inspector.ui.core.operations import Change
 from inspector.ui.pages.office.overview_data import load_overview, summary_text
 from inspector.ui.pages.office.overview_filters import OverviewFilters
 from inspector.ui.pages.office.overview_heatmap import HeatPanel
-from inspector.ui.pages.office.overview_model import fit_rows
+from inspector.ui.pages.office.overview_model import fit_columns, fit_rows
 from inspector.ui.pages.office.overview_panels import (
     CompliancePanel,
     CoveragePanel,
@@ -135,7 +135,9 @@ class OverviewTab(QWidget):
         if event.type() == QEvent.Type.FontChange:  # rows and cells follow the text size
             for view in self.findChildren(QTableView):
                 fit_rows(view)
-            self.heat.even_columns()
+                if view is not self.heat.view:
+                    fit_columns(view)
+            self.heat.size_columns()
 
     # ------------------------------------------------------------------ showing
 
