@@ -3551,7 +3551,7 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>open</source>
+        <source>open, not overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

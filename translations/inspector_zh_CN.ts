@@ -3533,8 +3533,8 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         <translation>已销号</translation>
     </message>
     <message>
-        <source>open</source>
-        <translation>未销号</translation>
+        <source>open, not overdue</source>
+        <translation>未销号、未逾期</translation>
     </message>
     <message>
         <source>overdue</source>
