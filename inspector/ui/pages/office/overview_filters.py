@@ -47,7 +47,7 @@ class OverviewFilters(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Period"))
-        self.period.setMinimumContentsLength(12)
+        self.period.setMinimumContentsLength(18)
         self.period.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         period_label = QLabel(self.tr("&Period:"))
@@ -75,7 +75,7 @@ class OverviewFilters(QWidget):
         self.township.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.township.addItem(self.tr("All townships"), None)
-        township_label = QLabel(self.tr("T&ownship:"))
+        township_label = QLabel(self.tr("Tow&nship:"))
         township_label.setBuddy(self.township)
         self.approved = QCheckBox(self.tr("&Approved results only"))
         self.approved.setChecked(True)
@@ -145,6 +145,12 @@ class OverviewFilters(QWidget):
         self._show_dates()
         self.changed.emit()
 
+    def _show_period_tip(self) -> None:
+        """A campaign's whole name and dates when the box is too narrow for them."""
+        tip = self.period.currentData(Qt.ItemDataRole.ToolTipRole)
+        text = self.period.currentText()
+        self.period.setToolTip(f"{text} ({tip})" if tip else text)
+
     def _start_changed(self, value: QDate) -> None:
         self.end.blockSignals(True)  # one change, one read
         self.end.setMinimumDate(value)
@@ -152,6 +158,7 @@ class OverviewFilters(QWidget):
         self.changed.emit()
 
     def _show_dates(self) -> None:
+        self._show_period_tip()
         dates = self.period.currentData() == DATES
         for widget in (self.start, self.dash, self.end):
             widget.setVisible(dates)
