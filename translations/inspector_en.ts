@@ -3105,7 +3105,7 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>T&amp;ownship:</source>
+        <source>Tow&amp;nship:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

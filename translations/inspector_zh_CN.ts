@@ -3087,8 +3087,8 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <source>T&amp;ownship:</source>
-        <translation>乡镇(&amp;O)：</translation>
+        <source>Tow&amp;nship:</source>
+        <translation>乡镇(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Approved results only</source>
