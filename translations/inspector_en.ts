@@ -2616,10 +2616,6 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Import sites from CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Export sites to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2629,6 +2625,10 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     </message>
     <message>
         <source>S&amp;ync with USB drive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import sites from CSV or Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2675,7 +2675,7 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         </translation>
     </message>
     <message>
-        <source>No sites yet. Use File → Import sites from CSV.</source>
+        <source>No sites yet. Use File → Import sites from CSV or Excel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2805,6 +2805,10 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     </message>
     <message>
         <source>&amp;Work queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County &amp;overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2599,10 +2599,6 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Import sites from CSV…</source>
-        <translation>从 CSV 导入站点(&amp;I)……</translation>
-    </message>
-    <message>
         <source>&amp;Export sites to CSV…</source>
         <translation>导出站点到 CSV(&amp;E)……</translation>
     </message>
@@ -2613,6 +2609,10 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     <message>
         <source>S&amp;ync with USB drive…</source>
         <translation>用U盘同步(&amp;Y)……</translation>
+    </message>
+    <message>
+        <source>&amp;Import sites from CSV or Excel…</source>
+        <translation>从 CSV 或 Excel 导入站点(&amp;I)……</translation>
     </message>
     <message>
         <source>Su&amp;pervision…</source>
@@ -2657,8 +2657,8 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
         </translation>
     </message>
     <message>
-        <source>No sites yet. Use File → Import sites from CSV.</source>
-        <translation>还没有站点。请使用“文件 → 从 CSV 导入站点”。</translation>
+        <source>No sites yet. Use File → Import sites from CSV or Excel.</source>
+        <translation>还没有站点。请使用“文件 → 从 CSV 或 Excel 导入站点”。</translation>
     </message>
     <message>
         <source>This computer is now the county office. You can change it on the Sync screen.</source>
@@ -2788,6 +2788,10 @@ It can be added again with “Add item…” while the letter is a draft.</sourc
     <message>
         <source>&amp;Work queue</source>
         <translation>工作台(&amp;W)</translation>
+    </message>
+    <message>
+        <source>County &amp;overview</source>
+        <translation>全县概况(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Campaigns</source>

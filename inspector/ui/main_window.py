@@ -245,7 +245,8 @@ class MainWindow(QMainWindow):
         if count:
             self._set_sites_status(self.tr("%n site(s)", "", count))
         else:
-            self._set_sites_status(self.tr("No sites yet. Use File → Import sites from CSV."))
+            self._set_sites_status(self.tr("No sites yet. Use File → Import sites from CSV or "
+                                           "Excel."))
         if self.pages.currentWidget() is self.sites_page:  # never from a page in use
             self.tree.setFocus()
         self.sites_loaded.emit(count)

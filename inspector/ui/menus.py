@@ -39,7 +39,7 @@ def build_menus(window: MainWindow) -> None:
                                 window.paths.settings_file, window.show_status)
     file_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&File"))
     window.import_action = _action(window, file_menu, QCoreApplication.translate(
-        "MainWindow", "&Import sites from CSV…"), window.csv.import_sites)
+        "MainWindow", "&Import sites from CSV or Excel…"), window.csv.import_sites)
     window.export_action = _action(window, file_menu, QCoreApplication.translate(
         "MainWindow", "&Export sites to CSV…"), window.csv.export_sites)
     file_menu.addSeparator()

@@ -1,5 +1,6 @@
 """The Supervision screen (督导工作) of the county office: a header (back to the sites),
-then one tab per part of the loop: *Work queue* (what waits today), *Campaigns* (plans and
+then one tab per part of the loop: *Work queue* (what waits today), *County overview*
+(coverage, compliance, heat map, rankings, trends), *Campaigns* (plans and
 their draws), *Review* (received inspections), *Letters and rectification* (feedback
 letters, the rectification ledger, re-inspection conflicts).
 
@@ -23,6 +24,7 @@ from inspector.services import api
 from inspector.ui.core.operations import Change, Changed, Operations
 from inspector.ui.pages.office.campaigns import CampaignsTab
 from inspector.ui.pages.office.letters_tab import LedgerTab
+from inspector.ui.pages.office.overview_tab import OverviewTab
 from inspector.ui.pages.office.review import ReviewTab
 from inspector.ui.pages.office.work_queue import CAMPAIGNS, LEDGER, REVIEW, WorkQueueTab
 
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 SHOWN_HERE = (Change.INSPECTION | Change.ASSIGNMENTS | Change.SYNC | Change.SITES
               | Change.SUPERVISION)
 QUEUE = "queue"
+OVERVIEW = "overview"
 
 
 @dataclass(frozen=True)
@@ -88,9 +91,12 @@ class OfficeScreen(QWidget):
         self.review = ReviewTab(ops, actor, language)
         self.review.inspection_requested.connect(self.inspection_requested)
         self.ledger = LedgerTab(ops, actor)  # reads and refreshes itself (ops.changed)
+        self.county = OverviewTab(ops, today=today)  # reads and refreshes itself too
+        self.county.inspection_requested.connect(self.inspection_requested)
         self.tabs = QTabWidget()
         self.keys: dict[str, QWidget] = {}
         for widget, title, key in ((self.queue, self.tr("&Work queue"), QUEUE),
+                                   (self.county, self.tr("County &overview"), OVERVIEW),
                                    (self.campaigns, self.tr("&Campaigns"), CAMPAIGNS),
                                    (self.review, self.tr("&Review"), REVIEW),
                                    (self.ledger, self.tr("L&etters and rectification"), LEDGER)):
@@ -118,6 +124,7 @@ class OfficeScreen(QWidget):
         self.campaigns.set_context(context)
         self.review.set_context(context)
         self.ledger.set_context(context)
+        self.county.set_context(context)
         return self.refresh()
 
     def refresh(self) -> JobHandle | None:

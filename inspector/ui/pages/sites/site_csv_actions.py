@@ -1,4 +1,4 @@
-"""File → Import sites from CSV / Export sites to CSV, for the main window.
+"""File → Import sites from CSV or Excel / Export sites to CSV, for the main window.
 
 The files are read and written by :mod:`inspector.services.sites_csv` on the
 worker; the import takes an Excel workbook (.xlsx) as well as CSV. A file with bad rows
