@@ -6,8 +6,8 @@ laptop, in Chinese, with the real window.
 
 The office demo (``inspector demo --role office``) orders a re-inspection of the 城关街道
 school's open items; its assignment bundle is carried to the field demo, which starts the
-re-inspection and has the inspection the office returned. Writes ``office-*.png`` and
-``field-*.png`` next to this script; nothing outside a temporary folder is touched.
+re-inspection and has the inspection the office returned. Writes ``office-*.png``,
+``overview-*.png`` and ``field-*.png`` next to this script; nothing outside a temporary folder is touched.
 """
 
 from __future__ import annotations
@@ -116,6 +116,13 @@ def office_shots(app: QApplication, paths: AppPaths, worker: Worker) -> None:
     shoot(app, window, "office-letters.png", worker)
     screen.tabs.setCurrentWidget(screen.campaigns)
     shoot(app, window, "office-campaigns.png", worker)
+    screen.tabs.setCurrentWidget(screen.county)
+    for panel, name in ((screen.county.coverage, "overview-coverage.png"),
+                        (screen.county.compliance, "overview-compliance.png"),
+                        (screen.county.heat, "overview-heat-map.png"),
+                        (screen.county.trends, "overview-trends.png")):
+        screen.county.tabs.setCurrentWidget(panel)
+        shoot(app, window, name, worker)
     window.close()
 
 
