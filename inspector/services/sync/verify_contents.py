@@ -1,6 +1,7 @@
 """Checking a bundle's contents: every member read once, capped at its signed size and
-compared with its signed SHA-256, photos decoded as a photo taken here would be, records
-lines checked as an import checks them.
+compared with its signed SHA-256, photos proven whole images of their types
+(:mod:`~inspector.services.sync.photo_checks`), records lines checked as an import checks
+them.
 
 Nothing is ever extracted by the names inside the archive: members are read as streams,
 and photos are written only to temporary files the photo store names itself. The archive
@@ -20,11 +21,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from inspector.services import photo_image
 from inspector.services.control import Control, NullControl, check
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import records as rec
 from inspector.services.sync.errors import BundleRefused
+from inspector.services.sync.photo_checks import PhotoChecks, check_photo
 from inspector.services.sync.streams import member_of, records_of
 from inspector.services.sync.verify import (
     OpenedBundle,
@@ -53,10 +54,12 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
 
     Photos the ``stage`` callback asks for are copied to the temp file it opens
     on the way; on any failure every staged file is removed again. Every photo
-    that may enter the store is decoded as a photo taken here would be
-    (:func:`photo_image.examine`): those ``stage`` takes and, without ``stage``,
-    all of them (copied to a scratch file outside the data folder); the ones
-    ``stage`` declines are in the store already. A records line longer than
+    that may enter the store is proven a whole image of the type its name says
+    (:func:`~.photo_checks.check_photo`): those ``stage`` takes and, without ``stage``, all of them
+    (copied to a scratch file outside the data folder); the ones ``stage`` declines
+    are in the store already. An ordinary JPEG is proven so at once, any other photo
+    is decoded on a helper thread while the next members are read (:class:`PhotoChecks`).
+    A records line longer than
     :data:`bf.MAX_RECORD_LINE_BYTES` is refused before anyone holds it in memory.
     Without ``photos`` (a bundle just written, whose photos were hashed while
     written and compared with what reached the medium) only the other members are read.
@@ -67,37 +70,55 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
     members = [m for m in opened.manifest.members if photos or not m.path.startswith("photos/")]
     total = sum(m.size for m in members) or 1
     done = 0
+    checks = PhotoChecks()
     try:
-        with open_zip(opened.path) as zf, open(opened.path, "rb") as raw:
-            for member in members:
-                check(control)
-                info = zf.getinfo(member.path)
-                is_photo = member.path.startswith("photos/")
-                target: tuple[Path, IO[bytes]] | None = None
-                scratch = False
-                try:
+        try:
+            with open_zip(opened.path) as zf, open(opened.path, "rb") as raw:
+                for member in members:
+                    check(control)
+                    checks.raise_failed()
+                    info = zf.getinfo(member.path)
+                    is_photo = member.path.startswith("photos/")
+                    target: tuple[Path, IO[bytes]] | None = None
+                    scratch = proven = False
                     try:
-                        if is_photo and stage is not None:
-                            target = stage(member)
+                        try:
+                            if is_photo and stage is not None:
+                                target = stage(member)
+                                if target:
+                                    opened.staged[member.sha256] = target[0]
+                            elif is_photo and not (known is not None and known(member)):
+                                target, scratch = _scratch_file(), True
+                            digest = _read_member(zf, raw, info, member, target, control, done,
+                                                  total)
+                            if digest != member.sha256:
+                                raise BundleRefused(
+                                    f"文件内容与签名清单不符（被改动或损坏）/ {member.path} "
+                                    "differs from the signed manifest (changed or damaged)")
+                            # Before the copy is closed: closing it starts writing it out,
+                            # and the OS may then drop it from its cache.
+                            proven = target is not None and check_photo(target[0], member,
+                                                                         decode=False)
+                        finally:
                             if target:
-                                opened.staged[member.sha256] = target[0]
-                        elif is_photo and not (known is not None and known(member)):
-                            target, scratch = _scratch_file(), True
-                        digest = _read_member(zf, raw, info, member, target, control, done,
-                                              total)
-                    finally:
-                        if target:
-                            _close(target[1])
-                    if digest != member.sha256:
-                        raise BundleRefused(
-                            f"文件内容与签名清单不符（被改动或损坏）/ {member.path} differs from "
-                            "the signed manifest (changed or damaged)")
-                    if target:
-                        check_photo(target[0], member)
-                finally:
-                    if scratch and target:
+                                _close(target[1])
+                    except BaseException:
+                        if scratch and target:
+                            target[0].unlink(missing_ok=True)
+                        raise
+                    if target and proven and scratch:
                         target[0].unlink(missing_ok=True)
-                done += member.size
+                    elif target and not proven:
+                        checks.submit(target[0], member, scratch)  # to be decoded
+                    done += member.size
+            checks.finish()
+        except BaseException as exc:
+            earlier = checks.earlier_failure()  # what comes first in the bundle is said
+            if earlier is None or earlier is exc:
+                raise
+            raise earlier from None
+        finally:
+            checks.close()  # no check is reading a staged file when it is removed
     except _WriteFailed as exc:
         opened.discard_staged()
         raise exc.error from None
@@ -177,22 +198,6 @@ def _read_member(zf: zipfile.ZipFile, raw: BinaryIO, info: zipfile.ZipInfo, memb
     return digest.hexdigest() if size == member.size else ""
 
 
-def check_photo(path: Path, member: bf.Member) -> None:
-    """A photo from a bundle is accepted as a photo added here would be: a whole image of
-    a supported type, whose file type is the one its name says."""
-    try:
-        facts = photo_image.examine(path, preview_size=16, display_path=Path(member.path)).facts
-    except photo_image.PhotoRejected as exc:
-        raise BundleRefused(
-            f"数据包中的照片不是可用的图片 / a photo in the bundle is not a usable image: "
-            f"{member.path}: {exc.reason}") from None
-    extension = member.path.rsplit(".", 1)[1]
-    if facts.extension != extension:
-        raise BundleRefused(
-            f"照片的文件类型与文件名不符 / a photo's file type differs from its name: "
-            f"{member.path} is a {facts.extension} file")
-
-
 @contextmanager
 def _member_reader(zf: zipfile.ZipFile, raw: BinaryIO,
                    info: zipfile.ZipInfo) -> Iterator[Callable[[int], bytes]]:
@@ -266,7 +271,7 @@ def check_records(opened: OpenedBundle, control: Control | None = None) -> None:
 def verify_file(path: Path, control: Control | None = None, photos: bool = True,
                 records: bool = False) -> OpenedBundle:
     """Everything that can be checked without a database: structure, signature, members
-    (photos decoded), and with ``records`` every records line (:func:`check_records`)."""
+    (photos proven whole), and with ``records`` every records line (:func:`check_records`)."""
     opened = open_bundle(path)
     check_members(opened, control, photos=photos)
     if records:

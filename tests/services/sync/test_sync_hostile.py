@@ -267,6 +267,50 @@ def _png() -> bytes:
     return out.getvalue()
 
 
+def _jpeg() -> bytes:
+    """A JPEG of camera-like noise, with restart markers in its image data."""
+    out = io.BytesIO()
+    Image.effect_noise((160, 120), 60).convert("RGB").save(out, "JPEG", quality=90,
+                                                           restart_marker_blocks=4)
+    return out.getvalue()
+
+
+def _image_data_start(jpeg: bytes) -> int:
+    """Where the entropy-coded data of a JPEG's first scan begins."""
+    scan = jpeg.index(b"\xff\xda")
+    return scan + 2 + int.from_bytes(jpeg[scan + 2:scan + 4], "big")
+
+
+def _jpeg_cut_short() -> bytes:
+    data = _jpeg()
+    return data[:(_image_data_start(data) + len(data)) // 2]
+
+
+def _png_with_bad_pixel_data(tmp: Path, seed: int) -> bytes:
+    """A PNG whose chunks are whole but whose compressed pixels are garbage."""
+    import photo_samples
+
+    chunks = photo_samples.png_chunks(photo_samples.png(tmp, (200, 150), seed).read_bytes())
+    return photo_samples.png_from_chunks([
+        (kind, payload[:40] + bytes(b ^ 0xFF for b in payload[40:64]) + payload[64:]
+         if kind == b"IDAT" else payload) for kind, payload in chunks])
+
+
+def _bad_photos(world: World, path: Path) -> Path:
+    """Every photo replaced by a damaged PNG (decoded on helper threads): the refusal
+    names the one the bundle holds first."""
+    rows = world.records("photos")
+    members: dict[str, bytes | Deflated] = {}
+    for n, old in enumerate(sorted(m for m in world.members if m.startswith("photos/"))):
+        data = _png_with_bad_pixel_data(path.with_name(f"bad-{n}.png"), n)
+        sha = hashlib.sha256(data).hexdigest()
+        for row in rows:
+            if row[PHOTO_SHA] == old.split("/")[1].split(".")[0]:
+                row[PHOTO_SHA], row[PHOTO_SIZE] = sha, len(data)
+        members.update({old: b"", f"photos/{sha}.png": data})
+    return world.bundle(path, members={**members, PHOTOS: jsonl(rows)})
+
+
 def _with_created_at(value: str) -> Callable[[World, Path], Path]:
     return _manifest(lambda m: {**m, "created_at": value})
 
@@ -347,6 +391,9 @@ CASES: dict[str, Case] = {
     "columns in another order": Case(_columns(_swap_note_and_rating),
                                      "differ from the bundle format", True, own_process=True),
     "a PNG named .jpg": Case(_photo_bytes(_png(), "jpg"), "differs from its name", True),
+    "a JPEG cut short": Case(_photo_bytes(_jpeg_cut_short(), "jpg"),
+                             "not a usable image", True),
+    "PNGs with damaged pixels": Case(_bad_photos, "not a usable image", True),
     "a response for a criterion of another tier": Case(
         _responses(lambda row: row.__setitem__(CRITERION, "facilities.c1")),
         "does not apply to this site's tier", False),
@@ -497,3 +544,14 @@ def test_a_repetitive_note_is_exported_and_imported_not_taken_for_a_zip_bomb(
     assert main(["--data-dir", office_dir, "bundle", "verify", str(written.path)]) == 0
     assert main(["--data-dir", office_dir, "bundle", "import", str(written.path),
                  "--trust-new-device"]) == 0
+
+
+def test_of_photos_that_fail_their_check_the_first_in_the_bundle_is_named(
+        world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Photos decoded on helper threads are refused as if checked one after another."""
+    outcome = _in_process(world, "PNGs with damaged pixels", "import", tmp_path, capsys)
+    with zipfile.ZipFile(tmp_path / "bad.inspector-bundle") as zf:
+        photos = sorted(n for n in zf.namelist() if n.startswith("photos/"))
+    assert outcome.status == 2 and photos[0] in outcome.stderr
+    assert not any(later in outcome.stderr for later in photos[1:])
+    assert outcome.changed == []
