@@ -75,7 +75,9 @@ class Seal:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.path = folder / f"{uuid.uuid4().hex}{SEAL_SUFFIX}"
-        self.tables: list[str] = []
+        #: Per table sealed: how many of its records are to be marked (counted as the
+        #: lines are written, so marking needs no count of its own).
+        self.to_mark: dict[str, int] = {}
 
     @staticmethod
     def clear_leftovers(folder: Path) -> None:
@@ -110,10 +112,7 @@ class Seal:
     def mark_sent(self, conn: Connection, sequence: int) -> None:
         """Mark every sealed version as sent in bundle ``sequence``: one statement per
         table, in the caller's transaction (``conn`` from :meth:`attached`)."""
-        for table in self.tables:
-            sealed = _sealed(table)
-            expected = conn.exec_driver_sql(
-                f"SELECT count(*) FROM {sealed} WHERE mark > 0").scalar_one()
+        for table, expected in self.to_mark.items():
             if not expected:
                 continue
             marked = conn.exec_driver_sql(_mark_sql(table, "t.rowid = s.rid AND t.id = s.id"),
@@ -200,7 +199,7 @@ def _origin_vv(content: bytes, sha256: Any = hashlib.sha256) -> str:
     """``export_origin_vv(content JSON as a blob)``: the version vector of a record never
     exchanged, named by its content (:func:`records.origin_vv`, written out here: this
     runs once for every such record)."""
-    return '{"~' + sha256(content).hexdigest()[:16] + '":1}'
+    return f'{{"~{sha256(content).digest()[:8].hex()}":1}}'
 
 
 def _vv_of_json(device_id: str) -> Any:
@@ -291,18 +290,22 @@ class TableReader:
                       f" WHERE t.rowid > ?{condition} ORDER BY t.rowid LIMIT ?")
         joined = (f" FROM {sealed} AS s CROSS JOIN main.{spec.name} AS t ON t.rowid = s.rid"
                   " WHERE s.rid > ? AND s.rid <= ?")
-        if self.by_sqlite:  # a line is the values' array with the version vector added
-            self._lines = (f"SELECT group_concat(rtrim(json_array({', '.join(columns)}), ']')"
-                           f" || ',' || s.vv || ']', char(10)){joined}")
+        if self.by_sqlite:
+            # A line is the values' array with the version vector added; the batch's
+            # lines come as the bytes that are written (no text decoded and encoded
+            # again), with the number of them to mark as sent.
+            self._lines = (f"SELECT CAST(group_concat(rtrim(json_array({', '.join(columns)}),"
+                           f" ']') || ',' || s.vv || ']', char(10)) || char(10) AS BLOB),"
+                           f" sum(s.mark > 0){joined}")
         else:
-            self._lines = f"SELECT {', '.join(columns)}, s.vv{joined}"
+            self._lines = f"SELECT {', '.join(columns)}, s.vv, s.mark{joined}"
 
     def batches(self) -> Iterator[bytes]:
         """The JSON lines of up to ROWS_PER_READ records at a time, each line ending
         in a newline; the records are sealed before their lines are handed out."""
         with _disk_errors(self.database, self.seal):
             self.conn.execute(self._create)
-        self.seal.tables.append(self.spec.name)
+        self.seal.to_mark[self.spec.name] = 0
         last = 0  # the rowid of the last record sealed
         while True:
             with _disk_errors(self.database, self.seal):
@@ -313,19 +316,19 @@ class TableReader:
                 first, last = last, self.conn.execute(
                     f"SELECT max(rid) FROM {_sealed(self.spec.name)}").fetchone()[0]
                 if self.by_sqlite:
-                    text = self.conn.execute(self._lines, (first, last)).fetchone()[0]
-                    data = (text + "\n").encode("utf-8")
+                    data, marked = self.conn.execute(self._lines, (first, last)).fetchone()
                 else:
-                    data = self._python_lines(first, last)
+                    data, marked = self._python_lines(first, last)
+                self.seal.to_mark[self.spec.name] += marked
             yield data
             if added < ROWS_PER_READ:
                 return
 
-    def _python_lines(self, first: int, last: int) -> bytes:
+    def _python_lines(self, first: int, last: int) -> tuple[bytes, int]:
         encode = rec.encode_json
         rows = self.conn.execute(self._lines, (first, last)).fetchall()
-        return "".join([f"{encode(row[:-1])[:-1]},{row[-1]}]\n" for row in rows]
-                       ).encode("utf-8")
+        data = "".join([f"{encode(row[:-2])[:-1]},{row[-2]}]\n" for row in rows])
+        return data.encode("utf-8"), sum(1 for row in rows if row[-1] > 0)
 
     def photo_files(self) -> set[str]:
         """The SHA-256 of every photo file the sealed photo records name."""
