@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, cast
 
-from sqlmodel import Session, col, select
+from sqlalchemy import Table, delete, func, insert, select, update
 
 from inspector import __version__
 from inspector.domain.values import (
@@ -102,25 +102,29 @@ def _clear_leftovers(folder: Path) -> None:
             log.info("could not remove the unfinished bundle %s: %s", path, exc)
 
 
+#: The history's table, written here with plain statements (the ORM's first use in a
+#: program costs more than the whole bookkeeping of a small export).
+_HISTORY: Table = SyncBundle.__table__  # type: ignore[attr-defined]
+
+
 def _reserve(context: AppContext, me: DeviceIdentity, bundle_id: str, kind: BundleKind,
              scope: Scope, actor: str) -> int:
-    with context.db.transaction() as session:
+    now = utcnow()
+    with context.db.engine.begin() as conn:
         # With the export claim held, no export is under way: a row still "writing" is
         # one that was killed. Its number stays used; the history says what happened.
-        for stale in session.exec(select(SyncBundle).where(
-                SyncBundle.direction == Direction.OUT,
-                SyncBundle.status == BundleStatus.WRITING)).all():
-            stale.status = BundleStatus.INTERRUPTED
-            session.add(stale)
-        last = session.exec(select(SyncBundle.sequence).where(
-            SyncBundle.device_id == me.device_id).order_by(col(SyncBundle.sequence).desc())
-        ).first()
+        conn.execute(update(_HISTORY).where(
+            _HISTORY.c.direction == Direction.OUT, _HISTORY.c.status == BundleStatus.WRITING
+        ).values(status=BundleStatus.INTERRUPTED, revision=_HISTORY.c.revision + 1,
+                 updated_at=now))
+        last = conn.execute(select(func.max(_HISTORY.c.sequence)).where(
+            _HISTORY.c.device_id == me.device_id)).scalar()
         sequence = (last or 0) + 1
-        session.add(SyncBundle(
-            id=bundle_id, direction=Direction.OUT, kind=kind, status=BundleStatus.WRITING,
-            device_id=me.device_id, device_name=me.name, sequence=sequence,
-            bundle_created_at=utcnow(), scope=scope, actor=actor,
-        ))
+        conn.execute(insert(_HISTORY).values(
+            SyncBundle(id=bundle_id, direction=Direction.OUT, kind=kind,
+                       status=BundleStatus.WRITING, device_id=me.device_id, device_name=me.name,
+                       sequence=sequence, bundle_created_at=now, scope=scope, actor=actor,
+                       created_at=now, updated_at=now, at=now).model_dump()))
     return sequence
 
 
@@ -249,10 +253,8 @@ def _export(context: AppContext, me: DeviceIdentity, role: Role, kind: BundleKin
     except BaseException:
         seal.close()
         temp.unlink(missing_ok=True)
-        with context.db.transaction() as session:
-            row = session.get(SyncBundle, bundle_id)
-            if row is not None:
-                session.delete(row)
+        with context.db.engine.begin() as conn:
+            conn.execute(delete(_HISTORY).where(_HISTORY.c.id == bundle_id))
         raise
     with seal:
         _finish(context, bundle_id, target, manifest, data, seal)
@@ -264,18 +266,15 @@ def _finish(context: AppContext, bundle_id: str, target: Path, manifest: bf.Mani
             data: bytes, seal: Seal) -> None:
     """The bundle is in place: mark the versions it carried as sent, and log it, in one
     transaction."""
-    with (context.db.engine.connect() as conn, seal.attached(conn),
-          Session(bind=conn, expire_on_commit=False) as session):
-        seal.mark_sent(session.connection(), manifest.sequence)
-        row = session.get(SyncBundle, bundle_id)
-        assert row is not None
-        row.status = BundleStatus.WRITTEN
-        row.file_name = target.name
-        row.manifest_sha256 = bf.sha256_hex(data)
-        row.counts = json.dumps(manifest.counts, sort_keys=True)
-        row.at = utcnow()
-        session.add(row)
-        session.commit()
+    with context.db.engine.connect() as conn, seal.attached(conn):
+        seal.mark_sent(conn, manifest.sequence)
+        now = utcnow()
+        conn.execute(update(_HISTORY).where(_HISTORY.c.id == bundle_id).values(
+            status=BundleStatus.WRITTEN, file_name=target.name,
+            manifest_sha256=bf.sha256_hex(data),
+            counts=json.dumps(manifest.counts, sort_keys=True), at=now,
+            revision=_HISTORY.c.revision + 1, updated_at=now))
+        conn.commit()
 
 
 def free_bundle_path(folder: Path, me: DeviceIdentity, kind: BundleKind) -> Path:

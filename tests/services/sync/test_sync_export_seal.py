@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlmodel import select
 from sync_helpers import OTHER_VILLAGE, completed_inspection, installation
 
 from inspector.app_paths import AppPaths
@@ -176,3 +177,26 @@ def test_the_seal_file_is_removed_after_an_export_a_cancelled_one_and_a_killed_o
     export_bundle(field, tmp_path / "3.bundle", include_all=True)
     assert _seals(field) == []
     field.close()
+
+
+def test_the_history_row_of_an_export_reads_back_as_what_was_written(tmp_path: Path) -> None:
+    from inspector.domain.values import BundleStatus, Direction
+    from inspector.storage.models import SyncBundle
+
+    field = installation(tmp_path, "field", Role.FIELD)
+    completed_inspection(field, photos=1)
+    first = export_bundle(field, tmp_path / "1.bundle")
+    second = export_bundle(field, tmp_path / "2.bundle", include_all=True)
+    with field.db.session() as session:
+        rows = {r.id: r for r in session.exec(select(SyncBundle)).all()}
+    field.close()
+    assert set(rows) == {first.bundle_id, second.bundle_id}
+    for result in (first, second):
+        row = rows[result.bundle_id]
+        assert (row.direction, row.kind, row.status, row.scope, row.sequence) == (
+            Direction.OUT, result.kind, BundleStatus.WRITTEN, result.scope, result.sequence)
+        assert (row.file_name, row.manifest_sha256) == (result.path.name,
+                                                         result.manifest_sha256)
+        assert json.loads(row.counts) == result.counts and row.changes == "{}"
+        assert row.revision == 2 and row.created_at <= row.bundle_created_at <= row.at
+        assert row.updated_at >= row.bundle_created_at and row.confirmed_at is None
