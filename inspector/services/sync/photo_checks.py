@@ -1,10 +1,11 @@
 """Proving the photos of a bundle whole images of the type their names say, while the
 bundle is read (:func:`~inspector.services.sync.verify_contents.check_members`).
 
-An ordinary JPEG is proven whole at once by a walk through its markers
-(:func:`photo_image.proven_whole`); any other photo is decoded
-(:func:`photo_image.examine`) on helper threads, one per core, while the next members
-are read.
+Each photo is checked on a helper thread, one per core, while the next members are
+read: an ordinary JPEG is proven whole by a walk through its markers
+(:func:`photo_image.proven_whole`), any other photo is decoded
+(:func:`photo_image.examine`). The walk searches the image data at C speed and the
+decoders let go of the interpreter, so the checks and the reading share the cores.
 """
 
 from __future__ import annotations
@@ -18,24 +19,18 @@ from inspector.services.sync import bundle_format as bf
 from inspector.services.sync.errors import BundleRefused
 
 
-def check_photo(path: Path, member: bf.Member, *, prove: bool = True,
-                decode: bool = True) -> bool:
+def check_photo(path: Path, member: bf.Member) -> None:
     """A photo from a bundle is accepted as a photo added here would be: a whole image of
     a supported type, whose file type is the one its name says.
 
     An ordinary JPEG is proven whole without decoding (:func:`photo_image.proven_whole`),
-    any other photo by decoding it (:func:`photo_image.examine`). Without ``decode``,
-    returns False when only decoding can tell (nothing is refused then); without
-    ``prove``, decodes at once (the photo is known to need it). Raises
+    any other photo by decoding it (:func:`photo_image.examine`). Raises
     :class:`BundleRefused`.
     """
     shown = Path(member.path)
     try:
-        facts = photo_image.proven_whole(path, display_path=shown) if prove else None
-        if facts is None:
-            if not decode:
-                return False
-            facts = photo_image.examine(path, preview_size=16, display_path=shown).facts
+        facts = photo_image.proven_whole(path, display_path=shown) or photo_image.examine(
+            path, preview_size=16, display_path=shown).facts
     except photo_image.PhotoRejected as exc:
         raise BundleRefused(
             f"数据包中的照片不是可用的图片 / a photo in the bundle is not a usable image: "
@@ -45,7 +40,6 @@ def check_photo(path: Path, member: bf.Member, *, prove: bool = True,
         raise BundleRefused(
             f"照片的文件类型与文件名不符 / a photo's file type differs from its name: "
             f"{member.path} is a {facts.extension} file")
-    return True
 
 
 def _check_workers() -> int:
@@ -57,11 +51,10 @@ def _check_workers() -> int:
 
 
 class PhotoChecks:
-    """Photos decoded to be checked (:func:`check_photo`) on helper threads, one per core,
-    while the next members are read (the decoders let go of the interpreter); at most
-    two per thread wait, so memory stays flat. A failed check stops the reading at the
-    next member; the failure reported is the first in the bundle's order, as if the
-    photos had been checked one after another."""
+    """Photos checked (:func:`check_photo`) on helper threads, one per core, while the
+    next members are read; at most two per thread wait, so memory stays flat. A failed
+    check stops the reading at the next member; the failure reported is the first in
+    the bundle's order, as if the photos had been checked one after another."""
 
     def __init__(self) -> None:
         self._pool: ThreadPoolExecutor | None = None
@@ -118,7 +111,7 @@ class PhotoChecks:
 
 def _check_copy(path: Path, member: bf.Member, scratch: bool) -> None:
     try:
-        check_photo(path, member, prove=False)
+        check_photo(path, member)
     finally:
         if scratch:
             path.unlink(missing_ok=True)

@@ -25,7 +25,7 @@ from inspector.services.control import Control, NullControl, check
 from inspector.services.sync import bundle_format as bf
 from inspector.services.sync import records as rec
 from inspector.services.sync.errors import BundleRefused
-from inspector.services.sync.photo_checks import PhotoChecks, check_photo
+from inspector.services.sync.photo_checks import PhotoChecks
 from inspector.services.sync.streams import member_of, records_of
 from inspector.services.sync.verify import (
     OpenedBundle,
@@ -55,11 +55,10 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
     Photos the ``stage`` callback asks for are copied to the temp file it opens
     on the way; on any failure every staged file is removed again. Every photo
     that may enter the store is proven a whole image of the type its name says
-    (:func:`~.photo_checks.check_photo`): those ``stage`` takes and, without ``stage``, all of them
-    (copied to a scratch file outside the data folder); the ones ``stage`` declines
-    are in the store already. An ordinary JPEG is proven so at once, any other photo
-    is decoded on a helper thread while the next members are read (:class:`PhotoChecks`).
-    A records line longer than
+    (:func:`~.photo_checks.check_photo`), on helper threads while the next members
+    are read (:class:`~.photo_checks.PhotoChecks`): those ``stage`` takes and, without
+    ``stage``, all of them (copied to a scratch file outside the data folder); the ones
+    ``stage`` declines are in the store already. A records line longer than
     :data:`bf.MAX_RECORD_LINE_BYTES` is refused before anyone holds it in memory.
     Without ``photos`` (a bundle just written, whose photos were hashed while
     written and compared with what reached the medium) only the other members are read.
@@ -80,7 +79,7 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
                     info = zf.getinfo(member.path)
                     is_photo = member.path.startswith("photos/")
                     target: tuple[Path, IO[bytes]] | None = None
-                    scratch = proven = False
+                    scratch = False
                     try:
                         try:
                             if is_photo and stage is not None:
@@ -91,25 +90,19 @@ def check_members(opened: OpenedBundle, control: Control | None = None,
                                 target, scratch = _scratch_file(), True
                             digest = _read_member(zf, raw, info, member, target, control, done,
                                                   total)
-                            if digest != member.sha256:
-                                raise BundleRefused(
-                                    f"文件内容与签名清单不符（被改动或损坏）/ {member.path} "
-                                    "differs from the signed manifest (changed or damaged)")
-                            # Before the copy is closed: closing it starts writing it out,
-                            # and the OS may then drop it from its cache.
-                            proven = target is not None and check_photo(target[0], member,
-                                                                         decode=False)
                         finally:
                             if target:
                                 _close(target[1])
+                        if digest != member.sha256:
+                            raise BundleRefused(
+                                f"文件内容与签名清单不符（被改动或损坏）/ {member.path} differs "
+                                "from the signed manifest (changed or damaged)")
                     except BaseException:
                         if scratch and target:
                             target[0].unlink(missing_ok=True)
                         raise
-                    if target and proven and scratch:
-                        target[0].unlink(missing_ok=True)
-                    elif target and not proven:
-                        checks.submit(target[0], member, scratch)  # to be decoded
+                    if target:
+                        checks.submit(target[0], member, scratch)
                     done += member.size
             checks.finish()
         except BaseException as exc:
