@@ -6,7 +6,8 @@
 Makes 12 MP JPEGs (4000 × 3000, ~4 MB, noisy so they compress like real
 photos, each with EXIF date and GPS), reads them once so every case starts
 from the page cache, then sets the process up as the window is once its data
-is loaded: a QApplication (offscreen), the data folder open, and
+is loaded: a QApplication (offscreen) with the window's interpreter switch interval
+(``inspector.ui.app.responsive_interpreter``), the data folder open, and
 ``inspector.ui.app.freeze_gc()`` (a full collection, then ``gc.freeze()``).
 Nothing else is warmed up: the first round's import is the process's first,
 as the window's first import is. For each size (default 3, 12 and 40 photos,
@@ -68,7 +69,7 @@ from inspector.services.context import AppContext, open_context
 from inspector.services.inspections import start_inspection
 from inspector.services.sites import list_sites
 from inspector.services.sites_csv import import_sites
-from inspector.ui.app import freeze_gc
+from inspector.ui.app import freeze_gc, responsive_interpreter
 from inspector.ui.core.worker import JobControl, Worker
 
 if TYPE_CHECKING:
@@ -530,6 +531,7 @@ def main() -> None:
                         "GB); none: skip")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
+    responsive_interpreter()  # as the window sets itself up (ui/app.py create_application)
     worker = Worker()
     by_size: dict[int, list[Result]] = {}
     with tempfile.TemporaryDirectory(prefix="inspector-photos-bench-", dir=args.dir) as work:
@@ -555,7 +557,8 @@ def main() -> None:
     print(f"\n{statistics.mean(sizes) / 2**20:.1f} MiB per photo on average; median of "
           f"{args.rounds} interleaved rounds; {os.cpu_count()} CPUs, load average "
           f"{load[0]:.1f} (other work on the machine makes wall times noisy); set up as the "
-          f"window: gc.freeze() after loading, its Worker, default import workers "
+          f"window: 1 ms switch interval, gc.freeze() after loading, its Worker, default "
+          f"import workers "
           f"{_default_workers()}")
     for results in by_size.values():
         print_size(results)

@@ -7,7 +7,8 @@ laptop, in Chinese, with the real window.
 The office demo (``inspector demo --role office``) orders a re-inspection of the 城关街道
 school's open items; its assignment bundle is carried to the field demo, which starts the
 re-inspection and has the inspection the office returned. Writes ``office-*.png``,
-``overview-*.png`` and ``field-*.png`` next to this script; nothing outside a temporary folder is touched.
+``overview-*.png`` and ``field-*.png`` next to this script; nothing outside a temporary
+folder is touched.
 """
 
 from __future__ import annotations
