@@ -123,7 +123,9 @@ def test_every_number_is_the_front_door_s(qtbot: QtBot, office: AppContext) -> N
                                                      for i in figures.indicators]
     problems = tab.indicators.problems_view
     assert _column(problems, 0) == [str(p.findings) for p in figures.problems]
-    assert _column(problems, 3) == [p.text for p in figures.problems]
+    assert _column(problems, 3) == [p.text_en for p in figures.problems]  # the window's
+    assert [t.strip("　") for t in _column(indicators, 0)] == [i.label_en  # language
+                                                              for i in figures.indicators]
     # The heat map: the sites in ranking order, each second-level indicator's score.
     heat = tab.heat.view
     level2 = [i for i in figures.indicators if i.level == 2]

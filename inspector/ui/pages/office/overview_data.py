@@ -23,7 +23,7 @@ from inspector.ui.pages.office.letters_words import chinese
 translate = QCoreApplication.translate  # found by pyside6-lupdate as such
 
 if TYPE_CHECKING:
-    from inspector.domain.overview import Group, Overview, Shares
+    from inspector.domain.overview import Group, IndicatorFigures, Overview, Problem, Shares
     from inspector.services.context import AppContext
     from inspector.services.overview import CountyOverview, OverviewFilter
 
@@ -73,6 +73,16 @@ def group_label(figures: Overview, group: Group) -> str:
     if group in figures.tiers:
         return tier_name(Tier(group.key))
     return township_label(group.key, group.label)
+
+
+def indicator_label(indicator: IndicatorFigures) -> str:
+    """An indicator's number and title in the window's language."""
+    return indicator.label if chinese() or not indicator.label_en else indicator.label_en
+
+
+def problem_text(problem: Problem) -> str:
+    """A common problem's criterion in the window's language."""
+    return problem.text if chinese() or not problem.text_en else problem.text_en
 
 
 def township_label(key: str, label: str) -> str:

@@ -35,7 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.ui.labels import percent
-from inspector.ui.pages.office.overview_data import sort_score, township_label
+from inspector.ui.pages.office.overview_data import (
+    indicator_label,
+    sort_score,
+    township_label,
+)
 from inspector.ui.pages.office.overview_model import (
     KEY_ROLE,
     SORT_ROLE,
@@ -145,7 +149,7 @@ class HeatModel(QAbstractTableModel):
             return self.tr("Site")
         if column == SCORE:
             return self.tr("Score")
-        return self.indicators[column - 2].label
+        return indicator_label(self.indicators[column - 2])
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

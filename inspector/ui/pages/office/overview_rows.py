@@ -20,6 +20,8 @@ from inspector.ui.pages.office.overview_data import (
     change_text,
     coverage_text,
     group_label,
+    indicator_label,
+    problem_text,
     rating_names,
     share_text,
     shares_segments,
@@ -118,8 +120,9 @@ def indicator_rows(figures: Overview) -> Rows:
     rows = []
     for indicator in figures.indicators:
         first = indicator.level == 1
-        label = indicator.label if first else "　　" + indicator.label
-        rows.append([Cell(label, key=indicator.id, bold=first, tip=indicator.label),
+        name = indicator_label(indicator)
+        label = name if first else "　　" + name
+        rows.append([Cell(label, key=indicator.id, bold=first, tip=name),
                      *_shares(figures, indicator.shares, first)])
     return rows
 
@@ -133,7 +136,7 @@ def problem_rows(figures: Overview) -> Rows:
     return [[Cell(str(p.findings), sort=p.findings, number=True, key=p.criterion_id),
              _count(p.sites_rated),
              _score(p.findings / p.sites_rated if p.sites_rated else None),
-             Cell(p.text, tip=p.text)] for p in figures.problems]
+             Cell(problem_text(p), tip=problem_text(p))] for p in figures.problems]
 
 
 def never_headers() -> list[str]:
