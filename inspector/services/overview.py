@@ -84,6 +84,8 @@ ORDER BY i.rowid"""
 
 
 def _connection(session: Session) -> sqlite3.Connection:
+    """The session's own connection (its transaction), what it holds written first."""
+    session.flush()
     connection = session.connection().connection.driver_connection
     assert isinstance(connection, sqlite3.Connection)
     return connection
